@@ -1,0 +1,89 @@
+/**
+ * The platform-neutral answer. The core builds cards; each adapter renders them within its own
+ * platform's limits (and escapes every run of text itself), the terminal renders them as plain text.
+ */
+
+/** A run of inline text; `strong` marks the words that matched the query. */
+export interface TextRun {
+  text: string;
+  strong?: boolean;
+}
+
+/** Inline text as runs, so a renderer can escape each run before it adds its own emphasis markup. */
+export type RichText = TextRun[];
+
+/** One paragraph of a card body; `depth` > 0 makes it a bullet at that nesting level. */
+export interface Paragraph {
+  text: RichText;
+  depth?: number;
+}
+
+export interface Link {
+  label: string;
+  url: string;
+}
+
+/**
+ * A button. `command` is the canonical command text the core runs when it is pressed, so button
+ * state lives in the message, never in process memory. `share` reposts the card publicly.
+ */
+export interface CardAction {
+  kind: "command" | "share";
+  label: string;
+  command: string;
+  /** `primary` for the action a reader most likely wants next. */
+  style?: "primary" | "default";
+}
+
+/** One result in a list: a talk in a search answer, an event in `events`. */
+export interface CardItem {
+  title: string;
+  /** Speakers, event and year, joined for a context line. */
+  meta?: string;
+  snippet?: RichText;
+  link?: Link;
+  /** Opens this item in full (`talk <id>`). */
+  details?: CardAction;
+}
+
+export interface CardField {
+  label: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface Card {
+  title: string;
+  subtitle?: string;
+  body?: Paragraph[];
+  /** Numbered results. */
+  items?: CardItem[];
+  fields?: CardField[];
+  link?: Link;
+  /** Something the reader should know: nothing found, a suggestion, text that had to be cut. */
+  notice?: string;
+  /** Page position and provenance. */
+  footer?: string;
+  actions?: CardAction[];
+  /** Set on a card shared into a channel: the platform user id of whoever shared it. */
+  sharedBy?: string;
+}
+
+export type Visibility = "ephemeral" | "public";
+
+export interface Reply {
+  card: Card;
+  visibility: Visibility;
+  /** True when the card explains a user error (bad input, unknown command). */
+  isError?: boolean;
+}
+
+/** Plain text of inline runs, without any emphasis. */
+export function plain(text: RichText): string {
+  return text.map((run) => run.text).join("");
+}
+
+/** A rich text made of one unemphasized run. */
+export function rich(text: string): RichText {
+  return [{ text }];
+}
