@@ -1,0 +1,229 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  App,
+  ErrorCode,
+  HTTPReceiver,
+  type BlockButtonAction,
+  type RespondArguments,
+  type RespondFn,
+  type SlashCommand,
+} from "@slack/bolt";
+import { rich, type Card, type Reply } from "../../src/cards/card.js";
+import type { Bot } from "../../src/commands/bot.js";
+import type { CommandContext, RunOptions } from "../../src/commands/context.js";
+import type { SlackConfig } from "../../src/config/config.js";
+import type { HttpHost } from "../../src/http/server.js";
+import type { Logger } from "../../src/log/logger.js";
+import { boltLogger } from "./bolt-logger.js";
+import { ACTION_ID, actionKind, renderCard, type SlackMessage } from "./render.js";
+
+export const SLASH_COMMAND = "/kubecon";
+export const EVENTS_PATH = "/slack/events";
+
+/** Past this, the slash command is acknowledged empty and the answer follows through response_url. */
+const DEFAULT_ACK_DEADLINE_MS = 2000;
+
+/** A failing Slack API call is retried a little, then given up: never a queue stalled for minutes. */
+const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 };
+const API_TIMEOUT_MS = 10_000;
+
+const OUR_ERROR: Card = {
+  title: "Sorry, something went wrong",
+  body: [{ text: rich("It was on our side and has been logged. Please try again.") }],
+};
+
+export interface SlackAdapterOptions {
+  logger: Logger;
+  /** The shared HTTP server; required in HTTP mode, where Bolt gets no port of its own. */
+  http?: HttpHost;
+  /** How long a slash command waits for the core before acknowledging empty (default 2000 ms). */
+  ackDeadlineMs?: number;
+}
+
+export interface SlackAdapter {
+  readonly mode: "http" | "socket";
+  /** Checks the bot token (`auth.test`), then mounts `/slack/events` or opens the socket. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type SlackResponse = SlackMessage & { response_type: "ephemeral" | "in_channel" };
+
+/**
+ * The Slack front end: `/kubecon <command>` and the card buttons, translated to `bot.run` and back
+ * to Block Kit. Socket Mode when an app token is configured, HTTP mode on the shared host otherwise.
+ */
+export function createSlackAdapter(bot: Bot, config: SlackConfig, options: SlackAdapterOptions): SlackAdapter {
+  const logger = options.logger.child({ component: "slack" });
+  const ackDeadlineMs = options.ackDeadlineMs ?? DEFAULT_ACK_DEADLINE_MS;
+  const socketMode = config.appToken !== undefined;
+  const http = options.http;
+  if (!socketMode && !http) throw new Error("the Slack adapter in HTTP mode needs the shared HttpHost");
+  if (!socketMode && !config.signingSecret) throw new Error("the Slack adapter in HTTP mode needs SLACK_SIGNING_SECRET");
+
+  const boltLog = boltLogger(logger);
+  // Signature verification stays on (HTTPReceiver's default); no option here turns it off.
+  const receiver = socketMode
+    ? undefined
+    : new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: EVENTS_PATH, logger: boltLog });
+  const app = new App({
+    token: config.botToken,
+    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { receiver }),
+    logger: boltLog,
+    deferInitialization: true,
+    // Bolt's conversation store keeps state in process memory; nothing here needs it.
+    convoStore: false,
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      retryConfig: RETRY_CONFIG,
+      timeout: API_TIMEOUT_MS,
+    },
+  });
+
+  /** The core's answer as a Slack message; our own failures become a short apology and a log line. */
+  async function answer(text: string, ctx: CommandContext, runOptions?: RunOptions): Promise<{ reply?: Reply; message: SlackResponse }> {
+    try {
+      const reply = await bot.run(text, ctx, runOptions);
+      return { reply, message: toSlack(reply) };
+    } catch (error) {
+      logger.error({ err: error, command: text.slice(0, 200), user: ctx.userId, channel: ctx.channelId }, "slack command failed");
+      return { message: { response_type: "ephemeral", ...renderCard(OUR_ERROR) } };
+    }
+  }
+
+  /** Posts to a response_url; an expired URL or a Slack failure is logged, never thrown. */
+  async function respondSafely(respond: RespondFn, message: RespondArguments, context: Record<string, unknown>): Promise<void> {
+    try {
+      await respond(message);
+    } catch (error) {
+      logger.warn({ err: error, ...context }, "slack response_url post failed");
+    }
+  }
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    const ctx = contextOf(command);
+    const pending = answer(command.text, ctx);
+    const early = await within(pending, ackDeadlineMs);
+    if (early) {
+      await ack(early.message);
+      return;
+    }
+    // The core is slow today: acknowledge now (Slack's 3 seconds) and answer through response_url.
+    await ack();
+    const late = await pending;
+    await respondSafely(respond, late.message, { command: command.text.slice(0, 200), user: ctx.userId, channel: ctx.channelId });
+  });
+
+  app.action<BlockButtonAction>(ACTION_ID, async ({ action, body, ack, respond, client }) => {
+    await ack();
+    const ctx: CommandContext = {
+      platform: "slack",
+      userId: body.user.id,
+      channelId: body.channel?.id ?? body.container.channel_id ?? "",
+      spaceId: body.team?.id,
+    };
+    const command = action.value ?? "";
+    const logContext = { action: action.action_id, command: command.slice(0, 200), user: ctx.userId, channel: ctx.channelId };
+    // An ephemeral card is replaced in place; a click on a public card answers the clicker alone.
+    const ephemeral = body.container.is_ephemeral === true;
+
+    if (actionKind(action.action_id) === "share") {
+      const shared = await answer(command, ctx, { share: true });
+      if (!shared.reply || shared.reply.isError) {
+        await respondSafely(respond, { ...shared.message, response_type: "ephemeral", replace_original: false }, logContext);
+        return;
+      }
+      try {
+        await client.chat.postMessage({
+          channel: ctx.channelId,
+          text: shared.message.text,
+          blocks: shared.message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+      } catch (error) {
+        logger.warn({ err: error, ...logContext }, "slack share post failed");
+        await respondSafely(respond, { response_type: "ephemeral", replace_original: false, text: shareFailure(error) }, logContext);
+        return;
+      }
+      // `delete_original` must travel alone.
+      if (ephemeral) await respondSafely(respond, { delete_original: true }, logContext);
+      return;
+    }
+
+    const { message } = await answer(command, ctx);
+    const { response_type: _visibility, ...content } = message;
+    await respondSafely(
+      respond,
+      ephemeral ? { ...content, replace_original: true } : { ...content, response_type: "ephemeral", replace_original: false },
+      logContext,
+    );
+  });
+
+  app.error(async (error) => {
+    logger.error({ err: error, code: error.code }, "slack listener failed");
+  });
+
+  let mounted = false;
+  return {
+    mode: socketMode ? "socket" : "http",
+    async start() {
+      // auth.test: a wrong bot token fails here, at start, rather than at the first command.
+      await app.init();
+      if (socketMode) {
+        await app.start();
+        logger.info({ mode: "socket" }, "slack adapter connected");
+        return;
+      }
+      if (!mounted) {
+        http!.mount(EVENTS_PATH, (req, res) => dispatch(receiver!, req, res));
+        mounted = true;
+      }
+      logger.info({ mode: "http", path: EVENTS_PATH }, "slack adapter mounted");
+    },
+    async stop() {
+      // In HTTP mode the shared host owns the server; only the socket is ours to close.
+      if (socketMode) await app.stop();
+    },
+  };
+}
+
+/** Hands a request to Bolt; anything but a POST to the endpoint gets 405 instead of a thrown error. */
+function dispatch(receiver: HTTPReceiver, req: IncomingMessage, res: ServerResponse): void {
+  try {
+    receiver.requestListener(req, res);
+  } catch (error) {
+    if ((error as { code?: string }).code !== ErrorCode.HTTPReceiverDeferredRequestError) throw error;
+    res.writeHead(405, { allow: "POST", "content-type": "text/plain" }).end("method not allowed");
+  }
+}
+
+function contextOf(command: SlashCommand): CommandContext {
+  return { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id };
+}
+
+function toSlack(reply: Reply): SlackResponse {
+  return { response_type: reply.visibility === "public" ? "in_channel" : "ephemeral", ...renderCard(reply.card) };
+}
+
+/** Resolves to the promise's value if it settles within `ms`, otherwise to undefined. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What the sharer reads when Slack refused the public post. */
+function shareFailure(error: unknown): string {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  if (code === "not_in_channel" || code === "channel_not_found") {
+    return "I can't post in this conversation. Invite me with `/invite @kubecon-bot`, or share from a public channel.";
+  }
+  return "Slack did not accept the shared card; please try again in a moment.";
+}

@@ -1,0 +1,246 @@
+import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
+import { plain, type Card, type CardAction, type CardItem, type Paragraph } from "../../src/cards/card.js";
+import { escapeAndFit, escapeText, link, mrkdwn, plainText, richToMrkdwn, userMention } from "./escape.js";
+import { ELLIPSIS, LIMITS, truncate } from "./limits.js";
+
+/** What Slack receives for a card: Block Kit blocks plus the plain `text` fallback for notifications. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/**
+ * Buttons carry the card action's command text in `value`, and its kind in `action_id`
+ * (`kubecon.command.2`, `kubecon.share.0`), so any replica can serve the click.
+ */
+export const ACTION_ID = /^kubecon\.(command|share)\.\d+$/;
+
+export function actionKind(actionId: string): CardAction["kind"] | undefined {
+  const match = ACTION_ID.exec(actionId);
+  return match ? (match[1] as CardAction["kind"]) : undefined;
+}
+
+const TITLE_MAX = 250;
+const META_MAX = 300;
+/** Room kept for one result when a card also has a body: its title, context and a short snippet. */
+const ITEM_RESERVE = 450;
+const CUT_NOTICE = "Shortened to fit in Slack.";
+/** The longest note the renderer adds itself. */
+const NOTE_TEXT_MAX = 64;
+/** Below this many characters of room, a new section is not worth starting. */
+const MIN_FRESH_SECTION = 200;
+
+/** Renders a card as a Block Kit message that respects every limit in LIMITS. */
+export function renderCard(card: Card): SlackMessage {
+  const budget = new Budget();
+  const header: KnownBlock = {
+    type: "header",
+    text: plainText(escapeAndFit(card.title.trim() || "KubeCon", LIMITS.headerText)),
+  };
+  // Small blocks first: they are what makes the card usable (title, position, buttons).
+  const top: (KnownBlock | undefined)[] = [header, card.subtitle ? contextBlock(escapeAndFit(card.subtitle, META_MAX)) : undefined];
+  const notice = card.notice ? contextBlock(`:information_source: ${escapeAndFit(card.notice, 1000)}`) : undefined;
+  const bottom: (KnownBlock | undefined)[] = [
+    ...fieldBlocks(card),
+    card.link ? sectionBlock(link(card.link.url, card.link.label)) : undefined,
+    card.footer ? contextBlock(escapeAndFit(card.footer, META_MAX)) : undefined,
+    card.sharedBy ? contextBlock(`Shared by ${userMention(card.sharedBy)}`) : undefined,
+    actionsBlock(card.actions ?? []),
+  ];
+  const fixed = [...top, notice, ...bottom].filter(isBlock);
+  fixed.forEach((block) => budget.spend(block));
+  // Room for the two notes a cut may add: "shortened" and "N more not shown".
+  budget.reserve(2 * NOTE_TEXT_MAX, 2);
+
+  const items = card.items ?? [];
+  const body = card.body ?? [];
+  // With a body and results on one card, the body may take at most half of what is left.
+  const held = body.length && items.length
+    ? budget.reserve(Math.min(items.length * ITEM_RESERVE, budget.text / 2), Math.min(items.length * 2, Math.floor(budget.blocks / 2)))
+    : undefined;
+  const bodyPart = bodyBlocks(body, budget);
+  held?.release();
+  const itemPart = itemBlocks(items, budget);
+
+  const cutNotice = bodyPart.cut && !card.notice ? contextBlock(`:information_source: ${CUT_NOTICE}`) : undefined;
+  const blocks = [...top, notice, cutNotice, ...bodyPart.blocks, ...itemPart.blocks, ...bottom].filter(isBlock);
+  return { text: fallbackText(card), blocks };
+}
+
+/** The notification and accessibility text: the title and the result titles, escaped, one a line. */
+function fallbackText(card: Card): string {
+  const lines = [card.title, card.notice, ...(card.items ?? []).map((item, i) => `${i + 1}. ${item.title}`)];
+  if (!card.items?.length && card.body?.length) lines.push(plain(card.body[0]!.text));
+  return escapeAndFit(lines.filter(Boolean).join("\n"), LIMITS.fallbackText);
+}
+
+/** Blocks and text the message can still take; every block added goes through it. */
+class Budget {
+  blocks: number = LIMITS.blocks;
+  text: number = LIMITS.totalText;
+
+  spend(block: KnownBlock): void {
+    this.blocks -= 1;
+    this.text -= textLength(block);
+  }
+
+  fits(block: KnownBlock, extraBlocks = 0): boolean {
+    return this.blocks - extraBlocks >= 1 && textLength(block) <= this.text;
+  }
+
+  /** Holds back room for later blocks until `release` is called. */
+  reserve(text: number, blocks: number): { release(): void } {
+    this.text -= text;
+    this.blocks -= blocks;
+    return {
+      release: () => {
+        this.text += text;
+        this.blocks += blocks;
+      },
+    };
+  }
+}
+
+/** Every character Slack may count against a message: texts, button values and URLs. */
+export function textLength(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, element) => sum + textLength(element), 0);
+  if (value === null || typeof value !== "object") return 0;
+  let sum = 0;
+  for (const [key, inner] of Object.entries(value)) {
+    if (typeof inner === "string" && (key === "text" || key === "value" || key === "url")) sum += inner.length;
+    else sum += textLength(inner);
+  }
+  return sum;
+}
+
+interface Rendered {
+  blocks: KnownBlock[];
+  cut: boolean;
+}
+
+/**
+ * Paragraphs become lines (bullets indented by depth), packed into sections of at most 3000
+ * characters; when the budget runs out the last line is cut on a word boundary with an ellipsis.
+ */
+function bodyBlocks(paragraphs: Paragraph[], budget: Budget): Rendered {
+  const blocks: KnownBlock[] = [];
+  let section = "";
+  const flush = (): void => {
+    if (section === "") return;
+    const block = sectionBlock(section);
+    budget.spend(block);
+    blocks.push(block);
+    section = "";
+  };
+  let cut = false;
+  for (let index = 0; index < paragraphs.length && !cut; ) {
+    const paragraph = paragraphs[index]!;
+    const depth = paragraph.depth ?? 0;
+    const prefix = depth > 0 ? `${"    ".repeat(depth - 1)}• ` : "";
+    const separator = section === "" ? "" : "\n";
+    const used = section.length + separator.length + prefix.length;
+    const room = Math.min(LIMITS.sectionText, budget.text) - used;
+    const line = richToMrkdwn(paragraph.text, Math.max(0, room));
+    if (!line.cut) {
+      section += separator + prefix + line.text;
+      index += 1;
+      continue;
+    }
+    // Too long for this section: move on to a fresh one while the message has room for it.
+    if (section !== "" && budget.blocks >= 2 && budget.text - section.length > MIN_FRESH_SECTION) {
+      flush();
+      continue;
+    }
+    const empty = line.text.trim() === "" || line.text === ELLIPSIS;
+    section = empty ? endWithEllipsis(section, Math.min(LIMITS.sectionText, budget.text)) : section + separator + prefix + line.text;
+    cut = true;
+  }
+  if (section !== "" && budget.blocks >= 1) flush();
+  return { blocks, cut };
+}
+
+function endWithEllipsis(text: string, max: number): string {
+  return text.length + ELLIPSIS.length <= max ? text + ELLIPSIS : truncate(text, max);
+}
+
+/** Numbered results: a section (bold title, snippet, Details button) and a context line each. */
+function itemBlocks(items: CardItem[], budget: Budget): Rendered {
+  const blocks: KnownBlock[] = [];
+  for (const [index, item] of items.entries()) {
+    const share = Math.floor(budget.text / (items.length - index));
+    const context = itemContext(item);
+    const title = bold(`${index + 1}. ${item.title}`, TITLE_MAX);
+    const contextLength = context ? textLength(context) : 0;
+    const details = item.details ? button(item.details, index) : undefined;
+    const snippetRoom = Math.min(LIMITS.sectionText, share - contextLength - (details ? textLength(details) : 0)) - title.length - 1;
+    const snippet = item.snippet && snippetRoom > 20 ? richToMrkdwn(item.snippet, snippetRoom) : undefined;
+    const section = sectionBlock(snippet?.text.trim() ? `${title}\n${snippet.text}` : title, details);
+    const needed = context ? 2 : 1;
+    if (budget.blocks < needed || !budget.fits(section)) {
+      blocks.push(contextBlock(`${ELLIPSIS} ${items.length - index} more not shown.`));
+      return { blocks, cut: true };
+    }
+    budget.spend(section);
+    blocks.push(section);
+    if (context && budget.fits(context)) {
+      budget.spend(context);
+      blocks.push(context);
+    }
+  }
+  return { blocks, cut: false };
+}
+
+function itemContext(item: CardItem): ContextBlock | undefined {
+  const parts = [item.meta ? escapeAndFit(item.meta, META_MAX) : "", item.link ? link(item.link.url, item.link.label) : ""];
+  const text = parts.filter(Boolean).join("  ·  ");
+  return text ? contextBlock(text) : undefined;
+}
+
+function fieldBlocks(card: Card): SectionBlock[] {
+  const fields = (card.fields ?? []).map((field) =>
+    mrkdwn(truncate(`${bold(field.label, 100)}\n${escapeText(field.value)}`, LIMITS.fieldText)),
+  );
+  const blocks: SectionBlock[] = [];
+  // Two sections of fields at most: more would crowd out the results.
+  for (let start = 0; start < Math.min(fields.length, 2 * LIMITS.sectionFields); start += LIMITS.sectionFields) {
+    blocks.push({ type: "section", fields: fields.slice(start, start + LIMITS.sectionFields) });
+  }
+  return blocks;
+}
+
+function actionsBlock(actions: CardAction[]): ActionsBlock | undefined {
+  const buttons = actions
+    .slice(0, LIMITS.actionsElements)
+    .map((action, index) => button(action, index))
+    .filter((element): element is Button => element !== undefined);
+  return buttons.length ? { type: "actions", elements: buttons } : undefined;
+}
+
+/** A button for a card action, or nothing when its command cannot travel in a button value. */
+function button(action: CardAction, index: number): Button | undefined {
+  if (action.command.length === 0 || action.command.length > LIMITS.buttonValue) return undefined;
+  return {
+    type: "button",
+    action_id: `kubecon.${action.kind}.${index}`,
+    text: plainText(escapeAndFit(action.label.trim() || "Open", LIMITS.buttonText)),
+    value: action.command,
+    ...(action.style === "primary" ? { style: "primary" as const } : {}),
+  };
+}
+
+/** One line of escaped text in bold; its own asterisks and line breaks would end the bold early. */
+function bold(text: string, max: number): string {
+  return `*${escapeAndFit(text.replace(/\s+/g, " ").trim(), max).replace(/\*/g, "∗")}*`;
+}
+
+function sectionBlock(text: string, accessory?: Button): SectionBlock {
+  return { type: "section", text: mrkdwn(text || ELLIPSIS), ...(accessory ? { accessory } : {}) };
+}
+
+function contextBlock(text: string): ContextBlock {
+  return { type: "context", elements: [mrkdwn(text)] };
+}
+
+function isBlock<T extends KnownBlock>(block: T | undefined): block is T {
+  return block !== undefined;
+}

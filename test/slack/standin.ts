@@ -1,0 +1,135 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One request Slack would have received from us. */
+export interface Received {
+  /** `chat.postMessage` and friends for the Web API; `response_url` for a response URL post. */
+  kind: string;
+  /** For a response URL post, its id (the path segment after /response/). */
+  id?: string;
+  body: Record<string, unknown>;
+}
+
+interface Waiter {
+  match: (received: Received) => boolean;
+  resolve: (received: Received) => void;
+}
+
+/**
+ * A stand-in for Slack on loopback: the Web API methods the adapter uses (`auth.test`,
+ * `chat.postMessage`, `chat.postEphemeral`) under `/api/`, and response URLs under `/response/<id>`.
+ * It records what it receives; tests wait for a record instead of sleeping.
+ */
+export class SlackStandIn {
+  readonly received: Received[] = [];
+  private readonly waiters = new Set<Waiter>();
+  /** Platform errors to answer (`{ok:false,error}`) per Web API method, next call first. */
+  private readonly apiErrors = new Map<string, string[]>();
+  /** HTTP status to answer on a response URL, e.g. 404 for one that expired. */
+  private readonly responseStatus = new Map<string, number>();
+  private server?: Server;
+  private base = "";
+
+  async start(): Promise<void> {
+    const server = createServer((req, res) => {
+      void this.handle(req).then(
+        ({ status, body }) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body)),
+        () => res.writeHead(400).end(),
+      );
+    });
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** The Web API base, as SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.base}/response/${id}`;
+  }
+
+  failApi(method: string, error: string): void {
+    this.apiErrors.set(method, [...(this.apiErrors.get(method) ?? []), error]);
+  }
+
+  failResponseUrl(id: string, status: number): void {
+    this.responseStatus.set(id, status);
+  }
+
+  /** Resolves with the first record, past or future, that matches. */
+  waitFor(match: (received: Received) => boolean): Promise<Received> {
+    const found = this.received.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.waiters.add({ match, resolve }));
+  }
+
+  calls(kind: string): Received[] {
+    return this.received.filter((received) => received.kind === kind);
+  }
+
+  private record(received: Received): void {
+    this.received.push(received);
+    for (const waiter of this.waiters) {
+      if (waiter.match(received)) {
+        this.waiters.delete(waiter);
+        waiter.resolve(received);
+      }
+    }
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const raw = await readBody(req);
+    const path = (req.url ?? "/").split("?")[0]!;
+    const body = parseBody(raw, req.headers["content-type"] ?? "");
+    if (path.startsWith("/response/")) {
+      const id = path.slice("/response/".length);
+      this.record({ kind: "response_url", id, body });
+      const status = this.responseStatus.get(id) ?? 200;
+      return { status, body: status === 200 ? { ok: true } : { ok: false, error: "expired_url" } };
+    }
+    const method = path.replace(/^\/api\//, "");
+    this.record({ kind: method, body });
+    const error = this.apiErrors.get(method)?.shift();
+    if (error) return { status: 200, body: { ok: false, error } };
+    switch (method) {
+      case "auth.test":
+        return { status: 200, body: { ok: true, url: "https://kubecon-test.invalid/", team: "Test", user: "kubecon-bot", team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" } };
+      case "chat.postMessage":
+        return { status: 200, body: { ok: true, channel: body.channel, ts: `${1700000000 + this.received.length}.000100`, message: { text: body.text } } };
+      case "chat.postEphemeral":
+        return { status: 200, body: { ok: true, message_ts: `${1700000000 + this.received.length}.000200` } };
+      default:
+        return { status: 200, body: { ok: false, error: "unknown_method" } };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** JSON, or a form whose JSON-looking fields (the Web API client sends `blocks` that way) are decoded. */
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === "") return {};
+  if (contentType.startsWith("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return body;
+}
