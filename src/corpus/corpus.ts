@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fold } from "../search/fold.js";
+import { parseRecapFile, RecapFileError } from "./recap-file.js";
+import { segment } from "./segment.js";
+import type { Recap, Section } from "./section.js";
+import { createTagger, type Topic } from "./topics.js";
+
+/** A corpus directory that cannot be used at all; the message is meant for the user. */
+export class CorpusError extends Error {
+  override name = "CorpusError";
+}
+
+export interface Corpus {
+  recaps: Recap[];
+  sections: Section[];
+  /** One line per recap file that was skipped, naming the file and the reason. */
+  problems: string[];
+}
+
+const MAX_ID_SLUG = 48;
+
+function slug(text: string): string {
+  const full = fold(text).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  if (full.length <= MAX_ID_SLUG) return full || "section";
+  const cut = full.slice(0, MAX_ID_SLUG);
+  return cut.slice(0, cut.lastIndexOf("-") > 20 ? cut.lastIndexOf("-") : MAX_ID_SLUG);
+}
+
+/** Splits one recap into sections with stable ids, topic tags and plain text. */
+export function sectionsOf(recap: Recap, topics: readonly Topic[]): Section[] {
+  const tag = createTagger(topics);
+  const taken = new Set<string>();
+  return segment(recap.body, { recapTitle: recap.title, language: recap.language }).map((found) => {
+    const base = `${recap.id}--${slug(found.title)}`;
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    const text = found.bullets.map((b) => b.text).join("\n");
+    return {
+      id,
+      recapId: recap.id,
+      title: found.title,
+      talk: found.talk,
+      ...(found.parent ? { parent: found.parent } : {}),
+      speakers: found.speakers,
+      ...(found.day ? { day: found.day } : {}),
+      event: recap.event,
+      eventId: recap.eventId,
+      year: recap.year,
+      language: recap.language,
+      tags: tag(`${found.title}\n${text}`),
+      bullets: found.bullets,
+      text,
+      ...(recap.source ? { url: recap.source } : {}),
+    };
+  });
+}
+
+/** Loads every `*.md` recap of a directory; a malformed file is reported by name and skipped. */
+export function loadCorpus(dir: string, topics: readonly Topic[]): Corpus {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CorpusError(`Corpus directory ${dir} does not exist. Point --corpus (or CORPUS_DIR) at a folder of recap .md files.`);
+  }
+  const files = readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
+  const corpus: Corpus = { recaps: [], sections: [], problems: [] };
+  const ids = new Set<string>();
+  for (const name of files) {
+    try {
+      const recap = parseRecapFile(name, readFileSync(join(dir, name), "utf8"));
+      if (ids.has(recap.id)) throw new RecapFileError(`${name}: id ${recap.id} is already used by another recap`);
+      ids.add(recap.id);
+      corpus.recaps.push(recap);
+      corpus.sections.push(...sectionsOf(recap, topics));
+    } catch (error) {
+      if (!(error instanceof RecapFileError)) throw error;
+      corpus.problems.push(error.message);
+    }
+  }
+  return corpus;
+}

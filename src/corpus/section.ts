@@ -1,0 +1,55 @@
+/** A recap as stored in `data/recaps/<slug>.md`: front matter facts plus the verbatim text. */
+export interface Recap {
+  id: string;
+  title: string;
+  event: string;
+  eventId: string;
+  year: number;
+  location?: string;
+  language: string;
+  author?: string;
+  source?: string;
+  startDate?: string;
+  endDate?: string;
+  body: string;
+  /** The file it came from, for error messages. */
+  file: string;
+}
+
+export interface Speaker {
+  name: string;
+  company?: string;
+}
+
+/** One line of a section: a paragraph (depth 0) or a bullet at its nesting depth. */
+export interface Bullet {
+  text: string;
+  depth: number;
+}
+
+/** A talk, keynote or topic note found in a recap: the unit the bot searches and shows. */
+export interface Section {
+  /** Stable: derived from the recap id and the display title, so links survive a re-index. */
+  id: string;
+  recapId: string;
+  /** Display title; a sub-section carries its parent: "Notes on security › Seccomp". */
+  title: string;
+  /** The section's own heading, without its parent. */
+  talk: string;
+  parent?: string;
+  speakers: Speaker[];
+  day?: string;
+  event: string;
+  eventId: string;
+  year: number;
+  language: string;
+  tags: string[];
+  bullets: Bullet[];
+  /** The section's full plain text, one line a bullet or paragraph. */
+  text: string;
+  url?: string;
+}
+
+export function formatSpeaker(speaker: Speaker): string {
+  return speaker.company ? `${speaker.name}, ${speaker.company}` : speaker.name;
+}
