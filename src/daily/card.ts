@@ -1,0 +1,27 @@
+import { rich, type Card, type CardAction } from "../cards/card.js";
+import type { Takeaway } from "./takeaways.js";
+
+/**
+ * The daily post: the takeaway, where it comes from, and two buttons whose commands the core runs
+ * when pressed: the talk in full, and a search on the topic.
+ */
+export function dailyCard(takeaway: Takeaway, topic?: string): Card {
+  const moreOn = topic ?? takeaway.tags[0];
+  const actions: CardAction[] = [
+    { kind: "command", label: "Read the talk", command: `talk ${takeaway.sectionId}`, style: "primary" },
+  ];
+  if (moreOn) actions.push({ kind: "command", label: `More on ${moreOn}`, command: `search ${moreOn}` });
+  const event = takeaway.event.includes(String(takeaway.year)) ? takeaway.event : `${takeaway.event} ${takeaway.year}`;
+  return {
+    title: "KubeCon takeaway of the day",
+    body: [{ text: rich(takeaway.text) }],
+    items: [
+      {
+        title: takeaway.talk,
+        meta: [takeaway.speakers.join("; "), event].filter(Boolean).join(" · "),
+        ...(takeaway.url && { link: { label: "Source", url: takeaway.url } }),
+      },
+    ],
+    actions,
+  };
+}

@@ -1,0 +1,207 @@
+import { createHash } from "node:crypto";
+import { capitalizedShare, wordsOf } from "../corpus/words.js";
+import { LINK_LABEL, isLeftover, isTalkMarker } from "../corpus/lines.js";
+import { formatSpeaker, type Section } from "../corpus/section.js";
+
+/** One self-contained statement worth a daily post, with where it comes from. */
+export interface Takeaway {
+  /** `<section id>#<hash of the text>`: stable while the section and the sentence stay. */
+  id: string;
+  text: string;
+  sectionId: string;
+  /** The section's display title. */
+  talk: string;
+  speakers: string[];
+  event: string;
+  eventId: string;
+  year: number;
+  language: string;
+  tags: string[];
+  /** `list` when the recap itself called it a takeaway, lesson or conclusion. */
+  origin: "list" | "bullet" | "sentence";
+  url?: string;
+}
+
+export const MIN_TAKEAWAY_LENGTH = 40;
+export const MAX_TAKEAWAY_LENGTH = 300;
+/** How many of a section's own bullets and sentences become takeaways, besides its explicit lists. */
+const STRONGEST_PER_SECTION = 3;
+
+/** A line that announces a list of takeaways: "take aways:", "Key Points:", "Lessons learned". */
+const LIST_MARKER =
+  /\b(take[\s-]?aways?|key (points?|topics?|learnings?|lessons?)|lessons?( learned| learnt)?|conclusions?|to remember|best practices|tl;?dr|à retenir|leçons?( apprises)?|en résumé)\b/i;
+/** A section that is itself such a list: "Conclusion – key take aways", "Best practices on ...". */
+const LIST_SECTION = /^(conclusions?|(key )?take[\s-]?aways?|lessons? learn[et]d?|best practices|key points|à retenir|leçons)\b/i;
+
+/** Openings that lean on the line before: pronouns, conjunctions, "here", first person. */
+const DEPENDENT_OPENING =
+  /^(and|but|or|so|then|also|this|that|these|those|it|its|it['’]s|they|their|them|he|she|his|her|here|there|which|because|however|therefore|thus|otherwise|plus|et|mais|ou|donc|puis|ensuite|alors|ce|cet|cette|ces|cela|ça|il|ils|elle|elles|ici|voici|voilà|nous|je|j['’])\b/i;
+/** The author talking about themselves rather than the talk. */
+const FIRST_PERSON = /(^|[^\p{L}])(I|I['’]m|I['’]ve|I['’]d|I['’]ll|me|my|mine|myself|je|j['’]\p{L}+|moi)(?=$|[^\p{L}])/u;
+/** Pointers at something the reader cannot see: the link above, the slides, this talk. */
+const DEICTIC =
+  /\b(above|below|link|slides?|this (talk|session|presentation|post)|the (talk|speaker|speakers|presenters?)|ce talk|cette présentation|la présentation|ci-dessus|ci-dessous|todo)\b/i;
+const LABEL_OPENING = /^(session|speakers?|quote|update|note|image|tags?|by)\s*:/i;
+const URL = /(https?:\/\/|www\.|\b[\w-]+\.(com|io|org|net|dev|nl|fr|sh|co)\b)/i;
+/** Endings of a line cut in the middle of a sentence. */
+const OPEN_ENDING = /([:;,(/&+=\-–—]|\b(and|or|the|a|an|of|to|with|for|in|on|by|from|as|ie|i\.e|e\.g|vs|et|ou|de|des|du|le|la|les|un|une|à|pour|avec|en|sur|par))$/i;
+/** Lowercase words that open a sentence correctly: command and project names. */
+const LOWERCASE_NAMES = new Set([
+  "kubectl", "kubelet", "kubeadm", "kube-proxy", "etcd", "rkt", "containerd", "runc", "crictl", "kustomize",
+  "linkerd", "minikube", "kind", "coredns", "iptables", "ipvs", "cgroups", "systemd", "gvisor", "k3s", "k8s",
+]);
+const ABBREVIATIONS = new Set(["ie", "i.e", "eg", "e.g", "etc", "vs", "cf", "mr", "mrs", "dr", "inc", "approx", "no", "fig"]);
+
+/**
+ * Takeaways of a corpus, in corpus order: each section's explicit takeaway, lesson and conclusion
+ * lists first, then its strongest bullets and sentences. The same statement appears once.
+ */
+export function extractTakeaways(sections: readonly Section[]): Takeaway[] {
+  const seen = new Set<string>();
+  const takeaways: Takeaway[] = [];
+  for (const section of sections) {
+    for (const candidate of candidatesOf(section)) {
+      const key = candidate.text.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      takeaways.push(toTakeaway(section, candidate));
+    }
+  }
+  return takeaways;
+}
+
+/** The JSON array `kubecon takeaways --json` prints, so their quality can be read and counted. */
+export function takeawaysJson(sections: readonly Section[]): string {
+  return JSON.stringify(extractTakeaways(sections), null, 2);
+}
+
+interface Candidate {
+  text: string;
+  origin: Takeaway["origin"];
+  score: number;
+  position: number;
+}
+
+function candidatesOf(section: Section): Candidate[] {
+  const explicit: Candidate[] = [];
+  const others: Candidate[] = [];
+  const wholeSectionIsList = LIST_SECTION.test(section.talk);
+  let listDepth: number | undefined;
+  section.bullets.forEach((line, position) => {
+    if (listDepth !== undefined && line.depth <= listDepth) listDepth = undefined;
+    const inList = line.depth > 0 && (wholeSectionIsList || listDepth !== undefined);
+    if (!inList && isListMarker(line.text)) {
+      listDepth = line.depth;
+      return;
+    }
+    const pieces = line.depth > 0 && line.text.length <= MAX_TAKEAWAY_LENGTH ? [line.text] : sentencesOf(line.text);
+    for (const piece of pieces) {
+      const text = normalize(piece);
+      if (!isSelfContained(text)) continue;
+      if (inList) explicit.push({ text, origin: "list", score: Infinity, position });
+      else others.push({ text, origin: line.depth > 0 ? "bullet" : "sentence", score: strength(text, line.depth), position });
+    }
+  });
+  const strongest = others
+    .sort((a, b) => b.score - a.score || a.position - b.position)
+    .slice(0, STRONGEST_PER_SECTION)
+    .sort((a, b) => a.position - b.position);
+  return [...explicit, ...strongest];
+}
+
+/** "take aways:", "For this edition, the key topics were:", "Lessons learned" (a short heading). */
+function isListMarker(text: string): boolean {
+  if (!LIST_MARKER.test(text)) return false;
+  return /:\s*$/.test(text) ? text.length < 120 : text.length < 50 && !/[.!?]$/.test(text);
+}
+
+/**
+ * Whether a statement stands on its own: the right length, no link label or page leftover, no
+ * opening or ending that needs the line before or after, balanced brackets and quotes.
+ */
+export function isSelfContained(text: string): boolean {
+  if (text.length < MIN_TAKEAWAY_LENGTH || text.length > MAX_TAKEAWAY_LENGTH) return false;
+  if (isLeftover(text) || isTalkMarker(text) || LINK_LABEL.test(text) || LABEL_OPENING.test(text)) return false;
+  if (URL.test(text) || DEICTIC.test(text) || FIRST_PERSON.test(text)) return false;
+  if (DEPENDENT_OPENING.test(text) || !opensASentence(text)) return false;
+  if (OPEN_ENDING.test(text) || text.endsWith("?")) return false;
+  if (!balanced(text)) return false;
+  const words = wordsOf(text);
+  if (words.length < 6) return false;
+  // Title Case lines are headings (talk titles, topic names), not statements.
+  const { share, contentWords } = capitalizedShare(text);
+  return !(contentWords >= 3 && share > 0.6);
+}
+
+function opensASentence(text: string): boolean {
+  const first = /^[«"“'‘(`]?\s*([^\s,;:.!?)»”]+)/u.exec(text)?.[1] ?? "";
+  if (/^[\p{Lu}\p{N}]/u.test(first)) return true;
+  // A lowercase opening is a continuation unless it is a name: eBPF, cdk8s, gRPC, kubectl.
+  return /[\p{Lu}\p{N}]/u.test(first) || LOWERCASE_NAMES.has(first.toLowerCase());
+}
+
+const PAIRS: ReadonlyArray<[string, string]> = [["(", ")"], ["[", "]"], ["{", "}"], ["«", "»"], ["“", "”"]];
+
+function balanced(text: string): boolean {
+  for (const [open, close] of PAIRS) {
+    let depth = 0;
+    for (const char of text) {
+      if (char === open) depth++;
+      else if (char === close && --depth < 0) return false;
+    }
+    if (depth !== 0) return false;
+  }
+  return count(text, '"') % 2 === 0 && count(text, "`") % 2 === 0;
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
+}
+
+/** How good a bullet or sentence is as a takeaway: a statement of mid length, near the top of a list. */
+function strength(text: string, depth: number): number {
+  let score = 0;
+  if (text.length >= 60 && text.length <= 220) score += 10;
+  if (depth === 1) score += 3;
+  else if (depth > 1) score -= depth;
+  if (/\b(should|must|need|needs|avoid|use|helps?|allows?|lets?|makes?|means?|requires?|never|always|don['’]t|better|faut|permet|doit|évite[rz]?)\b/i.test(text)) score += 5;
+  if (/\d/.test(text)) score += 2;
+  if (/[.!]$/.test(text)) score += 1;
+  return score;
+}
+
+/** Splits a paragraph into sentences, not after abbreviations such as "ie." or "e.g.". */
+export function sentencesOf(paragraph: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of paragraph.matchAll(/[.!?…]+["”»)]?\s+(?=["“«(]?[\p{Lu}\p{N}])/gu)) {
+    const end = match.index! + match[0].length;
+    const before = paragraph.slice(start, match.index).split(/\s+/).pop()!.toLowerCase().replace(/\.$/, "");
+    if (match[0].startsWith(".") && (ABBREVIATIONS.has(before) || /^\p{L}$/u.test(before))) continue;
+    sentences.push(paragraph.slice(start, end).trim());
+    start = end;
+  }
+  sentences.push(paragraph.slice(start).trim());
+  return sentences.filter(Boolean);
+}
+
+function normalize(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function toTakeaway(section: Section, candidate: Candidate): Takeaway {
+  return {
+    id: `${section.id}#${createHash("sha256").update(candidate.text).digest("hex").slice(0, 8)}`,
+    text: candidate.text,
+    sectionId: section.id,
+    talk: section.title,
+    speakers: section.speakers.map(formatSpeaker),
+    event: section.event,
+    eventId: section.eventId,
+    year: section.year,
+    language: section.language,
+    tags: section.tags,
+    origin: candidate.origin,
+    ...(section.url && { url: section.url }),
+  };
+}

@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import type { Card } from "../../src/cards/card.js";
+import type { Section } from "../../src/corpus/section.js";
+import type { Clock } from "../../src/daily/clock.js";
+import { PostError, type Poster } from "../../src/daily/poster.js";
+import { createLogger, type Logger } from "../../src/log/logger.js";
+import type { Subscription, SubscriptionSettings } from "../../src/store/daily-store.js";
+import { openSqliteDailyStore, type SqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+
+/**
+ * A clock tests move by hand. `sleep` moves it forward at once; past `limit` it waits until its
+ * signal aborts, so a `start()` loop can be stopped once the days under test are over.
+ */
+export class FakeClock implements Clock {
+  private time: number;
+  private reachedLimit: (() => void) | undefined;
+  limit = Infinity;
+  readonly slept: number[] = [];
+
+  constructor(start: string | Date) {
+    this.time = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.time);
+  }
+
+  set(instant: string | Date): void {
+    this.time = new Date(instant).getTime();
+  }
+
+  advance(ms: number): void {
+    this.time += ms;
+  }
+
+  /** Resolves when a sleep would cross `limit`. */
+  untilLimit(limit: string | Date): Promise<void> {
+    this.limit = new Date(limit).getTime();
+    return new Promise((resolve) => (this.reachedLimit = resolve));
+  }
+
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw signal.reason;
+    this.slept.push(ms);
+    if (this.time + ms > this.limit) {
+      this.reachedLimit?.();
+      await new Promise((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason), { once: true }));
+    }
+    this.time += ms;
+  }
+}
+
+export interface Delivery {
+  subscriptionId: string;
+  channelId: string;
+  at: Date;
+  card: Card;
+  messageId: string;
+}
+
+/** A poster that records what it delivers; `failWith` decides, per call, to throw instead. */
+export class RecordingPoster implements Poster {
+  readonly deliveries: Delivery[] = [];
+  readonly attempts: Date[] = [];
+  failWith: ((attempt: number) => PostError | undefined) | undefined;
+
+  constructor(private readonly clock: Clock) {}
+
+  async post(subscription: Subscription, card: Card): Promise<{ messageId: string }> {
+    this.attempts.push(this.clock.now());
+    const failure = this.failWith?.(this.attempts.length);
+    if (failure) throw failure;
+    const messageId = `m${this.deliveries.length + 1}`;
+    this.deliveries.push({ subscriptionId: subscription.id, channelId: subscription.channelId, at: this.clock.now(), card, messageId });
+    return { messageId };
+  }
+}
+
+export function transient(retryAfterMs?: number): PostError {
+  return new PostError("rate limited", "transient", "ratelimited", retryAfterMs);
+}
+
+export function permanent(): PostError {
+  return new PostError("channel not found", "permanent", "channel_not_found");
+}
+
+/** A SQLite store in a fresh temp dir; `reopen` gives another connection to the same file. */
+export function tempStore(): { dir: string; store: SqliteDailyStore; reopen(): SqliteDailyStore; cleanup(): Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), "kubecon-daily-"));
+  const opened: SqliteDailyStore[] = [];
+  const open = () => {
+    const store = openSqliteDailyStore(dir);
+    opened.push(store);
+    return store;
+  };
+  return {
+    dir,
+    store: open(),
+    reopen: open,
+    cleanup: async () => {
+      for (const store of opened) await store.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A logger whose lines the test can read. */
+export function memoryLogger(): { logger: Logger; lines: () => Array<Record<string, unknown>> } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return {
+    logger: createLogger("info", stream),
+    lines: () => chunks.join("").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+export function subscriptionSettings(overrides: Partial<SubscriptionSettings> = {}): SubscriptionSettings {
+  return {
+    id: "slack:C1",
+    platform: "slack",
+    channelId: "C1",
+    spaceId: "T1",
+    postTime: "09:00",
+    zone: "UTC",
+    createdBy: "U1",
+    since: new Date("2025-01-01T00:00:00Z"),
+    ...overrides,
+  };
+}
+
+let sectionCount = 0;
+export function section(overrides: Partial<Section> & Pick<Section, "bullets">): Section {
+  sectionCount += 1;
+  const talk = overrides.talk ?? `Talk ${sectionCount}`;
+  return {
+    id: `eu-2021-homecooked/talk-${sectionCount}`,
+    recapId: "eu-2021-homecooked",
+    title: talk,
+    talk,
+    speakers: [{ name: "Liz Rice", company: "Isovalent" }],
+    event: "KubeCon + CloudNativeCon Europe 2021",
+    eventId: "eu-2021",
+    year: 2021,
+    language: "en",
+    tags: ["ebpf"],
+    text: (overrides.bullets ?? []).map((b) => b.text).join("\n"),
+    ...overrides,
+  };
+}
