@@ -114,8 +114,9 @@ function renderEmbed(card: Card, isError: boolean): APIEmbed {
   const embed: APIEmbed = {
     color: isError ? ERROR_COLOR : COLOR,
     title: truncate(escapeMarkdown(card.title), DISCORD_LIMITS.embedTitle),
-    fields: [...itemFields, ...cardFields].slice(0, DISCORD_LIMITS.embedFields),
   };
+  const fields = [...itemFields, ...cardFields].slice(0, DISCORD_LIMITS.embedFields);
+  if (fields.length) embed.fields = fields;
   const url = card.link && linkUrl(card.link.url);
   if (url && url.length <= DISCORD_LIMITS.linkUrl) embed.url = url;
   if (description.length) embed.description = truncate(description.join("\n\n"), DISCORD_LIMITS.embedDescription);

@@ -134,8 +134,8 @@ describe("renderReply properties", () => {
         for (const embed of message.embeds) {
           expect(embed.title!.length).toBeLessThanOrEqual(256);
           expect(embed.description?.length ?? 0).toBeLessThanOrEqual(4096);
-          expect(embed.fields!.length).toBeLessThanOrEqual(25);
-          for (const field of embed.fields!) {
+          expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(25);
+          for (const field of embed.fields ?? []) {
             expect(field.name.length).toBeGreaterThan(0);
             expect(field.name.length).toBeLessThanOrEqual(256);
             expect(field.value.length).toBeGreaterThan(0);

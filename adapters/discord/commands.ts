@@ -1,0 +1,161 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  PermissionFlagsBits,
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandOptionChoice,
+  type APIApplicationCommandSubcommandOption,
+  type APICommandAutocompleteInteractionResponseCallbackData,
+  type RESTPutAPIApplicationCommandsJSONBody,
+} from "discord.js";
+import type { Bot } from "../../src/commands/bot.js";
+import { formatCommand } from "../../src/commands/grammar.js";
+import type { ArgSpec, Args, CommandSpec } from "../../src/commands/spec.js";
+import { plainText } from "./escape.js";
+import { DISCORD_LIMITS, truncate } from "./limits.js";
+
+/** The one application command; every core command is one of its subcommands. */
+export const COMMAND_NAME = "kubecon";
+const COMMAND_DESCRIPTION = "Search KubeCon + CloudNativeCon talk recaps";
+
+// Discord's rule for command and option names (lowercase where a lowercase form exists).
+const VALID_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+type CommandDefinition = RESTPutAPIApplicationCommandsJSONBody[number];
+
+/**
+ * `/kubecon` with one subcommand per core command, generated from the registry so a new core
+ * command needs no adapter change. Discord applies `default_member_permissions` to a whole
+ * top-level command, never to one subcommand; hiding `/kubecon` from members without Manage
+ * Channels would hide search from them too. So the command is open to everyone, and subcommands
+ * that need Manage Channels are checked on each use against the member's permissions in the
+ * channel, which Discord sends with every interaction (see `mayRun`).
+ */
+export function commandDefinition(specs: readonly CommandSpec[]): CommandDefinition {
+  const subcommands = specs.map(subcommand);
+  if (subcommands.length > DISCORD_LIMITS.commandOptions) {
+    throw new Error(`Discord allows ${DISCORD_LIMITS.commandOptions} subcommands, the registry has ${subcommands.length}`);
+  }
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: COMMAND_NAME,
+    description: COMMAND_DESCRIPTION,
+    options: subcommands,
+  };
+}
+
+function checkedName(name: string, what: string): string {
+  if (!VALID_NAME.test(name) || name !== name.toLowerCase()) {
+    throw new Error(`${what} "${name}" is not a valid Discord command name (1-32 lowercase letters, digits, - or _)`);
+  }
+  return name;
+}
+
+function description(text: string): string {
+  return truncate(plainText(text).replace(/\s+/g, " ").trim(), DISCORD_LIMITS.commandDescription) || "-";
+}
+
+function subcommand(spec: CommandSpec): APIApplicationCommandSubcommandOption {
+  const options = spec.args.map((arg) => option(spec, arg));
+  if (options.length > DISCORD_LIMITS.commandOptions) {
+    throw new Error(`command "${spec.name}" has more than ${DISCORD_LIMITS.commandOptions} arguments`);
+  }
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: checkedName(spec.name, "command"),
+    description: description(spec.summary),
+    // Discord wants required options before optional ones.
+    options: [...options.filter((o) => o.required), ...options.filter((o) => !o.required)],
+  };
+}
+
+function option(spec: CommandSpec, arg: ArgSpec): APIApplicationCommandBasicOption {
+  const base = {
+    name: checkedName(arg.name, `argument of "${spec.name}"`),
+    description: description(arg.description),
+    required: arg.required === true,
+  };
+  const choices = arg.choices?.slice(0, DISCORD_LIMITS.optionChoices);
+  if (arg.type === "integer") {
+    return {
+      ...base,
+      type: ApplicationCommandOptionType.Integer,
+      ...(choices ? { choices: choices.map((c) => ({ name: c, value: Number(c) })) } : {}),
+      ...(arg.min !== undefined ? { min_value: arg.min } : {}),
+      ...(arg.max !== undefined ? { max_value: arg.max } : {}),
+    };
+  }
+  const withChoices = choices ? { choices: choices.map((c) => ({ name: truncate(c, 100), value: c })) } : {};
+  // Discord refuses autocomplete together with fixed choices.
+  const autocomplete = !choices && arg.autocomplete ? { autocomplete: true as const } : {};
+  return {
+    ...base,
+    type: ApplicationCommandOptionType.String,
+    ...withChoices,
+    ...autocomplete,
+    ...(arg.maxLength !== undefined ? { max_length: Math.min(arg.maxLength, DISCORD_LIMITS.optionMaxLength) } : {}),
+  } as APIApplicationCommandBasicOption;
+}
+
+/** The subcommand Discord sent, as a spec and its options. */
+export interface Invocation {
+  spec: CommandSpec;
+  options: readonly APIApplicationCommandInteractionDataBasicOption[];
+}
+
+export function findSubcommand(
+  specs: readonly CommandSpec[],
+  name: string,
+  options: readonly APIApplicationCommandInteractionDataBasicOption[] = [],
+): Invocation | undefined {
+  const spec = specs.find((s) => s.name === name);
+  return spec && { spec, options };
+}
+
+/** Canonical command text for the options Discord sent (`search ebpf year:2022`). */
+export function commandText({ spec, options }: Invocation): string {
+  const args: Args = {};
+  for (const option of options) {
+    if ("value" in option && (typeof option.value === "string" || typeof option.value === "number")) {
+      args[option.name] = option.value;
+    }
+  }
+  return formatCommand(spec, args);
+}
+
+/** The spec a command text runs: its first word, when that names a command or an alias. */
+export function specForText(specs: readonly CommandSpec[], text: string): CommandSpec | undefined {
+  const word = text.trim().split(/\s+/, 1)[0]?.toLowerCase() ?? "";
+  return specs.find((spec) => spec.name === word || spec.aliases?.includes(word));
+}
+
+/**
+ * Whether a member may run `spec`. `permissions` is the member's permission bit set in the channel
+ * (Discord's `member.permissions`); it is absent outside a server, where no such command makes sense.
+ */
+export function mayRun(spec: CommandSpec | undefined, permissions: string | undefined): boolean {
+  if (spec?.requires !== "manageChannels") return true;
+  if (permissions === undefined) return false;
+  const bits = BigInt(permissions);
+  return (bits & (PermissionFlagsBits.ManageChannels | PermissionFlagsBits.Administrator)) !== 0n;
+}
+
+/** Autocomplete for the focused option: the core's completions within Discord's 25 choices of 100 characters. */
+export function autocomplete(
+  bot: Bot,
+  invocation: Invocation | undefined,
+): APICommandAutocompleteInteractionResponseCallbackData {
+  const focused = invocation?.options.find((o) => "focused" in o && o.focused);
+  const arg = focused && invocation!.spec.args.find((a) => a.name === focused.name);
+  if (!arg?.autocomplete || arg.type !== "string" || !focused || !("value" in focused)) return { choices: [] };
+  const choices: APIApplicationCommandOptionChoice<string>[] = bot
+    .complete(arg.autocomplete, String(focused.value))
+    .filter((choice) => choice.value.length >= 1 && choice.value.length <= DISCORD_LIMITS.choiceValue)
+    .slice(0, DISCORD_LIMITS.autocompleteChoices)
+    .map((choice) => ({
+      name: truncate(plainText(choice.name).replace(/\s+/g, " ").trim(), DISCORD_LIMITS.choiceName) || choice.value,
+      value: choice.value,
+    }));
+  return { choices };
+}

@@ -1,0 +1,80 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { APIInteraction, APIInteractionResponse, REST } from "discord.js";
+import type { Logger } from "../../src/log/logger.js";
+import type { InteractionHandler, InteractionTransport } from "./interactions.js";
+import { restTransport } from "./rest.js";
+import type { SignatureCheck } from "./signature.js";
+
+export const INTERACTIONS_PATH = "/discord/interactions";
+
+/** Discord's interaction payloads are small; anything larger is not from Discord. */
+const MAX_BODY_BYTES = 1 << 20;
+
+export interface InteractionsEndpointOptions {
+  checkSignature: SignatureCheck;
+  handle: InteractionHandler;
+  /** Edits after a deferred answer go through REST. */
+  rest: REST;
+  logger: Logger;
+}
+
+/**
+ * HTTP interactions mode: the listener for `POST /discord/interactions`. Every request must carry a
+ * valid Ed25519 signature over timestamp + raw body (401 otherwise, which Discord itself probes);
+ * the initial response is the HTTP answer, and anything later goes through REST. Nothing is kept
+ * between requests, so replicas can share a load balancer.
+ */
+export function interactionsEndpoint({ checkSignature, handle, rest, logger }: InteractionsEndpointOptions): RequestListener {
+  return (req, res) => {
+    if (req.method !== "POST") {
+      res.writeHead(405, { allow: "POST" }).end();
+      return;
+    }
+    readBody(req)
+      .then(async (body) => {
+        if (body === undefined) return void res.writeHead(413).end();
+        const signature = header(req, "x-signature-ed25519");
+        const timestamp = header(req, "x-signature-timestamp");
+        if (!checkSignature(body, signature, timestamp)) {
+          return void res.writeHead(401, { "content-type": "text/plain" }).end("invalid request signature");
+        }
+        let interaction: APIInteraction;
+        try {
+          interaction = JSON.parse(body.toString("utf8")) as APIInteraction;
+        } catch {
+          return void res.writeHead(400, { "content-type": "text/plain" }).end("body is not JSON");
+        }
+        await handle(interaction, httpTransport(res, rest, interaction));
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error, path: INTERACTIONS_PATH, platform: "discord" }, "discord interaction failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The raw body, or `undefined` when it is larger than any interaction. */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function httpTransport(res: ServerResponse, rest: REST, interaction: APIInteraction): InteractionTransport {
+  return {
+    respond: async (response: APIInteractionResponse) => {
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(response));
+    },
+    editOriginal: restTransport(rest, interaction).editOriginal,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Bot } from "../../src/commands/bot.js";
+import type { DiscordConfig } from "../../src/config/config.js";
+import type { HttpHost } from "../../src/http/server.js";
+import type { Logger } from "../../src/log/logger.js";
+import { startGateway } from "./gateway.js";
+import { INTERACTIONS_PATH, interactionsEndpoint } from "./http.js";
+import { createInteractionHandler } from "./interactions.js";
+import { createRest } from "./rest.js";
+import { ed25519Check } from "./signature.js";
+
+export interface StartDiscordOptions {
+  config: DiscordConfig;
+  bot: Bot;
+  logger: Logger;
+  /** The process's HTTP server; HTTP interactions mode mounts `POST /discord/interactions` on it. */
+  host: HttpHost;
+  deferAfterMs?: number;
+}
+
+export interface DiscordAdapter {
+  mode: "gateway" | "http";
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Discord adapter. With `DISCORD_PUBLIC_KEY` set, Discord posts interactions to our
+ * endpoint (HTTP mode; Discord then sends none over the gateway, so no gateway connection is made);
+ * otherwise the bot connects to the gateway with `DISCORD_TOKEN`.
+ */
+export async function startDiscord({ config, bot, logger, host, deferAfterMs }: StartDiscordOptions): Promise<DiscordAdapter> {
+  const handle = createInteractionHandler({ bot, logger, deferAfterMs });
+  if (config.publicKey) {
+    host.mount(
+      INTERACTIONS_PATH,
+      interactionsEndpoint({
+        checkSignature: ed25519Check(config.publicKey),
+        handle,
+        rest: createRest(config.token, config.apiUrl),
+        logger,
+      }),
+    );
+    logger.info({ platform: "discord", mode: "http", path: INTERACTIONS_PATH }, "discord interactions endpoint mounted");
+    return { mode: "http", stop: async () => {} };
+  }
+  const gateway = await startGateway({ token: config.token, apiUrl: config.apiUrl, handle, logger });
+  return { mode: "gateway", stop: gateway.stop };
+}

@@ -1,0 +1,190 @@
+import { EventEmitter, once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+/** One REST request the stand-in received. */
+export interface RecordedRequest {
+  method: string;
+  /** Path after `/api/v10`. */
+  path: string;
+  body: unknown;
+  authorization?: string;
+}
+
+/** One gateway frame the client sent. */
+export interface GatewayFrame {
+  op: number;
+  d: unknown;
+}
+
+export const APPLICATION_ID = "100000000000000001";
+export const BOT_USER_ID = "100000000000000002";
+
+/**
+ * A local stand-in for Discord: the REST routes a bot uses (gateway discovery, command
+ * registration, interaction callbacks, webhook follow-ups and edits, channel messages) under
+ * `/api/v10`, and a gateway WebSocket on the same port speaking Hello, Identify, Ready,
+ * heartbeats and dispatches. The real discord.js client connects with `rest: { api: apiUrl }`.
+ */
+export class DiscordStandIn {
+  readonly requests: RecordedRequest[] = [];
+  readonly frames: GatewayFrame[] = [];
+  private readonly events = new EventEmitter();
+  private readonly server: Server;
+  private readonly gateway: WebSocketServer;
+  private socket?: WebSocket;
+  private sequence = 0;
+  private messageIds = 0;
+  private port = 0;
+
+  constructor() {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.gateway = new WebSocketServer({ server: this.server, path: "/gateway" });
+    this.gateway.on("connection", (socket) => this.onConnection(socket));
+  }
+
+  async start(): Promise<this> {
+    this.server.listen(0, "127.0.0.1");
+    await once(this.server, "listening");
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** What DISCORD_API_URL would be set to. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.gateway.clients) client.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Resolves with the first request (already received or coming) that matches. */
+  nextRequest(match: (request: RecordedRequest) => boolean): Promise<RecordedRequest> {
+    return this.waitFor("request", this.requests, match);
+  }
+
+  nextFrame(match: (frame: GatewayFrame) => boolean): Promise<GatewayFrame> {
+    return this.waitFor("frame", this.frames, match);
+  }
+
+  /** Sends a dispatch (op 0) to the connected client. */
+  dispatch(type: string, data: unknown): void {
+    this.send({ op: 0, t: type, s: ++this.sequence, d: data });
+  }
+
+  /** Asks the client for a heartbeat now (op 1 from the gateway), as Discord may. */
+  requestHeartbeat(): void {
+    this.send({ op: 1, d: this.sequence });
+  }
+
+  private send(payload: unknown): void {
+    if (!this.socket) throw new Error("no gateway client connected");
+    this.socket.send(JSON.stringify(payload));
+  }
+
+  private waitFor<T>(event: string, seen: readonly T[], match: (item: T) => boolean): Promise<T> {
+    const found = seen.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => {
+      const listener = (item: T) => {
+        if (!match(item)) return;
+        this.events.off(event, listener);
+        resolve(item);
+      };
+      this.events.on(event, listener);
+    });
+  }
+
+  private onConnection(socket: WebSocket): void {
+    this.socket = socket;
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    socket.on("message", (raw) => {
+      const frame = JSON.parse(raw.toString()) as GatewayFrame;
+      if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (frame.op === 2) {
+        this.dispatch("READY", {
+          v: 10,
+          user: { id: BOT_USER_ID, username: "kubecon", discriminator: "0", global_name: null, avatar: null, bot: true },
+          guilds: [],
+          session_id: "stand-in-session",
+          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+          shard: [0, 1],
+          application: { id: APPLICATION_ID, flags: 0 },
+        });
+      }
+      this.frames.push(frame);
+      this.events.emit("frame", frame);
+    });
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const path = (req.url ?? "").replace(/^\/api\/v10/, "").split("?")[0]!;
+    const request: RecordedRequest = {
+      method: req.method ?? "GET",
+      path,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+      authorization: req.headers.authorization,
+    };
+    const [status, body] = this.answer(request);
+    // Record before answering so a test that awaits the client's call already sees it.
+    this.requests.push(request);
+    this.events.emit("request", request);
+    if (status === 204) res.writeHead(204).end();
+    else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  }
+
+  private answer({ method, path, body }: RecordedRequest): [number, unknown] {
+    const route = `${method} ${path}`;
+    if (route === "GET /gateway/bot") {
+      return [
+        200,
+        {
+          url: `ws://127.0.0.1:${this.port}/gateway`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
+    }
+    if (route === "GET /applications/@me") return [200, { id: APPLICATION_ID, name: "kubecon" }];
+    if (method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      const commands = (body as object[]).map((command, i) => ({ id: String(200000000000000000n + BigInt(i)), application_id: APPLICATION_ID, version: "1", ...command }));
+      return [200, commands];
+    }
+    if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, undefined];
+    if (/^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/.test(path) && (method === "POST" || method === "PATCH")) {
+      return [200, this.message(body)];
+    }
+    if (method === "POST" && /^\/channels\/\d+\/messages$/.test(path)) return [200, this.message(body)];
+    return [404, { message: "404: Not Found", code: 0 }];
+  }
+
+  private message(body: unknown): unknown {
+    return {
+      id: String(300000000000000000n + BigInt(++this.messageIds)),
+      channel_id: "400000000000000001",
+      author: { id: BOT_USER_ID, username: "kubecon", discriminator: "0", global_name: null, avatar: null, bot: true },
+      content: "",
+      embeds: [],
+      components: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      pinned: false,
+      mention_everyone: false,
+      tts: false,
+      timestamp: new Date(0).toISOString(),
+      edited_timestamp: null,
+      flags: 0,
+      type: 0,
+      ...(body as object),
+    };
+  }
+}
