@@ -19,12 +19,15 @@ import {
   type PostTime,
 } from "./schedule.js";
 import type { Takeaway } from "./takeaways.js";
+import type { Topic } from "../corpus/topics.js";
 
 export interface DailyCommandsOptions {
   store: DailyStore;
   /** The current takeaways (the same source the scheduler reads). */
   takeaways: () => readonly Takeaway[];
   clock: Clock;
+  /** The topic lexicon, so `daily on ... <topic>` accepts a topic's id or label. */
+  topics: readonly Topic[];
 }
 
 /** One subscription per channel and platform. */
@@ -43,7 +46,7 @@ export function dailyCommands(options: DailyCommandsOptions): CommandSpec[] {
         { name: "action", description: "on, off or status", type: "string", positional: true, required: true, choices: ["on", "off", "status"] },
         { name: "time", description: "Local post time, HH:MM in 24-hour time (default 09:00)", type: "string", positional: true, maxLength: 16 },
         { name: "zone", description: "IANA time zone such as Europe/Paris (default UTC)", type: "string", positional: true, maxLength: 64 },
-        { name: "topic", description: "Only takeaways on this topic", type: "string", positional: true, maxLength: 64, autocomplete: "topic" },
+        { name: "topic", description: "Only takeaways on this topic", type: "string", positional: true, rest: true, maxLength: 64, autocomplete: "topic" },
       ],
       visibility: "public",
       requires: "manageChannels",
@@ -66,62 +69,62 @@ async function runDaily(options: DailyCommandsOptions, args: Args, ctx: CommandC
 interface DailySettings {
   time: PostTime;
   zone: string;
+  /** The topic's label, as sections are tagged with it. */
   topic?: string;
 }
 
 /**
- * Reads `[HH:MM] [Area/City] [topic]` in any order: a platform with named options fills them in
- * their slots, typed text may not ("daily on Europe/Paris", "daily on ebpf").
+ * Reads `[HH:MM] [Area/City] [topic]` in any order and however a parser split it into slots:
+ * "daily on Europe/Paris", "daily on service mesh 08:00", "daily on 09:00 Paris ci/cd". A topic
+ * is known by its id or label (case aside); it must have takeaways.
  */
-export function readSettings(values: readonly string[], topics: readonly string[]): Parsed<DailySettings> {
+export function readSettings(text: string, topics: readonly Topic[], takeaways: readonly Takeaway[]): Parsed<DailySettings> {
   let time: PostTime | undefined;
   let zone: string | undefined;
-  let topic: string | undefined;
-  const topicNames = new Map(topics.map((name) => [name.toLowerCase(), name]));
-  for (const value of values) {
-    const parsed = readValue(value, topicNames);
-    if (!parsed.ok) return parsed;
-    const { kind } = parsed.value;
-    if ((kind === "time" && time) || (kind === "zone" && zone) || (kind === "topic" && topic)) {
-      return { ok: false, message: `Give one ${kind === "zone" ? "time zone" : kind}: daily on [HH:MM] [Area/City] [topic].` };
+  const words: string[] = [];
+  for (const token of text.split(/\s+/).filter(Boolean)) {
+    if (/^\d/.test(token)) {
+      if (time) return { ok: false, message: `Give one time: ${USAGE}` };
+      const parsed = parsePostTime(token);
+      if (!parsed.ok) return parsed;
+      time = parsed.value;
+    } else if ((token.includes("/") && !findTopic(token, topics)) || /^(utc|gmt)$/i.test(token)) {
+      if (zone) return { ok: false, message: `Give one time zone: ${USAGE}` };
+      const parsed = parseZone(token);
+      if (!parsed.ok) return parsed;
+      zone = parsed.value;
+    } else {
+      words.push(token);
     }
-    if (parsed.value.kind === "time") time = parsed.value.time;
-    else if (parsed.value.kind === "zone") zone = parsed.value.zone;
-    else topic = parsed.value.topic;
   }
-  return {
-    ok: true,
-    value: {
-      time: time ?? DEFAULT_POST_TIME,
-      zone: zone ?? DEFAULT_ZONE,
-      ...(topic && { topic }),
-    },
-  };
-}
+  // A bare city names a zone ("Paris"), unless it is part of a topic.
+  if (!zone && words.length > 0 && !findTopic(words.join(" "), topics)) {
+    const index = words.findIndex((word) => zoneForCity(word));
+    if (index >= 0) zone = zoneForCity(words.splice(index, 1)[0]!);
+  }
+  const settings: DailySettings = { time: time ?? DEFAULT_POST_TIME, zone: zone ?? DEFAULT_ZONE };
+  if (words.length === 0) return { ok: true, value: settings };
 
-type Value = { kind: "time"; time: PostTime } | { kind: "zone"; zone: string } | { kind: "topic"; topic: string };
-
-function readValue(value: string, topics: ReadonlyMap<string, string>): Parsed<Value> {
-  const text = value.trim();
-  if (/^\d/.test(text)) {
-    const time = parsePostTime(text);
-    return time.ok ? { ok: true, value: { kind: "time", time: time.value } } : time;
-  }
-  const topic = topics.get(text.toLowerCase());
-  if (topic) return { ok: true, value: { kind: "topic", topic } };
-  const city = zoneForCity(text);
-  if (text.includes("/") || /^(utc|gmt)$/i.test(text) || city) {
-    const zone = parseZone(city ?? text);
-    return zone.ok ? { ok: true, value: { kind: "zone", zone: zone.value } } : zone;
-  }
-  const known = topics.size > 0 ? ` Topics: ${[...topics.values()].slice(0, 12).join(", ")}.` : "";
+  const wanted = words.join(" ");
+  const withTakeaways = takeawayTopics(takeaways);
+  const topic = findTopic(wanted, topics);
+  if (topic && withTakeaways.includes(topic.label)) return { ok: true, value: { ...settings, topic: topic.label } };
+  const offer = `Topics with takeaways: ${withTakeaways.join(", ")}.`;
+  if (topic) return { ok: false, message: `No takeaway is about ${topic.label} yet. ${offer}` };
   return {
     ok: false,
-    message: `'${text.slice(0, 40)}' is neither a time zone nor a topic. Use an IANA zone such as Europe/Paris, America/New_York or UTC.${known}`,
+    message: `'${wanted.slice(0, 40)}' is neither a time zone nor a topic. Use an IANA zone such as Europe/Paris, America/New_York or UTC. ${offer}`,
   };
 }
 
-/** Topic tags with at least one takeaway, most frequent first. */
+const USAGE = "daily on [HH:MM] [Area/City] [topic], like daily on 09:00 Europe/Paris eBPF.";
+
+function findTopic(text: string, topics: readonly Topic[]): Topic | undefined {
+  const wanted = text.trim().toLowerCase();
+  return topics.find((topic) => topic.id.toLowerCase() === wanted || topic.label.toLowerCase() === wanted);
+}
+
+/** Topic labels with at least one takeaway, most frequent first. */
 export function takeawayTopics(takeaways: readonly Takeaway[]): string[] {
   const counts = new Map<string, number>();
   for (const takeaway of takeaways) for (const tag of takeaway.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
@@ -130,8 +133,8 @@ export function takeawayTopics(takeaways: readonly Takeaway[]): string[] {
 
 async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandContext): Promise<Reply> {
   const takeaways = options.takeaways();
-  const values = [args.time, args.zone, args.topic].filter((v): v is string | number => v !== undefined && v !== "").map(String);
-  const settings = readSettings(values, takeawayTopics(takeaways));
+  const text = [args.time, args.zone, args.topic].filter((value) => value !== undefined).join(" ");
+  const settings = readSettings(text, options.topics, takeaways);
   if (!settings.ok) return userError("Daily posts", settings.message);
   const { time, zone, topic } = settings.value;
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { capitalizedShare, wordsOf } from "../corpus/words.js";
 import { LINK_LABEL, isLeftover, isTalkMarker } from "../corpus/lines.js";
-import { formatSpeaker, type Section } from "../corpus/section.js";
+import { formatSpeaker, type Bullet, type Section } from "../corpus/section.js";
 
 /** One self-contained statement worth a daily post, with where it comes from. */
 export interface Takeaway {
@@ -35,12 +35,14 @@ const LIST_SECTION = /^(conclusions?|(key )?take[\s-]?aways?|lessons? learn[et]d
 
 /** Openings that lean on the line before: pronouns, conjunctions, "here", first person. */
 const DEPENDENT_OPENING =
-  /^(and|but|or|so|then|also|this|that|these|those|it|its|it['’]s|they|their|them|he|she|his|her|here|there|which|because|however|therefore|thus|otherwise|plus|et|mais|ou|donc|puis|ensuite|alors|ce|cet|cette|ces|cela|ça|il|ils|elle|elles|ici|voici|voilà|nous|je|j['’])\b/i;
+  /^(\(|(and|but|or|so|then|also|this|that|these|those|such|it|its|it['’]s|they|their|them|he|she|his|her|here|there|which|because|however|therefore|thus|otherwise|moreover|furthermore|besides|instead|finally|plus|ie|i\.e|eg|e\.g|of course|indeed|in addition|for (example|instance)|et|mais|ou|donc|puis|ensuite|alors|ce|cet|cette|ces|cela|ça|il|ils|elle|elles|ici|voici|voilà|nous|je|j['’]|de plus|en effet|par exemple)\b)/i;
 /** The author talking about themselves rather than the talk. */
 const FIRST_PERSON = /(^|[^\p{L}])(I|I['’]m|I['’]ve|I['’]d|I['’]ll|me|my|mine|myself|je|j['’]\p{L}+|moi)(?=$|[^\p{L}])/u;
 /** Pointers at something the reader cannot see: the link above, the slides, this talk. */
 const DEICTIC =
-  /\b(above|below|link|slides?|this (talk|session|presentation|post)|the (talk|speaker|speakers|presenters?)|ce talk|cette présentation|la présentation|ci-dessus|ci-dessous|todo)\b/i;
+  /\b(above|below|here|link|slides?|this|these|those|the (talk|speaker|speakers|presenters?)|ce talk|cette|ces|la présentation|ci-dessus|ci-dessous|ici|todo)\b/i;
+/** Inline code that lost its line breaks: "kernel’sOOM_kill", "orGuaranteed". */
+const GLUED_CODE = /(['’]s\p{Lu}|\b(or|and|the|to|of|in|on|with|for|is|are|an)\p{Lu}\p{Ll})/u;
 const LABEL_OPENING = /^(session|speakers?|quote|update|note|image|tags?|by)\s*:/i;
 const URL = /(https?:\/\/|www\.|\b[\w-]+\.(com|io|org|net|dev|nl|fr|sh|co)\b)/i;
 /** Endings of a line cut in the middle of a sentence. */
@@ -95,9 +97,12 @@ function candidatesOf(section: Section): Candidate[] {
       return;
     }
     const pieces = line.depth > 0 && line.text.length <= MAX_TAKEAWAY_LENGTH ? [line.text] : sentencesOf(line.text);
-    for (const piece of pieces) {
+    const last = pieces.length - 1;
+    for (const [index, piece] of pieces.entries()) {
       const text = normalize(piece);
       if (!isSelfContained(text)) continue;
+      if (index === 0 && line.depth === 0 && continuesInto(section.bullets[position - 1])) continue;
+      if (index === last && !endsASentence(text) && continuesOnto(line, section.bullets[position + 1])) continue;
       if (inList) explicit.push({ text, origin: "list", score: Infinity, position });
       else others.push({ text, origin: line.depth > 0 ? "bullet" : "sentence", score: strength(text, line.depth), position });
     }
@@ -107,6 +112,25 @@ function candidatesOf(section: Section): Candidate[] {
     .slice(0, STRONGEST_PER_SECTION)
     .sort((a, b) => a.position - b.position);
   return [...explicit, ...strongest];
+}
+
+/**
+ * Whether an open line (no end punctuation) goes on in the next one: a paragraph followed by a
+ * paragraph, or a bullet followed by what is left of a sentence the page broke around inline code
+ * (a paragraph of a few words, or one in lowercase).
+ */
+function continuesOnto(line: Bullet, next: Bullet | undefined): boolean {
+  if (!next || next.depth > 0) return false;
+  return line.depth === 0 || (wordsOf(next.text).length <= 3 && !endsASentence(next.text)) || !opensASentence(next.text);
+}
+
+/** A paragraph line left open (no end punctuation): the page broke its sentence around inline code. */
+function continuesInto(previous: Bullet | undefined): boolean {
+  return previous !== undefined && previous.depth === 0 && !endsASentence(previous.text);
+}
+
+function endsASentence(text: string): boolean {
+  return /[.!?:;…]["”»)]?$/.test(text);
 }
 
 /** "take aways:", "For this edition, the key topics were:", "Lessons learned" (a short heading). */
@@ -122,7 +146,7 @@ function isListMarker(text: string): boolean {
 export function isSelfContained(text: string): boolean {
   if (text.length < MIN_TAKEAWAY_LENGTH || text.length > MAX_TAKEAWAY_LENGTH) return false;
   if (isLeftover(text) || isTalkMarker(text) || LINK_LABEL.test(text) || LABEL_OPENING.test(text)) return false;
-  if (URL.test(text) || DEICTIC.test(text) || FIRST_PERSON.test(text)) return false;
+  if (URL.test(text) || DEICTIC.test(text) || FIRST_PERSON.test(text) || GLUED_CODE.test(text)) return false;
   if (DEPENDENT_OPENING.test(text) || !opensASentence(text)) return false;
   if (OPEN_ENDING.test(text) || text.endsWith("?")) return false;
   if (!balanced(text)) return false;
@@ -176,7 +200,7 @@ export function sentencesOf(paragraph: string): string[] {
   let start = 0;
   for (const match of paragraph.matchAll(/[.!?…]+["”»)]?\s+(?=["“«(]?[\p{Lu}\p{N}])/gu)) {
     const end = match.index! + match[0].length;
-    const before = paragraph.slice(start, match.index).split(/\s+/).pop()!.toLowerCase().replace(/\.$/, "");
+    const before = paragraph.slice(start, match.index).split(/\s+/).pop()!.toLowerCase().replace(/^[^\p{L}]+|\.$/gu, "");
     if (match[0].startsWith(".") && (ABBREVIATIONS.has(before) || /^\p{L}$/u.test(before))) continue;
     sentences.push(paragraph.slice(start, end).trim());
     start = end;

@@ -1,0 +1,178 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus/corpus.js";
+import { loadTopics } from "../../src/corpus/topics.js";
+import {
+  MAX_TAKEAWAY_LENGTH,
+  MIN_TAKEAWAY_LENGTH,
+  extractTakeaways,
+  isSelfContained,
+  sentencesOf,
+  takeawaysJson,
+} from "../../src/daily/takeaways.js";
+import { section } from "./helpers.js";
+
+const p = (text: string, depth = 0) => ({ text, depth });
+
+describe("extractTakeaways", () => {
+  it("takes an explicit takeaway list first, then the strongest bullets, each with its provenance", () => {
+    const talk = section({
+      talk: "Seamless multi-cluster communication with Linkerd",
+      speakers: [{ name: "Max Körbächer", company: "Liquid Reply" }],
+      tags: ["Service mesh"],
+      bullets: [
+        p("Linkerd gives mTLS for free between clusters, with no change to the application code."),
+        p("Observability comes out of the box", 1),
+        p("take aways:"),
+        p("Existing apps need to update the endpoints they call", 1),
+        p("Linkerd upgrades are hard", 1),
+        p("Service Meshes are a rabbit hole, think twice before you use them.", 1),
+        p("Look into linkerd service mirroring, which I still need to try."),
+      ],
+    });
+    const takeaways = extractTakeaways([talk]);
+    expect(takeaways.map((t) => [t.origin, t.text])).toEqual([
+      ["list", "Existing apps need to update the endpoints they call"],
+      ["list", "Service Meshes are a rabbit hole, think twice before you use them."],
+      ["sentence", "Linkerd gives mTLS for free between clusters, with no change to the application code."],
+    ]);
+    expect(takeaways[0]).toMatchObject({
+      sectionId: talk.id,
+      talk: "Seamless multi-cluster communication with Linkerd",
+      speakers: ["Max Körbächer, Liquid Reply"],
+      event: "KubeCon + CloudNativeCon Europe 2021",
+      eventId: "eu-2021",
+      year: 2021,
+      language: "en",
+      tags: ["Service mesh"],
+    });
+  });
+
+  it("reads a whole section named as a conclusion as an explicit list", () => {
+    const conclusion = section({
+      talk: "Conclusion – key take aways",
+      bullets: [p("Operators fatigue: you probably don’t need one for your app", 1), p("GitOps: becoming the standard way of deploying", 1)],
+    });
+    expect(extractTakeaways([conclusion]).map((t) => t.origin)).toEqual(["list", "list"]);
+  });
+
+  it("keeps at most three of a section's own bullets and sentences, the strongest, in their order", () => {
+    const bullets = [
+      p("Kubernetes clusters grow in number long before anyone plans for it", 1),
+      p("Teams should avoid running more than one service mesh per cluster at any time", 1),
+      p("Each cluster needs 3 control plane nodes to survive the loss of one zone", 1),
+      p("Platform teams must treat cluster upgrades as a routine, tested, weekly operation", 1),
+      p("Gardens are green and the weather in Valencia was rather nice all week long", 3),
+    ];
+    const texts = extractTakeaways([section({ bullets })]).map((t) => t.text);
+    expect(texts).toEqual([bullets[1]!.text, bullets[2]!.text, bullets[3]!.text]);
+  });
+
+  it("gives a takeaway an id made of its section id and a hash of its text, stable across runs", () => {
+    const make = () => section({ id: "na-2020--gitops", bullets: [p("Having the CI hold the deployment keys is a huge security risk.")] });
+    const [first] = extractTakeaways([make()]);
+    const [again] = extractTakeaways([make()]);
+    expect(first!.id).toMatch(/^na-2020--gitops#[0-9a-f]{8}$/);
+    expect(again!.id).toBe(first!.id);
+    const [other] = extractTakeaways([section({ id: "na-2020--gitops", bullets: [p("Having the CI hold deployment keys is a huge security risk.")] })]);
+    expect(other!.id).not.toBe(first!.id);
+  });
+
+  it("lists the same statement once", () => {
+    const line = p("Seccomp limits the system calls a process in a container can make.");
+    expect(extractTakeaways([section({ bullets: [line] }), section({ bullets: [line] })])).toHaveLength(1);
+  });
+
+  it("drops the first sentence of a line that continues a line the page broke around inline code", () => {
+    const bullets = [p("When a pod has no resource requests or limits, it runs with the Best Effort"), p("QoS class which is the most likely to get throttled and evicted.")];
+    expect(extractTakeaways([section({ bullets })])).toEqual([]);
+  });
+
+  it("serializes every takeaway for `kubecon takeaways --json`", () => {
+    const sections = [section({ bullets: [p("Seccomp limits the system calls a process in a container can make.")] })];
+    expect(JSON.parse(takeawaysJson(sections))).toEqual(extractTakeaways(sections));
+  });
+});
+
+describe("isSelfContained", () => {
+  it.each([
+    ["a statement", "Seccomp limits the system calls a process in a container can make."],
+    ["a bullet without a period", "Kubernetes moves to three releases per year instead of four"],
+    ["a name in lowercase", "kubectl authentication is based on IAM, then Kubernetes RBAC takes over."],
+    ["a mixed-case name", "eBPF lets you run custom code in the Linux kernel, safely and without modules."],
+    ["French", "Les CIDR ranges supportés sont différents entre GCP et AWS pour les VPC."],
+  ])("accepts %s", (_, text) => expect(isSelfContained(text)).toBe(true));
+
+  it.each([
+    ["too short", "Linkerd upgrades are hard"],
+    ["too long", `Kubernetes ${"is really very great and ".repeat(20)}fine.`],
+    ["a link label", "Link to slides of the talk about scaling Prometheus to millions"],
+    ["a page leftover", "Image description"],
+    ["a list lead-in ending with a colon", "For this edition, to me, the key topics of the conference were:"],
+    ["a lowercase continuation", "using eBPF based tools to monitor and debug Kubernetes resources"],
+    ["an opening 'And'", "And Kubernetes will restart the pod each time the resources change."],
+    ["an opening 'But'", "But the content was as good as the previous years, definitely worth it."],
+    ["an opening 'This'", "This will allow for more focus on quality and on the state of the project."],
+    ["a French pronoun opening", "Cette structure permet d’avoir une gouvernance commune entre chaque cloud."],
+    ["an unbalanced bracket", "Allow to specify the major version (ie. the one EKS keeps updated"],
+    ["a URL", "See github.com/kcp-dev/kcp for a minimal Kubernetes API with multi-tenancy"],
+    ["the author speaking", "I’ve also talked to few people at the conference already using it in production."],
+    ["a question", "What is the advantage of Linkerd multi-cluster over Consul or Istio multi DC?"],
+    ["a title", "Kubernetes Everywhere: Lessons Learned From Going Multi-Cloud - Niko Smeds, Grafana Labs"],
+    ["a line cut before its end", "The plugin reserves 1 IP per ENI for its own purposes, and the"],
+    ["glued inline code", "Uncompressable resources are subject to kubelet eviction or kernel’sOOM_kill"],
+  ])("refuses %s", (_, text) => expect(isSelfContained(text)).toBe(false));
+});
+
+describe("sentencesOf", () => {
+  it("does not split after abbreviations", () => {
+    expect(sentencesOf("Pods use a CNI plugin (ie. Calico). It is set per node. E.g. Cilium works too.")).toEqual([
+      "Pods use a CNI plugin (ie. Calico).",
+      "It is set per node.",
+      "E.g. Cilium works too.",
+    ]);
+  });
+});
+
+describe("takeaway rules hold for any text", () => {
+  const word = fc.oneof(
+    fc.constantFrom("Kubernetes", "eBPF", "the", "and", "This", "pods", "I", "Link", "to", "slides", "(ie.", "scale", ":", "mTLS", "cluster.", "Image", "description", "réseau", "https://x.io"),
+    fc.string({ minLength: 1, maxLength: 12 }),
+  );
+  const line = fc.record({ text: fc.array(word, { minLength: 1, maxLength: 70 }).map((w) => w.join(" ")), depth: fc.integer({ min: 0, max: 3 }) });
+  it("are always 40 to 300 characters and self-contained", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(line, { maxLength: 12 }), { minLength: 1, maxLength: 4 }), (sectionsLines) => {
+        const takeaways = extractTakeaways(sectionsLines.map((bullets) => section({ bullets })));
+        for (const takeaway of takeaways) {
+          expect(takeaway.text.length).toBeGreaterThanOrEqual(MIN_TAKEAWAY_LENGTH);
+          expect(takeaway.text.length).toBeLessThanOrEqual(MAX_TAKEAWAY_LENGTH);
+          expect(isSelfContained(takeaway.text)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("takeaways of the shipped corpus", () => {
+  const corpus = loadCorpus("data/recaps", loadTopics("data/topics.yaml"));
+  const takeaways = extractTakeaways(corpus.sections);
+
+  it("come from every recap and all meet the rules", () => {
+    expect(new Set(takeaways.map((t) => t.eventId))).toEqual(new Set(corpus.recaps.map((r) => r.eventId)));
+    for (const takeaway of takeaways) {
+      expect(isSelfContained(takeaway.text), takeaway.text).toBe(true);
+      expect(takeaway.text).not.toMatch(/Image description|Link to slides|Vote on Hacker News|Discussion \(\d+\)/);
+      expect(takeaway.talk.length).toBeGreaterThan(0);
+      expect(corpus.sections.some((s) => s.id === takeaway.sectionId)).toBe(true);
+    }
+    expect(new Set(takeaways.map((t) => t.id)).size).toBe(takeaways.length);
+  });
+
+  it("include the recaps' own takeaway and conclusion lists", () => {
+    const listed = takeaways.filter((t) => t.origin === "list").map((t) => t.text);
+    expect(listed).toContain("Service Meshes are a rabbit hole, think twice before you use them.");
+    expect(listed).toContain("Operators fatigue: you probably don’t need one for your app");
+  });
+});
