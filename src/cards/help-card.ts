@@ -1,0 +1,23 @@
+import type { CommandSpec } from "../commands/spec.js";
+import { rich, type Card } from "./card.js";
+
+/** What the bot can do, with an example of each command. */
+export function helpCard(commands: readonly CommandSpec[], notice?: string): Card {
+  return {
+    title: "kubecon: KubeCon talks from recap write-ups",
+    subtitle: "Type a topic to search, or one of these commands:",
+    ...(notice && { notice }),
+    body: commands.map((c) => ({ text: rich(`${c.name}: ${c.summary}  e.g. ${c.examples.slice(0, 2).join(" | ")}`), depth: 1 })),
+    footer: "Search filters: event:<id> year:<yyyy> lang:<en|fr> speaker:\"<name>\" page:<n>",
+    actions: [
+      { kind: "command", label: "Try: ebpf", command: "search ebpf", style: "primary" },
+      { kind: "command", label: "Events", command: "events" },
+      { kind: "command", label: "Topics", command: "topics" },
+    ],
+  };
+}
+
+/** A short card for something the user can fix. */
+export function errorCard(message: string): Card {
+  return { title: "Sorry, I can't do that", notice: message };
+}

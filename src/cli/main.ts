@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+import { createInterface } from "node:readline";
+import { parseArgs as parseFlags } from "node:util";
+import { renderText, terminalStyle, plainStyle } from "../cards/text.js";
+import { createBot, type LoadedBot } from "../commands/create-bot.js";
+import { filtersOf } from "../commands/core-commands.js";
+import { cleanText, parseArgs, splitWords } from "../commands/grammar.js";
+import { UserError } from "../commands/user-error.js";
+import { CorpusError } from "../corpus/corpus.js";
+import { takeawaysJson } from "../daily/takeaways.js";
+import { createLogger } from "../log/logger.js";
+import { ingest } from "./ingest.js";
+import { sectionJson } from "./section-json.js";
+
+const CLI_CONTEXT = { platform: "cli", userId: "cli", channelId: "cli" } as const;
+
+const USAGE = `usage: kubecon <command...>            answer a command (try: kubecon help)
+       kubecon search <query> --json [--limit N] [--corpus DIR]
+       kubecon search --json --stdin       one query a line in, one JSON object a line out
+       kubecon sections --json | takeaways --json
+       kubecon ingest <file> [--event NAME --event-id ID --year YYYY --location L --lang xx] [--corpus DIR]`;
+
+function searchJson(bot: LoadedBot, text: string, limit: number): string {
+  const search = bot.commands.find((c) => c.name === "search")!;
+  const cleaned = cleanText(text);
+  const args = parseArgs(search, splitWords(cleaned));
+  const answer = bot.data.engine.search(String(args.query), filtersOf(args), { offset: 0, limit });
+  return JSON.stringify({
+    query: cleaned,
+    total: answer.total,
+    ...(answer.suggestion && { suggestion: answer.suggestion }),
+    results: answer.hits.map((h) => sectionJson(h.section, { score: h.score, snippet: h.snippet })),
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values: flags, positionals } = parseFlags({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: "boolean" },
+      stdin: { type: "boolean" },
+      limit: { type: "string" },
+      corpus: { type: "string" },
+      event: { type: "string" },
+      "event-id": { type: "string" },
+      year: { type: "string" },
+      location: { type: "string" },
+      lang: { type: "string" },
+      title: { type: "string" },
+      author: { type: "string" },
+      source: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (flags.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const logger = createLogger(process.env.LOG_LEVEL || "warn");
+  const corpusDir = flags.corpus ?? (process.env.CORPUS_DIR || undefined);
+  const [command, ...rest] = positionals;
+
+  if (command === "ingest") {
+    if (rest.length !== 1) throw new UserError("ingest takes one file: kubecon ingest <file> [--event-id ID --year YYYY ...]");
+    console.log(ingest(rest[0]!, { ...flags, eventId: flags["event-id"], corpusDir }));
+    return 0;
+  }
+
+  const bot = await createBot({ corpusDir, logger });
+  if (flags.json) {
+    const limit = flags.limit === undefined ? 5 : Number(flags.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UserError("--limit must be a whole number from 1 to 1000.");
+    if (command === "sections") console.log(bot.data.corpus.sections.map((s) => JSON.stringify(sectionJson(s))).join("\n"));
+    else if (command === "takeaways") console.log(takeawaysJson(bot.data.corpus.sections));
+    else if (command === "search" && flags.stdin) {
+      const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+      for await (const line of lines) {
+        try {
+          console.log(searchJson(bot, line, limit));
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          console.log(JSON.stringify({ query: cleanText(line), total: 0, results: [], error: error.message }));
+        }
+      }
+    } else if (command === "search") console.log(searchJson(bot, rest.join(" "), limit));
+    else throw new UserError("--json works with search, sections and takeaways.");
+    return 0;
+  }
+
+  const reply = await bot.run(positionals.join(" "), CLI_CONTEXT);
+  const text = renderText(reply.card, process.stdout.isTTY ? terminalStyle : plainStyle);
+  if (reply.isError) {
+    console.error(text);
+    return 1;
+  }
+  console.log(text);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    const known = error instanceof UserError || error instanceof CorpusError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    console.error(known ? `kubecon: ${(error as Error).message}` : `kubecon: unexpected error: ${(error as Error).stack}`);
+    if (known) console.error(USAGE);
+    process.exitCode = known ? 2 : 70;
+  },
+);

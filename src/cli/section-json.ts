@@ -1,0 +1,26 @@
+import type { RichText } from "../cards/card.js";
+import { formatSpeaker, type Section } from "../corpus/section.js";
+
+/** Matched words wrapped in ** as Markdown bold, for machine-readable output. */
+const marked = (text: RichText) => text.map((r) => (r.strong ? `**${r.text}**` : r.text)).join("");
+
+/** The JSON shape of a section in `kubecon search --json` and `kubecon sections --json`. */
+export function sectionJson(section: Section, extra: { score?: number; snippet?: RichText } = {}) {
+  return {
+    id: section.id,
+    recapId: section.recapId,
+    title: section.title,
+    talk: section.talk,
+    speakers: section.speakers.map(formatSpeaker),
+    event: section.event,
+    eventId: section.eventId,
+    year: section.year,
+    language: section.language,
+    tags: section.tags,
+    ...(section.day && { day: section.day }),
+    ...(extra.score !== undefined && { score: Number(extra.score.toFixed(4)) }),
+    ...(extra.snippet && { snippet: marked(extra.snippet) }),
+    text: section.text,
+    ...(section.url && { url: section.url }),
+  };
+}

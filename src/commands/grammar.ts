@@ -1,0 +1,94 @@
+import type { Args, ArgSpec, CommandSpec } from "./spec.js";
+import { UserError } from "./user-error.js";
+
+/** Longest command text accepted; longer input is refused with a message, not truncated silently. */
+export const MAX_COMMAND_LENGTH = 500;
+
+interface Word {
+  /** Set for `name:value`. */
+  name?: string;
+  value: string;
+}
+
+/** Control characters become spaces; zero-width and bidi controls go. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "")
+    .replace(/\p{Cc}/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Splits command text into words; `"quoted words"` stay together, `name:value` is read as a named argument. */
+export function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(/([\p{L}_]+):(?:"([^"]*)"|“([^”]*)”|(\S+))|"([^"]*)"|“([^”]*)”|(\S+)/gu)) {
+    if (m[1] !== undefined) words.push({ name: m[1].toLowerCase(), value: m[2] ?? m[3] ?? m[4] ?? "" });
+    else words.push({ value: m[5] ?? m[6] ?? m[7] ?? "" });
+  }
+  return words;
+}
+
+function quote(value: string): string {
+  return /\s/.test(value) || value === "" ? `"${value.replace(/"/g, "'")}"` : value;
+}
+
+function valueOf(spec: CommandSpec, arg: ArgSpec, raw: string): string | number {
+  const usage = `Try \`${spec.examples[0] ?? spec.name}\`.`;
+  if (arg.type === "integer") {
+    const n = Number(raw);
+    if (!/^-?\d+$/.test(raw) || (arg.min !== undefined && n < arg.min) || (arg.max !== undefined && n > arg.max)) {
+      const range = arg.min !== undefined && arg.max !== undefined ? ` from ${arg.min} to ${arg.max}` : "";
+      throw new UserError(`\`${arg.name}\` must be a whole number${range}, not “${raw.slice(0, 40)}”. ${usage}`);
+    }
+    return n;
+  }
+  if (arg.choices) {
+    const choice = arg.choices.find((c) => c.toLowerCase() === raw.toLowerCase());
+    if (!choice) throw new UserError(`\`${arg.name}\` must be one of ${arg.choices.join(", ")}, not “${raw.slice(0, 40)}”.`);
+    return choice;
+  }
+  if (arg.maxLength !== undefined && raw.length > arg.maxLength) {
+    throw new UserError(`\`${arg.name}\` is too long (${raw.length} characters; at most ${arg.maxLength}).`);
+  }
+  return raw;
+}
+
+/** Reads the arguments of one command from the words after its name. */
+export function parseArgs(spec: CommandSpec, words: readonly Word[]): Args {
+  const args: Args = {};
+  const positional = spec.args.filter((a) => a.positional);
+  const loose: string[] = [];
+  for (const word of words) {
+    const named = word.name !== undefined ? spec.args.find((a) => !a.positional && a.name === word.name) : undefined;
+    if (named) args[named.name] = valueOf(spec, named, word.value);
+    else loose.push(word.name !== undefined ? `${word.name}:${word.value}` : word.value);
+  }
+  positional.forEach((arg, i) => {
+    const taken = arg.rest ? loose.splice(0).join(" ") : loose.shift();
+    if (taken !== undefined && taken !== "") args[arg.name] = valueOf(spec, arg, taken);
+    else if (arg.required) {
+      throw new UserError(`\`${spec.name}\` needs ${arg.description.toLowerCase()}. Try \`${spec.examples[0] ?? spec.name}\`.`);
+    }
+    if (i === positional.length - 1 && loose.length) {
+      throw new UserError(`\`${spec.name}\` does not take “${loose.join(" ").slice(0, 60)}”. Try \`${spec.examples[0] ?? spec.name}\`.`);
+    }
+  });
+  if (positional.length === 0 && loose.length) {
+    throw new UserError(`\`${spec.name}\` takes no text. Try \`${spec.examples[0] ?? spec.name}\`.`);
+  }
+  return args;
+}
+
+/** Canonical command text for structured arguments: `search ebpf year:2022`. Parsing it gives the same arguments. */
+export function formatCommand(spec: CommandSpec, args: Args): string {
+  const parts = [spec.name];
+  for (const arg of spec.args) {
+    const value = args[arg.name];
+    if (value === undefined || value === "") continue;
+    const text = String(value);
+    if (arg.positional) parts.push(arg.rest ? text : quote(text));
+    else parts.push(`${arg.name}:${quote(text)}`);
+  }
+  return parts.join(" ");
+}

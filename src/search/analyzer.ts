@@ -1,0 +1,80 @@
+import { stemmer as englishStemmer } from "@orama/stemmers/english";
+import { stemmer as frenchStemmer } from "@orama/stemmers/french";
+import { eng, fra } from "stopword";
+import { fold } from "./fold.js";
+
+/**
+ * Text analysis shared by indexing, querying and highlighting, so that a word is compared the same
+ * way everywhere: folded case and accents, stop words of English and French out, Snowball stems.
+ */
+
+const STOP_WORDS = new Set(
+  [
+    ...eng,
+    ...fra,
+    // Words of questions asked in chat that say nothing of the topic.
+    "often", "exist", "exists", "anyone", "tell", "show", "find", "know", "talk", "talks", "kubecon",
+    "anything", "something", "way", "ways", "use", "using", "used", "get", "like", "want", "need",
+  ].map(fold),
+);
+
+/** A word of the text and where it stands, for highlighting. */
+export interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*/gu;
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}]/u;
+const segmenter = new Intl.Segmenter("und", { granularity: "word" });
+
+/** Words with their positions. Scripts written without spaces are cut into words by Intl.Segmenter. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    if (UNSPACED_SCRIPT.test(match[0])) {
+      for (const seg of segmenter.segment(match[0])) {
+        if (seg.isWordLike) tokens.push({ word: seg.segment, start: start + seg.index, end: start + seg.index + seg.segment.length });
+      }
+    } else {
+      tokens.push({ word: match[0], start, end: start + match[0].length });
+    }
+  }
+  return tokens;
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(fold(word));
+}
+
+/** The index term of one word (no hyphen) in a language: its folded stem, or undefined for a stop word. */
+export function stem(word: string, language: string): string | undefined {
+  const folded = fold(word);
+  if (STOP_WORDS.has(folded) || (folded.length < 2 && !/\d/.test(folded))) return undefined;
+  if (UNSPACED_SCRIPT.test(folded)) return folded;
+  // The French stemmer needs the accents; the English one works on folded text.
+  return language === "fr" ? fold(frenchStemmer(word.toLowerCase())) : englishStemmer(folded);
+}
+
+/** Index terms of one token: each part of a hyphenated word and the parts written together. */
+export function termsOfWord(word: string, language: string): string[] {
+  const parts = word.split(/[-_]/).filter(Boolean);
+  const terms = parts.map((p) => stem(p, language)).filter((t): t is string => t !== undefined);
+  if (parts.length > 1) {
+    const joined = stem(parts.join(""), language);
+    if (joined) terms.push(joined);
+  }
+  return terms;
+}
+
+/** Every index term of a text, in order, space separated (what MiniSearch indexes). */
+export function analyze(text: string, language: string): string {
+  const terms: string[] = [];
+  for (const token of tokenize(text.replace(/['’]/g, " "))) terms.push(...termsOfWord(token.word, language));
+  return terms.join(" ");
+}
+
+/** The languages a query is stemmed in: a query does not say which it is written in. */
+export const QUERY_LANGUAGES = ["en", "fr"] as const;

@@ -1,0 +1,58 @@
+import type { RichText } from "../cards/card.js";
+import type { Section } from "../corpus/section.js";
+import { termsOfWord, tokenize } from "./analyzer.js";
+
+const SNIPPET_LENGTH = 220;
+const LEAD = 70;
+
+/** True when a word of `language` text stands for one of the matched index terms. */
+function matches(word: string, language: string, matched: ReadonlySet<string>): boolean {
+  return termsOfWord(word, language).some((term) => matched.has(term));
+}
+
+/** Splits a line into runs, the words that match in bold. */
+export function highlight(text: string, language: string, matched: ReadonlySet<string>): RichText {
+  const runs: RichText = [];
+  let at = 0;
+  for (const token of tokenize(text.replace(/['’]/g, " "))) {
+    if (!matches(token.word, language, matched)) continue;
+    if (token.start > at) runs.push({ text: text.slice(at, token.start) });
+    runs.push({ text: text.slice(token.start, token.end), strong: true });
+    at = token.end;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at) });
+  return runs;
+}
+
+/** The line of the section that matches most distinct terms (the first one on a tie). */
+function bestLine(section: Section, matched: ReadonlySet<string>): string {
+  let best = section.bullets[0]?.text ?? "";
+  let bestCount = 0;
+  for (const { text } of section.bullets) {
+    const found = new Set<string>();
+    for (const token of tokenize(text.replace(/['’]/g, " "))) {
+      for (const term of termsOfWord(token.word, section.language)) if (matched.has(term)) found.add(term);
+    }
+    if (found.size > bestCount) {
+      best = text;
+      bestCount = found.size;
+    }
+  }
+  return best;
+}
+
+/** A window of at most ~220 characters around the first match, cut on word boundaries. */
+function window(line: string, language: string, matched: ReadonlySet<string>): string {
+  if (line.length <= SNIPPET_LENGTH) return line;
+  const first = tokenize(line).find((t) => matches(t.word, language, matched));
+  let start = first ? Math.max(0, first.start - LEAD) : 0;
+  if (start > 0) start = line.indexOf(" ", start) + 1 || start;
+  let end = Math.min(line.length, start + SNIPPET_LENGTH);
+  if (end < line.length) end = line.lastIndexOf(" ", end) > start ? line.lastIndexOf(" ", end) : end;
+  return `${start > 0 ? "…" : ""}${line.slice(start, end).trim()}${end < line.length ? "…" : ""}`;
+}
+
+/** The snippet shown under a search result: the best matching line, matched words in bold. */
+export function snippet(section: Section, matched: ReadonlySet<string>): RichText {
+  return highlight(window(bestLine(section, matched), section.language, matched), section.language, matched);
+}

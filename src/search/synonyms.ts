@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { z } from "zod";
+import { fold } from "./fold.js";
+
+/** Groups of words and phrases that mean the same, as lists of folded words. */
+export type SynonymGroups = string[][][];
+
+/** Reads `data/synonyms.yaml`: a list of groups, each a list of words or phrases. */
+export function loadSynonyms(file: string): SynonymGroups {
+  const parsed = z.array(z.array(z.coerce.string()).min(2)).safeParse(parse(readFileSync(file, "utf8")));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.message ?? "not a list of synonym groups"}`);
+  return parsed.data.map((group) => group.map((phrase) => fold(phrase).split(/\s+/).filter(Boolean)));
+}
+
+/** A run of query words and the phrases that may stand for it (itself first). */
+export interface Concept {
+  /** How many query words it covers. */
+  length: number;
+  alternatives: string[][];
+}
+
+/**
+ * Reads query words (folded) left to right, taking at each place the longest phrase that belongs
+ * to a synonym group; other words stand for themselves.
+ */
+export function expandSynonyms(words: readonly string[], groups: SynonymGroups): Concept[] {
+  const concepts: Concept[] = [];
+  for (let i = 0; i < words.length; ) {
+    let best: { group: string[][]; length: number } | undefined;
+    for (const group of groups) {
+      for (const phrase of group) {
+        const fits = phrase.length <= words.length - i && phrase.every((w, k) => w === words[i + k]);
+        if (fits && phrase.length > (best?.length ?? 0)) best = { group, length: phrase.length };
+      }
+    }
+    if (best) {
+      const own = words.slice(i, i + best.length);
+      const others = best.group.filter((p) => p.join(" ") !== own.join(" "));
+      concepts.push({ length: best.length, alternatives: [own, ...others] });
+      i += best.length;
+    } else {
+      concepts.push({ length: 1, alternatives: [[words[i]!]] });
+      i += 1;
+    }
+  }
+  return concepts;
+}
