@@ -5,20 +5,20 @@ import { Writable } from "node:stream";
 import type { Card } from "../../src/cards/card.js";
 import type { Section } from "../../src/corpus/section.js";
 import type { Clock } from "../../src/daily/clock.js";
+import type { Takeaway } from "../../src/daily/takeaways.js";
 import { PostError, type Poster } from "../../src/daily/poster.js";
 import { createLogger, type Logger } from "../../src/log/logger.js";
 import type { Subscription, SubscriptionSettings } from "../../src/store/daily-store.js";
 import { openSqliteDailyStore, type SqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 
 /**
- * A clock tests move by hand. `sleep` moves it forward at once; past `limit` it waits until its
- * signal aborts, so a `start()` loop can be stopped once the days under test are over.
+ * A clock tests move by hand. `sleep` waits for virtual time: `runUntil` moves the clock from
+ * timer to timer, letting the woken code run in between, so a minute loop covers days in
+ * milliseconds.
  */
 export class FakeClock implements Clock {
   private time: number;
-  private reachedLimit: (() => void) | undefined;
-  limit = Infinity;
-  readonly slept: number[] = [];
+  private timers: Array<{ at: number; wake: () => void }> = [];
 
   constructor(start: string | Date) {
     this.time = new Date(start).getTime();
@@ -32,25 +32,40 @@ export class FakeClock implements Clock {
     this.time = new Date(instant).getTime();
   }
 
-  advance(ms: number): void {
-    this.time += ms;
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const timer = { at: this.time + ms, wake: resolve };
+      this.timers.push(timer);
+      signal?.addEventListener(
+        "abort",
+        () => {
+          this.timers = this.timers.filter((t) => t !== timer);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
+    });
   }
 
-  /** Resolves when a sleep would cross `limit`. */
-  untilLimit(limit: string | Date): Promise<void> {
-    this.limit = new Date(limit).getTime();
-    return new Promise((resolve) => (this.reachedLimit = resolve));
-  }
-
-  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) throw signal.reason;
-    this.slept.push(ms);
-    if (this.time + ms > this.limit) {
-      this.reachedLimit?.();
-      await new Promise((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason), { once: true }));
+  /** Moves time forward to `instant`, waking each sleeper at its own time, in order. */
+  async runUntil(instant: string | Date): Promise<void> {
+    const end = new Date(instant).getTime();
+    for (;;) {
+      await settle();
+      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((t) => t !== due);
+      this.time = Math.max(this.time, due.at);
+      due.wake();
     }
-    this.time += ms;
+    this.time = Math.max(this.time, end);
   }
+}
+
+/** Lets every pending promise callback run (the store is synchronous underneath). */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export interface Delivery {
@@ -153,5 +168,21 @@ export function section(overrides: Partial<Section> & Pick<Section, "bullets">):
     tags: ["ebpf"],
     text: (overrides.bullets ?? []).map((b) => b.text).join("\n"),
     ...overrides,
+  };
+}
+
+export function takeaway(id: string, tags: string[] = ["eBPF"]): Takeaway {
+  return {
+    id,
+    text: `Takeaway ${id}: eBPF lets you run sandboxed programs in the Linux kernel.`,
+    sectionId: id.split("#")[0]!,
+    talk: "Beyond the buzzword: BPF's unexpected role in Kubernetes",
+    speakers: ["Kris Nóva, Sysdig"],
+    event: "KubeCon + CloudNativeCon North America 2020",
+    eventId: "na-2020",
+    year: 2020,
+    language: "en",
+    tags,
+    origin: "bullet",
   };
 }

@@ -1,0 +1,249 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { DailyScheduler } from "../../src/daily/scheduler.js";
+import type { Poster } from "../../src/daily/poster.js";
+import type { Takeaway } from "../../src/daily/takeaways.js";
+import type { DailyStore, SubscriptionSettings } from "../../src/store/daily-store.js";
+import {
+  FakeClock,
+  RecordingPoster,
+  memoryLogger,
+  permanent,
+  subscriptionSettings,
+  takeaway,
+  tempStore,
+  transient,
+} from "./helpers.js";
+
+const MINUTE = 60_000;
+const pool: Takeaway[] = [
+  ...Array.from({ length: 10 }, (_, i) => takeaway(`na-2020--ebpf-${i}#0000000${i}`, ["eBPF"])),
+  ...Array.from({ length: 3 }, (_, i) => takeaway(`eu-2018--security-${i}#1000000${i}`, ["Security"])),
+];
+
+let cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups) await cleanup();
+  cleanups = [];
+});
+
+function setup(start: string, settings: Partial<SubscriptionSettings>[] = [{}], store?: DailyStore) {
+  const env = tempStore();
+  cleanups.push(env.cleanup);
+  const clock = new FakeClock(start);
+  const poster = new RecordingPoster(clock);
+  const log = memoryLogger();
+  const make = (s: DailyStore, p: Poster = poster) =>
+    new DailyScheduler({ store: s, takeaways: () => pool, posters: { slack: p }, clock, logger: log.logger });
+  const ready = Promise.all(settings.map((overrides) => (store ?? env.store).saveSubscription(subscriptionSettings(overrides))));
+  return { env, clock, poster, log, scheduler: make(store ?? env.store), make, ready };
+}
+
+/** Ticks once a minute over [from, to). */
+async function runTicks(clock: FakeClock, schedulers: DailyScheduler[], from: string, to: string): Promise<void> {
+  for (let t = Date.parse(from); t < Date.parse(to); t += MINUTE) {
+    clock.set(new Date(t));
+    await Promise.all(schedulers.map((scheduler) => scheduler.tick()));
+  }
+}
+
+const times = (poster: RecordingPoster) => poster.deliveries.map((d) => d.at.toISOString());
+
+describe("DailyScheduler", () => {
+  it("posts once a day at the subscription's local time, for days on end", async () => {
+    const { clock, poster, scheduler, env, ready } = setup("2025-06-01T00:00:00Z", [{ zone: "Europe/Paris" }]);
+    await ready;
+    await runTicks(clock, [scheduler], "2025-06-01T00:00:00Z", "2025-06-08T00:00:00Z");
+    expect(times(poster)).toEqual([1, 2, 3, 4, 5, 6, 7].map((d) => `2025-06-0${d}T07:00:00.000Z`));
+    const first = poster.deliveries[0]!;
+    expect(first.card.title).toBe("KubeCon takeaway of the day");
+    expect(await env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "posted", messageId: first.messageId });
+  });
+
+  it("posts a 02:30 Paris subscription at 03:00 on spring-forward day, and once on fall-back day", async () => {
+    const { clock, poster, scheduler, ready } = setup("2025-03-28T00:00:00Z", [{ zone: "Europe/Paris", postTime: "02:30" }]);
+    await ready;
+    await runTicks(clock, [scheduler], "2025-03-28T00:00:00Z", "2025-04-01T00:00:00Z");
+    expect(times(poster)).toEqual([
+      "2025-03-28T01:30:00.000Z", // 02:30 CET
+      "2025-03-29T01:30:00.000Z",
+      "2025-03-30T01:00:00.000Z", // 02:30 does not exist: 03:00 CEST
+      "2025-03-31T00:30:00.000Z", // 02:30 CEST
+    ]);
+    poster.deliveries.length = 0;
+    await runTicks(clock, [scheduler], "2025-10-25T00:00:00Z", "2025-10-28T00:00:00Z");
+    expect(times(poster)).toEqual([
+      "2025-10-25T00:30:00.000Z",
+      "2025-10-26T00:30:00.000Z", // the first 02:30 (CEST); the second one (01:30Z) posts nothing
+      "2025-10-27T01:30:00.000Z", // 02:30 CET
+    ]);
+  });
+
+  it("handles New York's spring-forward gap and fall-back overlap the same way", async () => {
+    const { clock, poster, scheduler, env, ready } = setup("2025-03-08T00:00:00Z", [{ zone: "America/New_York", postTime: "02:30" }]);
+    await ready;
+    await runTicks(clock, [scheduler], "2025-03-08T05:00:00Z", "2025-03-11T05:00:00Z"); // local midnights
+    expect(times(poster)).toEqual(["2025-03-08T07:30:00.000Z", "2025-03-09T07:00:00.000Z", "2025-03-10T06:30:00.000Z"]);
+
+    await env.store.saveSubscription(subscriptionSettings({ zone: "America/New_York", postTime: "01:30", since: new Date("2025-10-01T00:00:00Z") }));
+    poster.deliveries.length = 0;
+    await runTicks(clock, [scheduler], "2025-11-01T04:00:00Z", "2025-11-04T05:00:00Z");
+    expect(times(poster)).toEqual(["2025-11-01T05:30:00.000Z", "2025-11-02T05:30:00.000Z", "2025-11-03T06:30:00.000Z"]);
+  });
+
+  it("does not post again after a restart later the same day", async () => {
+    const { clock, poster, scheduler, env, make, ready } = setup("2025-06-01T00:00:00Z");
+    await ready;
+    await runTicks(clock, [scheduler], "2025-06-01T08:00:00Z", "2025-06-01T12:00:00Z");
+    await env.store.close();
+    const restarted = make(env.reopen());
+    await runTicks(clock, [restarted], "2025-06-01T12:00:00Z", "2025-06-02T10:00:00Z");
+    expect(times(poster)).toEqual(["2025-06-01T09:00:00.000Z", "2025-06-02T09:00:00.000Z"]);
+  });
+
+  it("posts on coming back later the same day when it was down at post time", async () => {
+    const { clock, poster, scheduler, ready } = setup("2025-06-01T00:00:00Z");
+    await ready;
+    await runTicks(clock, [scheduler], "2025-06-01T11:30:00Z", "2025-06-01T12:00:00Z");
+    expect(times(poster)).toEqual(["2025-06-01T11:30:00.000Z"]);
+  });
+
+  it("does not post a day that passed while it was down", async () => {
+    const { clock, poster, scheduler, env, ready } = setup("2025-06-01T00:00:00Z");
+    await ready;
+    await runTicks(clock, [scheduler], "2025-06-01T00:00:00Z", "2025-06-02T08:00:00Z");
+    // Down from 08:00 on the 2nd until 08:00 on the 3rd.
+    await runTicks(clock, [scheduler], "2025-06-03T08:00:00Z", "2025-06-04T00:00:00Z");
+    expect(times(poster)).toEqual(["2025-06-01T09:00:00.000Z", "2025-06-03T09:00:00.000Z"]);
+    expect(await env.store.getPost("slack:C1", "2025-06-02")).toBeUndefined();
+  });
+
+  it("posts exactly once when two schedulers share one database file", async () => {
+    const subscriptions = [1, 2, 3, 4, 5].map((n) => ({ id: `slack:C${n}`, channelId: `C${n}`, postTime: `0${n}:00` }));
+    const { clock, poster, scheduler, env, make, ready } = setup("2025-06-01T00:00:00Z", subscriptions);
+    await ready;
+    const secondPoster = new RecordingPoster(clock);
+    const second = make(env.reopen(), secondPoster);
+    await runTicks(clock, [scheduler, second], "2025-06-01T00:00:00Z", "2025-06-02T00:00:00Z");
+    const all = [...poster.deliveries, ...secondPoster.deliveries].map((d) => d.subscriptionId).sort();
+    expect(all).toEqual(subscriptions.map((s) => s.id));
+  });
+
+  it("goes through every takeaway of its topic before repeating one, then starts over", async () => {
+    const { clock, poster, scheduler, env, ready } = setup("2025-06-01T00:00:00Z", [{ topic: "Security" }]);
+    await ready;
+    await runTicks(clock, [scheduler], "2025-06-01T08:59:00Z", "2025-06-01T09:01:00Z");
+    for (let day = 2; day <= 7; day++) await runTicks(clock, [scheduler], `2025-06-0${day}T08:59:00Z`, `2025-06-0${day}T09:01:00Z`);
+    const posted = poster.deliveries.map((d) => d.card.body![0]!.text[0]!.text.split(":")[0]);
+    const security = pool.filter((t) => t.tags.includes("Security")).map((t) => `Takeaway ${t.id}`).sort();
+    expect(posted).toHaveLength(7);
+    expect([...posted.slice(0, 3)].sort()).toEqual(security);
+    expect([...posted.slice(3, 6)].sort()).toEqual(security);
+    expect(await env.store.rotation("slack:C1")).toMatchObject({ cycle: 2 });
+    expect(poster.deliveries[0]!.card.actions!.map((a) => a.command)).toContain("search Security");
+  });
+
+  it("retries a transient failure with a growing backoff within the day, then posts", async () => {
+    const { clock, poster, scheduler, env, log, ready } = setup("2025-06-01T00:00:00Z");
+    await ready;
+    poster.failWith = (attempt) => (attempt <= 2 ? transient() : undefined);
+    await runTicks(clock, [scheduler], "2025-06-01T08:59:00Z", "2025-06-01T10:00:00Z");
+    expect(poster.attempts.map((a) => a.toISOString())).toEqual([
+      "2025-06-01T09:00:00.000Z",
+      "2025-06-01T09:01:00.000Z",
+      "2025-06-01T09:03:00.000Z",
+    ]);
+    expect(times(poster)).toEqual(["2025-06-01T09:03:00.000Z"]);
+    expect(await env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "posted", attempts: 3 });
+    const warnings = log.lines().filter((l) => l.msg === "daily post will be retried: rate limited");
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatchObject({ subscriptionId: "slack:C1", platform: "slack", channelId: "C1", code: "ratelimited", attempts: 1 });
+  });
+
+  it("waits at least as long as the platform's Retry-After", async () => {
+    const { clock, poster, scheduler, ready } = setup("2025-06-01T00:00:00Z");
+    await ready;
+    poster.failWith = (attempt) => (attempt === 1 ? transient(10 * MINUTE) : undefined);
+    await runTicks(clock, [scheduler], "2025-06-01T09:00:00Z", "2025-06-01T10:00:00Z");
+    expect(poster.attempts.map((a) => a.toISOString())).toEqual(["2025-06-01T09:00:00.000Z", "2025-06-01T09:10:00.000Z"]);
+  });
+
+  it("gives up on a day of transient failures at its end, and posts the next day", async () => {
+    const { clock, poster, scheduler, env, ready } = setup("2025-06-01T00:00:00Z", [{ zone: "Europe/Paris" }]);
+    await ready;
+    poster.failWith = () => transient();
+    await runTicks(clock, [scheduler], "2025-06-01T00:00:00Z", "2025-06-01T22:00:00Z");
+    const attempts = poster.attempts.length;
+    expect(attempts).toBeGreaterThan(5);
+    expect(attempts).toBeLessThan(30);
+    expect(poster.attempts.every((a) => a < new Date("2025-06-01T22:00:00Z"))).toBe(true); // midnight in Paris
+    expect(await env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "failed", error: expect.stringMatching(/^gave up after \d+ attempts: rate limited$/) });
+    poster.failWith = undefined;
+    await runTicks(clock, [scheduler], "2025-06-01T22:00:00Z", "2025-06-02T08:00:00Z");
+    expect(times(poster)).toEqual(["2025-06-02T07:00:00.000Z"]);
+  });
+
+  it("treats an unexpected error as transient and logs it with its stack", async () => {
+    const { clock, poster, scheduler, env, log, ready } = setup("2025-06-01T00:00:00Z");
+    await ready;
+    poster.failWith = (attempt) => (attempt === 1 ? (new TypeError("socket hang up") as never) : undefined);
+    await runTicks(clock, [scheduler], "2025-06-01T09:00:00Z", "2025-06-01T09:05:00Z");
+    expect(times(poster)).toEqual(["2025-06-01T09:01:00.000Z"]);
+    expect(log.lines().find((l) => l.err)).toMatchObject({ err: { type: "TypeError", message: "socket hang up" } });
+    expect((await env.store.getPost("slack:C1", "2025-06-01"))!.status).toBe("posted");
+  });
+
+  it("turns a subscription off on a permanent failure and logs why, with its context", async () => {
+    const { clock, poster, scheduler, env, log, ready } = setup("2025-06-01T00:00:00Z");
+    await ready;
+    poster.failWith = () => permanent();
+    await runTicks(clock, [scheduler], "2025-06-01T08:00:00Z", "2025-06-03T10:00:00Z");
+    expect(poster.attempts).toHaveLength(1);
+    expect(await env.store.getSubscription("slack:C1")).toMatchObject({ enabled: false, disabledReason: "channel not found" });
+    const error = log.lines().find((l) => l.level === 50);
+    expect(error).toMatchObject({
+      subscriptionId: "slack:C1",
+      platform: "slack",
+      channelId: "C1",
+      spaceId: "T1",
+      localDate: "2025-06-01",
+      code: "channel_not_found",
+      msg: "daily post failed for good, subscription turned off: channel not found",
+    });
+  });
+
+  it("starts a new subscription at its next post time, not at once", async () => {
+    const { clock, poster, scheduler, ready } = setup("2025-06-01T00:00:00Z", [{ since: new Date("2025-06-01T10:00:00Z") }]);
+    await ready;
+    await runTicks(clock, [scheduler], "2025-06-01T10:00:00Z", "2025-06-02T10:00:00Z");
+    expect(times(poster)).toEqual(["2025-06-02T09:00:00.000Z"]);
+  });
+
+  it("leaves subscriptions of platforms it has no poster for to other processes", async () => {
+    const { clock, poster, scheduler, env, ready } = setup("2025-06-01T00:00:00Z", [{ id: "discord:42", platform: "discord", channelId: "42" }]);
+    await ready;
+    await runTicks(clock, [scheduler], "2025-06-01T09:00:00Z", "2025-06-01T09:02:00Z");
+    expect(poster.attempts).toHaveLength(0);
+    expect(await env.store.getPost("discord:42", "2025-06-01")).toBeUndefined();
+  });
+
+  it("records a day without a matching takeaway as failed, without posting", async () => {
+    const { clock, poster, scheduler, env, log, ready } = setup("2025-06-01T00:00:00Z", [{ topic: "WebAssembly" }]);
+    await ready;
+    await runTicks(clock, [scheduler], "2025-06-01T09:00:00Z", "2025-06-01T09:05:00Z");
+    expect(poster.attempts).toHaveLength(0);
+    expect(await env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "failed", error: "no takeaway is tagged 'WebAssembly'" });
+    expect(log.lines().filter((l) => l.level === 40)).toHaveLength(1);
+    expect((await env.store.getSubscription("slack:C1"))!.enabled).toBe(true);
+  });
+
+  it("ticks at the start of every minute from start() until stopped", async () => {
+    const { clock, poster, scheduler, ready } = setup("2025-06-01T08:58:30Z", [{ zone: "America/New_York", postTime: "05:00" }]);
+    await ready;
+    const loop = scheduler.start();
+    await clock.runUntil("2025-06-03T12:00:00Z");
+    await loop.stop();
+    expect(times(poster)).toEqual(["2025-06-01T09:00:00.000Z", "2025-06-02T09:00:00.000Z", "2025-06-03T09:00:00.000Z"]);
+    await clock.runUntil("2025-06-04T12:00:00Z");
+    expect(poster.deliveries).toHaveLength(3);
+  });
+});
