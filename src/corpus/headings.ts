@@ -94,7 +94,7 @@ function isCandidate(line: Line, clearlyTitled: boolean, ctx: HeadingContext): b
   if (startsLikeContinuation(ctx.next)) return false;
 
   const previous = ctx.previous;
-  if (previous && !ctx.previousIsHeading && !LINK_LABEL.test(previous.text)) {
+  if (previous && !clearlyTitled && !ctx.previousIsHeading && !LINK_LABEL.test(previous.text)) {
     if (previous.text.endsWith(":")) return false;
     if (!line.afterBlank && endsMidSentence(previous.text)) return false;
     // "- Use" then "Burstable": a bullet of a word or two that the next line completes.

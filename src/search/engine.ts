@@ -34,6 +34,23 @@ export interface SearchAnswer {
 const BOOST = { title: 3, speakers: 2, tags: 1.5, text: 1 } as const;
 /** Prefix matching on the last word only, and from this many characters. */
 const MIN_PREFIX = 3;
+/** How many top matches are checked for query words standing side by side, and what that adds. */
+const PHRASE_RERANK = 100;
+const PHRASE_BONUS = 0.5;
+/** A word in more than this share of sections is common; on a corpus this large it is searched in titles, speakers and tags only. */
+const COMMON_SHARE = 0.25;
+const LARGE_CORPUS = 2_000;
+
+interface Plan {
+  query: Query;
+  /** How many concepts the query has (a word, or a phrase with its synonyms). */
+  concepts: number;
+  /** Query term → its concept's index. */
+  conceptOf: Map<string, number>;
+  /** For each pair of neighbouring concepts, the analyzed texts " a b " that show them side by side. */
+  pairs: string[][];
+  suggestion?: string;
+}
 
 interface Doc {
   i: number;
@@ -56,8 +73,12 @@ function fuzziness(word: string): number {
  */
 export class SearchEngine {
   private readonly index: MiniSearch<Doc>;
-  /** Index term → the commonest word of the corpus that gives it, for "did you mean". */
+  /** Index term → the first word of the corpus that gives it, for "did you mean". */
   private readonly vocabulary = new Map<string, string>();
+  /** Index term → how many sections contain it. */
+  private readonly documentFrequency = new Map<string, number>();
+  /** Each section's analyzed title and text, padded with spaces, to find words side by side. */
+  private readonly analyzed: string[] = [];
 
   constructor(
     readonly sections: readonly Section[],
@@ -80,37 +101,57 @@ export class SearchEngine {
       const word = fold(token.word);
       for (const term of termsOfWord(token.word, lang)) if (!this.vocabulary.has(term)) this.vocabulary.set(term, word);
     }
-    return {
+    const doc = {
       i,
       title: analyze(section.title, lang),
       speakers: analyze(section.speakers.map(formatSpeaker).join(" "), lang),
       tags: analyze(section.tags.join(" "), lang),
       text: analyze(section.text, lang),
     };
+    for (const term of new Set(`${doc.title} ${doc.speakers} ${doc.tags} ${doc.text}`.split(" "))) {
+      if (term) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    }
+    this.analyzed[i] = ` ${doc.title} ${doc.text} `;
+    return doc;
   }
 
   search(query: string, filters: SearchFilters = {}, page: { offset: number; limit: number } = { offset: 0, limit: 5 }): SearchAnswer {
     const words = tokenize(query.replace(/['’]/g, " ")).map((t) => fold(t.word));
-    const filter = this.filterOf(filters);
-    const exact = this.plan(words, { fuzzy: false, combineWith: "AND" });
-    if (!exact) return { total: 0, hits: [], empty: true };
+    const plan = this.plan(words);
+    if (!plan) return { total: 0, hits: [], empty: true };
 
-    let results = this.run(exact, filter);
-    let suggestion: string | undefined;
-    if (results.length === 0) {
-      suggestion = this.suggest(words);
-      results = this.run(this.plan(words, { fuzzy: true, combineWith: "AND" })!, filter);
-      if (results.length === 0) results = this.run(this.plan(words, { fuzzy: true, combineWith: "OR" })!, filter);
-    }
-    const hits = results.slice(page.offset, page.offset + page.limit).map((result) => {
+    const filter = this.filterOf(filters);
+    const results = this.index.search(plan.query, { boost: BOOST, ...(filter ? { filter } : {}) });
+    const ranked = this.rank(results, plan);
+    const hits = ranked.slice(page.offset, page.offset + page.limit).map(({ result, score }) => {
       const section = this.sections[result.id as number]!;
-      return { section, score: result.score, snippet: snippet(section, new Set(result.terms)) };
+      return { section, score, snippet: snippet(section, new Set(result.terms)) };
     });
-    return { total: results.length, hits, suggestion, empty: false };
+    return { total: ranked.length, hits, suggestion: plan.suggestion, empty: false };
   }
 
-  private run(query: Query, filter: ((r: SearchResult) => boolean) | undefined): SearchResult[] {
-    return this.index.search(query, { boost: BOOST, ...(filter ? { filter } : {}) });
+  /**
+   * Orders matches by BM25 score times the share of query concepts they cover (squared, so a
+   * section with every word beats one with most), with a bonus where query words stand side by side.
+   */
+  private rank(results: SearchResult[], plan: Plan): { result: SearchResult; score: number }[] {
+    const scored = results.map((result) => {
+      const covered = new Set<number>();
+      for (const term of result.queryTerms) {
+        const concept = plan.conceptOf.get(term);
+        if (concept !== undefined) covered.add(concept);
+      }
+      const coverage = plan.concepts > 0 ? Math.max(covered.size, 1) / plan.concepts : 1;
+      return { result, score: result.score * coverage * coverage };
+    });
+    scored.sort((a, b) => b.score - a.score);
+    if (plan.pairs.length === 0) return scored;
+    for (const entry of scored.slice(0, PHRASE_RERANK)) {
+      const analyzed = this.analyzed[entry.result.id as number]!;
+      const adjacent = plan.pairs.filter((patterns) => patterns.some((p) => analyzed.includes(p))).length;
+      entry.score *= 1 + PHRASE_BONUS * adjacent;
+    }
+    return scored.sort((a, b) => b.score - a.score);
   }
 
   private filterOf(filters: SearchFilters): ((r: SearchResult) => boolean) | undefined {
@@ -127,44 +168,72 @@ export class SearchEngine {
     };
   }
 
-  /** The MiniSearch query for the words, or undefined when no word can be searched. */
-  private plan(words: readonly string[], options: { fuzzy: boolean; combineWith: "AND" | "OR" }): Query | undefined {
+  /**
+   * The MiniSearch query: any concept may match (ranking rewards covering them all). Words the
+   * corpus does not know are matched with typos allowed, the last one also as a prefix; words
+   * every other section has are looked for in titles, speakers and tags only on a large corpus.
+   */
+  private plan(words: readonly string[]): Plan | undefined {
     const concepts = expandSynonyms(words, this.synonyms);
     const queries: Query[] = [];
+    const conceptOf = new Map<string, number>();
+    const corrections = new Map<string, string>();
+    const pairs: string[][] = [];
+    let previousTerms: string[] = [];
     concepts.forEach((concept, c) => {
       const isLast = c === concepts.length - 1;
       const alternatives: Query[] = [];
+      let common = true;
       for (const phrase of concept.alternatives) {
-        const leaves = phrase
-          .map((word, w) => this.leaf(word, { fuzzy: options.fuzzy, prefix: isLast && w === phrase.length - 1 }))
-          .filter((q): q is Query => q !== undefined);
+        const leaves: Query[] = [];
+        phrase.forEach((word, w) => {
+          const variants = this.variants(word);
+          if (variants.terms.length === 0) return;
+          const known = variants.terms.some((t) => this.documentFrequency.has(t));
+          if (!known) {
+            const fix = this.closestWord(word);
+            if (fix) corrections.set(word, fix);
+          }
+          if (!variants.terms.some((t) => (this.documentFrequency.get(t) ?? 0) > this.sections.length * COMMON_SHARE)) common = false;
+          for (const t of variants.terms) conceptOf.set(t, queries.length);
+          const last = isLast && w === phrase.length - 1;
+          leaves.push({
+            queries: variants.queries,
+            combineWith: "OR",
+            fuzzy: known ? 0 : fuzziness(word),
+            prefix: !known && last && word.length >= MIN_PREFIX,
+          });
+        });
         if (leaves.length) alternatives.push(leaves.length === 1 ? leaves[0]! : { queries: leaves, combineWith: "AND" });
       }
-      if (alternatives.length) queries.push(alternatives.length === 1 ? alternatives[0]! : { queries: alternatives, combineWith: "OR" });
+      if (alternatives.length === 0) return;
+      const terms = concept.alternatives[0]!.flatMap((word) => this.variants(word).terms);
+      if (previousTerms.length && terms.length) pairs.push(previousTerms.flatMap((b) => terms.map((a) => ` ${b} ${a} `)));
+      previousTerms = terms;
+      const restrict = common && this.sections.length >= LARGE_CORPUS ? { fields: ["title", "speakers", "tags"] } : {};
+      queries.push({ queries: alternatives, combineWith: "OR", ...restrict });
     });
     if (queries.length === 0) return undefined;
-    return { queries, combineWith: options.combineWith };
+    const suggestion = corrections.size ? words.map((w) => corrections.get(w) ?? w).join(" ") : undefined;
+    return { query: { queries, combineWith: "OR" }, concepts: queries.length, conceptOf, pairs, suggestion };
   }
 
-  /** One typed word: its stems in each language, and its parts when it is hyphenated. */
-  private leaf(word: string, options: { fuzzy: boolean; prefix: boolean }): Query | undefined {
-    const variants = new Map<string, Query>();
+  /** One typed word's index terms in each language; a hyphenated word also as its parts. */
+  private variants(word: string): { terms: string[]; queries: Query[] } {
+    const queries = new Map<string, Query>();
+    const terms = new Set<string>();
     for (const language of QUERY_LANGUAGES) {
-      const terms = termsOfWord(word, language);
-      if (terms.length === 0) continue;
-      if (terms.length === 1) {
-        variants.set(terms[0]!, terms[0]!);
-      } else {
-        const joined = terms.at(-1)!;
-        const parts = terms.slice(0, -1);
-        variants.set(joined, joined);
-        variants.set(parts.join(" "), { queries: parts, combineWith: "AND" });
+      const found = termsOfWord(word, language);
+      if (found.length === 0) continue;
+      const joined = found.at(-1)!;
+      queries.set(joined, joined);
+      terms.add(joined);
+      if (found.length > 1) {
+        const parts = found.slice(0, -1);
+        queries.set(parts.join(" "), { queries: parts, combineWith: "AND" });
       }
     }
-    if (variants.size === 0) return undefined;
-    const fuzzy = options.fuzzy ? fuzziness(word) : 0;
-    const prefix = options.prefix && word.length >= MIN_PREFIX;
-    return { queries: [...variants.values()], combineWith: "OR", fuzzy, prefix };
+    return { terms: [...terms], queries: [...queries.values()] };
   }
 
   /** Whether some section contains the word (in any of its forms). */
@@ -172,23 +241,16 @@ export class SearchEngine {
     return QUERY_LANGUAGES.some((lang) => termsOfWord(word, lang).some((t) => this.vocabulary.has(t)));
   }
 
-  /** The query with each word the index does not know replaced by the closest word it does. */
-  private suggest(words: readonly string[]): string | undefined {
-    let changed = false;
-    const corrected = words.map((word) => {
-      const terms = QUERY_LANGUAGES.flatMap((lang) => termsOfWord(word, lang));
-      if (terms.length === 0 || terms.some((t) => this.vocabulary.has(t))) return word;
-      const max = Math.max(1, fuzziness(word));
-      let best: { word: string; distance: number } | undefined;
-      for (const known of this.vocabulary.values()) {
-        if (Math.abs(known.length - word.length) > max) continue;
-        const distance = editDistance(word, known, max);
-        if (distance <= max && (!best || distance < best.distance)) best = { word: known, distance };
-      }
-      if (!best) return word;
-      changed = true;
-      return best.word;
-    });
-    return changed ? corrected.join(" ") : undefined;
+  /** The corpus word closest to a word it does not contain, for "did you mean". */
+  private closestWord(word: string): string | undefined {
+    const max = Math.max(1, fuzziness(word));
+    let best: { word: string; distance: number } | undefined;
+    for (const known of this.vocabulary.values()) {
+      if (Math.abs(known.length - word.length) > max) continue;
+      const distance = editDistance(word, known, max);
+      if (distance <= max && (!best || distance < best.distance)) best = { word: known, distance };
+    }
+    return best?.word;
   }
 }
+
