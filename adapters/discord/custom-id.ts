@@ -4,9 +4,9 @@ import { DISCORD_LIMITS } from "./limits.js";
 /**
  * Button state lives in the message, never in process memory, so any replica can answer a press.
  * What a button does is its `custom_id`: an effect letter and the command text (`p:search ebpf page:2`).
- * A command too long for the 100 characters is kept, with the message's other long commands,
- * compressed and split over the custom ids of the buttons that need it; a press reassembles it
- * from the components Discord sends back with the interaction.
+ * When a command is too long for the 100 characters, the message's commands are kept compressed
+ * and split over the custom ids of all its buttons; a press reassembles them from the components
+ * Discord sends back with the interaction.
  */
 
 /** What pressing the button does with the answer to its command. */
@@ -26,34 +26,31 @@ export interface ButtonState {
 const letters: Record<ButtonEffect, string> = { update: "p", reply: "d", share: "s" };
 const effects: Record<string, ButtonEffect> = { p: "update", d: "reply", s: "share" };
 
-// `p:<command>` when the command fits; `p#<k>.<j>:<chunk j of the store>` to run long command k.
+// `p:<command>` when every command fits; else `p#<k>.<j>:<piece j of the store>` to run command k.
 const direct = /^([pds]):([\s\S]*)$/;
 const stored = /^([pds])#(\d+)\.(\d+):([\s\S]*)$/;
 
 /**
- * Custom ids for a message's buttons, in order. A button whose command cannot be kept (the
- * compressed store would not fit in the ids available) gets `undefined`: render it without it.
+ * Custom ids for a message's buttons, in order. When a command is too long for its id, every
+ * command of the message goes into the store and every button carries a piece of it. A button
+ * whose command cannot be kept even so gets `undefined`: render the message without it.
  */
 export function encodeButtons(states: readonly ButtonState[]): (string | undefined)[] {
   const ids = states.map(({ effect, command }) => `${letters[effect]}:${command}`);
-  const long = states.flatMap((state, i) => (ids[i]!.length > DISCORD_LIMITS.customId ? [i] : []));
-  if (long.length === 0) return ids;
+  const fits = (id: string) => id.length <= DISCORD_LIMITS.customId;
+  if (ids.every(fits)) return ids;
 
-  const commands = [...new Set(long.map((i) => states[i]!.command))];
+  const commands = [...new Set(states.map((state) => state.command))];
   const store = deflateRawSync(JSON.stringify(commands)).toString("base64url");
-  const headers = long.map(
-    (i, j) => `${letters[states[i]!.effect]}#${commands.indexOf(states[i]!.command)}.${j}:`,
-  );
+  const headers = states.map((state, j) => `${letters[state.effect]}#${commands.indexOf(state.command)}.${j}:`);
   const room = headers.map((header) => DISCORD_LIMITS.customId - header.length);
-  if (room.reduce((a, b) => a + b, 0) < store.length) {
-    return ids.map((id, i) => (long.includes(i) ? undefined : id));
-  }
+  if (room.reduce((a, b) => a + b, 0) < store.length) return ids.map((id) => (fits(id) ? id : undefined));
   let offset = 0;
-  long.forEach((i, j) => {
-    ids[i] = headers[j]! + store.slice(offset, offset + room[j]!);
+  return headers.map((header, j) => {
+    const chunk = store.slice(offset, offset + room[j]!);
     offset += room[j]!;
+    return header + chunk;
   });
-  return ids;
 }
 
 /**

@@ -31,7 +31,8 @@ export function plainText(text: string): string {
  */
 export function escapeMarkdown(text: string): string {
   return plainText(text)
-    .replace(/[\\*_~`|[\]()<>]/g, "\\$&")
+    // Parentheses need no escape: with brackets escaped, no masked link can form.
+    .replace(/[\\*_~`|[\]<]/g, "\\$&")
     .replace(/^(\s*)([#>+-])/gm, "$1\\$2")
     // A backslash only escapes punctuation, so a numbered list is broken at its dot.
     .replace(/^(\s*\d+)\./gm, "$1\\.");

@@ -6,7 +6,7 @@ import { LIVE_MENTION, nastyText } from "./arbitraries.js";
 describe("escapeMarkdown", () => {
   it("escapes inline markdown characters", () => {
     expect(escapeMarkdown("**bold** _it_ ~~s~~ `c` ||sp|| [l](u)")).toBe(
-      "\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\`c\\` \\|\\|sp\\|\\| \\[l\\]\\(u\\)",
+      "\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\`c\\` \\|\\|sp\\|\\| \\[l\\](u)",
     );
   });
 

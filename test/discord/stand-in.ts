@@ -126,7 +126,7 @@ export class DiscordStandIn {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
-    const path = (req.url ?? "").replace(/^\/api\/v10/, "").split("?")[0]!;
+    const path = decodeURIComponent((req.url ?? "").replace(/^\/api\/v10/, "").split("?")[0]!);
     const request: RecordedRequest = {
       method: req.method ?? "GET",
       path,
