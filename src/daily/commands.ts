@@ -2,6 +2,7 @@ import type { Card, Reply } from "../cards/card.js";
 import { rich } from "../cards/card.js";
 import type { CommandContext } from "../commands/context.js";
 import type { Args, CommandSpec } from "../commands/spec.js";
+import { UserError } from "../commands/user-error.js";
 import type { DailyStore, Subscription } from "../store/daily-store.js";
 import type { Clock } from "./clock.js";
 import { matchingTakeaways, remainingInCycle } from "./rotation.js";
@@ -44,7 +45,7 @@ export function dailyCommands(options: DailyCommandsOptions): CommandSpec[] {
       examples: ["daily on", "daily on 09:00 Europe/Paris", "daily on 08:30 America/New_York ebpf", "daily status", "daily off"],
       args: [
         { name: "action", description: "on, off or status", type: "string", positional: true, required: true, choices: ["on", "off", "status"] },
-        { name: "time", description: "Local post time, HH:MM in 24-hour time (default 09:00)", type: "string", positional: true, maxLength: 16 },
+        { name: "time", description: "Local post time, HH:MM in 24-hour time (default 09:00)", type: "string", positional: true, maxLength: 64 },
         { name: "zone", description: "IANA time zone such as Europe/Paris (default UTC)", type: "string", positional: true, maxLength: 64 },
         { name: "topic", description: "Only takeaways on this topic", type: "string", positional: true, rest: true, maxLength: 64, autocomplete: "topic" },
       ],
@@ -59,11 +60,11 @@ async function runDaily(options: DailyCommandsOptions, args: Args, ctx: CommandC
   const action = String(args.action ?? "status").toLowerCase();
   if (action === "status") return status(options, ctx);
   if (ctx.platform === "cli") {
-    return userError("Daily posts", "Daily takeaways are posted in a Slack or Discord channel: run this command there.");
+    throw new UserError("Daily takeaways are posted in a Slack or Discord channel: run this command there.");
   }
   if (action === "off") return turnOff(options, ctx);
   if (action === "on") return turnOn(options, args, ctx);
-  return userError("Daily posts", `Unknown action '${action}'. Use daily on, daily off or daily status.`);
+  throw new UserError(`Unknown action '${action}'. Use daily on, daily off or daily status.`);
 }
 
 interface DailySettings {
@@ -135,7 +136,7 @@ async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandCon
   const takeaways = options.takeaways();
   const text = [args.time, args.zone, args.topic].filter((value) => value !== undefined).join(" ");
   const settings = readSettings(text, options.topics, takeaways);
-  if (!settings.ok) return userError("Daily posts", settings.message);
+  if (!settings.ok) throw new UserError(settings.message);
   const { time, zone, topic } = settings.value;
 
   const now = options.clock.now();
@@ -213,10 +214,6 @@ async function statusCard(options: DailyCommandsOptions, subscription: Subscript
     fields.unshift({ label: "Next post", value: `${describeInstant(next.at, subscription.zone)}${due}`, inline: false });
   }
   return { title: "Daily takeaways", fields };
-}
-
-function userError(title: string, message: string): Reply {
-  return { visibility: "ephemeral", isError: true, card: { title, body: [{ text: rich(message) }] } };
 }
 
 function notice(title: string, message: string): Reply {

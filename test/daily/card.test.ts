@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { plain } from "../../src/cards/card.js";
+import { dailyCard } from "../../src/daily/card.js";
+import { takeaway } from "./helpers.js";
+
+describe("dailyCard", () => {
+  it("shows the takeaway, its talk, speakers and event, and buttons to read the talk and search its topic", () => {
+    const t = { ...takeaway("na-2020--bpf#0000abcd", ["eBPF", "Security"]), url: "https://example.org/recap" };
+    const card = dailyCard(t);
+    expect(plain(card.body![0]!.text)).toBe(t.text);
+    expect(card.items![0]).toEqual({
+      title: t.talk,
+      meta: "Kris Nóva, Sysdig · KubeCon + CloudNativeCon North America 2020",
+      link: { label: "Source", url: "https://example.org/recap" },
+    });
+    expect(card.actions).toEqual([
+      { kind: "command", label: "Read the talk", command: "talk na-2020--bpf", style: "primary" },
+      { kind: "command", label: "More on eBPF", command: "search eBPF" },
+    ]);
+  });
+
+  it("searches the subscription's topic when it has one, and offers no search without any topic", () => {
+    const t = takeaway("s#1", ["eBPF", "Security"]);
+    expect(dailyCard(t, "Security").actions![1]).toMatchObject({ label: "More on Security", command: "search Security" });
+    expect(dailyCard({ ...t, tags: [] }).actions).toHaveLength(1);
+  });
+
+  it("adds the year when the event name lacks it", () => {
+    const t = { ...takeaway("s#1"), event: "KubeCon Europe", year: 2016, speakers: [] };
+    expect(dailyCard(t).items![0]!.meta).toBe("KubeCon Europe 2016");
+  });
+});
