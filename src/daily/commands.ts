@@ -1,6 +1,7 @@
 import type { Card, Reply } from "../cards/card.js";
 import { rich } from "../cards/card.js";
 import type { CommandContext } from "../commands/context.js";
+import type { Topic } from "../corpus/topics.js";
 import type { Args, CommandSpec } from "../commands/spec.js";
 import { UserError } from "../commands/user-error.js";
 import type { DailyStore, Subscription } from "../store/daily-store.js";
@@ -20,7 +21,6 @@ import {
   type PostTime,
 } from "./schedule.js";
 import type { Takeaway } from "./takeaways.js";
-import type { Topic } from "../corpus/topics.js";
 
 export interface DailyCommandsOptions {
   store: DailyStore;
