@@ -1,10 +1,12 @@
 import type { Bot } from "../../src/commands/bot.js";
+import type { Poster } from "../../src/daily/poster.js";
 import type { DiscordConfig } from "../../src/config/config.js";
 import type { HttpHost } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
 import { startGateway } from "./gateway.js";
 import { INTERACTIONS_PATH, interactionsEndpoint } from "./http.js";
 import { createInteractionHandler } from "./interactions.js";
+import { discordPoster } from "./poster.js";
 import { createRest } from "./rest.js";
 import { ed25519Check } from "./signature.js";
 
@@ -19,6 +21,8 @@ export interface StartDiscordOptions {
 
 export interface DiscordAdapter {
   mode: "gateway" | "http";
+  /** Posts the daily takeaways into subscribed channels. */
+  poster: Poster;
   stop(): Promise<void>;
 }
 
@@ -30,18 +34,14 @@ export interface DiscordAdapter {
 export async function startDiscord({ config, bot, logger, host, deferAfterMs }: StartDiscordOptions): Promise<DiscordAdapter> {
   const handle = createInteractionHandler({ bot, logger, deferAfterMs });
   if (config.publicKey) {
+    const rest = createRest(config.token, config.apiUrl);
     host.mount(
       INTERACTIONS_PATH,
-      interactionsEndpoint({
-        checkSignature: ed25519Check(config.publicKey),
-        handle,
-        rest: createRest(config.token, config.apiUrl),
-        logger,
-      }),
+      interactionsEndpoint({ checkSignature: ed25519Check(config.publicKey), handle, rest, logger }),
     );
     logger.info({ platform: "discord", mode: "http", path: INTERACTIONS_PATH }, "discord interactions endpoint mounted");
-    return { mode: "http", stop: async () => {} };
+    return { mode: "http", poster: discordPoster(rest), stop: async () => {} };
   }
   const gateway = await startGateway({ token: config.token, apiUrl: config.apiUrl, handle, logger });
-  return { mode: "gateway", stop: gateway.stop };
+  return { mode: "gateway", poster: discordPoster(gateway.client.rest), stop: gateway.stop };
 }

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Bot } from "../../src/commands/bot.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { createBot, type LoadedBot } from "../../src/commands/create-bot.js";
 import { dailyCommands } from "../../src/daily/commands.js";
 import { systemClock } from "../../src/daily/clock.js";
 import { createLogger, type Logger } from "../../src/log/logger.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 
 export interface CorpusBot {
-  bot: Bot;
+  bot: LoadedBot;
   logger: Logger;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord } from "../../adapters/discord/start.js";
+import type { Bot } from "../../src/commands/bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import { corpusBot, heldBot, type CorpusBot } from "./fixture.js";
 import {
@@ -36,7 +37,7 @@ let endpoint: Endpoint;
 let heldEndpoint: Endpoint;
 let held: ReturnType<typeof heldBot>;
 
-async function mount(bot: CorpusBot["bot"], deferAfterMs: number): Promise<Endpoint> {
+async function mount(bot: Bot, deferAfterMs: number): Promise<Endpoint> {
   const host = new HttpHost(corpus.logger);
   await startDiscord({
     config: { token: "t".repeat(60), publicKey: signer.publicKeyHex, apiUrl: standIn.apiUrl },

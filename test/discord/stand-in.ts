@@ -37,6 +37,8 @@ export class DiscordStandIn {
   private sequence = 0;
   private messageIds = 0;
   private port = 0;
+  /** Channels that answer a post with an error, as Discord does for a deleted channel or a missing permission. */
+  readonly failingChannels = new Map<string, { status: number; code: number; message: string }>();
 
   constructor() {
     this.server = createServer((req, res) => void this.onRequest(req, res));
@@ -162,7 +164,11 @@ export class DiscordStandIn {
     if (/^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/.test(path) && (method === "POST" || method === "PATCH")) {
       return [200, this.message(body)];
     }
-    if (method === "POST" && /^\/channels\/\d+\/messages$/.test(path)) return [200, this.message(body)];
+    const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (method === "POST" && channel) {
+      const failure = this.failingChannels.get(channel[1]!);
+      return failure ? [failure.status, { message: failure.message, code: failure.code }] : [200, this.message(body)];
+    }
     return [404, { message: "404: Not Found", code: 0 }];
   }
 

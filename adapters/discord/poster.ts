@@ -1,0 +1,38 @@
+import { DiscordAPIError, RateLimitError, Routes, type APIMessage, type REST } from "discord.js";
+import type { Card } from "../../src/cards/card.js";
+import { PostError, type Poster } from "../../src/daily/poster.js";
+import type { Subscription } from "../../src/store/daily-store.js";
+import { renderReply } from "./render.js";
+
+// Unknown Channel, Unknown Guild, Missing Access, Missing Permissions, Cannot send messages in this channel.
+const GONE_OR_FORBIDDEN = new Set([10003, 10004, 50001, 50013, 50008]);
+
+/** Posts daily cards into subscribed channels over REST, with mentions forbidden like every message. */
+export function discordPoster(rest: REST): Poster {
+  return {
+    async post(subscription: Subscription, card: Card) {
+      const { flags: _public, ...message } = renderReply({ card, visibility: "public" });
+      try {
+        const sent = (await rest.post(Routes.channelMessages(subscription.channelId), { body: message })) as APIMessage;
+        return { messageId: sent.id };
+      } catch (error) {
+        throw postError(error);
+      }
+    },
+  };
+}
+
+/**
+ * A channel that is gone or that the bot may not post in will not recover: permanent. Anything
+ * else (rate limit, 5xx after discord.js's own retries, network, a rejected token) may: transient.
+ */
+function postError(error: unknown): PostError {
+  if (error instanceof DiscordAPIError) {
+    const permanent = GONE_OR_FORBIDDEN.has(Number(error.code)) || error.status === 403 || error.status === 404;
+    return new PostError(error.message, permanent ? "permanent" : "transient", String(error.code));
+  }
+  if (error instanceof RateLimitError) {
+    return new PostError(error.message, "transient", "429", error.retryAfter);
+  }
+  return new PostError(error instanceof Error ? error.message : String(error), "transient");
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { discordPoster } from "../../adapters/discord/poster.js";
+import { createRest } from "../../adapters/discord/rest.js";
+import { dailyCard } from "../../src/daily/card.js";
+import { PostError } from "../../src/daily/poster.js";
+import type { Subscription } from "../../src/store/daily-store.js";
+import { LIVE_MENTION } from "./arbitraries.js";
+import { corpusBot, type CorpusBot } from "./fixture.js";
+import { DiscordStandIn } from "./stand-in.js";
+
+let standIn: DiscordStandIn;
+let corpus: CorpusBot;
+
+beforeAll(async () => {
+  standIn = await new DiscordStandIn().start();
+  corpus = await corpusBot();
+});
+afterAll(async () => {
+  await standIn?.stop();
+  await corpus?.close();
+});
+
+function subscription(channelId: string): Subscription {
+  return {
+    id: `discord:${channelId}`,
+    platform: "discord",
+    channelId,
+    spaceId: "500000000000000001",
+    postTime: "09:00",
+    zone: "Europe/Paris",
+    createdBy: "600000000000000001",
+    since: new Date(0),
+    enabled: true,
+  };
+}
+
+describe("daily poster", () => {
+  const card = () => dailyCard(corpus.bot.data.takeaways[0]!);
+
+  it("posts the card publicly in the channel, mentions forbidden", async () => {
+    const poster = discordPoster(createRest("p".repeat(60), standIn.apiUrl));
+    const { messageId } = await poster.post(subscription("410000000000000001"), card());
+    expect(messageId).toMatch(/^\d+$/);
+    const request = standIn.requests.find((r) => r.path === "/channels/410000000000000001/messages")!;
+    const body = request.body as any;
+    expect(request.authorization).toBe(`Bot ${"p".repeat(60)}`);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.flags).toBeUndefined();
+    expect(body.embeds[0].title.length).toBeGreaterThan(0);
+    expect(JSON.stringify(body.embeds)).not.toMatch(LIVE_MENTION);
+  });
+
+  it("reports a deleted channel or a missing permission as permanent", async () => {
+    standIn.failingChannels.set("410000000000000002", { status: 404, code: 10003, message: "Unknown Channel" });
+    standIn.failingChannels.set("410000000000000003", { status: 403, code: 50013, message: "Missing Permissions" });
+    const poster = discordPoster(createRest("p".repeat(60), standIn.apiUrl));
+    for (const [channel, code] of [["410000000000000002", "10003"], ["410000000000000003", "50013"]] as const) {
+      const error = await poster.post(subscription(channel), card()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PostError);
+      expect(error).toMatchObject({ kind: "permanent", code });
+    }
+  });
+
+  it("reports a server error as transient", async () => {
+    standIn.failingChannels.set("410000000000000004", { status: 500, code: 0, message: "Internal Server Error" });
+    const poster = discordPoster(createRest("p".repeat(60), standIn.apiUrl));
+    const error = await poster.post(subscription("410000000000000004"), card()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PostError);
+    expect(error).toMatchObject({ kind: "transient" });
+  });
+});
