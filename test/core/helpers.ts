@@ -1,0 +1,83 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import type { RichText } from "../../src/cards/card.js";
+import type { CommandContext } from "../../src/commands/context.js";
+import { createBot, type LoadedBot } from "../../src/commands/create-bot.js";
+import { loadCorpus, type Corpus } from "../../src/corpus/corpus.js";
+import type { Section } from "../../src/corpus/section.js";
+import { loadTopics } from "../../src/corpus/topics.js";
+import { createLogger, type Logger } from "../../src/log/logger.js";
+import { defaultCorpusDir, projectRoot, topicsFile } from "../../src/paths.js";
+
+export const SHIPPED_RECAPS = defaultCorpusDir();
+
+export const CONTEXT: CommandContext = { platform: "test", userId: "U1", channelId: "C1" };
+
+/** The shipped corpus, loaded the way the bot loads it. */
+export function loadShipped(): Corpus {
+  return loadCorpus(SHIPPED_RECAPS, loadTopics(topicsFile()));
+}
+
+/** A logger whose lines are kept in memory, so a test can check what was (or was not) logged. */
+export function memoryLogger(): { logger: Logger; lines: () => string[] } {
+  const chunks: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: createLogger("debug", sink), lines: () => chunks.join("").split("\n").filter(Boolean) };
+}
+
+export function shippedBot(): Promise<LoadedBot> {
+  return createBot({ logger: memoryLogger().logger, random: () => 0 });
+}
+
+/** A section of a made-up recap, for engine tests on a corpus whose every word is known. */
+export function sectionOf(fields: Partial<Section> & { id: string; title: string; text: string }): Section {
+  return {
+    recapId: fields.id.split("--")[0]!,
+    talk: fields.title,
+    speakers: [],
+    event: "KubeCon Test",
+    eventId: "test-2024",
+    year: 2024,
+    language: "en",
+    tags: [],
+    bullets: fields.text.split("\n").map((text) => ({ text, depth: 1 })),
+    ...fields,
+  };
+}
+
+export const strongWords = (text: RichText): string[] => text.filter((run) => run.strong).map((run) => run.text);
+
+const CLI = join(projectRoot(), "dist", "src", "cli", "main.js");
+
+/** Builds the project once when the command line has not been compiled yet. */
+export function ensureBuilt(): void {
+  if (existsSync(CLI)) return;
+  // tsc writes dist/ even when files owned by others still have type errors; only the output matters here.
+  spawnSync("npm", ["run", "--silent", "build"], { cwd: projectRoot(), encoding: "utf8", timeout: 120_000 });
+  if (!existsSync(CLI)) throw new Error(`npm run build did not produce ${CLI}`);
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `kubecon <args>` as its own process, the way a user or the eval script does. */
+export function kubecon(args: readonly string[], input?: string): CliResult {
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: projectRoot(),
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, LOG_LEVEL: "warn", CORPUS_DIR: "" },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
