@@ -49,8 +49,20 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(fold(word));
 }
 
+const stemCache = new Map<string, string | undefined>();
+const STEM_CACHE_SIZE = 100_000;
+
 /** The index term of one word (no hyphen) in a language: its folded stem, or undefined for a stop word. */
 export function stem(word: string, language: string): string | undefined {
+  const key = `${language}:${word}`;
+  if (stemCache.has(key)) return stemCache.get(key);
+  if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+  const term = stemUncached(word, language);
+  stemCache.set(key, term);
+  return term;
+}
+
+function stemUncached(word: string, language: string): string | undefined {
   const folded = fold(word);
   if (STOP_WORDS.has(folded) || (folded.length < 2 && !/\d/.test(folded))) return undefined;
   if (UNSPACED_SCRIPT.test(folded)) return folded;

@@ -184,12 +184,19 @@ export class SearchEngine {
       const isLast = c === concepts.length - 1;
       const alternatives: Query[] = [];
       let common = true;
-      for (const phrase of concept.alternatives) {
+      concept.alternatives.forEach((phrase, a) => {
+        const typed = a === 0;
         const leaves: Query[] = [];
+        let complete = true;
         phrase.forEach((word, w) => {
           const variants = this.variants(word);
           if (variants.terms.length === 0) return;
           const known = variants.terms.some((t) => this.documentFrequency.has(t));
+          // A synonym the corpus lacks adds nothing; only what the user typed gets typo tolerance.
+          if (!known && !typed) {
+            complete = false;
+            return;
+          }
           if (!known) {
             const fix = this.closestWord(word);
             if (fix) corrections.set(word, fix);
@@ -204,8 +211,10 @@ export class SearchEngine {
             prefix: !known && last && word.length >= MIN_PREFIX,
           });
         });
-        if (leaves.length) alternatives.push(leaves.length === 1 ? leaves[0]! : { queries: leaves, combineWith: "AND" });
-      }
+        if (complete && leaves.length) {
+          alternatives.push(leaves.length === 1 ? leaves[0]! : { queries: leaves, combineWith: "AND" });
+        }
+      });
       if (alternatives.length === 0) return;
       const terms = concept.alternatives[0]!.flatMap((word) => this.variants(word).terms);
       if (previousTerms.length && terms.length) pairs.push(previousTerms.flatMap((b) => terms.map((a) => ` ${b} ${a} `)));

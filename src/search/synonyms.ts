@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
+import { tokenize } from "./analyzer.js";
 import { fold } from "./fold.js";
 
 /** Groups of words and phrases that mean the same, as lists of folded words. */
@@ -10,7 +11,7 @@ export type SynonymGroups = string[][][];
 export function loadSynonyms(file: string): SynonymGroups {
   const parsed = z.array(z.array(z.coerce.string()).min(2)).safeParse(parse(readFileSync(file, "utf8")));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.message ?? "not a list of synonym groups"}`);
-  return parsed.data.map((group) => group.map((phrase) => fold(phrase).split(/\s+/).filter(Boolean)));
+  return parsed.data.map((group) => group.map((phrase) => tokenize(fold(phrase)).map((t) => t.word)));
 }
 
 /** A run of query words and the phrases that may stand for it (itself first). */
