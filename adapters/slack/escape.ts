@@ -8,7 +8,17 @@ import { ELLIPSIS, truncate } from "./limits.js";
  * with `<`, so once these three are entities no text of theirs can ping anyone or fake a link.
  */
 export function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return wellFormed(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * Drops control characters other than tab and line feed, and replaces lone surrogates (invalid
+ * UTF-16 that JSON would carry as broken escapes) with U+FFFD.
+ */
+function wellFormed(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 }
 
 /** A mrkdwn text object. `verbatim` stops Slack from linkifying channel names and bare mentions. */
@@ -66,11 +76,17 @@ function runToMrkdwn(text: string, strong: boolean, room: number): Fitted {
   return { text: `${lead}*${body}*${ELLIPSIS}`, cut: true };
 }
 
+/** A link label is a word or two ("Source"); an address longer than a button's url limit is not linked. */
+const LINK_LABEL_MAX = 200;
+const LINK_URL_MAX = 2000;
+
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+const NAME_MAX = 100;
 
 /** A live `<@U…>` mention for a Slack user id we received from Slack itself; anything else is escaped text. */
 export function userMention(userId: string): string {
-  return USER_ID.test(userId) ? `<@${userId}>` : escapeText(userId);
+  return USER_ID.test(userId) ? `<@${userId}>` : escapeAndFit(userId, NAME_MAX);
 }
 
 /**
@@ -78,7 +94,8 @@ export function userMention(userId: string): string {
  * escaped too, and `|` (the label separator) percent-encoded.
  */
 export function link(url: string, label: string): string {
-  const safeLabel = escapeText(label).replace(/\|/g, "¦");
-  if (!/^https?:\/\/[^\s]+$/i.test(url)) return safeLabel;
-  return `<${escapeText(url).replace(/\|/g, "%7C")}|${safeLabel}>`;
+  const safeLabel = escapeAndFit(label.replace(/\s+/g, " ").trim(), LINK_LABEL_MAX).replace(/\|/g, "¦") || "link";
+  const address = escapeText(url).replace(/\|/g, "%7C");
+  if (!/^https?:\/\/[^\s]+$/i.test(url) || address.length > LINK_URL_MAX) return safeLabel;
+  return `<${address}|${safeLabel}>`;
 }

@@ -22,6 +22,10 @@ export function actionKind(actionId: string): CardAction["kind"] | undefined {
 
 const TITLE_MAX = 250;
 const META_MAX = 300;
+const NOTICE_MAX = 1000;
+const FIELD_LABEL_MAX = 100;
+const FIELD_VALUE_MAX = 300;
+const ACTIONS_TEXT_MAX = 4000;
 /** Room kept for one result when a card also has a body: its title, context and a short snippet. */
 const ITEM_RESERVE = 450;
 const CUT_NOTICE = "Shortened to fit in Slack.";
@@ -33,22 +37,22 @@ const MIN_FRESH_SECTION = 200;
 /** Renders a card as a Block Kit message that respects every limit in LIMITS. */
 export function renderCard(card: Card): SlackMessage {
   const budget = new Budget();
-  const header: KnownBlock = {
-    type: "header",
-    text: plainText(escapeAndFit(card.title.trim() || "KubeCon", LIMITS.headerText)),
-  };
-  // Small blocks first: they are what makes the card usable (title, position, buttons).
-  const top: (KnownBlock | undefined)[] = [header, card.subtitle ? contextBlock(escapeAndFit(card.subtitle, META_MAX)) : undefined];
-  const notice = card.notice ? contextBlock(`:information_source: ${escapeAndFit(card.notice, 1000)}`) : undefined;
-  const bottom: (KnownBlock | undefined)[] = [
-    ...fieldBlocks(card),
-    card.link ? sectionBlock(link(card.link.url, card.link.label)) : undefined,
-    card.footer ? contextBlock(escapeAndFit(card.footer, META_MAX)) : undefined,
-    card.sharedBy ? contextBlock(`Shared by ${userMention(card.sharedBy)}`) : undefined,
-    actionsBlock(card.actions ?? []),
-  ];
-  const fixed = [...top, notice, ...bottom].filter(isBlock);
-  fixed.forEach((block) => budget.spend(block));
+  const header: KnownBlock = { type: "header", text: plainText(truncate(titleOf(card), LIMITS.headerText)) };
+  const subtitle = contextOf(card.subtitle, META_MAX);
+  const notice = contextOf(card.notice, NOTICE_MAX, ":information_source: ");
+  const fields = fieldBlock(card);
+  const source = card.link ? sectionBlock(link(card.link.url, card.link.label)) : undefined;
+  const footer = contextOf(card.footer, META_MAX);
+  const shared = card.sharedBy ? contextBlock(`Shared by ${userMention(card.sharedBy)}`) : undefined;
+  const actions = actionsBlock(card.actions ?? []);
+  // The small blocks that make a card usable come first, most needed first; each only if it fits.
+  const kept = new Set<KnownBlock>();
+  for (const block of [header, actions, footer, shared, notice, subtitle, source, fields]) {
+    if (block && budget.fits(block)) {
+      budget.spend(block);
+      kept.add(block);
+    }
+  }
   // Room for the two notes a cut may add: "shortened" and "N more not shown".
   budget.reserve(2 * NOTE_TEXT_MAX, 2);
 
@@ -62,16 +66,29 @@ export function renderCard(card: Card): SlackMessage {
   held?.release();
   const itemPart = itemBlocks(items, budget);
 
-  const cutNotice = bodyPart.cut && !card.notice ? contextBlock(`:information_source: ${CUT_NOTICE}`) : undefined;
-  const blocks = [...top, notice, cutNotice, ...bodyPart.blocks, ...itemPart.blocks, ...bottom].filter(isBlock);
+  const cutNotice = bodyPart.cut && !kept.has(notice!) ? contextBlock(`:information_source: ${CUT_NOTICE}`) : undefined;
+  const inOrder = (...blocks: (KnownBlock | undefined)[]) => blocks.filter((block): block is KnownBlock => block !== undefined && kept.has(block));
+  const blocks = [
+    ...inOrder(header, subtitle, notice),
+    ...(cutNotice ? [cutNotice] : []),
+    ...bodyPart.blocks,
+    ...itemPart.blocks,
+    ...inOrder(fields, source, footer, shared, actions),
+  ];
   return { text: fallbackText(card), blocks };
 }
 
 /** The notification and accessibility text: the title and the result titles, escaped, one a line. */
 function fallbackText(card: Card): string {
-  const lines = [card.title, card.notice, ...(card.items ?? []).map((item, i) => `${i + 1}. ${item.title}`)];
+  const lines = [card.notice ?? "", ...(card.items ?? []).map((item, i) => `${i + 1}. ${item.title}`)];
   if (!card.items?.length && card.body?.length) lines.push(plain(card.body[0]!.text));
-  return escapeAndFit(lines.filter(Boolean).join("\n"), LIMITS.fallbackText);
+  const rest = lines.map((line) => escapeText(line).trim()).filter(Boolean);
+  return truncate([titleOf(card), ...rest].join("\n"), LIMITS.fallbackText);
+}
+
+/** The escaped title, or the bot's name when nothing printable is left of it. */
+function titleOf(card: Card): string {
+  return escapeText(card.title).replace(/\s+/g, " ").trim() || "KubeCon";
 }
 
 /** Blocks and text the message can still take; every block added goes through it. */
@@ -141,6 +158,10 @@ function bodyBlocks(paragraphs: Paragraph[], budget: Budget): Rendered {
     const used = section.length + separator.length + prefix.length;
     const room = Math.min(LIMITS.sectionText, budget.text) - used;
     const line = richToMrkdwn(paragraph.text, Math.max(0, room));
+    if (!line.cut && line.text.trim() === "") {
+      index += 1;
+      continue;
+    }
     if (!line.cut) {
       section += separator + prefix + line.text;
       index += 1;
@@ -191,28 +212,29 @@ function itemBlocks(items: CardItem[], budget: Budget): Rendered {
 }
 
 function itemContext(item: CardItem): ContextBlock | undefined {
-  const parts = [item.meta ? escapeAndFit(item.meta, META_MAX) : "", item.link ? link(item.link.url, item.link.label) : ""];
+  const parts = [item.meta ? escapeAndFit(item.meta.trim(), META_MAX).trim() : "", item.link ? link(item.link.url, item.link.label) : ""];
   const text = parts.filter(Boolean).join("  ·  ");
   return text ? contextBlock(text) : undefined;
 }
 
-function fieldBlocks(card: Card): SectionBlock[] {
-  const fields = (card.fields ?? []).map((field) =>
-    mrkdwn(truncate(`${bold(field.label, 100)}\n${escapeText(field.value)}`, LIMITS.fieldText)),
+/** Up to ten short facts (speakers, event, year) in one section. */
+function fieldBlock(card: Card): SectionBlock | undefined {
+  const fields = (card.fields ?? []).slice(0, LIMITS.sectionFields).map((field) =>
+    mrkdwn([bold(field.label, FIELD_LABEL_MAX), escapeAndFit(field.value.trim(), FIELD_VALUE_MAX).trim()].filter(Boolean).join("\n") || "—"),
   );
-  const blocks: SectionBlock[] = [];
-  // Two sections of fields at most: more would crowd out the results.
-  for (let start = 0; start < Math.min(fields.length, 2 * LIMITS.sectionFields); start += LIMITS.sectionFields) {
-    blocks.push({ type: "section", fields: fields.slice(start, start + LIMITS.sectionFields) });
-  }
-  return blocks;
+  return fields.length ? { type: "section", fields } : undefined;
 }
 
+/** The card's buttons, as many as fit in ACTIONS_TEXT_MAX (each carries up to 2000 characters of command). */
 function actionsBlock(actions: CardAction[]): ActionsBlock | undefined {
-  const buttons = actions
-    .slice(0, LIMITS.actionsElements)
-    .map((action, index) => button(action, index))
-    .filter((element): element is Button => element !== undefined);
+  const buttons: Button[] = [];
+  let used = 0;
+  for (const [index, action] of actions.slice(0, LIMITS.actionsElements).entries()) {
+    const element = button(action, index);
+    if (!element || used + textLength(element) > ACTIONS_TEXT_MAX) continue;
+    used += textLength(element);
+    buttons.push(element);
+  }
   return buttons.length ? { type: "actions", elements: buttons } : undefined;
 }
 
@@ -222,7 +244,7 @@ function button(action: CardAction, index: number): Button | undefined {
   return {
     type: "button",
     action_id: `kubecon.${action.kind}.${index}`,
-    text: plainText(escapeAndFit(action.label.trim() || "Open", LIMITS.buttonText)),
+    text: plainText(escapeAndFit(action.label.trim(), LIMITS.buttonText).trim() || "Open"),
     value: action.command,
     ...(action.style === "primary" ? { style: "primary" as const } : {}),
   };
@@ -230,17 +252,21 @@ function button(action: CardAction, index: number): Button | undefined {
 
 /** One line of escaped text in bold; its own asterisks and line breaks would end the bold early. */
 function bold(text: string, max: number): string {
-  return `*${escapeAndFit(text.replace(/\s+/g, " ").trim(), max).replace(/\*/g, "∗")}*`;
+  const line = escapeAndFit(text.replace(/\s+/g, " ").trim(), max).trim().replace(/\*/g, "∗");
+  return line ? `*${line}*` : "";
 }
 
 function sectionBlock(text: string, accessory?: Button): SectionBlock {
   return { type: "section", text: mrkdwn(text || ELLIPSIS), ...(accessory ? { accessory } : {}) };
 }
 
+/** A context line for optional card text; nothing when no printable text is left after escaping. */
+function contextOf(text: string | undefined, max: number, prefix = ""): ContextBlock | undefined {
+  const fitted = escapeAndFit((text ?? "").trim(), max).trim();
+  return fitted ? contextBlock(prefix + fitted) : undefined;
+}
+
 function contextBlock(text: string): ContextBlock {
   return { type: "context", elements: [mrkdwn(text)] };
 }
 
-function isBlock<T extends KnownBlock>(block: T | undefined): block is T {
-  return block !== undefined;
-}

@@ -19,7 +19,7 @@ export function violations(message: SlackMessage, sharedBy?: string): string[] {
   const texts: { text: string; mrkdwn: boolean }[] = [{ text: message.text, mrkdwn: true }];
   const textObject = (object: Json, max: number, where: string) => {
     const length = object.text.length;
-    if (length < 1 || length > max) fail(`${where} text length ${length}`);
+    if (object.text.trim() === "" || length > max) fail(`${where} text length ${length}`);
     if (object.type === "mrkdwn" && object.verbatim !== true) fail(`${where} mrkdwn without verbatim`);
     texts.push({ text: object.text, mrkdwn: object.type === "mrkdwn" });
   };
