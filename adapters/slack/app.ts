@@ -14,7 +14,9 @@ import type { CommandContext, RunOptions } from "../../src/commands/context.js";
 import type { SlackConfig } from "../../src/config/config.js";
 import type { HttpHost } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
+import type { Poster } from "../../src/daily/poster.js";
 import { boltLogger } from "./bolt-logger.js";
+import { postCard, postError, slackPoster } from "./poster.js";
 import { ACTION_ID, actionKind, renderCard, type SlackMessage } from "./render.js";
 
 export const SLASH_COMMAND = "/kubecon";
@@ -42,6 +44,8 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter {
   readonly mode: "http" | "socket";
+  /** Delivers the daily takeaway posts to Slack channels. */
+  readonly poster: Poster;
   /** Checks the bot token (`auth.test`), then mounts `/slack/events` or opens the socket. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -76,6 +80,8 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
       retryConfig: RETRY_CONFIG,
+      // A rate limit comes back as an error with its Retry-After instead of pausing every call.
+      rejectRateLimitedCalls: true,
       timeout: API_TIMEOUT_MS,
     },
   });
@@ -134,13 +140,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
         return;
       }
       try {
-        await client.chat.postMessage({
-          channel: ctx.channelId,
-          text: shared.message.text,
-          blocks: shared.message.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-        });
+        await postCard(client, ctx.channelId, shared.reply.card);
       } catch (error) {
         logger.warn({ err: error, ...logContext }, "slack share post failed");
         await respondSafely(respond, { response_type: "ephemeral", replace_original: false, text: shareFailure(error) }, logContext);
@@ -167,6 +167,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   let mounted = false;
   return {
     mode: socketMode ? "socket" : "http",
+    poster: slackPoster(app.client),
     async start() {
       // auth.test: a wrong bot token fails here, at start, rather than at the first command.
       await app.init();
@@ -221,8 +222,7 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
 
 /** What the sharer reads when Slack refused the public post. */
 function shareFailure(error: unknown): string {
-  const code = (error as { data?: { error?: string } }).data?.error;
-  if (code === "not_in_channel" || code === "channel_not_found") {
+  if (postError(error).kind === "permanent") {
     return "I can't post in this conversation. Invite me with `/invite @kubecon-bot`, or share from a public channel.";
   }
   return "Slack did not accept the shared card; please try again in a moment.";

@@ -1,0 +1,92 @@
+import { Writable } from "node:stream";
+import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../adapters/slack/app.js";
+import type { Bot } from "../../src/commands/bot.js";
+import { HttpHost } from "../../src/http/server.js";
+import { createLogger, type Logger } from "../../src/log/logger.js";
+import { FORM, signedHeaders } from "./signing.js";
+import { SlackStandIn } from "./standin.js";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99aaabbb85a5";
+
+/** Log lines as objects, with a wait that resolves on the first matching line. */
+export class LogCapture {
+  readonly lines: Record<string, unknown>[] = [];
+  private readonly waiters: { match: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }[] = [];
+  readonly stream = new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      for (const text of chunk.toString("utf8").split("\n").filter(Boolean)) {
+        const line = JSON.parse(text) as Record<string, unknown>;
+        this.lines.push(line);
+        for (const waiter of [...this.waiters]) {
+          if (waiter.match(line)) {
+            this.waiters.splice(this.waiters.indexOf(waiter), 1);
+            waiter.resolve(line);
+          }
+        }
+      }
+      done();
+    },
+  });
+
+  waitFor(match: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+    const found = this.lines.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.waiters.push({ match, resolve }));
+  }
+}
+
+export interface Harness {
+  standin: SlackStandIn;
+  logs: LogCapture;
+  logger: Logger;
+  adapter: SlackAdapter;
+  host: HttpHost;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real Bolt app in HTTP mode on the shared host, on a loopback port, talking to a Slack stand-in. */
+export async function startHarness(bot: Bot, options: { ackDeadlineMs?: number; standin?: SlackStandIn } = {}): Promise<Harness> {
+  const standin = options.standin ?? new SlackStandIn();
+  if (!options.standin) await standin.start();
+  const logs = new LogCapture();
+  const logger = createLogger("info", logs.stream);
+  const host = new HttpHost(logger);
+  const adapter = createSlackAdapter(
+    bot,
+    { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, apiUrl: standin.apiUrl },
+    { logger, http: host, ackDeadlineMs: options.ackDeadlineMs },
+  );
+  await adapter.start();
+  const port = await host.listen(0, "127.0.0.1");
+  return {
+    standin,
+    logs,
+    logger,
+    adapter,
+    host,
+    url: `http://127.0.0.1:${port}${EVENTS_PATH}`,
+    async close() {
+      await adapter.stop();
+      await host.close();
+      if (!options.standin) await standin.stop();
+    },
+  };
+}
+
+export interface Answer {
+  status: number;
+  text: string;
+  json(): Record<string, any>;
+}
+
+/** Posts a body to the events endpoint, signed with `secret` at `timestampSec` (now by default). */
+export async function postSigned(
+  url: string,
+  body: string,
+  { secret = SIGNING_SECRET, timestampSec = Math.floor(Date.now() / 1000), signedBody = body } = {},
+): Promise<Answer> {
+  const response = await fetch(url, { method: "POST", headers: signedHeaders(secret, signedBody, timestampSec, FORM), body });
+  const text = await response.text();
+  return { status: response.status, text, json: () => JSON.parse(text) as Record<string, any> };
+}
