@@ -64,7 +64,7 @@ describe("Slack adapter over HTTP with the real Bolt app", () => {
     const posted = await harness.standin.waitFor((received) => received.id === "page-2");
     expect(posted.body.replace_original).toBe(true);
     expect(posted.body.response_type).toBeUndefined();
-    const blocks = posted.body.blocks as Json[];
+    const blocks = posted.body.blocks as Json[] & [Json];
     expect(violations({ text: posted.body.text as string, blocks } as never)).toEqual([]);
     expect(JSON.stringify(blocks)).toMatch(/page 2 of/);
     expect(JSON.stringify(blocks)).not.toEqual(JSON.stringify(first.blocks));
@@ -77,7 +77,7 @@ describe("Slack adapter over HTTP with the real Bolt app", () => {
     await click(details, "details");
     const posted = await harness.standin.waitFor((received) => received.id === "details");
     expect(posted.body.replace_original).toBe(true);
-    const blocks = posted.body.blocks as Json[];
+    const blocks = posted.body.blocks as Json[] & [Json];
     const title = first.blocks.find((block: Json) => block.accessory?.value === details.value).text.text.split("\n")[0];
     expect(blocks[0].type).toBe("header");
     expect(title).toContain(blocks[0].text.text.replace("…", "").slice(0, 20));
@@ -95,7 +95,7 @@ describe("Slack adapter over HTTP with the real Bolt app", () => {
     expect(post.body).toMatchObject({ channel: "C0001", unfurl_links: "false", unfurl_media: "false" });
     expect(post.body.link_names).toBeUndefined();
     expect(post.body.parse).toBeUndefined();
-    const blocks = post.body.blocks as Json[];
+    const blocks = post.body.blocks as Json[] & [Json];
     expect(violations({ text: post.body.text as string, blocks } as never, "U0001")).toEqual([]);
     expect(JSON.stringify(blocks)).toContain("Shared by <@U0001>");
     expect(blocks[0].text.text).toBe("KubeCon talks on “ebpf”");
@@ -192,7 +192,7 @@ describe("slow or failing core", () => {
       release();
       const late = await harness.standin.waitFor((received) => received.id === "late");
       expect(late.body.response_type).toBe("ephemeral");
-      expect((late.body.blocks as Json[])[0].text.text).toBe("KubeCon talks on “ebpf”");
+      expect((late.body.blocks as [Json])[0].text.text).toBe("KubeCon talks on “ebpf”");
     } finally {
       await slowHarness.close();
     }

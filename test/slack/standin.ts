@@ -27,13 +27,14 @@ export class SlackStandIn {
   private readonly apiErrors = new Map<string, string[]>();
   /** HTTP status to answer on a response URL, e.g. 404 for one that expired. */
   private readonly responseStatus = new Map<string, number>();
+  private readonly rateLimits = new Map<string, number>();
   private server?: Server;
   private base = "";
 
   async start(): Promise<void> {
     const server = createServer((req, res) => {
       void this.handle(req).then(
-        ({ status, body }) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body)),
+        ({ status, body, headers }) => res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body)),
         () => res.writeHead(400).end(),
       );
     });
@@ -62,6 +63,11 @@ export class SlackStandIn {
     this.apiErrors.set(method, [...(this.apiErrors.get(method) ?? []), error]);
   }
 
+  /** The next call of `method` gets HTTP 429 with this Retry-After. */
+  rateLimit(method: string, retryAfterSec: number): void {
+    this.rateLimits.set(method, retryAfterSec);
+  }
+
   failResponseUrl(id: string, status: number): void {
     this.responseStatus.set(id, status);
   }
@@ -87,7 +93,7 @@ export class SlackStandIn {
     }
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const raw = await readBody(req);
     const path = (req.url ?? "/").split("?")[0]!;
     const body = parseBody(raw, req.headers["content-type"] ?? "");
@@ -99,6 +105,11 @@ export class SlackStandIn {
     }
     const method = path.replace(/^\/api\//, "");
     this.record({ kind: method, body });
+    const retryAfter = this.rateLimits.get(method);
+    if (retryAfter !== undefined) {
+      this.rateLimits.delete(method);
+      return { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": String(retryAfter) } };
+    }
     const error = this.apiErrors.get(method)?.shift();
     if (error) return { status: 200, body: { ok: false, error } };
     switch (method) {
