@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
 
 /** One request Slack would have received from us. */
 export interface Received {
@@ -30,6 +31,8 @@ export class SlackStandIn {
   private readonly rateLimits = new Map<string, number>();
   private server?: Server;
   private base = "";
+  private sockets?: WebSocketServer;
+  private socket?: WebSocket;
 
   async start(): Promise<void> {
     const server = createServer((req, res) => {
@@ -39,6 +42,13 @@ export class SlackStandIn {
       );
     });
     this.server = server;
+    // Socket Mode: apps.connections.open hands out this address; what the app sends back is recorded as `socket`.
+    this.sockets = new WebSocketServer({ server, path: "/socket" });
+    this.sockets.on("connection", (socket) => {
+      this.socket = socket;
+      socket.on("message", (data) => this.record({ kind: "socket", body: JSON.parse(String(data)) as Record<string, unknown> }));
+      socket.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A0001" }, debug_info: { host: "standin" } }));
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
@@ -46,6 +56,8 @@ export class SlackStandIn {
   async stop(): Promise<void> {
     const server = this.server;
     if (!server) return;
+    for (const client of this.sockets?.clients ?? []) client.terminate();
+    this.sockets?.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -57,6 +69,12 @@ export class SlackStandIn {
 
   responseUrl(id: string): string {
     return `${this.base}/response/${id}`;
+  }
+
+  /** Sends a Socket Mode envelope to the connected app. */
+  sendEnvelope(envelope: Record<string, unknown>): void {
+    if (!this.socket) throw new Error("no Socket Mode connection");
+    this.socket.send(JSON.stringify(envelope));
   }
 
   failApi(method: string, error: string): void {
@@ -117,6 +135,8 @@ export class SlackStandIn {
         return { status: 200, body: { ok: true, url: "https://kubecon-test.invalid/", team: "Test", user: "kubecon-bot", team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" } };
       case "chat.postMessage":
         return { status: 200, body: { ok: true, channel: body.channel, ts: `${1700000000 + this.received.length}.000100`, message: { text: body.text } } };
+      case "apps.connections.open":
+        return { status: 200, body: { ok: true, url: `${this.base.replace(/^http/, "ws")}/socket` } };
       case "chat.postEphemeral":
         return { status: 200, body: { ok: true, message_ts: `${1700000000 + this.received.length}.000200` } };
       default:
