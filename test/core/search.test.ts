@@ -138,6 +138,14 @@ describe("search over the shipped corpus", () => {
     expect(answer.hits[0]?.section.title).toBe("GitOps Is Likely More Than You Think It Is");
   });
 
+  it("suggests nothing for words the corpus has, written as typed or as a synonym", () => {
+    for (const query of ["ebpf", "bpf", "k8s", "otel", "psp", "service mesh"]) {
+      const answer = engine.search(query);
+      expect(answer.suggestion, query).toBeUndefined();
+      expect(answer.total, query).toBeGreaterThan(0);
+    }
+  });
+
   it("answers only stop words with empty: true", () => {
     for (const query of ["the and of", "what is the", "le la les de", "", "   ", "?!…"]) {
       expect(engine.search(query), query).toEqual({ total: 0, hits: [], empty: true });
