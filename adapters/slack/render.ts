@@ -101,8 +101,8 @@ class Budget {
     this.text -= textLength(block);
   }
 
-  fits(block: KnownBlock, extraBlocks = 0): boolean {
-    return this.blocks - extraBlocks >= 1 && textLength(block) <= this.text;
+  fits(block: KnownBlock): boolean {
+    return this.blocks >= 1 && textLength(block) <= this.text;
   }
 
   /** Holds back room for later blocks until `release` is called. */
@@ -176,7 +176,8 @@ function bodyBlocks(paragraphs: Paragraph[], budget: Budget): Rendered {
     section = empty ? endWithEllipsis(section, Math.min(LIMITS.sectionText, budget.text)) : section + separator + prefix + line.text;
     cut = true;
   }
-  if (section !== "" && budget.blocks >= 1) flush();
+  if (section !== "" && budget.blocks < 1) return { blocks, cut: true };
+  flush();
   return { blocks, cut };
 }
 
