@@ -1,0 +1,197 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseRecapFile } from "../../src/corpus/recap-file.js";
+import { ensureBuilt, kubecon, loadShipped } from "./helpers.js";
+
+const RESULT_KEYS = ["id", "recapId", "title", "talk", "speakers", "event", "year", "language", "tags", "score", "snippet", "text"];
+const STACK_LINE = /^\s+at .+[:(]\d+/m;
+
+let scratch: string;
+beforeAll(() => {
+  ensureBuilt();
+  scratch = mkdtempSync(join(tmpdir(), "kubecon-cli-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const jsonLines = (stdout: string) => stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe("kubecon search --json", () => {
+  it("prints one JSON object with the documented keys", () => {
+    const run = kubecon(["search", "ebpf", "--json", "--limit", "3"]);
+    expect(run.status).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines).toHaveLength(1);
+    const answer = lines[0] as { query: string; total: number; results: Record<string, unknown>[] };
+    expect(answer.query).toBe("ebpf");
+    expect(answer.total).toBeGreaterThanOrEqual(3);
+    expect(answer.results).toHaveLength(3);
+    for (const result of answer.results) {
+      for (const key of RESULT_KEYS) expect(result, key).toHaveProperty(key);
+      expect(result).toMatchObject({
+        id: expect.stringMatching(/^[a-z0-9-]+--[a-z0-9-]+$/),
+        speakers: expect.any(Array),
+        year: expect.any(Number),
+        language: expect.stringMatching(/^[a-z]{2}$/),
+        tags: expect.any(Array),
+        score: expect.any(Number),
+        text: expect.any(String),
+      });
+      if ("url" in result) expect(result.url).toMatch(/^https?:\/\//);
+    }
+    // The snippet marks matched words as Markdown bold.
+    expect(answer.results.some((r) => /\*\*e?BPF\*\*/i.test(String(r.snippet)))).toBe(true);
+    const scores = answer.results.map((r) => r.score as number);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("gives a section's full text and display title, the same as `sections --json`", () => {
+    const [answer] = jsonLines(kubecon(["search", "seccomp", "--json", "--limit", "1"]).stdout) as [{ results: Record<string, unknown>[] }];
+    const hit = answer.results[0]!;
+    expect(hit.title).toBe("Notes on security › Seccomp");
+    expect(hit.talk).toBe("Seccomp");
+    const section = loadShipped().sections.find((s) => s.id === hit.id)!;
+    expect(hit.text).toBe(section.text);
+  });
+
+  it("answers one line per input line, in order, an empty line with an error object", () => {
+    const queries = ["ebpf", "gitops", "", "service mesh year:2022", "the and of", "operators"];
+    const run = kubecon(["search", "--json", "--stdin", "--limit", "2"], `${queries.join("\n")}\n`);
+    expect(run.status).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((l) => l.query)).toEqual(queries);
+    expect(lines[2]).toMatchObject({ total: 0, results: [], error: expect.stringContaining("needs what to search for") });
+    for (const i of [0, 1, 3, 5]) expect((lines[i]!.results as unknown[]).length, queries[i]).toBeGreaterThan(0);
+    expect((lines[3]!.results as { year: number }[]).every((r) => r.year === 2022)).toBe(true);
+    expect(lines[4]).toMatchObject({ total: 0, results: [] });
+  });
+
+  it("refuses a bad --limit in one line", () => {
+    const run = kubecon(["search", "ebpf", "--json", "--limit", "0"]);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr.split("\n")[0]).toBe("kubecon: --limit must be a whole number from 1 to 1000.");
+    expect(run.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe("kubecon sections --json", () => {
+  it("prints every section of the corpus, one JSON object a line", () => {
+    const run = kubecon(["sections", "--json"]);
+    expect(run.status).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((l) => l.id)).toEqual(loadShipped().sections.map((s) => s.id));
+    for (const line of lines) {
+      for (const key of RESULT_KEYS.filter((k) => k !== "score" && k !== "snippet")) expect(line, key).toHaveProperty(key);
+    }
+  });
+});
+
+describe("kubecon errors", () => {
+  it("answers a mistyped command with did you mean and a non-zero exit", () => {
+    const run = kubecon(["serch", "ebpf"]);
+    expect(run.status).not.toBe(0);
+    expect(`${run.stdout}${run.stderr}`).toContain("Did you mean `search`?");
+  });
+
+  it("answers an unknown event id with the known ones and a non-zero exit", () => {
+    const run = kubecon(["event", "eu-1999"]);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("There is no event “eu-1999”. Known events:");
+  });
+
+  it("exits non-zero with a one-line message and no stack trace for a corpus that does not exist", () => {
+    const missing = join(scratch, "nonexistent");
+    const run = kubecon(["search", "ebpf", "--corpus", missing]);
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n")[0]).toBe(`kubecon: Corpus directory ${missing} does not exist. Point --corpus (or CORPUS_DIR) at a folder of recap .md files.`);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it("refuses an unknown option without a stack trace", () => {
+    const run = kubecon(["search", "ebpf", "--bogus"]);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr.split("\n")[0]).toMatch(/^kubecon: Unknown option '--bogus'/);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it("answers plain commands as text with exit 0", () => {
+    const run = kubecon(["search", "stop", "writing", "operators"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe("KubeCon talks on “stop writing operators”");
+    expect(run.stdout).toContain("1. Stop Writing Operators");
+  });
+});
+
+describe("kubecon ingest", () => {
+  const FRENCH = [
+    "KubeCon Europe 2023 : mes notes du jour 2",
+    "",
+    "Une journée dense à Amsterdam, avec beaucoup de présentations sur la sécurité et le réseau.",
+    "",
+    "Securing Supply Chains with Sigstore - Ann Lee, Chainguard",
+    "La signature des images devient la norme dans les entreprises.",
+    "Les attestations accompagnent chaque construction.",
+    "",
+    "Scaling Prometheus Without Tears - Bob Ray, Grafana Labs",
+    "Le stockage à long terme passe par Mimir, et la haute disponibilité aussi.",
+    "",
+  ].join("\n");
+
+  it("writes a corpus file with front matter and the body verbatim, detects French, and prints the sections", () => {
+    const corpusDir = mkdtempSync(join(scratch, "corpus-"));
+    const source = join(scratch, "jour-2.txt");
+    writeFileSync(source, FRENCH);
+    const run = kubecon(["ingest", source, "--corpus", corpusDir, "--event-id", "eu-2023", "--event", "KubeCon Europe 2023"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+
+    const [file, ...others] = readdirSync(corpusDir);
+    expect(others).toEqual([]);
+    const written = readFileSync(join(corpusDir, file!), "utf8");
+    expect(written.startsWith("---\n")).toBe(true);
+    expect(written.endsWith(`\n---\n${FRENCH}`)).toBe(true);
+    const recap = parseRecapFile(file!, written);
+    expect(recap).toMatchObject({ language: "fr", year: 2023, eventId: "eu-2023", event: "KubeCon Europe 2023", title: "KubeCon Europe 2023 : mes notes du jour 2", body: FRENCH });
+
+    expect(run.stdout).toContain(`Wrote ${join(corpusDir, file!)}`);
+    expect(run.stdout).toContain("language fr");
+    expect(run.stdout).toContain("2 sections found:");
+    expect(run.stdout).toContain("  - Securing Supply Chains with Sigstore (Ann Lee, Chainguard)");
+    expect(run.stdout).toContain("  - Scaling Prometheus Without Tears (Bob Ray, Grafana Labs)");
+
+    // The new file is a corpus file like the shipped ones: search finds it.
+    const search = jsonLines(kubecon(["search", "sigstore", "--json", "--corpus", corpusDir]).stdout)[0] as { results: { title: string; language: string }[] };
+    expect(search.results[0]).toMatchObject({ title: "Securing Supply Chains with Sigstore", language: "fr" });
+  });
+
+  it("detects English for an English text and keeps --lang when given", () => {
+    const corpusDir = mkdtempSync(join(scratch, "corpus-"));
+    const english = join(scratch, "day-1.md");
+    writeFileSync(english, "# KubeCon 2023 day one\n\nA long day in Amsterdam with many talks about security and networking in the cloud.\n\nSession: Fast Builds - Ann Lee, Acme\n- Buildpacks detect the language of the project.\n");
+    expect(kubecon(["ingest", english, "--corpus", corpusDir]).stdout).toContain("language en");
+    const forced = mkdtempSync(join(scratch, "corpus-"));
+    expect(kubecon(["ingest", english, "--corpus", forced, "--lang", "fr"]).stdout).toContain("language fr");
+  });
+
+  it("refuses, without a stack trace, a missing file, a text naming no year, and a file already there", () => {
+    const corpusDir = mkdtempSync(join(scratch, "corpus-"));
+    const missing = kubecon(["ingest", join(scratch, "nope.txt"), "--corpus", corpusDir]);
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr.split("\n")[0]).toBe(`kubecon: No file ${join(scratch, "nope.txt")}.`);
+
+    const undated = join(scratch, "undated.txt");
+    writeFileSync(undated, "Some notes\n\nSession: Fast Builds - Ann Lee, Acme\n- Buildpacks.\n");
+    const noYear = kubecon(["ingest", undated, "--corpus", corpusDir]);
+    expect(noYear.status).not.toBe(0);
+    expect(noYear.stderr.split("\n")[0]).toBe("kubecon: The text names no year: pass --year YYYY.");
+
+    expect(kubecon(["ingest", undated, "--corpus", corpusDir, "--year", "2024"]).status).toBe(0);
+    const again = kubecon(["ingest", undated, "--corpus", corpusDir, "--year", "2024"]);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr.split("\n")[0]).toMatch(/already exists/);
+    for (const run of [missing, noYear, again]) expect(run.stderr).not.toMatch(STACK_LINE);
+    expect(readdirSync(corpusDir)).toHaveLength(1);
+  });
+});
