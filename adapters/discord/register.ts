@@ -2,9 +2,10 @@ import { pathToFileURL } from "node:url";
 import { Routes, type APIApplication, type REST } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import type { CommandSpec } from "../../src/commands/spec.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { createAppBot } from "../../src/app/app-bot.js";
 import { ConfigError, loadConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/log/logger.js";
+import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 import { commandDefinition } from "./commands.js";
 import { createRest } from "./rest.js";
 
@@ -40,7 +41,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   if (!config.discord) throw new ConfigError("DISCORD_TOKEN is not set: set it to the bot token from the Discord application's Bot page");
-  const bot = await createBot({ corpusDir: config.corpusDir, logger });
+  // The same commands as the running bot, daily subscriptions included.
+  const store = openSqliteDailyStore(config.dataDir);
+  const bot = await createAppBot({ corpusDir: config.corpusDir, logger, store });
+  await store.close();
   const registration = await registerCommands({
     rest: createRest(config.discord.token, config.discord.apiUrl),
     commands: bot.commands,
