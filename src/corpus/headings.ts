@@ -65,6 +65,14 @@ export function classifyHeading(line: Line, ctx: HeadingContext): Heading | unde
   }
   if (ctx.contents.has(text.toLowerCase())) return { kind: "group", title: text, speakers: [], day: dayLabel(text) };
 
+  if (line.markdownLevel !== undefined) {
+    const day = dayLabel(text);
+    const split = splitTitleAndSpeakers(text);
+    if (line.markdownLevel >= 3) return { kind: "sub", title: text, speakers: [], day, titleLike: true };
+    if (GROUP.test(text) || ctx.contents.has(text.toLowerCase())) return { kind: "group", title: text, speakers: [], day };
+    return { kind: "talk", title: split?.title ?? unshout(text), speakers: split?.speakers ?? [], day };
+  }
+
   const split = splitTitleAndSpeakers(text);
   const markedAsTalk = ctx.next !== undefined && isTalkMarker(ctx.next.text);
   if (!isCandidate(line, split !== undefined || markedAsTalk, ctx)) return undefined;

@@ -72,7 +72,7 @@ export function segment(body: string, options: SegmentOptions): FoundSection[] {
         return;
       }
       // A Title Case line inside a talk starts the next talk, unless the talk has no notes yet.
-      if (heading.titleLike && current && current.bullets.length > 0) {
+      if (heading.titleLike && (current ? current.bullets.length > 0 : !hasClearHeadings)) {
         open({ title: heading.title, talk: heading.title, speakers: [], day, bullets: [] });
         return;
       }

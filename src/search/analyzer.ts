@@ -14,7 +14,7 @@ const STOP_WORDS = new Set(
     ...fra,
     // Words of questions asked in chat that say nothing of the topic.
     "often", "exist", "exists", "anyone", "tell", "show", "find", "know", "talk", "talks", "kubecon",
-    "anything", "something", "way", "ways", "use", "using", "used", "get", "like", "want", "need",
+    "anything", "something", "way", "ways", "does", "did", "doing", "use", "using", "used", "get", "like", "want", "need",
   ].map(fold),
 );
 

@@ -37,6 +37,8 @@ const MIN_PREFIX = 3;
 /** How many top matches are checked for query words standing side by side, and what that adds. */
 const PHRASE_RERANK = 100;
 const PHRASE_BONUS = 0.5;
+/** Score weight of a synonym's match against the typed word's. */
+const SYNONYM_WEIGHT = 0.6;
 /** A word in more than this share of sections is common; on a corpus this large it is searched in titles, speakers and tags only. */
 const COMMON_SHARE = 0.25;
 const LARGE_CORPUS = 2_000;
@@ -116,7 +118,8 @@ export class SearchEngine {
   }
 
   search(query: string, filters: SearchFilters = {}, page: { offset: number; limit: number } = { offset: 0, limit: 5 }): SearchAnswer {
-    const words = tokenize(query.replace(/['’]/g, " ")).map((t) => fold(t.word));
+    // Lowercased but not folded: the French stemmer needs the accents.
+    const words = tokenize(query.replace(/['’]/g, " ")).map((t) => t.word.toLowerCase());
     const plan = this.plan(words);
     if (!plan) return { total: 0, hits: [], empty: true };
 
@@ -212,7 +215,9 @@ export class SearchEngine {
           });
         });
         if (complete && leaves.length) {
-          alternatives.push(leaves.length === 1 ? leaves[0]! : { queries: leaves, combineWith: "AND" });
+          // A synonym finds more, but a section with the very words typed ranks first.
+          const weight = typed ? {} : { boostTerm: () => SYNONYM_WEIGHT };
+          alternatives.push({ queries: leaves, combineWith: "AND", ...weight });
         }
       });
       if (alternatives.length === 0) return;
@@ -223,7 +228,7 @@ export class SearchEngine {
       queries.push({ queries: alternatives, combineWith: "OR", ...restrict });
     });
     if (queries.length === 0) return undefined;
-    const suggestion = corrections.size ? words.map((w) => corrections.get(w) ?? w).join(" ") : undefined;
+    const suggestion = corrections.size ? words.map((w) => corrections.get(w) ?? fold(w)).join(" ") : undefined;
     return { query: { queries, combineWith: "OR" }, concepts: queries.length, conceptOf, pairs, suggestion };
   }
 
@@ -256,7 +261,7 @@ export class SearchEngine {
     let best: { word: string; distance: number } | undefined;
     for (const known of this.vocabulary.values()) {
       if (Math.abs(known.length - word.length) > max) continue;
-      const distance = editDistance(word, known, max);
+      const distance = editDistance(fold(word), known, max);
       if (distance <= max && (!best || distance < best.distance)) best = { word: known, distance };
     }
     return best?.word;

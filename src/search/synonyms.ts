@@ -22,7 +22,7 @@ export interface Concept {
 }
 
 /**
- * Reads query words (folded) left to right, taking at each place the longest phrase that belongs
+ * Reads query words left to right (compared folded), taking at each place the longest phrase that belongs
  * to a synonym group; other words stand for themselves.
  */
 export function expandSynonyms(words: readonly string[], groups: SynonymGroups): Concept[] {
@@ -31,7 +31,7 @@ export function expandSynonyms(words: readonly string[], groups: SynonymGroups):
     let best: { group: string[][]; length: number } | undefined;
     for (const group of groups) {
       for (const phrase of group) {
-        const fits = phrase.length <= words.length - i && phrase.every((w, k) => w === words[i + k]);
+        const fits = phrase.length <= words.length - i && phrase.every((w, k) => w === fold(words[i + k]!));
         if (fits && phrase.length > (best?.length ?? 0)) best = { group, length: phrase.length };
       }
     }

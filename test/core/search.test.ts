@@ -104,6 +104,13 @@ describe("typo tolerance", () => {
     expect(ids(answer)).toEqual(["t--j"]);
   });
 
+  it("stems an accented French query word as written, so it is known and not “corrected”", () => {
+    const answer = withoutSynonyms.search("sécurité", {}, all);
+    expect(answer.suggestion).toBeUndefined();
+    // French "sécurité" and, through its English stem, "Security".
+    expect(ids(answer)).toEqual(["t--d", "t--e"]);
+  });
+
   it("does not look for typos in a word the corpus knows", () => {
     const answer = withoutSynonyms.search("flux", {}, all);
     expect(answer.suggestion).toBeUndefined();

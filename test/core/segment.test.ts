@@ -161,4 +161,20 @@ describe("segment() on small texts", () => {
     expect(segment("", en())).toEqual([]);
     expect(segment("\n  \n\t\n", en())).toEqual([]);
   });
+
+  it("opens a section at every plain Markdown heading, even with no other sign of a talk", () => {
+    const text = "## Service Mesh in Production\n- Linkerd is simple to run.\n\n## Scaling Prometheus Storage\n- Thanos for long-term storage.\n";
+    expect(summary(segment(text, en()))).toEqual([
+      { title: "Service Mesh in Production", notes: ["Linkerd is simple to run."] },
+      { title: "Scaling Prometheus Storage", notes: ["Thanos for long-term storage."] },
+    ]);
+  });
+
+  it("takes English title lines of a French recap as talks when nothing else marks them", () => {
+    const text = "Intro du blog.\n\nBetter Bandwidth Management with eBPF\nCilium gère la bande passante.\n\nA Guided Tour of Cilium Service Mesh\nLiz Rice a présenté le maillage.\n";
+    expect(segment(text, { recapTitle: "Jour 3", language: "fr" }).map((s) => s.title)).toEqual([
+      "Better Bandwidth Management with eBPF",
+      "A Guided Tour of Cilium Service Mesh",
+    ]);
+  });
 });
