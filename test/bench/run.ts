@@ -1,0 +1,115 @@
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { projectRoot } from "../../src/paths.js";
+
+/**
+ * `npm run bench`: runs every benchmark module in turn (search first, then the platform and daily
+ * ones), prints a table, writes every figure to bench-results.json and, with `--json`, prints them
+ * as one flat JSON object on the last line so runs can be compared.
+ */
+
+type Bench = () => Promise<Record<string, number>>;
+
+interface BenchModule {
+  name: string;
+  /** Module path relative to this file, and the function it exports. */
+  file: string;
+  exportName: string;
+}
+
+const BENCHES: BenchModule[] = [
+  { name: "search", file: "./search.js", exportName: "benchSearch" },
+  { name: "slack", file: "./slack.js", exportName: "benchSlack" },
+  { name: "discord", file: "./discord.js", exportName: "benchDiscord" },
+  { name: "daily", file: "./daily.js", exportName: "benchDaily" },
+];
+
+/** The issue's targets: figure → upper bound. */
+const TARGETS: Record<string, number> = {
+  query_p99_ms_shipped: 1,
+  query_p99_ms_100k: 30,
+  cold_start_ms: 400,
+};
+
+interface Outcome {
+  name: string;
+  figures: Record<string, number>;
+  seconds: number;
+  /** Why the benchmark has no figures (module missing or failed). */
+  note?: string;
+}
+
+/** Loads a benchmark module; one that does not exist yet is skipped, not a failure. */
+async function load(bench: BenchModule): Promise<Bench | string> {
+  const url = new URL(bench.file, import.meta.url);
+  try {
+    const module = (await import(url.href)) as Record<string, unknown>;
+    const fn = module[bench.exportName];
+    return typeof fn === "function" ? (fn as Bench) : `skipped: ${bench.file} does not export ${bench.exportName}`;
+  } catch (error) {
+    // Only this very file missing means "not written yet"; a missing import inside it is a failure.
+    const { code, url: missing } = error as { code?: string; url?: string };
+    if (code === "ERR_MODULE_NOT_FOUND" && missing === url.href) return `skipped: ${bench.file} does not exist yet`;
+    throw error;
+  }
+}
+
+async function runOne(bench: BenchModule): Promise<Outcome> {
+  const started = performance.now();
+  const seconds = () => Number(((performance.now() - started) / 1000).toFixed(1));
+  try {
+    const fn = await load(bench);
+    if (typeof fn === "string") return { name: bench.name, figures: {}, seconds: 0, note: fn };
+    const figures = await fn();
+    return { name: bench.name, figures, seconds: seconds() };
+  } catch (error) {
+    process.exitCode = 1;
+    return { name: bench.name, figures: {}, seconds: seconds(), note: `failed: ${(error as Error).stack ?? String(error)}` };
+  }
+}
+
+function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toLocaleString("en-US", { maximumFractionDigits: 3 });
+}
+
+function table(outcomes: readonly Outcome[]): string {
+  const rows: string[][] = [];
+  for (const outcome of outcomes) {
+    rows.push([`[${outcome.name}]`, outcome.note ? "" : `${outcome.seconds} s`, outcome.note?.split("\n")[0] ?? ""]);
+    for (const [key, value] of Object.entries(outcome.figures)) {
+      const target = TARGETS[key];
+      rows.push([`  ${key}`, formatValue(value), target === undefined ? "" : `${value < target ? "meets" : "MISSES"} target < ${target}`]);
+    }
+  }
+  const width = (column: number) => Math.max(...rows.map((r) => r[column]!.length));
+  const [nameWidth, valueWidth] = [width(0), width(1)];
+  return rows.map(([name, value, remark]) => `${name!.padEnd(nameWidth)}  ${value!.padStart(valueWidth)}  ${remark}`.trimEnd()).join("\n");
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const json = argv.includes("--json");
+  const outcomes: Outcome[] = [];
+  for (const bench of BENCHES) {
+    process.stderr.write(`bench: ${bench.name}…\n`);
+    const outcome = await runOne(bench);
+    if (outcome.note?.startsWith("failed")) process.stderr.write(`bench: ${bench.name} ${outcome.note}\n`);
+    outcomes.push(outcome);
+  }
+  const figures: Record<string, number> = {};
+  for (const outcome of outcomes) Object.assign(figures, outcome.figures);
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: `${cpus().length} × ${cpus()[0]?.model ?? "unknown"}`,
+    notes: Object.fromEntries(outcomes.filter((o) => o.note).map((o) => [o.name, o.note!.split("\n")[0]])),
+    figures,
+  };
+  writeFileSync(join(projectRoot(), "bench-results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`${results.node} on ${results.cpu}\n\n${table(outcomes)}\n\nfigures written to bench-results.json`);
+  if (json) console.log(JSON.stringify(figures));
+}
+
+await main(process.argv.slice(2));
