@@ -32,9 +32,10 @@ const segmenter = new Intl.Segmenter("und", { granularity: "word" });
 /** Words with their positions. Scripts written without spaces are cut into words by Intl.Segmenter. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const unspaced = UNSPACED_SCRIPT.test(text);
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
-    if (UNSPACED_SCRIPT.test(match[0])) {
+    if (unspaced && UNSPACED_SCRIPT.test(match[0])) {
       for (const seg of segmenter.segment(match[0])) {
         if (seg.isWordLike) tokens.push({ word: seg.segment, start: start + seg.index, end: start + seg.index + seg.segment.length });
       }

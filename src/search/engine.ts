@@ -1,9 +1,9 @@
-import MiniSearch, { type Query, type SearchResult } from "minisearch";
 import type { RichText } from "../cards/card.js";
 import { formatSpeaker, type Section } from "../corpus/section.js";
 import { QUERY_LANGUAGES, analyze, termsOfWord, tokenize } from "./analyzer.js";
 import { fold } from "./fold.js";
 import { editDistance } from "./levenshtein.js";
+import { PostingsBuilder, type Expansion, type Postings } from "./postings.js";
 import { snippet } from "./snippet.js";
 import { expandSynonyms, type SynonymGroups } from "./synonyms.js";
 
@@ -31,7 +31,12 @@ export interface SearchAnswer {
 }
 
 /** Field weights: a word in a title or a speaker's name says more than one in the notes. */
-const BOOST = { title: 3, speakers: 2, tags: 1.5, text: 1 } as const;
+const FIELDS = [
+  { name: "title", boost: 3 },
+  { name: "speakers", boost: 2 },
+  { name: "tags", boost: 1.5 },
+  { name: "text", boost: 1 },
+] as const;
 /** Prefix matching on the last word only, and from this many characters. */
 const MIN_PREFIX = 3;
 /** How many top matches are checked for query words standing side by side, and what that adds. */
@@ -39,27 +44,26 @@ const PHRASE_RERANK = 100;
 const PHRASE_BONUS = 0.5;
 /** Score weight of a synonym's match against the typed word's. */
 const SYNONYM_WEIGHT = 0.6;
-/** A word in more than this share of sections is common; on a corpus this large it is searched in titles, speakers and tags only. */
-const COMMON_SHARE = 0.25;
-const LARGE_CORPUS = 2_000;
+/** Concepts beyond this many are dropped (coverage is kept as a bit mask). */
+const MAX_CONCEPTS = 30;
+
+/** One word of a query: the index terms it matches, each with its weight. */
+type Leaf = Expansion[];
+
+/** A way of writing a concept: every one of its words must match. */
+interface Alternative {
+  leaves: Leaf[];
+  weight: number;
+}
 
 interface Plan {
-  query: Query;
-  /** How many concepts the query has (a word, or a phrase with its synonyms). */
-  concepts: number;
-  /** Query term → its concept's index. */
-  conceptOf: Map<string, number>;
+  /** Each concept (a word, or a phrase with its synonyms) and the ways it may be written. */
+  concepts: Alternative[][];
+  /** Every index term the query can match, for highlighting. */
+  matchedTerms: Set<string>;
   /** For each pair of neighbouring concepts, the analyzed texts " a b " that show them side by side. */
   pairs: string[][];
   suggestion?: string;
-}
-
-interface Doc {
-  i: number;
-  title: string;
-  speakers: string;
-  tags: string;
-  text: string;
 }
 
 /** Edit distance allowed for a typed word: none for short words, where any edit makes another word. */
@@ -70,51 +74,61 @@ function fuzziness(word: string): number {
 }
 
 /**
- * The search index over sections. Queries run in passes, stopping at the first that finds
- * anything: all words exactly, then all words allowing typos, then any word allowing typos.
+ * The search index over sections. Every concept of a query may match; a section's score is the
+ * sum of its BM25+ scores (field-boosted), times the share of concepts it covers, squared, with a
+ * bonus where query words stand side by side.
  */
 export class SearchEngine {
-  private readonly index: MiniSearch<Doc>;
+  private readonly postings: Postings;
   /** Index term → the first word of the corpus that gives it, for "did you mean". */
   private readonly vocabulary = new Map<string, string>();
-  /** Index term → how many sections contain it. */
-  private readonly documentFrequency = new Map<string, number>();
+  /** The distinct words of the corpus, folded, for "did you mean". */
+  private readonly words: string[];
   /** Each section's analyzed title and text, padded with spaces, to find words side by side. */
   private readonly analyzed: string[] = [];
+  // Scratch space reused by every search: one slot a section.
+  private readonly total: Float64Array;
+  private readonly covered: Uint32Array;
+  private readonly conceptBest: Float64Array;
+  private readonly phraseSum: Float64Array;
+  private readonly phraseWords: Uint8Array;
+  private readonly seenBy: Int32Array;
+  private stamp = 0;
 
   constructor(
     readonly sections: readonly Section[],
     private readonly synonyms: SynonymGroups,
   ) {
-    this.index = new MiniSearch<Doc>({
-      idField: "i",
-      fields: ["title", "speakers", "tags", "text"],
-      // Documents arrive analyzed (each in its own language): split on spaces, nothing more.
-      tokenize: (text) => text.split(" "),
-      processTerm: (term) => term || null,
-      searchOptions: { tokenize: (text) => text.split(" "), processTerm: (term) => term || null },
-    });
-    this.index.addAll(sections.map((section, i) => this.document(section, i)));
+    const builder = new PostingsBuilder(FIELDS);
+    sections.forEach((section, i) => builder.add(this.document(section, i)));
+    this.postings = builder.build();
+    this.words = [...new Set(this.vocabulary.values())];
+    const n = sections.length;
+    this.total = new Float64Array(n);
+    this.covered = new Uint32Array(n);
+    this.conceptBest = new Float64Array(n);
+    this.phraseSum = new Float64Array(n);
+    this.phraseWords = new Uint8Array(n);
+    this.seenBy = new Int32Array(n);
   }
 
-  private document(section: Section, i: number): Doc {
+  /** The section's index terms per field, in the order of FIELDS; notes the words it uses. */
+  private document(section: Section, i: number): string[][] {
     const lang = section.language;
-    for (const token of tokenize(`${section.title}\n${section.text}`.replace(/['’]/g, " "))) {
-      const word = fold(token.word);
-      for (const term of termsOfWord(token.word, lang)) if (!this.vocabulary.has(term)) this.vocabulary.set(term, word);
-    }
-    const doc = {
-      i,
-      title: analyze(section.title, lang),
-      speakers: analyze(section.speakers.map(formatSpeaker).join(" "), lang),
-      tags: analyze(section.tags.join(" "), lang),
-      text: analyze(section.text, lang),
+    const termsOf = (text: string, remember: boolean) => {
+      const terms: string[] = [];
+      for (const token of tokenize(text.replace(/['’]/g, " "))) {
+        for (const term of termsOfWord(token.word, lang)) {
+          terms.push(term);
+          if (remember && !this.vocabulary.has(term)) this.vocabulary.set(term, fold(token.word));
+        }
+      }
+      return terms;
     };
-    for (const term of new Set(`${doc.title} ${doc.speakers} ${doc.tags} ${doc.text}`.split(" "))) {
-      if (term) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    }
-    this.analyzed[i] = ` ${doc.title} ${doc.text} `;
-    return doc;
+    const title = termsOf(section.title, true);
+    const text = termsOf(section.text, true);
+    this.analyzed[i] = ` ${title.join(" ")} ${text.join(" ")} `;
+    return [title, termsOf(section.speakers.map(formatSpeaker).join(" "), false), termsOf(section.tags.join(" "), false), text];
   }
 
   search(query: string, filters: SearchFilters = {}, page: { offset: number; limit: number } = { offset: 0, limit: 5 }): SearchAnswer {
@@ -123,41 +137,127 @@ export class SearchEngine {
     const plan = this.plan(words);
     if (!plan) return { total: 0, hits: [], empty: true };
 
+    const matched = this.score(plan);
     const filter = this.filterOf(filters);
-    const results = this.index.search(plan.query, { boost: BOOST, ...(filter ? { filter } : {}) });
-    const ranked = this.rank(results, plan);
-    const hits = ranked.slice(page.offset, page.offset + page.limit).map(({ result, score }) => {
-      const section = this.sections[result.id as number]!;
-      return { section, score, snippet: snippet(section, new Set(result.terms)) };
+    const ranked = this.rank(filter ? matched.filter((i) => filter(this.sections[i]!)) : matched, plan, page.offset + page.limit);
+    this.clear(matched);
+    const hits = ranked.top.slice(page.offset, page.offset + page.limit).map(({ index, score }) => {
+      const section = this.sections[index]!;
+      return { section, score, snippet: snippet(section, plan.matchedTerms) };
     });
-    return { total: ranked.length, hits, suggestion: plan.suggestion, empty: false };
+    return { total: ranked.total, hits, suggestion: plan.suggestion, empty: false };
   }
 
   /**
-   * Orders matches by BM25 score times the share of query concepts they cover (squared, so a
-   * section with every word beats one with most), with a bonus where query words stand side by side.
+   * Adds each concept's score into `total` and marks it in `covered`; returns the sections matched.
+   * A concept scores as its best way of being written: synonyms of one idea do not add up.
    */
-  private rank(results: SearchResult[], plan: Plan): { result: SearchResult; score: number }[] {
-    const scored = results.map((result) => {
-      const covered = new Set<number>();
-      for (const term of result.queryTerms) {
-        const concept = plan.conceptOf.get(term);
-        if (concept !== undefined) covered.add(concept);
+  private score(plan: Plan): number[] {
+    const { total, covered, conceptBest, phraseSum, phraseWords, seenBy } = this;
+    const { doc, score } = this.postings;
+    const matched: number[] = [];
+    plan.concepts.forEach((alternatives, c) => {
+      const inConcept: number[] = [];
+      const offer = (d: number, value: number) => {
+        if (conceptBest[d] === 0) inConcept.push(d);
+        if (value > conceptBest[d]!) conceptBest[d] = value;
+      };
+      for (const { leaves, weight } of alternatives) {
+        if (leaves.length === 1) {
+          // One word: its variants and expansions add up, as MiniSearch adds the terms of an OR.
+          const stamp = ++this.stamp;
+          const words: number[] = [];
+          for (const { termId, weight: w } of leaves[0]!) {
+            const [from, to] = this.postings.range(termId);
+            for (let p = from; p < to; p++) {
+              const d = doc[p]!;
+              if (seenBy[d] !== stamp) {
+                seenBy[d] = stamp;
+                words.push(d);
+              }
+              phraseSum[d]! += w * score[p]!;
+            }
+          }
+          for (const d of words) {
+            offer(d, weight * phraseSum[d]!);
+            phraseSum[d] = 0;
+          }
+          continue;
+        }
+        // Several words: a section counts only if it has every one of them.
+        const candidates: number[] = [];
+        for (const leaf of leaves) {
+          const stamp = ++this.stamp;
+          for (const { termId, weight: w } of leaf) {
+            const [from, to] = this.postings.range(termId);
+            for (let p = from; p < to; p++) {
+              const d = doc[p]!;
+              if (phraseWords[d] === 0 && seenBy[d] !== stamp) candidates.push(d);
+              if (seenBy[d] !== stamp) {
+                seenBy[d] = stamp;
+                phraseWords[d]!++;
+              }
+              phraseSum[d]! += w * score[p]!;
+            }
+          }
+        }
+        for (const d of candidates) {
+          if (phraseWords[d] === leaves.length) offer(d, weight * phraseSum[d]!);
+          phraseWords[d] = 0;
+          phraseSum[d] = 0;
+        }
       }
-      const coverage = plan.concepts > 0 ? Math.max(covered.size, 1) / plan.concepts : 1;
-      return { result, score: result.score * coverage * coverage };
+      const bit = 1 << c;
+      for (const d of inConcept) {
+        if (covered[d] === 0) matched.push(d);
+        total[d]! += conceptBest[d]!;
+        covered[d]! |= bit;
+        conceptBest[d] = 0;
+      }
     });
-    scored.sort((a, b) => b.score - a.score);
-    if (plan.pairs.length === 0) return scored;
-    for (const entry of scored.slice(0, PHRASE_RERANK)) {
-      const analyzed = this.analyzed[entry.result.id as number]!;
-      const adjacent = plan.pairs.filter((patterns) => patterns.some((p) => analyzed.includes(p))).length;
-      entry.score *= 1 + PHRASE_BONUS * adjacent;
-    }
-    return scored.sort((a, b) => b.score - a.score);
+    return matched;
   }
 
-  private filterOf(filters: SearchFilters): ((r: SearchResult) => boolean) | undefined {
+  /**
+   * The best `wanted` sections (at least the PHRASE_RERANK first, which get the side-by-side bonus)
+   * in order, and how many matched.
+   */
+  private rank(matched: readonly number[], plan: Plan, wanted: number): { total: number; top: { index: number; score: number }[] } {
+    const concepts = plan.concepts.length;
+    const scores = new Float64Array(matched.length);
+    matched.forEach((d, i) => {
+      const share = Math.max(popcount(this.covered[d]!), 1) / concepts;
+      scores[i] = this.total[d]! * share * share;
+    });
+    // Only the best `keep` are ordered: a numeric sort of the scores gives the cut-off.
+    const keep = Math.max(wanted, PHRASE_RERANK);
+    const cutoff = matched.length > keep ? scores.slice().sort()[matched.length - keep]! : -Infinity;
+    const top: { index: number; score: number }[] = [];
+    matched.forEach((index, i) => {
+      if (scores[i]! >= cutoff) top.push({ index, score: scores[i]! });
+    });
+    top.sort((a, b) => b.score - a.score);
+    top.length = Math.min(top.length, keep);
+    if (plan.pairs.length) {
+      for (const entry of top.slice(0, PHRASE_RERANK)) {
+        const analyzed = this.analyzed[entry.index]!;
+        const adjacent = plan.pairs.filter((patterns) => patterns.some((p) => analyzed.includes(p))).length;
+        entry.score *= 1 + PHRASE_BONUS * adjacent;
+      }
+      top.sort((a, b) => b.score - a.score);
+    }
+    return { total: matched.length, top };
+  }
+
+  /** Clears the scratch space of the sections a search touched. */
+  private clear(matched: readonly number[]): void {
+    for (const d of matched) {
+      this.total[d] = 0;
+      this.covered[d] = 0;
+    }
+  }
+
+  private filterOf(filters: SearchFilters): ((s: Section) => boolean) | undefined {
     const speaker = filters.speaker ? fold(filters.speaker) : undefined;
     const checks: ((s: Section) => boolean)[] = [];
     if (filters.eventId) checks.push((s) => s.eventId === filters.eventId);
@@ -165,37 +265,35 @@ export class SearchEngine {
     if (filters.language) checks.push((s) => s.language === filters.language);
     if (speaker) checks.push((s) => s.speakers.some((p) => fold(formatSpeaker(p)).includes(speaker)));
     if (checks.length === 0) return undefined;
-    return (r) => {
-      const section = this.sections[r.id as number]!;
-      return checks.every((check) => check(section));
-    };
+    return (section) => checks.every((check) => check(section));
   }
 
   /**
-   * The MiniSearch query: any concept may match (ranking rewards covering them all). Words the
-   * corpus does not know are matched with typos allowed, the last one also as a prefix; words
-   * every other section has are looked for in titles, speakers and tags only on a large corpus.
+   * What to look for: every concept may match (ranking rewards covering them all). Words the corpus
+   * does not know are matched with typos allowed, the last one also as a prefix, and give the
+   * "did you mean"; a synonym the corpus does not know is left out.
    */
   private plan(words: readonly string[]): Plan | undefined {
     const concepts = expandSynonyms(words, this.synonyms);
-    const queries: Query[] = [];
-    const conceptOf = new Map<string, number>();
+    const planned: Alternative[][] = [];
+    const matchedTerms = new Set<string>();
     const corrections = new Map<string, string>();
     const pairs: string[][] = [];
     let previousTerms: string[] = [];
     concepts.forEach((concept, c) => {
+      if (planned.length === MAX_CONCEPTS) return;
       const isLast = c === concepts.length - 1;
-      const alternatives: Query[] = [];
-      let common = true;
+      const alternatives: Alternative[] = [];
+      let searchable = false;
       concept.alternatives.forEach((phrase, a) => {
         const typed = a === 0;
-        const leaves: Query[] = [];
+        const whole: Leaf[] = [];
+        const split: Leaf[] = [];
         let complete = true;
         phrase.forEach((word, w) => {
-          const variants = this.variants(word);
-          if (variants.terms.length === 0) return;
-          const known = variants.terms.some((t) => this.documentFrequency.has(t));
-          // A synonym the corpus lacks adds nothing; only what the user typed gets typo tolerance.
+          const { joined, parts } = this.variants(word);
+          if (joined.length === 0) return;
+          const known = joined.some((t) => this.postings.termId(t) !== undefined);
           if (!known && !typed) {
             complete = false;
             return;
@@ -204,50 +302,57 @@ export class SearchEngine {
             const fix = this.closestWord(word);
             if (fix) corrections.set(word, fix);
           }
-          if (!variants.terms.some((t) => (this.documentFrequency.get(t) ?? 0) > this.sections.length * COMMON_SHARE)) common = false;
-          for (const t of variants.terms) conceptOf.set(t, queries.length);
           const last = isLast && w === phrase.length - 1;
-          leaves.push({
-            queries: variants.queries,
-            combineWith: "OR",
-            fuzzy: known ? 0 : fuzziness(word),
-            prefix: !known && last && word.length >= MIN_PREFIX,
-          });
+          const leaf = this.leaf(joined, { fuzzy: known ? 0 : fuzziness(word), prefix: !known && last && word.length >= MIN_PREFIX }, matchedTerms);
+          whole.push(leaf);
+          if (parts.length) split.push(...parts.map((terms) => this.leaf(terms, { fuzzy: 0, prefix: false }, matchedTerms)));
+          else split.push(leaf);
         });
-        if (complete && leaves.length) {
-          // A synonym finds more, but a section with the very words typed ranks first.
-          const weight = typed ? {} : { boostTerm: () => SYNONYM_WEIGHT };
-          alternatives.push({ queries: leaves, combineWith: "AND", ...weight });
+        if (!complete || whole.length === 0) return;
+        searchable = true;
+        // A synonym finds more, but a section with the very words typed ranks first.
+        const weight = typed ? 1 : SYNONYM_WEIGHT;
+        for (const leaves of split.length > whole.length ? [whole, split] : [whole]) {
+          if (leaves.every((leaf) => leaf.length > 0)) alternatives.push({ leaves, weight });
         }
       });
-      if (alternatives.length === 0) return;
-      const terms = concept.alternatives[0]!.flatMap((word) => this.variants(word).terms);
-      if (previousTerms.length && terms.length) pairs.push(previousTerms.flatMap((b) => terms.map((a) => ` ${b} ${a} `)));
+      if (!searchable) return;
+      planned.push(alternatives);
+      const terms = concept.alternatives[0]!.flatMap((word) => this.variants(word).joined);
+      if (previousTerms.length && terms.length) pairs.push(previousTerms.flatMap((b) => terms.map((t) => ` ${b} ${t} `)));
       previousTerms = terms;
-      const restrict = common && this.sections.length >= LARGE_CORPUS ? { fields: ["title", "speakers", "tags"] } : {};
-      queries.push({ queries: alternatives, combineWith: "OR", ...restrict });
     });
-    if (queries.length === 0) return undefined;
+    if (planned.length === 0) return undefined;
     const suggestion = corrections.size ? words.map((w) => corrections.get(w) ?? fold(w)).join(" ") : undefined;
-    return { query: { queries, combineWith: "OR" }, concepts: queries.length, conceptOf, pairs, suggestion };
+    return { concepts: planned, matchedTerms, pairs, suggestion };
   }
 
-  /** One typed word's index terms in each language; a hyphenated word also as its parts. */
-  private variants(word: string): { terms: string[]; queries: Query[] } {
-    const queries = new Map<string, Query>();
-    const terms = new Set<string>();
+  /** The index terms that count for one word, its variants expanded by typos or prefix. */
+  private leaf(terms: readonly string[], options: { fuzzy: number; prefix: boolean }, matchedTerms: Set<string>): Leaf {
+    const best = new Map<number, Expansion>();
+    for (const term of terms) {
+      for (const [key, expansion] of this.postings.expand(term, options)) {
+        matchedTerms.add(key);
+        if ((best.get(expansion.termId)?.weight ?? 0) < expansion.weight) best.set(expansion.termId, expansion);
+      }
+    }
+    return [...best.values()];
+  }
+
+  /**
+   * One typed word's index terms: written as one word, in each language, and, for a hyphenated
+   * word, each part's terms in turn.
+   */
+  private variants(word: string): { joined: string[]; parts: string[][] } {
+    const joined = new Set<string>();
+    const parts: Set<string>[] = [];
     for (const language of QUERY_LANGUAGES) {
       const found = termsOfWord(word, language);
       if (found.length === 0) continue;
-      const joined = found.at(-1)!;
-      queries.set(joined, joined);
-      terms.add(joined);
-      if (found.length > 1) {
-        const parts = found.slice(0, -1);
-        queries.set(parts.join(" "), { queries: parts, combineWith: "AND" });
-      }
+      joined.add(found.at(-1)!);
+      found.slice(0, -1).forEach((term, i) => (parts[i] ??= new Set()).add(term));
     }
-    return { terms: [...terms], queries: [...queries.values()] };
+    return { joined: [...joined], parts: parts.map((set) => [...set]) };
   }
 
   /** Whether some section contains the word (in any of its forms). */
@@ -257,14 +362,20 @@ export class SearchEngine {
 
   /** The corpus word closest to a word it does not contain, for "did you mean". */
   private closestWord(word: string): string | undefined {
-    const max = Math.max(1, fuzziness(word));
+    const typed = fold(word);
+    const max = Math.max(1, fuzziness(typed));
     let best: { word: string; distance: number } | undefined;
-    for (const known of this.vocabulary.values()) {
-      if (Math.abs(known.length - word.length) > max) continue;
-      const distance = editDistance(fold(word), known, max);
+    for (const known of this.words) {
+      if (Math.abs(known.length - typed.length) > max) continue;
+      const distance = editDistance(typed, known, best ? best.distance - 1 : max);
       if (distance <= max && (!best || distance < best.distance)) best = { word: known, distance };
     }
     return best?.word;
   }
 }
 
+function popcount(bits: number): number {
+  let count = 0;
+  for (let b = bits; b !== 0; b &= b - 1) count++;
+  return count;
+}

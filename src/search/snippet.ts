@@ -24,20 +24,30 @@ export function highlight(text: string, language: string, matched: ReadonlySet<s
   return runs;
 }
 
+/** Each line's index terms, worked out once per section that is ever shown as a result. */
+const lineTerms = new WeakMap<Section, Set<string>[]>();
+
+function termsOfLines(section: Section): Set<string>[] {
+  let terms = lineTerms.get(section);
+  if (!terms) {
+    terms = section.bullets.map(({ text }) => new Set(tokenize(text.replace(/['’]/g, " ")).flatMap((t) => termsOfWord(t.word, section.language))));
+    lineTerms.set(section, terms);
+  }
+  return terms;
+}
+
 /** The line of the section that matches most distinct terms (the first one on a tie). */
 function bestLine(section: Section, matched: ReadonlySet<string>): string {
   let best = section.bullets[0]?.text ?? "";
   let bestCount = 0;
-  for (const { text } of section.bullets) {
-    const found = new Set<string>();
-    for (const token of tokenize(text.replace(/['’]/g, " "))) {
-      for (const term of termsOfWord(token.word, section.language)) if (matched.has(term)) found.add(term);
+  termsOfLines(section).forEach((terms, i) => {
+    let count = 0;
+    for (const term of terms) if (matched.has(term)) count++;
+    if (count > bestCount) {
+      best = section.bullets[i]!.text;
+      bestCount = count;
     }
-    if (found.size > bestCount) {
-      best = text;
-      bestCount = found.size;
-    }
-  }
+  });
   return best;
 }
 
