@@ -10,8 +10,9 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Bot } from "../../src/commands/bot.js";
-import { formatCommand } from "../../src/commands/grammar.js";
+import { cleanText, formatCommand, parseArgs, splitWords } from "../../src/commands/grammar.js";
 import type { ArgSpec, Args, CommandSpec } from "../../src/commands/spec.js";
+import { UserError } from "../../src/commands/user-error.js";
 import { plainText } from "./escape.js";
 import { DISCORD_LIMITS, truncate } from "./limits.js";
 
@@ -131,11 +132,21 @@ export function specForText(specs: readonly CommandSpec[], text: string): Comman
 }
 
 /**
- * Whether a member may run `spec`. `permissions` is the member's permission bit set in the channel
- * (Discord's `member.permissions`); it is absent outside a server, where no such command makes sense.
+ * Whether a member may run a command text. `permissions` is the member's permission bit set in the
+ * channel (Discord's `member.permissions`); it is absent outside a server, where no such command
+ * makes sense. Arguments the grammar cannot read are let through: the core answers them.
  */
-export function mayRun(spec: CommandSpec | undefined, permissions: string | undefined): boolean {
+export function mayRun(specs: readonly CommandSpec[], text: string, permissions: string | undefined): boolean {
+  const spec = specForText(specs, text);
   if (spec?.requires !== "manageChannels") return true;
+  if (spec.changes) {
+    try {
+      if (!spec.changes(parseArgs(spec, splitWords(cleanText(text)).slice(1)))) return true;
+    } catch (error) {
+      if (error instanceof UserError) return true;
+      throw error;
+    }
+  }
   if (permissions === undefined) return false;
   const bits = BigInt(permissions);
   return (bits & (PermissionFlagsBits.ManageChannels | PermissionFlagsBits.Administrator)) !== 0n;

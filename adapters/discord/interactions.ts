@@ -108,8 +108,8 @@ export function createInteractionHandler({
         ? findSubcommand(bot.commands, sub.name, sub.options)
         : undefined;
     if (!invocation) return notice(UNKNOWN_COMMAND, transport);
-    if (!mayRun(invocation.spec, interaction.member?.permissions)) return notice(NOT_ALLOWED, transport);
     const text = commandText(invocation);
+    if (!mayRun(bot.commands, text, interaction.member?.permissions)) return notice(NOT_ALLOWED, transport);
     const work = run(text, context(interaction), {}, interaction.id);
     return answer(work, newMessage, deferredMessage(invocation.spec.visibility === "ephemeral"), transport);
   }
@@ -124,9 +124,11 @@ export function createInteractionHandler({
         : undefined;
     if (!state) return notice(STALE_BUTTON, transport);
     const spec = specForText(bot.commands, state.command);
-    if (!mayRun(spec, interaction.member?.permissions)) return notice(NOT_ALLOWED, transport);
+    if (!mayRun(bot.commands, state.command, interaction.member?.permissions)) return notice(NOT_ALLOWED, transport);
 
-    const effect: ButtonEffect = state.effect;
+    // A click on a public card (a share, a daily post) answers the clicker alone, never rewrites the card.
+    const onPublicCard = ((interaction.message.flags ?? 0) & MessageFlags.Ephemeral) === 0;
+    const effect: ButtonEffect = state.effect === "update" && onPublicCard ? "reply" : state.effect;
     const work = run(state.command, context(interaction), { share: effect === "share" }, interaction.id);
     if (effect === "update") {
       return answer(

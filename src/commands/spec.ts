@@ -38,6 +38,8 @@ export interface CommandSpec {
   visibility: "ephemeral" | "public";
   /** A platform permission needed to run it (Discord: Manage Channels). */
   requires?: "manageChannels";
+  /** Whether these arguments change something and so need `requires`; every use does when absent. */
+  changes?(args: Args): boolean;
   run(args: Args, ctx: CommandContext, options: RunOptions): Promise<Reply> | Reply;
 }
 

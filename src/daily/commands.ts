@@ -51,6 +51,8 @@ export function dailyCommands(options: DailyCommandsOptions): CommandSpec[] {
       ],
       visibility: "public",
       requires: "manageChannels",
+      // Anyone may ask for the status; turning posts on or off needs the permission.
+      changes: (args) => String(args.action ?? "status").toLowerCase() !== "status",
       run: (args, ctx) => runDaily(options, args, ctx),
     },
   ];

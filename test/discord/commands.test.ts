@@ -82,13 +82,15 @@ describe("options to command text", () => {
 });
 
 describe("Manage Channels", () => {
-  const daily = () => corpus.bot.commands.find((c) => c.name === "daily")!;
+  const commands = () => corpus.bot.commands;
 
-  it("is needed for daily subscriptions, and only for them", () => {
-    expect(mayRun(daily(), MEMBER_PERMISSIONS)).toBe(false);
-    expect(mayRun(daily(), MANAGER_PERMISSIONS)).toBe(true);
-    expect(mayRun(daily(), String(1n << 3n))).toBe(true);
-    expect(mayRun(daily(), undefined)).toBe(false);
-    expect(mayRun(specForText(corpus.bot.commands, "search ebpf"), MEMBER_PERMISSIONS)).toBe(true);
+  it("is needed to turn daily posts on or off, and only for that", () => {
+    expect(mayRun(commands(), "daily on 09:00", MEMBER_PERMISSIONS)).toBe(false);
+    expect(mayRun(commands(), "daily off", MEMBER_PERMISSIONS)).toBe(false);
+    expect(mayRun(commands(), "daily on", MANAGER_PERMISSIONS)).toBe(true);
+    expect(mayRun(commands(), "daily on", String(1n << 3n))).toBe(true);
+    expect(mayRun(commands(), "daily on", undefined)).toBe(false);
+    expect(mayRun(commands(), "daily status", MEMBER_PERMISSIONS)).toBe(true);
+    expect(mayRun(commands(), "search ebpf", MEMBER_PERMISSIONS)).toBe(true);
   });
 });

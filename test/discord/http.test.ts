@@ -157,6 +157,14 @@ describe("HTTP interactions: answers", () => {
     expect(next.data.embeds[0].footer.text).toMatch(/page 2 of/);
   });
 
+  it("answers a paging click on a public card (a share, a daily post) to the clicker alone, leaving the card as it is", async () => {
+    const first = await interact(commandInteraction("search", [stringOption("query", "ebpf")]));
+    const next = await interact(buttonInteraction("p:search ebpf page:2", { ...first.data, flags: 0 }));
+    expect(next.type).toBe(4);
+    expect(next.data.flags).toBe(64);
+    expect(next.data.embeds[0].footer.text).toMatch(/page 2 of/);
+  });
+
   it("opens details as a new ephemeral message", async () => {
     const first = await interact(commandInteraction("search", [stringOption("query", "ebpf")]));
     const detailsId = first.data.components[1].components[0].custom_id as string;
@@ -210,12 +218,14 @@ describe("HTTP interactions: answers", () => {
     expect(response.data.embeds[0].title).toContain("\\*\\*ebpf\\*\\*");
   });
 
-  it("refuses daily subscriptions to members without Manage Channels, and runs them for managers", async () => {
-    const refused = await interact(commandInteraction("daily", [stringOption("action", "status")]));
+  it("refuses daily on/off to members without Manage Channels, lets anyone read the status, and runs changes for managers", async () => {
+    const refused = await interact(commandInteraction("daily", [stringOption("action", "off")]));
     expect(refused.type).toBe(4);
     expect(refused.data.flags).toBe(64);
     expect(refused.data.embeds[0].title).toMatch(/Manage Channels/);
-    const allowed = await interact(commandInteraction("daily", [stringOption("action", "status")], MANAGER_PERMISSIONS));
+    const status = await interact(commandInteraction("daily", [stringOption("action", "status")]));
+    expect(status.data.embeds[0].title).not.toMatch(/Manage Channels/);
+    const allowed = await interact(commandInteraction("daily", [stringOption("action", "off")], MANAGER_PERMISSIONS));
     expect(allowed.data.embeds[0].title).not.toMatch(/Manage Channels/);
   });
 
