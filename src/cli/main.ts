@@ -9,7 +9,6 @@ import { UserError } from "../commands/user-error.js";
 import { CorpusError } from "../corpus/corpus.js";
 import { takeawaysJson } from "../daily/takeaways.js";
 import { createLogger } from "../log/logger.js";
-import { ingest } from "./ingest.js";
 import { sectionJson } from "./section-json.js";
 
 const CLI_CONTEXT = { platform: "cli", userId: "cli", channelId: "cli" } as const;
@@ -64,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === "ingest") {
     if (rest.length !== 1) throw new UserError("ingest takes one file: kubecon ingest <file> [--event-id ID --year YYYY ...]");
+    // Loaded here only: language detection is not needed for anything else.
+    const { ingest } = await import("./ingest.js");
     console.log(ingest(rest[0]!, { ...flags, eventId: flags["event-id"], corpusDir }));
     return 0;
   }

@@ -19,7 +19,7 @@ export interface CoreData {
   corpus: Corpus;
   engine: SearchEngine;
   topics: readonly Topic[];
-  takeaways: readonly Takeaway[];
+  takeaways: () => readonly Takeaway[];
   /** Returns a number in [0, 1); injected so tests can pick the takeaway. */
   random: () => number;
   /** Every command, help included, for the help card. */
@@ -113,7 +113,7 @@ export function coreCommands(data: CoreData): CommandSpec[] {
       checkEvent(id);
       const summary = summarizeEvents(data.corpus.recaps, data.corpus.sections).find((e) => e.eventId === id)!;
       const sections = data.corpus.sections.filter((s) => s.eventId === id);
-      return answer(eventCard(summary, sections, data.takeaways.filter((t) => t.eventId === id)));
+      return answer(eventCard(summary, sections, data.takeaways().filter((t) => t.eventId === id)));
     },
   };
 
@@ -136,8 +136,9 @@ export function coreCommands(data: CoreData): CommandSpec[] {
     args: [],
     visibility: "ephemeral",
     run() {
-      if (data.takeaways.length === 0) throw new UserError("The corpus has no takeaways yet.");
-      const pick = data.takeaways[Math.floor(data.random() * data.takeaways.length)]!;
+      const takeaways = data.takeaways();
+      if (takeaways.length === 0) throw new UserError("The corpus has no takeaways yet.");
+      const pick = takeaways[Math.floor(data.random() * takeaways.length)]!;
       const card = dailyCard(pick);
       return answer({ ...card, title: "A KubeCon takeaway", actions: [...(card.actions ?? []), { kind: "command", label: "Another", command: "takeaway" }] });
     },

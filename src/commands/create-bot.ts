@@ -28,7 +28,8 @@ export interface LoadedData {
   corpus: Corpus;
   engine: SearchEngine;
   topics: readonly Topic[];
-  takeaways: readonly Takeaway[];
+  /** Worked out on first use. */
+  readonly takeaways: readonly Takeaway[];
 }
 
 export interface LoadedBot extends Bot {
@@ -45,12 +46,20 @@ export async function createBot(options: BotOptions): Promise<LoadedBot> {
   const corpus = loadCorpus(options.corpusDir ?? defaultCorpusDir(), topics);
   for (const problem of corpus.problems) logger.warn({ problem }, "recap skipped");
   const engine = new SearchEngine(corpus.sections, loadSynonyms(synonymsFile()));
-  const takeaways = extractTakeaways(corpus.sections);
-  const data: LoadedData = { corpus, engine, topics, takeaways };
-  logger.debug({ recaps: corpus.recaps.length, sections: corpus.sections.length, takeaways: takeaways.length }, "corpus indexed");
+  // Takeaways are worked out on first use: a one-off `kubecon search` never needs them.
+  let takeaways: Takeaway[] | undefined;
+  const data: LoadedData = {
+    corpus,
+    engine,
+    topics,
+    get takeaways() {
+      return (takeaways ??= extractTakeaways(corpus.sections));
+    },
+  };
+  logger.debug({ recaps: corpus.recaps.length, sections: corpus.sections.length }, "corpus indexed");
 
   let commands: CommandSpec[] = [];
-  const core: CoreData = { ...data, random: options.random ?? Math.random, commands: () => commands };
+  const core: CoreData = { corpus, engine, topics, takeaways: () => data.takeaways, random: options.random ?? Math.random, commands: () => commands };
   const [search, ...rest] = coreCommands(core);
   const help = rest.pop()!;
   commands = [search!, ...rest, ...(options.commands?.(data) ?? []), help];
