@@ -80,6 +80,18 @@ export function parseArgs(spec: CommandSpec, words: readonly Word[]): Args {
   return args;
 }
 
+/** Words of free text that would read as a named argument (`year:2020`) are quoted, so they stay text. */
+function protectNames(spec: CommandSpec, text: string): string {
+  const names = new Set(spec.args.filter((a) => !a.positional).map((a) => a.name));
+  return text
+    .split(" ")
+    .map((word) => {
+      const name = /^([\p{L}_]+):/u.exec(word)?.[1]?.toLowerCase();
+      return name !== undefined && names.has(name) ? `"${word.replace(/"/g, "'")}"` : word;
+    })
+    .join(" ");
+}
+
 /** Canonical command text for structured arguments: `search ebpf year:2022`. Parsing it gives the same arguments. */
 export function formatCommand(spec: CommandSpec, args: Args): string {
   const parts = [spec.name];
@@ -87,7 +99,7 @@ export function formatCommand(spec: CommandSpec, args: Args): string {
     const value = args[arg.name];
     if (value === undefined || value === "") continue;
     const text = String(value);
-    if (arg.positional) parts.push(arg.rest ? text : quote(text));
+    if (arg.positional) parts.push(arg.rest ? protectNames(spec, text) : quote(text));
     else parts.push(`${arg.name}:${quote(text)}`);
   }
   return parts.join(" ");

@@ -86,6 +86,7 @@ export class SearchEngine {
   private readonly words: string[];
   /** Each section's analyzed title and text, padded with spaces, to find words side by side. */
   private readonly analyzed: string[] = [];
+  private readonly foldedSpeakers = new WeakMap<Section, string>();
   // Scratch space reused by every search: one slot a section.
   private readonly total: Float64Array;
   private readonly covered: Uint32Array;
@@ -93,6 +94,9 @@ export class SearchEngine {
   private readonly phraseSum: Float64Array;
   private readonly phraseWords: Uint8Array;
   private readonly seenBy: Int32Array;
+  private readonly matched: Int32Array;
+  private readonly inConcept: Int32Array;
+  private readonly inAlternative: Int32Array;
   private stamp = 0;
 
   constructor(
@@ -110,6 +114,9 @@ export class SearchEngine {
     this.phraseSum = new Float64Array(n);
     this.phraseWords = new Uint8Array(n);
     this.seenBy = new Int32Array(n);
+    this.matched = new Int32Array(n);
+    this.inConcept = new Int32Array(n);
+    this.inAlternative = new Int32Array(n);
   }
 
   /** The section's index terms per field, in the order of FIELDS; notes the words it uses. */
@@ -150,111 +157,98 @@ export class SearchEngine {
 
   /**
    * Adds each concept's score into `total` and marks it in `covered`; returns the sections matched.
-   * A concept scores as its best way of being written: synonyms of one idea do not add up.
+   * A concept scores as its best way of being written: synonyms of one idea do not add up. The
+   * section lists are preallocated stacks, so a query allocates nothing per matching section.
    */
-  private score(plan: Plan): number[] {
-    const { total, covered, conceptBest, phraseSum, phraseWords, seenBy } = this;
+  private score(plan: Plan): Int32Array {
+    const { total, covered, conceptBest, phraseSum, phraseWords, seenBy, matched, inConcept, inAlternative } = this;
     const { doc, score } = this.postings;
-    const matched: number[] = [];
+    let matchedCount = 0;
     plan.concepts.forEach((alternatives, c) => {
-      const inConcept: number[] = [];
-      const offer = (d: number, value: number) => {
-        if (conceptBest[d] === 0) inConcept.push(d);
-        if (value > conceptBest[d]!) conceptBest[d] = value;
-      };
+      let conceptCount = 0;
       for (const { leaves, weight } of alternatives) {
-        if (leaves.length === 1) {
-          // One word: its variants and expansions add up, as MiniSearch adds the terms of an OR.
-          const stamp = ++this.stamp;
-          const words: number[] = [];
-          for (const { termId, weight: w } of leaves[0]!) {
-            const [from, to] = this.postings.range(termId);
-            for (let p = from; p < to; p++) {
-              const d = doc[p]!;
-              if (seenBy[d] !== stamp) {
-                seenBy[d] = stamp;
-                words.push(d);
-              }
-              phraseSum[d]! += w * score[p]!;
-            }
-          }
-          for (const d of words) {
-            offer(d, weight * phraseSum[d]!);
-            phraseSum[d] = 0;
-          }
-          continue;
-        }
-        // Several words: a section counts only if it has every one of them.
-        const candidates: number[] = [];
+        // Sum each section's score over the words (a word's variants and expansions add up, as
+        // MiniSearch adds the terms of an OR), counting how many of the words it has.
+        let count = 0;
         for (const leaf of leaves) {
           const stamp = ++this.stamp;
           for (const { termId, weight: w } of leaf) {
             const [from, to] = this.postings.range(termId);
             for (let p = from; p < to; p++) {
               const d = doc[p]!;
-              if (phraseWords[d] === 0 && seenBy[d] !== stamp) candidates.push(d);
               if (seenBy[d] !== stamp) {
                 seenBy[d] = stamp;
+                if (phraseWords[d] === 0) inAlternative[count++] = d;
                 phraseWords[d]!++;
               }
               phraseSum[d]! += w * score[p]!;
             }
           }
         }
-        for (const d of candidates) {
-          if (phraseWords[d] === leaves.length) offer(d, weight * phraseSum[d]!);
+        // Several words: a section counts only if it has every one of them.
+        for (let i = 0; i < count; i++) {
+          const d = inAlternative[i]!;
+          if (phraseWords[d] === leaves.length) {
+            const value = weight * phraseSum[d]!;
+            if (conceptBest[d] === 0) inConcept[conceptCount++] = d;
+            if (value > conceptBest[d]!) conceptBest[d] = value;
+          }
           phraseWords[d] = 0;
           phraseSum[d] = 0;
         }
       }
       const bit = 1 << c;
-      for (const d of inConcept) {
-        if (covered[d] === 0) matched.push(d);
+      for (let i = 0; i < conceptCount; i++) {
+        const d = inConcept[i]!;
+        if (covered[d] === 0) matched[matchedCount++] = d;
         total[d]! += conceptBest[d]!;
         covered[d]! |= bit;
         conceptBest[d] = 0;
       }
     });
-    return matched;
+    return matched.subarray(0, matchedCount);
   }
 
   /**
    * The best `wanted` sections (at least the PHRASE_RERANK first, which get the side-by-side bonus)
    * in order, and how many matched.
    */
-  private rank(matched: readonly number[], plan: Plan, wanted: number): { total: number; top: { index: number; score: number }[] } {
+  private rank(matched: ArrayLike<number>, plan: Plan, wanted: number): { total: number; top: { index: number; score: number }[] } {
     const concepts = plan.concepts.length;
-    const scores = new Float64Array(matched.length);
-    matched.forEach((d, i) => {
-      const share = Math.max(popcount(this.covered[d]!), 1) / concepts;
-      scores[i] = this.total[d]! * share * share;
-    });
-    // Only the best `keep` are ordered: a numeric sort of the scores gives the cut-off.
     const keep = Math.max(wanted, PHRASE_RERANK);
-    const cutoff = matched.length > keep ? scores.slice().sort()[matched.length - keep]! : -Infinity;
-    const top: { index: number; score: number }[] = [];
-    matched.forEach((index, i) => {
-      if (scores[i]! >= cutoff) top.push({ index, score: scores[i]! });
-    });
-    top.sort((a, b) => b.score - a.score);
-    top.length = Math.min(top.length, keep);
+    // The best `keep` kept in a min-heap: no sort of every match.
+    const heap = new TopK(keep);
+    for (let i = 0; i < matched.length; i++) {
+      const d = matched[i]!;
+      const share = Math.max(popcount(this.covered[d]!), 1) / concepts;
+      heap.offer(d, this.total[d]! * share * share);
+    }
+    const top = heap.sorted();
     if (plan.pairs.length) {
       for (const entry of top.slice(0, PHRASE_RERANK)) {
         const analyzed = this.analyzed[entry.index]!;
         const adjacent = plan.pairs.filter((patterns) => patterns.some((p) => analyzed.includes(p))).length;
         entry.score *= 1 + PHRASE_BONUS * adjacent;
       }
-      top.sort((a, b) => b.score - a.score);
+      top.sort((a, b) => b.score - a.score || a.index - b.index);
     }
     return { total: matched.length, top };
   }
 
   /** Clears the scratch space of the sections a search touched. */
-  private clear(matched: readonly number[]): void {
-    for (const d of matched) {
+  private clear(matched: ArrayLike<number>): void {
+    for (let i = 0; i < matched.length; i++) {
+      const d = matched[i]!;
       this.total[d] = 0;
       this.covered[d] = 0;
     }
+  }
+
+  /** A section's speakers and companies, folded, worked out once (speaker filters test many sections). */
+  private speakersOf(section: Section): string {
+    let folded = this.foldedSpeakers.get(section);
+    if (folded === undefined) this.foldedSpeakers.set(section, (folded = fold(section.speakers.map(formatSpeaker).join("\n"))));
+    return folded;
   }
 
   private filterOf(filters: SearchFilters): ((s: Section) => boolean) | undefined {
@@ -263,7 +257,7 @@ export class SearchEngine {
     if (filters.eventId) checks.push((s) => s.eventId === filters.eventId);
     if (filters.year) checks.push((s) => s.year === filters.year);
     if (filters.language) checks.push((s) => s.language === filters.language);
-    if (speaker) checks.push((s) => s.speakers.some((p) => fold(formatSpeaker(p)).includes(speaker)));
+    if (speaker) checks.push((s) => this.speakersOf(s).includes(speaker));
     if (checks.length === 0) return undefined;
     return (section) => checks.every((check) => check(section));
   }
@@ -378,4 +372,52 @@ function popcount(bits: number): number {
   let count = 0;
   for (let b = bits; b !== 0; b &= b - 1) count++;
   return count;
+}
+
+/** The `size` highest scores offered, kept in a binary min-heap. */
+class TopK {
+  private readonly index: Int32Array;
+  private readonly score: Float64Array;
+  private length = 0;
+
+  constructor(private readonly size: number) {
+    this.index = new Int32Array(size);
+    this.score = new Float64Array(size);
+  }
+
+  offer(index: number, score: number): void {
+    if (this.length < this.size) {
+      let i = this.length++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (this.score[parent]! <= score) break;
+        this.index[i] = this.index[parent]!;
+        this.score[i] = this.score[parent]!;
+        i = parent;
+      }
+      this.index[i] = index;
+      this.score[i] = score;
+      return;
+    }
+    if (score <= this.score[0]!) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= this.length) break;
+      const right = left + 1;
+      const child = right < this.length && this.score[right]! < this.score[left]! ? right : left;
+      if (this.score[child]! >= score) break;
+      this.index[i] = this.index[child]!;
+      this.score[i] = this.score[child]!;
+      i = child;
+    }
+    this.index[i] = index;
+    this.score[i] = score;
+  }
+
+  /** Best first; equal scores in section order, so answers are stable. */
+  sorted(): { index: number; score: number }[] {
+    const entries = Array.from({ length: this.length }, (_, i) => ({ index: this.index[i]!, score: this.score[i]! }));
+    return entries.sort((a, b) => b.score - a.score || a.index - b.index);
+  }
 }

@@ -1,22 +1,12 @@
 import { generateKeyPairSync, sign } from "node:crypto";
-import { once } from "node:events";
-import { Worker } from "node:worker_threads";
 import { startDiscord } from "../../adapters/discord/start.js";
 import { createBot } from "../../src/commands/create-bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
 import { defaultCorpusDir } from "../../src/paths.js";
-import type { LoadRequest, LoadResult } from "./discord-load.js";
+import { measureHttpLoad, type HttpRequest } from "./http-load.js";
 
 const QUERIES = ["ebpf", "service mesh", "security", "kubernetes operators", "observability", "multi-cloud", "gitops"];
-const CONCURRENCY = [1, 10, 100];
-const WARMUP = 100;
-
-type Signed = LoadRequest["requests"][number];
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /**
  * Signed `/kubecon search` interactions over HTTP on loopback, end to end: signature check, JSON,
@@ -40,7 +30,7 @@ export async function benchDiscord(): Promise<Record<string, number>> {
   const url = `http://127.0.0.1:${port}/discord/interactions`;
 
   let n = 0;
-  const signed = (): Signed => {
+  const signed = (): HttpRequest => {
     const id = String(900000000000000000n + BigInt(++n));
     const body = JSON.stringify({
       id,
@@ -59,33 +49,14 @@ export async function benchDiscord(): Promise<Record<string, number>> {
       },
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
-    return { body, timestamp, signature: sign(null, Buffer.from(timestamp + body), privateKey).toString("hex") };
+    const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString("hex");
+    return { body, headers: { "content-type": "application/json", "x-signature-ed25519": signature, "x-signature-timestamp": timestamp } };
   };
 
-  /** `total` requests, `concurrency` at a time, sent from a worker thread; sorted latencies in ms. */
-  async function run(concurrency: number, total: number): Promise<LoadResult> {
-    const load: LoadRequest = { url, concurrency, requests: Array.from({ length: total }, signed) };
-    const worker = new Worker(new URL("./discord-load.js", import.meta.url), { workerData: load });
-    try {
-      const [result] = (await once(worker, "message")) as [LoadResult | { error: string }];
-      if ("error" in result) throw new Error(result.error);
-      return { latencies: [...result.latencies].sort((a, b) => a - b), seconds: result.seconds };
-    } finally {
-      await worker.terminate();
-    }
-  }
-
-  const figures: Record<string, number> = {};
   try {
-    await run(10, WARMUP);
-    for (const concurrency of CONCURRENCY) {
-      const { latencies, seconds } = await run(concurrency, Math.max(500, concurrency * 20));
-      figures[`discord_interactions_per_s_c${concurrency}`] = Math.round(latencies.length / seconds);
-      figures[`discord_p50_ms_c${concurrency}`] = Number(percentile(latencies, 50).toFixed(2));
-      figures[`discord_p99_ms_c${concurrency}`] = Number(percentile(latencies, 99).toFixed(2));
-    }
+    // Only full answers (type 4) count: a refusal or a deferral would make the figures meaningless.
+    return await measureHttpLoad({ prefix: "discord", rate: "interactions_per_s", url, next: signed, mustContain: '"type":4' });
   } finally {
     await host.close();
   }
-  return figures;
 }

@@ -12,6 +12,7 @@ import { isStopWord } from "../../src/search/analyzer.js";
 import { SearchEngine, type SearchFilters } from "../../src/search/engine.js";
 import { loadSynonyms, type SynonymGroups } from "../../src/search/synonyms.js";
 import { createRandom, syntheticSections } from "./synthetic.js";
+import { percentile } from "./stats.js";
 
 /**
  * Search figures on the shipped corpus and on synthetic corpora of 10,000 and 100,000 sections:
@@ -120,10 +121,6 @@ function queryMix(search: CommandSpec, shipped: readonly Section[]): BenchQuery[
   return mix;
 }
 
-/** Nearest-rank percentile of sorted numbers. */
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
 const round = (value: number, digits: number) => Number(value.toFixed(digits));

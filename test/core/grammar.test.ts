@@ -127,6 +127,12 @@ describe("formatCommand", () => {
     );
   });
 
+  it("keeps a query word that looks like a filter as text (a Discord query option of `year:2020`)", () => {
+    const text = formatCommand(search, { query: "kubernetes year:2020 release" });
+    expect(parseArgs(search, splitWords(cleanText(text)).slice(1))).toEqual({ query: "kubernetes year:2020 release" });
+    expect(formatCommand(search, { query: "note:this stays" })).toBe("search note:this stays");
+  });
+
   it("round-trips through the bot: the formatted command answers like the structured one", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("ebpf", "service mesh", "gitops", "operators"), fc.constantFrom(2020, 2021, 2022), async (q, year) => {
