@@ -97,6 +97,8 @@ function isCandidate(line: Line, clearlyTitled: boolean, ctx: HeadingContext): b
   if (text.length > (clearlyTitled ? 180 : 100)) return false;
   if (LINK_LABEL.test(text) || YAML_KEY.test(text) || /^(https?:|www\.)/i.test(text)) return false;
   if (/[.,;:…]$/.test(text) || /^[(),.;:\]]/.test(text) || /[<>{}=$`|\\]/.test(text)) return false;
+  // "orGuaranteed", "thekubectl": a small word glued to the next by a page that lost its inline code.
+  if (/^(or|and|the|of|to|in|on|for|with|a|an|is|by)\p{Lu}/u.test(text)) return false;
   // Two sentences on one line ("PSP will be deprecated! Move to OPA") are prose.
   if (!clearlyTitled && /[.!?]\s+\p{Lu}/u.test(text)) return false;
   if (startsLikeContinuation(ctx.next)) return false;
@@ -110,7 +112,7 @@ function isCandidate(line: Line, clearlyTitled: boolean, ctx: HeadingContext): b
     const lowercaseStart = /^\p{Ll}/u.test(text) && words.length > 1;
     if (lowercaseStart && !endsSentence(previous.text)) return false;
     // The line before was itself the tail of a broken sentence: this one probably continues it.
-    const previousIsFragment = previous.depth === 0 && /^[\p{Ll},.;:()]/u.test(previous.text);
+    const previousIsFragment = previous.depth === 0 && /^\p{Ll}/u.test(previous.text);
     if (!line.afterBlank && previousIsFragment && !endsSentence(previous.text)) return false;
   }
   return true;

@@ -52,6 +52,12 @@ describe("segmentation of each seed recap", () => {
     expect(ca.text).toContain("Adjust the number of nodes in the cluster.");
   });
 
+  it("2018: lines the page broke around inline code are not headings, and the headings after them still are", () => {
+    const recap = "eu-2018-memo-and-takeaways";
+    expect(titles(recap)).toContain("Notes on resource management › Best practices on container resources");
+    expect(titles(recap).filter((t) => /orGuaranteed|QoS class with|^Notes on security › kubelet$/.test(t))).toEqual([]);
+  });
+
   it("2018: the “In this memo” table of contents is not a section and its list is nowhere in the text", () => {
     const sections = of("eu-2018-memo-and-takeaways");
     expect(sections.map((s) => s.title.toLowerCase())).not.toContain("in this memo");
