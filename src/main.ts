@@ -3,6 +3,7 @@ import { config as loadDotenv } from "dotenv";
 import { createSlackAdapter } from "../adapters/slack/app.js";
 import { startDiscord } from "../adapters/discord/start.js";
 import { createAppBot } from "./app/app-bot.js";
+import { explainStartFailure } from "./app/start-failure.js";
 import { runConsole } from "./cli/console.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { CorpusError } from "./corpus/corpus.js";
@@ -35,13 +36,16 @@ async function main(): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
   if (config.slack) {
     const slack = createSlackAdapter(bot, config.slack, { logger, http: host });
-    await slack.start();
+    await explainStartFailure("Slack", "SLACK_BOT_TOKEN (and SLACK_APP_TOKEN or SLACK_API_URL if set)", () => slack.start());
     posters.slack = slack.poster;
     stops.push(() => slack.stop());
     logger.info({ mode: slack.mode }, "slack adapter started");
   }
   if (config.discord) {
-    const discord = await startDiscord({ config: config.discord, bot, logger, host });
+    const discordConfig = config.discord;
+    const discord = await explainStartFailure("Discord", "DISCORD_TOKEN (and DISCORD_API_URL if set)", () =>
+      startDiscord({ config: discordConfig, bot, logger, host }),
+    );
     posters.discord = discord.poster;
     stops.push(() => discord.stop());
     logger.info({ mode: discord.mode }, "discord adapter started");
