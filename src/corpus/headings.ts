@@ -1,5 +1,5 @@
 import { LINK_LABEL, isTalkMarker, type Line } from "./lines.js";
-import { splitTitleAndSpeakers, unshout } from "./speakers.js";
+import { speakerLine, splitTitleAndSpeakers, unshout } from "./speakers.js";
 import type { Speaker } from "./section.js";
 import { capitalizedShare, endsMidSentence, lineLanguage, wordsOf } from "./words.js";
 
@@ -74,7 +74,7 @@ export function classifyHeading(line: Line, ctx: HeadingContext): Heading | unde
   }
 
   const split = splitTitleAndSpeakers(text);
-  const markedAsTalk = ctx.next !== undefined && isTalkMarker(ctx.next.text);
+  const markedAsTalk = ctx.next !== undefined && (isTalkMarker(ctx.next.text) || speakerLine(ctx.next.text) !== undefined);
   if (!isCandidate(line, split !== undefined || markedAsTalk, ctx)) return undefined;
   const day = dayLabel(text);
   if (split) return { kind: "talk", ...split, day };

@@ -1,6 +1,7 @@
 import { classifyHeading, type Heading } from "./headings.js";
 import { isSummaryMarker, isTalkMarker, readLines, type Line } from "./lines.js";
 import type { Bullet, Speaker } from "./section.js";
+import { speakerLine } from "./speakers.js";
 import { endsMidSentence } from "./words.js";
 
 /** A section as the segmenter finds it, before ids and tags are given. */
@@ -80,6 +81,11 @@ export function segment(body: string, options: SegmentOptions): FoundSection[] {
     if (!current) return; // the blog's introduction
     if (isTalkMarker(line.text)) return;
     if (isSummaryMarker(line.text) && current.bullets.length === 0) return;
+    const people = current.bullets.length === 0 && current.speakers.length === 0 ? speakerLine(line.text) : undefined;
+    if (people) {
+      current.speakers = people;
+      return;
+    }
     addLine(current.bullets, line);
   });
 

@@ -19,21 +19,24 @@ function isPersonName(text: string): boolean {
   return words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w));
 }
 
-/**
- * Reads "Title - Name, Company & Name, Company" (the way programmes print talks). Returns
- * undefined when the part after the last dash is not a list of people.
- */
-export function splitTitleAndSpeakers(line: string): { title: string; speakers: Speaker[] } | undefined {
-  const match = /^(.{6,}?)\s+[-–—]\s+([^-–—]+)$/u.exec(line);
-  if (!match) return undefined;
-  const title = match[1]!.trim();
-  const people = match[2]!.trim();
-  if (!people.includes(",") && !/\s(&|and)\s/.test(people)) return undefined;
+const PARENTHESIZED = /([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){1,3})\s*\(([^)]+)\)/gu;
 
-  const parts = unshout(people).split(/\s+(?:&|and)\s+|;\s*/);
+/**
+ * Reads a list of people as programmes print it: "Name, Company & Name, Company",
+ * "Name & Name, Company" (both work there), or "Name (Company), Name (Company)". Returns undefined
+ * when the text is not such a list.
+ */
+export function parsePeople(text: string): Speaker[] | undefined {
+  const people = unshout(text.trim());
+  if (people.includes("(")) {
+    const found = [...people.matchAll(PARENTHESIZED)].map((m) => ({ name: m[1]!, company: m[2]!.trim() }));
+    const rest = people.replace(PARENTHESIZED, "").replace(/[\s,;&]|\band\b|\bet\b/g, "");
+    return found.length && rest === "" ? found : undefined;
+  }
+  if (!people.includes(",") && !/\s(&|and|et)\s/.test(people) && !isPersonName(people)) return undefined;
   const speakers: Speaker[] = [];
-  for (const part of parts) {
-    const [name, ...company] = part.split(",").map((s) => s.trim());
+  for (const part of people.split(/\s+(?:&|and|et)\s+|;\s*/)) {
+    const [name, ...company] = part.split(",").map((p) => p.trim());
     if (!name || !isPersonName(name)) return undefined;
     speakers.push({ name, company: company.length ? company.join(", ") : undefined });
   }
@@ -41,5 +44,27 @@ export function splitTitleAndSpeakers(line: string): { title: string; speakers: 
   for (let i = speakers.length - 2; i >= 0; i--) {
     speakers[i]!.company ??= speakers[i + 1]!.company;
   }
-  return { title: unshout(title), speakers: speakers.map(({ name, company }) => (company ? { name, company } : { name })) };
+  return speakers.map(({ name, company }) => (company ? { name, company } : { name }));
+}
+
+/** "Speakers: Jane Doe (Acme)", "Par Jane Doe, Acme": the people of the talk titled on the line before. */
+const SPEAKER_LINE = /^(?:speakers?|presenters?|presented by|by|intervenants?|par|with)\s*[:\-–]?\s+(.+)$/i;
+
+export function speakerLine(text: string): Speaker[] | undefined {
+  const match = SPEAKER_LINE.exec(text);
+  return match ? parsePeople(match[1]!) : undefined;
+}
+
+/**
+ * Reads "Title - Name, Company & Name, Company" (the way programmes print talks). Returns
+ * undefined when the part after the last dash is not a list of people.
+ */
+export function splitTitleAndSpeakers(line: string): { title: string; speakers: Speaker[] } | undefined {
+  const match = /^(.{6,}?)\s+[-–—]\s+([^-–—]+)$/u.exec(line);
+  if (!match) return undefined;
+  const people = match[2]!.trim();
+  // A lone name after a dash is too weak a sign: "Title - Conclusion" reads the same.
+  if (!people.includes(",") && !people.includes("(") && !/\s(&|and|et)\s/.test(people)) return undefined;
+  const speakers = parsePeople(people);
+  return speakers ? { title: unshout(match[1]!.trim()), speakers } : undefined;
 }

@@ -177,4 +177,24 @@ describe("segment() on small texts", () => {
       "A Guided Tour of Cilium Service Mesh",
     ]);
   });
+
+  it("reads a “Speakers:” line under a title and “Name (Company)” speakers", () => {
+    const text = [
+      "# My notes",
+      "",
+      "Scaling Prometheus to a Billion Series",
+      "Speakers: Jane Doe (Grafana Labs), John Smith (Acme)",
+      "",
+      "- Use remote write with sharding.",
+      "",
+      "Zero Trust Service Mesh - Ana Lopez (Tetrate)",
+      "",
+      "- mTLS everywhere is table stakes.",
+    ].join("\n");
+    expect(segment(text, en("My notes")).map((s) => ({ title: s.title, speakers: s.speakers, notes: s.bullets.length }))).toEqual([
+      { title: "Scaling Prometheus to a Billion Series", speakers: [{ name: "Jane Doe", company: "Grafana Labs" }, { name: "John Smith", company: "Acme" }], notes: 1 },
+      { title: "Zero Trust Service Mesh", speakers: [{ name: "Ana Lopez", company: "Tetrate" }], notes: 1 },
+    ]);
+  });
 });
+
