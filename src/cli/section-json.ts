@@ -1,5 +1,5 @@
 import type { RichText } from "../cards/card.js";
-import { formatSpeaker, type Section } from "../corpus/section.js";
+import { provenance, type Section } from "../corpus/section.js";
 
 /** Matched words wrapped in ** as Markdown bold, for machine-readable output. */
 const marked = (text: RichText) => text.map((r) => (r.strong ? `**${r.text}**` : r.text)).join("");
@@ -11,16 +11,10 @@ export function sectionJson(section: Section, extra: { score?: number; snippet?:
     recapId: section.recapId,
     title: section.title,
     talk: section.talk,
-    speakers: section.speakers.map(formatSpeaker),
-    event: section.event,
-    eventId: section.eventId,
-    year: section.year,
-    language: section.language,
-    tags: section.tags,
+    ...provenance(section),
     ...(section.day && { day: section.day }),
     ...(extra.score !== undefined && { score: Number(extra.score.toFixed(4)) }),
     ...(extra.snippet && { snippet: marked(extra.snippet) }),
     text: section.text,
-    ...(section.url && { url: section.url }),
   };
 }

@@ -53,3 +53,16 @@ export interface Section {
 export function formatSpeaker(speaker: Speaker): string {
   return speaker.company ? `${speaker.name}, ${speaker.company}` : speaker.name;
 }
+
+/** Where a section comes from, carried by everything drawn from it (a search result, a takeaway). */
+export function provenance(section: Section) {
+  return {
+    speakers: section.speakers.map(formatSpeaker),
+    event: section.event,
+    eventId: section.eventId,
+    year: section.year,
+    language: section.language,
+    tags: section.tags,
+    ...(section.url && { url: section.url }),
+  };
+}

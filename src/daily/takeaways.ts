@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { capitalizedShare, wordsOf } from "../corpus/words.js";
 import { LINK_LABEL, isLeftover, isTalkMarker } from "../corpus/lines.js";
-import { formatSpeaker, type Bullet, type Section } from "../corpus/section.js";
+import { provenance, type Bullet, type Section } from "../corpus/section.js";
 
 /** One self-contained statement worth a daily post, with where it comes from. */
 export interface Takeaway {
@@ -219,13 +219,7 @@ function toTakeaway(section: Section, candidate: Candidate): Takeaway {
     text: candidate.text,
     sectionId: section.id,
     talk: section.title,
-    speakers: section.speakers.map(formatSpeaker),
-    event: section.event,
-    eventId: section.eventId,
-    year: section.year,
-    language: section.language,
-    tags: section.tags,
+    ...provenance(section),
     origin: candidate.origin,
-    ...(section.url && { url: section.url }),
   };
 }
