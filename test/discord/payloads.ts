@@ -1,4 +1,4 @@
-import { APPLICATION_ID } from "./stand-in.js";
+import { APPLICATION_ID, botMessage } from "./stand-in.js";
 
 /** Raw interaction payloads as Discord sends them (over the gateway or HTTP). */
 
@@ -84,24 +84,14 @@ export function buttonInteraction(
   return {
     ...base(3, permissions),
     data: { custom_id: customId, component_type: 2 },
-    message: {
+    message: botMessage({
       id: "300000000000000999",
       channel_id: CHANNEL_ID,
-      author: { id: "100000000000000002", username: "kubecon", discriminator: "0", global_name: null, avatar: null, bot: true },
-      content: "",
       embeds: message.embeds ?? [],
       components: message.components,
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      pinned: false,
-      mention_everyone: false,
-      tts: false,
-      timestamp: new Date(0).toISOString(),
-      edited_timestamp: null,
       flags: message.flags ?? 0,
       type: 20,
-    },
+    }),
   };
 }
 

@@ -173,24 +173,28 @@ export class DiscordStandIn {
   }
 
   private message(body: unknown): unknown {
-    return {
-      id: String(300000000000000000n + BigInt(++this.messageIds)),
-      channel_id: "400000000000000001",
-      author: { id: BOT_USER_ID, username: "kubecon", discriminator: "0", global_name: null, avatar: null, bot: true },
-      content: "",
-      embeds: [],
-      components: [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      pinned: false,
-      mention_everyone: false,
-      tts: false,
-      timestamp: new Date(0).toISOString(),
-      edited_timestamp: null,
-      flags: 0,
-      type: 0,
-      ...(body as object),
-    };
+    return botMessage({ id: String(300000000000000000n + BigInt(++this.messageIds)), ...(body as object) });
   }
+}
+
+/** A message of our bot as Discord's API returns it, with `fields` set over the defaults. */
+export function botMessage(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    channel_id: "400000000000000001",
+    author: { id: BOT_USER_ID, username: "kubecon", discriminator: "0", global_name: null, avatar: null, bot: true },
+    content: "",
+    embeds: [],
+    components: [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    pinned: false,
+    mention_everyone: false,
+    tts: false,
+    timestamp: new Date(0).toISOString(),
+    edited_timestamp: null,
+    flags: 0,
+    type: 0,
+    ...fields,
+  };
 }
