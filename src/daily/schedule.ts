@@ -70,30 +70,38 @@ function supportedZones(): string[] {
 /** A calendar date, "YYYY-MM-DD". */
 export type LocalDate = string;
 
-// Formatters are costly to build and a tick reads thousands of zones: keep one per zone.
+// Formatters are costly to build and a tick reads thousands of zones: keep one per zone and use.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(zone, formatter);
-  }
+function cachedFormatter(locale: string, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone })));
   return formatter;
 }
+
+const WALL_CLOCK: Intl.DateTimeFormatOptions = {
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+};
+const DESCRIPTION: Intl.DateTimeFormatOptions = {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+};
 
 /** The local wall-clock reading at an instant, as if it were a UTC timestamp (ms). */
 function wallClock(instant: number, zone: string): number {
   const parts: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(instant)) {
+  for (const part of cachedFormatter("en-US", zone, WALL_CLOCK).formatToParts(instant)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
   const ms = instant - Math.floor(instant / 1000) * 1000;
@@ -151,24 +159,9 @@ export function nextPostTime(
   }
 }
 
-const describers = new Map<string, Intl.DateTimeFormat>();
-
 /** A short local reading of an instant for chat, e.g. "Tue 10 Jun 2025 at 09:00 (Europe/Paris)". */
 export function describeInstant(instant: Date, zone: string): string {
-  let describer = describers.get(zone);
-  if (!describer) {
-    describer = new Intl.DateTimeFormat("en-GB", {
-      timeZone: zone,
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    describers.set(zone, describer);
-  }
+  const describer = cachedFormatter("en-GB", zone, DESCRIPTION);
   // Assembled from parts: the literal punctuation between them differs between ICU versions.
   const part: Record<string, string> = {};
   for (const { type, value } of describer.formatToParts(instant)) part[type] = value;
