@@ -118,7 +118,7 @@ export class PostingsBuilder {
       doc[i] = d;
       score[i] = s;
     }
-    return new Postings(this.terms, start, doc, score, docs);
+    return new Postings(this.terms, start, doc, score);
   }
 }
 
@@ -129,16 +129,10 @@ export class Postings {
     private readonly start: Int32Array,
     readonly doc: Int32Array,
     readonly score: Float32Array,
-    readonly documentCount: number,
   ) {}
 
   termId(term: string): number | undefined {
     return this.terms.get(term);
-  }
-
-  /** How many sections contain the term. */
-  documentFrequency(termId: number): number {
-    return this.start[termId + 1]! - this.start[termId]!;
   }
 
   range(termId: number): [number, number] {
