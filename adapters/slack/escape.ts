@@ -80,7 +80,8 @@ function runToMrkdwn(text: string, strong: boolean, room: number): Fitted {
 const LINK_LABEL_MAX = 200;
 const LINK_URL_MAX = 2000;
 
-const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+/** Slack user ids: U (or W on Enterprise Grid) and a few to twenty capitals and digits. */
+const USER_ID = /^[UW][A-Z0-9]{2,20}$/;
 
 const NAME_MAX = 100;
 
@@ -94,7 +95,8 @@ export function userMention(userId: string): string {
  * escaped too, and `|` (the label separator) percent-encoded.
  */
 export function link(url: string, label: string): string {
-  const safeLabel = escapeAndFit(label.replace(/\s+/g, " ").trim(), LINK_LABEL_MAX).replace(/\|/g, "¦") || "link";
+  // Spaces are collapsed after escaping, which drops control characters: a label of those alone is empty.
+  const safeLabel = escapeAndFit(label, LINK_LABEL_MAX).replace(/\s+/g, " ").trim().replace(/\|/g, "¦") || "link";
   const address = escapeText(url).replace(/\|/g, "%7C");
   if (!/^https?:\/\/[^\s]+$/i.test(url) || address.length > LINK_URL_MAX) return safeLabel;
   return `<${address}|${safeLabel}>`;

@@ -47,11 +47,15 @@ describe("userMention and link", () => {
   it("mentions a Slack user id and escapes anything else", () => {
     expect(userMention("U0123ABC")).toBe("<@U0123ABC>");
     expect(userMention("<!channel>")).toBe("&lt;!channel&gt;");
+    // Not a user id however much it looks like one: ids are short.
+    expect(userMention("W".repeat(100))).not.toContain("<@");
   });
 
   it("links http(s) addresses only, with the label escaped", () => {
     expect(link("https://example.org/a?b=1&c=2", "Source <x>")).toBe("<https://example.org/a?b=1&amp;c=2|Source &lt;x&gt;>");
     expect(link("javascript:alert(1)", "Source")).toBe("Source");
     expect(link("https://example.org/a|b", "x")).toBe("<https://example.org/a%7Cb|x>");
+    // A label of control characters and spaces is no label: never an empty-looking text.
+    expect(link("not a url", "\u0000 \u0000 \u0000")).toBe("link");
   });
 });

@@ -59,7 +59,7 @@ describe("rendering hostile cards", () => {
     fc.assert(
       fc.property(card, (generated) => {
         const message = renderCard(generated);
-        const sharer = generated.sharedBy && /^U[A-Z0-9]+$/.test(generated.sharedBy) ? generated.sharedBy : undefined;
+        const sharer = generated.sharedBy && /^[UW][A-Z0-9]{2,20}$/.test(generated.sharedBy) ? generated.sharedBy : undefined;
         expect(violations(message, sharer)).toEqual([]);
       }),
       { numRuns: 500 },
