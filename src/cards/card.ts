@@ -3,14 +3,9 @@
  * platform's limits (and escapes every run of text itself), the terminal renders them as plain text.
  */
 
-/** A run of inline text; `strong` marks the words that matched the query. */
-export interface TextRun {
-  text: string;
-  strong?: boolean;
-}
+import type { RichText } from "../text/rich-text.js";
 
-/** Inline text as runs, so a renderer can escape each run before it adds its own emphasis markup. */
-export type RichText = TextRun[];
+export { plain, rich, type RichText, type TextRun } from "../text/rich-text.js";
 
 /** One paragraph of a card body; `depth` > 0 makes it a bullet at that nesting level. */
 export interface Paragraph {
@@ -76,14 +71,4 @@ export interface Reply {
   visibility: Visibility;
   /** True when the card explains a user error (bad input, unknown command). */
   isError?: boolean;
-}
-
-/** Plain text of inline runs, without any emphasis. */
-export function plain(text: RichText): string {
-  return text.map((run) => run.text).join("");
-}
-
-/** A rich text made of one unemphasized run. */
-export function rich(text: string): RichText {
-  return [{ text }];
 }

@@ -1,5 +1,5 @@
 import type { Recap, Section } from "../corpus/section.js";
-import type { Takeaway } from "../daily/takeaways.js";
+import type { Takeaway } from "../takeaways/takeaways.js";
 import { rich, type Card } from "./card.js";
 import { eventWithYear, sectionMeta } from "./section-meta.js";
 

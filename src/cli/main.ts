@@ -7,7 +7,7 @@ import { filtersOf } from "../commands/core-commands.js";
 import { cleanText, parseArgs, splitWords } from "../commands/grammar.js";
 import { UserError } from "../commands/user-error.js";
 import { CorpusError } from "../corpus/corpus.js";
-import { takeawaysJson } from "../daily/takeaways.js";
+import { takeawaysJson } from "../takeaways/takeaways.js";
 import { createLogger } from "../log/logger.js";
 import { sectionJson } from "./section-json.js";
 

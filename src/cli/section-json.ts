@@ -1,4 +1,4 @@
-import type { RichText } from "../cards/card.js";
+import type { RichText } from "../text/rich-text.js";
 import { provenance, type Section } from "../corpus/section.js";
 
 /** Matched words wrapped in ** as Markdown bold, for machine-readable output. */

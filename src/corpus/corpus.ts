@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fold } from "../search/fold.js";
+import { fold } from "../text/fold.js";
 import { parseRecapFile, RecapFileError } from "./recap-file.js";
 import { segment } from "./segment.js";
 import type { Recap, Section } from "./section.js";

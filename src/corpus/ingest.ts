@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { fold } from "../search/fold.js";
+import { fold } from "../text/fold.js";
 import { CorpusError, sectionsOf } from "./corpus.js";
 import { detectLanguage } from "./language.js";
 import { formatRecapFile, parseRecapFile, RecapFileError, type FrontMatter } from "./recap-file.js";

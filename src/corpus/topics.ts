@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
-import { fold } from "../search/fold.js";
+import { fold } from "../text/fold.js";
 
 const lexiconSchema = z.array(
   z.object({ id: z.string().min(1), label: z.string().min(1), terms: z.array(z.coerce.string()).min(1) }),

@@ -20,7 +20,7 @@ import {
   type Parsed,
   type PostTime,
 } from "./schedule.js";
-import type { Takeaway } from "./takeaways.js";
+import type { Takeaway } from "../takeaways/takeaways.js";
 
 export interface DailyCommandsOptions {
   store: DailyStore;

@@ -1,5 +1,5 @@
 import type { RotationState } from "../store/daily-store.js";
-import type { Takeaway } from "./takeaways.js";
+import type { Takeaway } from "../takeaways/takeaways.js";
 
 /**
  * A subscription's order over the takeaways: a shuffle seeded by its id and cycle, computed per

@@ -1,11 +1,11 @@
 import type { Logger } from "../log/logger.js";
 import type { DailyStore, Subscription } from "../store/daily-store.js";
-import { dailyCard } from "./card.js";
+import { dailyCard } from "../cards/takeaway-card.js";
 import type { Clock } from "./clock.js";
 import { PostError, type Poster } from "./poster.js";
 import { chooseTakeaway, matchingTakeaways } from "./rotation.js";
 import { addDays, localDate, parsePostTime, zonedInstant, type LocalDate } from "./schedule.js";
-import type { Takeaway } from "./takeaways.js";
+import type { Takeaway } from "../takeaways/takeaways.js";
 import { Throttle } from "./throttle.js";
 
 const MINUTE = 60_000;

@@ -1,7 +1,7 @@
 import { stemmer as englishStemmer } from "@orama/stemmers/english";
 import { stemmer as frenchStemmer } from "@orama/stemmers/french";
 import { eng, fra } from "stopword";
-import { fold } from "./fold.js";
+import { fold } from "../text/fold.js";
 
 /**
  * Text analysis shared by indexing, querying and highlighting, so that a word is compared the same

@@ -1,7 +1,7 @@
-import type { RichText } from "../cards/card.js";
+import type { RichText } from "../text/rich-text.js";
 import { formatSpeaker, type Section } from "../corpus/section.js";
 import { QUERY_LANGUAGES, analyze, termsOfWord, tokenize } from "./analyzer.js";
-import { fold } from "./fold.js";
+import { fold } from "../text/fold.js";
 import { editDistance } from "./levenshtein.js";
 import { PostingsBuilder, type Expansion, type Postings } from "./postings.js";
 import { snippet } from "./snippet.js";

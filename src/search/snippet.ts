@@ -1,4 +1,4 @@
-import type { RichText } from "../cards/card.js";
+import type { RichText } from "../text/rich-text.js";
 import type { Section } from "../corpus/section.js";
 import { termsOfWord, tokenize } from "./analyzer.js";
 

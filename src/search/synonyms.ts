@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { tokenize } from "./analyzer.js";
-import { fold } from "./fold.js";
+import { fold } from "../text/fold.js";
 
 /** Groups of words and phrases that mean the same, as lists of folded words. */
 export type SynonymGroups = string[][][];

@@ -7,7 +7,7 @@ import { loadTopics } from "../../src/corpus/topics.js";
 import type { Clock } from "../../src/daily/clock.js";
 import type { Poster } from "../../src/daily/poster.js";
 import { DailyScheduler } from "../../src/daily/scheduler.js";
-import { extractTakeaways } from "../../src/daily/takeaways.js";
+import { extractTakeaways } from "../../src/takeaways/takeaways.js";
 import { createLogger } from "../../src/log/logger.js";
 import { defaultCorpusDir, topicsFile } from "../../src/paths.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";

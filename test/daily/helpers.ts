@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import type { Card } from "../../src/cards/card.js";
 import type { Section } from "../../src/corpus/section.js";
 import type { Clock } from "../../src/daily/clock.js";
-import type { Takeaway } from "../../src/daily/takeaways.js";
+import type { Takeaway } from "../../src/takeaways/takeaways.js";
 import { PostError, type Poster } from "../../src/daily/poster.js";
 import { createLogger, type Logger } from "../../src/log/logger.js";
 import type { Subscription, SubscriptionSettings } from "../../src/store/daily-store.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseTakeaway, matchingTakeaways, remainingInCycle } from "../../src/daily/rotation.js";
-import type { Takeaway } from "../../src/daily/takeaways.js";
+import type { Takeaway } from "../../src/takeaways/takeaways.js";
 import { FakeClock, takeaway } from "./helpers.js";
 import { Throttle } from "../../src/daily/throttle.js";
 

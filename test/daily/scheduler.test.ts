@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DailyScheduler } from "../../src/daily/scheduler.js";
 import type { Poster } from "../../src/daily/poster.js";
-import type { Takeaway } from "../../src/daily/takeaways.js";
+import type { Takeaway } from "../../src/takeaways/takeaways.js";
 import type { DailyStore, SubscriptionSettings } from "../../src/store/daily-store.js";
 import {
   FakeClock,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discordPoster } from "../../adapters/discord/poster.js";
 import { createRest } from "../../adapters/discord/rest.js";
-import { dailyCard } from "../../src/daily/card.js";
+import { dailyCard } from "../../src/cards/takeaway-card.js";
 import { PostError } from "../../src/daily/poster.js";
 import type { Subscription } from "../../src/store/daily-store.js";
 import { LIVE_MENTION } from "./arbitraries.js";

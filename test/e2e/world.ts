@@ -5,7 +5,7 @@ import { createAppBot } from "../../src/app/app-bot.js";
 import type { LoadedBot } from "../../src/commands/create-bot.js";
 import type { Poster } from "../../src/daily/poster.js";
 import { DailyScheduler } from "../../src/daily/scheduler.js";
-import type { Takeaway } from "../../src/daily/takeaways.js";
+import type { Takeaway } from "../../src/takeaways/takeaways.js";
 import { createLogger, type Logger } from "../../src/log/logger.js";
 import { openSqliteDailyStore, type SqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 import { FakeClock } from "../daily/helpers.js";

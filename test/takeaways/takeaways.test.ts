@@ -9,8 +9,8 @@ import {
   isSelfContained,
   sentencesOf,
   takeawaysJson,
-} from "../../src/daily/takeaways.js";
-import { section } from "./helpers.js";
+} from "../../src/takeaways/takeaways.js";
+import { section } from "../daily/helpers.js";
 
 const p = (text: string, depth = 0) => ({ text, depth });
 

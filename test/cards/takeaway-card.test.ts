@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { plain } from "../../src/cards/card.js";
-import { dailyCard } from "../../src/daily/card.js";
-import { takeaway } from "./helpers.js";
+import { dailyCard } from "../../src/cards/takeaway-card.js";
+import { takeaway } from "../daily/helpers.js";
 
 describe("dailyCard", () => {
   it("shows the takeaway, its talk, speakers and event, and buttons to read the talk and search its topic", () => {

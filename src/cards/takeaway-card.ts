@@ -1,5 +1,5 @@
-import { rich, type Card, type CardAction } from "../cards/card.js";
-import type { Takeaway } from "./takeaways.js";
+import { rich, type Card, type CardAction } from "./card.js";
+import type { Takeaway } from "../takeaways/takeaways.js";
 
 /**
  * The daily post: the takeaway, where it comes from, and two buttons whose commands the core runs
