@@ -1,18 +1,7 @@
-/** Turning a recap's raw text into classified lines: bullets, page leftovers, link labels. */
+/** The lines of a recap the segmenter reads: page leftovers, talk markers, link labels. */
+import { parseMarkdown, type Block } from "./markdown.js";
 
-export interface Line {
-  /** The text without bullet marker, markdown heading marks or surrounding space. */
-  text: string;
-  /** 0 for a paragraph, 1 and more for bullets by indentation. */
-  depth: number;
-  /** Markdown heading level (`#` = 1), when the line is one. */
-  markdownLevel?: number;
-  /** A blank line came before it. */
-  afterBlank: boolean;
-}
-
-const BULLET = /^([•◦▪▫‣⁃·*+\-–—]|\d{1,2}[.)])\s+/u;
-const MARKDOWN_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/;
+export type Line = Block;
 
 /** Web-page leftovers: dropped wherever they stand. */
 const LEFTOVERS: readonly RegExp[] = [
@@ -63,44 +52,16 @@ export function isSummaryMarker(text: string): boolean {
   return SUMMARY.test(text);
 }
 
-/** Splits text into lines, drops leftovers and the page footer, and reads bullets and markdown headings. */
+/** The recap's blocks, without page leftovers and the page footer. */
 export function readLines(body: string): Line[] {
-  const raw = body.replace(/\r\n?/g, "\n").replace(/[\u00a0\u2007\u202f]/g, " ").split("\n");
-  const footerFrom = findFooter(raw);
-  const lines: Line[] = [];
-  let afterBlank = true;
-  for (const rawLine of raw.slice(0, footerFrom)) {
-    const trimmed = rawLine.trim();
-    if (!trimmed) {
-      afterBlank = true;
-      continue;
-    }
-    const markdown = MARKDOWN_HEADING.exec(trimmed);
-    if (markdown) {
-      lines.push({ text: markdown[2]!, depth: 0, markdownLevel: markdown[1]!.length, afterBlank });
-    } else {
-      const bullet = BULLET.exec(trimmed);
-      const indent = rawLine.length - rawLine.trimStart().length;
-      const text = (bullet ? trimmed.slice(bullet[0].length) : trimmed).replace(/^\*\*(.+)\*\*$/, "$1").trim();
-      if (text && !isLeftover(text)) {
-        lines.push({ text, depth: bullet ? 1 + Math.floor(indent / 2) : 0, afterBlank });
-      }
-    }
-    afterBlank = false;
-  }
-  return normalizeDepths(lines);
+  const { blocks } = parseMarkdown(body);
+  const lineCount = body.split("\n").length;
+  const footerFrom = blocks.findIndex((b) => b.line > lineCount * 0.6 && FOOTERS.some((re) => re.test(b.text)));
+  const kept = (footerFrom < 0 ? blocks : blocks.slice(0, footerFrom)).filter((b) => b.markdownLevel !== undefined || !isLeftover(b.text));
+  return normalizeDepths(kept);
 }
 
-function findFooter(raw: string[]): number {
-  const start = Math.floor(raw.length * 0.6);
-  for (let i = start; i < raw.length; i++) {
-    const text = raw[i]!.trim();
-    if (FOOTERS.some((re) => re.test(text))) return i;
-  }
-  return raw.length;
-}
-
-/** Bullet depths as 1, 2, 3 by rank of indentation, whatever the number of spaces a level uses. */
+/** Bullet depths as 1, 2, 3 by rank, whatever the number of spaces a level uses. */
 function normalizeDepths(lines: Line[]): Line[] {
   const indents = [...new Set(lines.filter((l) => l.depth > 0).map((l) => l.depth))].sort((a, b) => a - b);
   const rank = new Map(indents.map((indent, i) => [indent, i + 1]));

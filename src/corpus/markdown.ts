@@ -1,0 +1,306 @@
+import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { frontmatter } from "micromark-extension-frontmatter";
+import { gfm } from "micromark-extension-gfm";
+
+/**
+ * Reading a recap's text (Markdown, or plain text, which Markdown reads as paragraphs) through a real
+ * Markdown parser into blocks of one line each, with the syntax gone: emphasis markers, images,
+ * inline code backticks and stray HTML tags dropped, links kept as their label (and their URL kept
+ * aside). The segmenter classifies these blocks; it never sees Markdown syntax.
+ */
+
+export interface Link {
+  label: string;
+  url: string;
+}
+
+/** One line of the recap as the segmenter sees it. */
+export interface Block {
+  /** The text without bullet marker, Markdown syntax or surrounding space. */
+  text: string;
+  /** 0 for a paragraph line, 1 and more for list items by nesting (or by indentation, for "•" bullets). */
+  depth: number;
+  /** Markdown heading level (`#` = 1), when the line is one. */
+  markdownLevel?: number;
+  /** The whole line is emphasized: 1 `*italic*`, 2 `**bold**`, 3 `***both***` (a heading in disguise). */
+  emphasis: number;
+  /** The links of the line, in order. */
+  links: Link[];
+  /** Code or a table row: text to keep, never a heading. */
+  verbatim: boolean;
+  /** A blank line (or a thematic break) came before it. */
+  afterBlank: boolean;
+  /** 1-based line of the source it starts on. */
+  line: number;
+}
+
+export interface ParsedMarkdown {
+  blocks: Block[];
+  /** The source's own front matter (Hugo and Jekyll posts carry one), unparsed. */
+  frontMatter?: { format: "yaml" | "toml"; value: string };
+}
+
+const MICROMARK_EXTENSIONS = [gfm(), frontmatter(["yaml", "toml"])];
+const MDAST_EXTENSIONS = [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml", "toml"])];
+
+/** Bullets that Markdown does not know but pages use: "•", "◦", "–", "2)". */
+const PLAIN_BULLET = /^([•◦▪▫‣⁃·*+\-–—]|\d{1,2}[.)])\s+/u;
+/** Pictographs a page puts before a line as a bullet ("🎤 Title", "👉 Slides"). */
+const EMOJI_BULLET = /^(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}][\uFE0F\u200D\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]*\s*)+/u;
+/** Inline HTML tags that are markup (dropped); anything else in angle brackets is text (`<pod-name>`). */
+const HTML_TAG = /^<\/?(a|abbr|b|big|br|center|cite|code|del|div|em|font|hr|i|iframe|img|ins|kbd|mark|p|picture|q|s|small|source|span|strike|strong|sub|sup|u|video|audio|figure|figcaption|script|style|noscript|button|svg|path|input|label|section|article|header|footer|nav|aside)\b[^>]*>$|^<!--[\s\S]*-->$/i;
+
+function parse(text: string): Root {
+  return fromMarkdown(text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
+}
+
+/** A piece of inline text with what it is inside of. */
+interface Run {
+  text: string;
+  em: boolean;
+  strong: boolean;
+  link?: number;
+}
+
+interface InlineLine {
+  text: string;
+  emphasis: number;
+  links: Link[];
+  /** 0-based offset, in lines, from the first line of the inline content. */
+  offset: number;
+}
+
+/** Flattens inline content into lines (split at soft and hard breaks), without any syntax. */
+function inlineLines(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string>): InlineLine[] {
+  const lines: Run[][] = [[]];
+  const links: Link[] = [];
+  const visit = (node: PhrasingContent, em: boolean, strong: boolean, link: number | undefined) => {
+    switch (node.type) {
+      case "text":
+      case "inlineCode": {
+        node.value.split("\n").forEach((part, i) => {
+          if (i > 0) lines.push([]);
+          lines.at(-1)!.push({ text: part, em, strong, link });
+        });
+        return;
+      }
+      case "break":
+        lines.push([]);
+        return;
+      case "emphasis":
+        for (const child of node.children) visit(child, true, strong, link);
+        return;
+      case "strong":
+        for (const child of node.children) visit(child, em, true, link);
+        return;
+      case "delete":
+        for (const child of node.children) visit(child, em, strong, link);
+        return;
+      case "link":
+      case "linkReference": {
+        const url = node.type === "link" ? node.url : definitions.get(node.identifier.toLowerCase());
+        const index = url ? links.push({ label: "", url }) - 1 : link;
+        for (const child of node.children) visit(child, em, strong, index);
+        return;
+      }
+      case "html":
+        if (!HTML_TAG.test(node.value.trim())) lines.at(-1)!.push({ text: node.value, em, strong, link });
+        return;
+      default:
+        return; // images, footnote references: not text
+    }
+  };
+  for (const node of nodes) visit(node, false, false, undefined);
+
+  return lines.map((runs, offset) => {
+    for (const run of runs) if (run.link !== undefined) links[run.link]!.label += run.text;
+    const text = clean(runs.map((r) => r.text).join(""));
+    const shown = runs.filter((r) => r.text.trim());
+    const all = (test: (r: Run) => boolean) => shown.length > 0 && shown.every(test);
+    const emphasis = (all((r) => r.em) ? 1 : 0) + (all((r) => r.strong) ? 2 : 0);
+    const own = [...new Set(runs.map((r) => r.link).filter((l): l is number => l !== undefined))];
+    return { text, emphasis, links: own.map((i) => ({ label: clean(links[i]!.label), url: links[i]!.url })), offset };
+  });
+}
+
+function clean(text: string): string {
+  return text.replace(/[\u00a0\u2007\u202f\t]/g, " ").replace(/ {2,}/g, " ").trim();
+}
+
+/** The text of a line that Markdown left as it is (indented code read as text): its inline syntax only. */
+function inlineOf(text: string, definitions: ReadonlyMap<string, string>): InlineLine {
+  const root = parse(text);
+  const first = root.children[0];
+  if (first?.type === "paragraph" || first?.type === "heading") return inlineLines(first.children, definitions)[0]!;
+  return { text: clean(text), emphasis: 0, links: [], offset: 0 };
+}
+
+class Reader {
+  readonly blocks: Block[] = [];
+  frontMatter?: ParsedMarkdown["frontMatter"];
+  private readonly raw: string[];
+  private readonly definitions = new Map<string, string>();
+  private breakBefore = false;
+
+  constructor(source: string, root: Root) {
+    this.raw = source.split("\n");
+    const collect = (node: Nodes) => {
+      if (node.type === "definition") this.definitions.set(node.identifier.toLowerCase(), node.url);
+      if ("children" in node) for (const child of node.children) collect(child);
+    };
+    collect(root);
+  }
+
+  private afterBlank(line: number): boolean {
+    const before = this.breakBefore || line <= 1 || this.raw[line - 2]!.trim() === "";
+    this.breakBefore = false;
+    return before;
+  }
+
+  /** Emits a block, reading a page's own bullet ("•", "–") and its indentation from the source line. */
+  private emit(inline: InlineLine, line: number, fields: { depth?: number; markdownLevel?: number; verbatim?: boolean }): void {
+    let { text } = inline;
+    let depth = fields.depth ?? 0;
+    const afterBlank = this.afterBlank(line);
+    if (fields.markdownLevel === undefined && !fields.verbatim) {
+      const bullet = PLAIN_BULLET.exec(text);
+      if (bullet && depth === 0) {
+        const raw = this.raw[line - 1] ?? "";
+        depth = 1 + Math.floor(indentOf(raw) / 2);
+        text = text.slice(bullet[0].length).trim();
+      }
+      text = text.replace(EMOJI_BULLET, "");
+    }
+    if (!text) return;
+    this.blocks.push({
+      text,
+      depth,
+      ...(fields.markdownLevel !== undefined && { markdownLevel: fields.markdownLevel }),
+      emphasis: inline.emphasis,
+      links: inline.links,
+      verbatim: fields.verbatim ?? false,
+      afterBlank,
+      line,
+    });
+  }
+
+  read(node: RootContent, depth: number): void {
+    const start = node.position?.start.line ?? 1;
+    switch (node.type) {
+      case "yaml":
+        this.frontMatter ??= { format: "yaml", value: node.value };
+        return;
+      case "heading": {
+        const lines = inlineLines(node.children, this.definitions);
+        // "Text\n---" over several lines of plain text: only the last line is the heading.
+        lines.forEach((inline, i) =>
+          this.emit(inline, start + inline.offset, i === lines.length - 1 ? { depth, markdownLevel: node.depth } : { depth }),
+        );
+        return;
+      }
+      case "paragraph": {
+        for (const inline of inlineLines(node.children, this.definitions)) this.emit(inline, start + inline.offset, { depth });
+        return;
+      }
+      case "list":
+        for (const item of node.children) this.readItem(item, depth + 1);
+        return;
+      case "blockquote":
+      case "footnoteDefinition":
+        for (const child of node.children) this.read(child, depth);
+        return;
+      case "code": {
+        const fenced = /^\s*(```|~~~)/.test(this.raw[start - 1] ?? "");
+        const end = node.position?.end.line ?? start;
+        if (fenced) {
+          node.value.split("\n").forEach((text, i) => this.emit({ text: clean(text), emphasis: 0, links: [], offset: 0 }, start + 1 + i, { depth, verbatim: true }));
+          return;
+        }
+        // Four spaces of indentation in a plain-text page are nesting, not code: read each line as text.
+        for (let line = start; line <= end; line++) {
+          const raw = this.raw[line - 1]!;
+          if (raw.trim()) this.emit(inlineOf(raw.trim(), this.definitions), line, { depth });
+          else this.breakBefore = true;
+        }
+        return;
+      }
+      case "table":
+        for (const row of node.children) {
+          const cells = row.children.map((cell) => inlineLines(cell.children, this.definitions).map((l) => l.text).join(" ")).filter(Boolean);
+          const links = row.children.flatMap((cell) => inlineLines(cell.children, this.definitions).flatMap((l) => l.links));
+          this.emit({ text: cells.join(" · "), emphasis: 0, links, offset: 0 }, row.position?.start.line ?? start, { depth, verbatim: true });
+        }
+        return;
+      case "html": {
+        // A block of HTML in Markdown: its text, without the tags (scripts, styles and comments dropped).
+        const text = node.value.replace(/<(script|style)\b[\s\S]*?<\/\1>|<!--[\s\S]*?-->/gi, "").replace(/<[^>]*>/g, "\n");
+        text.split("\n").forEach((part, i) => {
+          if (part.trim()) this.emit({ text: clean(decodeEntities(part)), emphasis: 0, links: [], offset: 0 }, start + i, { depth });
+        });
+        return;
+      }
+      case "thematicBreak":
+        this.breakBefore = true;
+        return;
+      default:
+        if ((node.type as string) === "toml") this.frontMatter ??= { format: "toml", value: (node as { value: string }).value };
+        return; // definitions, and anything without text
+    }
+  }
+
+  /**
+   * A list item: its first paragraph is the bullet, its continuation lines joined. A line that is not
+   * indented under the bullet is, on a plain-text page, a line of its own (Markdown would take it
+   * as a lazy continuation).
+   */
+  private readItem(item: Extract<RootContent, { type: "listItem" }>, depth: number): void {
+    for (const child of item.children) {
+      if (child.type !== "paragraph") {
+        this.read(child, depth);
+        continue;
+      }
+      const start = child.position?.start.line ?? 1;
+      const column = (child.position?.start.column ?? 1) - 1;
+      const lines = inlineLines(child.children, this.definitions);
+      const lazy = lines.findIndex((l, i) => i > 0 && indentOf(this.raw[start + l.offset - 1] ?? "") < column);
+      const own = lazy < 0 ? lines : lines.slice(0, lazy);
+      this.emit(
+        {
+          text: own.map((l) => l.text).filter(Boolean).join(" "),
+          emphasis: own.every((l) => l.emphasis === own[0]!.emphasis) ? own[0]!.emphasis : 0,
+          links: own.flatMap((l) => l.links),
+          offset: 0,
+        },
+        start,
+        { depth },
+      );
+      if (lazy >= 0) for (const inline of lines.slice(lazy)) this.emit(inline, start + inline.offset, { depth: 0 });
+    }
+  }
+}
+
+function indentOf(raw: string): number {
+  return raw.length - raw.trimStart().length;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
+    if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith("#")) return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Parses a recap's text into its blocks and its own front matter. */
+export function parseMarkdown(body: string): ParsedMarkdown {
+  const source = body.replace(/\r\n?/g, "\n");
+  const root = parse(source);
+  const reader = new Reader(source, root);
+  for (const node of root.children) reader.read(node, 0);
+  return { blocks: reader.blocks, ...(reader.frontMatter && { frontMatter: reader.frontMatter }) };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { parseMarkdown } from "../../src/corpus/markdown.js";
+
+const texts = (body: string) => parseMarkdown(body).blocks.map((b) => b.text);
+
+describe("parseMarkdown: blocks without Markdown syntax", () => {
+  it("drops emphasis markers, images, backticks and stray HTML tags, keeps link labels", () => {
+    const body = "## **Bold** title ![image](https://x/img.png)\n\nUse `kubectl` with <span>care</span>, see [the docs](https://kubernetes.io/docs).\n";
+    const [heading, paragraph] = parseMarkdown(body).blocks;
+    expect(heading).toMatchObject({ text: "Bold title", markdownLevel: 2 });
+    expect(paragraph).toMatchObject({ text: "Use kubectl with care, see the docs.", links: [{ label: "the docs", url: "https://kubernetes.io/docs" }] });
+  });
+
+  it("keeps angle-bracket placeholders that are not HTML, and reference links' URLs", () => {
+    const [line] = parseMarkdown("Run kubectl describe node <node-name> as [shown][1].\n\n[1]: https://example.org/x\n").blocks;
+    expect(line).toMatchObject({ text: "Run kubectl describe node <node-name> as shown.", links: [{ label: "shown", url: "https://example.org/x" }] });
+  });
+
+  it("tells how much of a line is emphasized", () => {
+    expect(parseMarkdown("***Networking***\n\n**A Talk Title**\n\n*aside*\n\nsome **bold** words\n").blocks.map((b) => b.emphasis)).toEqual([3, 2, 1, 0]);
+  });
+
+  it("reads YAML and TOML front matter aside, never as text", () => {
+    const yaml = parseMarkdown("---\ntitle: Hello\ntags: [a]\n---\n\nBody.\n");
+    expect(yaml.frontMatter).toEqual({ format: "yaml", value: "title: Hello\ntags: [a]" });
+    expect(yaml.blocks.map((b) => b.text)).toEqual(["Body."]);
+    const toml = parseMarkdown('+++\ntitle = "Hello"\n+++\nBody.\n');
+    expect(toml.frontMatter).toEqual({ format: "toml", value: 'title = "Hello"' });
+    expect(toml.blocks.map((b) => b.text)).toEqual(["Body."]);
+  });
+
+  it("reads plain text line by line: page bullets with their indentation, lines after a list on their own", () => {
+    const body = "Intro line\nsecond line\n\n  • first\n    • nested\n- item\nNot part of the item\n";
+    expect(parseMarkdown(body).blocks.map((b) => [b.text, b.depth])).toEqual([
+      ["Intro line", 0],
+      ["second line", 0],
+      ["first", 2],
+      ["nested", 3],
+      ["item", 1],
+      ["Not part of the item", 0],
+    ]);
+  });
+
+  it("reads four-space indented bullets of a plain-text page as text, not code", () => {
+    expect(parseMarkdown("Title\n\n      • Deep note with *stars*\n").blocks.map((b) => [b.text, b.verbatim])).toEqual([
+      ["Title", false],
+      ["Deep note with stars", false],
+    ]);
+  });
+
+  it("keeps fenced code and table rows as verbatim text", () => {
+    const blocks = parseMarkdown("```yaml\nkind: Pod\n```\n\n| Talk | Speaker |\n| --- | --- |\n| Zero Trust | Ann Lee |\n").blocks;
+    expect(blocks.map((b) => [b.text, b.verbatim])).toEqual([
+      ["kind: Pod", true],
+      ["Talk · Speaker", true],
+      ["Zero Trust · Ann Lee", true],
+    ]);
+  });
+
+  it("drops emoji bullets and HTML blocks' tags", () => {
+    expect(texts("🎤 Keynote notes\n\n<div class=\"share\"><p>Shared text</p></div>\n")).toEqual(["Keynote notes", "Shared text"]);
+  });
+});
