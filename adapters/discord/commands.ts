@@ -1,6 +1,9 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  Locale,
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandInteractionDataBasicOption,
@@ -14,11 +17,25 @@ import { cleanText, formatCommand, parseArgs, splitWords } from "../../src/comma
 import type { ArgSpec, Args, CommandSpec } from "../../src/commands/spec.js";
 import { UserError } from "../../src/commands/user-error.js";
 import { plainText } from "./escape.js";
+import { FRENCH, FRENCH_MESSAGE_COMMAND, FRENCH_ROOT } from "./french.js";
 import { DISCORD_LIMITS, truncate } from "./limits.js";
 
-/** The one application command; every core command is one of its subcommands. */
+/** The one slash command; every core command is one of its subcommands. */
 export const COMMAND_NAME = "kubecon";
 const COMMAND_DESCRIPTION = "Search KubeCon + CloudNativeCon talk recaps";
+/** The message context-menu command: a search on the text of the message it is used on. */
+export const MESSAGE_COMMAND_NAME = "Find KubeCon talks";
+
+/**
+ * Installable to a server and to a user's account, usable in servers, in DMs with the bot and in
+ * group DMs. Discord reads these on global commands only.
+ */
+const EVERYWHERE = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};
+
+const french = (text: string) => ({ [Locale.French]: text });
 
 // Discord's rule for command and option names (lowercase where a lowercase form exists).
 const VALID_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -41,9 +58,27 @@ export function commandDefinition(specs: readonly CommandSpec[]): CommandDefinit
   return {
     type: ApplicationCommandType.ChatInput,
     name: COMMAND_NAME,
+    name_localizations: french(FRENCH_ROOT.name),
     description: COMMAND_DESCRIPTION,
+    description_localizations: french(FRENCH_ROOT.description),
+    ...EVERYWHERE,
     options: subcommands,
   };
+}
+
+/** "Find KubeCon talks" on a message's menu (message commands may have capitals and spaces, and no description). */
+export function messageCommandDefinition(): CommandDefinition {
+  return {
+    type: ApplicationCommandType.Message,
+    name: MESSAGE_COMMAND_NAME,
+    name_localizations: french(FRENCH_MESSAGE_COMMAND),
+    ...EVERYWHERE,
+  };
+}
+
+/** Every application command of the bot: `/kubecon` and the message command. */
+export function commandDefinitions(specs: readonly CommandSpec[]): CommandDefinition[] {
+  return [commandDefinition(specs), messageCommandDefinition()];
 }
 
 function checkedName(name: string, what: string): string {
@@ -62,32 +97,40 @@ function subcommand(spec: CommandSpec): APIApplicationCommandSubcommandOption {
   if (options.length > DISCORD_LIMITS.commandOptions) {
     throw new Error(`command "${spec.name}" has more than ${DISCORD_LIMITS.commandOptions} arguments`);
   }
+  const fr = FRENCH[spec.name];
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: checkedName(spec.name, "command"),
     description: description(spec.summary),
+    ...(fr && { name_localizations: french(checkedName(fr.name, "French command")), description_localizations: french(description(fr.description)) }),
     // Discord wants required options before optional ones.
     options: [...options.filter((o) => o.required), ...options.filter((o) => !o.required)],
   };
 }
 
 function option(spec: CommandSpec, arg: ArgSpec): APIApplicationCommandBasicOption {
+  const fr = FRENCH[spec.name]?.options?.[arg.name];
   const base = {
     name: checkedName(arg.name, `argument of "${spec.name}"`),
     description: description(arg.description),
+    ...(fr && { name_localizations: french(checkedName(fr.name, "French argument")), description_localizations: french(description(fr.description)) }),
     required: arg.required === true,
   };
   const choices = arg.choices?.slice(0, DISCORD_LIMITS.optionChoices);
+  const choiceName = (choice: string) => {
+    const translated = fr?.choices?.[choice];
+    return { name: truncate(choice, 100), ...(translated && { name_localizations: french(translated) }) };
+  };
   if (arg.type === "integer") {
     return {
       ...base,
       type: ApplicationCommandOptionType.Integer,
-      ...(choices ? { choices: choices.map((c) => ({ name: c, value: Number(c) })) } : {}),
+      ...(choices ? { choices: choices.map((c) => ({ ...choiceName(c), value: Number(c) })) } : {}),
       ...(arg.min !== undefined ? { min_value: arg.min } : {}),
       ...(arg.max !== undefined ? { max_value: arg.max } : {}),
     };
   }
-  const withChoices = choices ? { choices: choices.map((c) => ({ name: truncate(c, 100), value: c })) } : {};
+  const withChoices = choices ? { choices: choices.map((c) => ({ ...choiceName(c), value: c })) } : {};
   // Discord refuses autocomplete together with fixed choices.
   const autocomplete = !choices && arg.autocomplete ? { autocomplete: true as const } : {};
   return {
@@ -131,25 +174,48 @@ export function specForText(specs: readonly CommandSpec[], text: string): Comman
   return specs.find((spec) => spec.name === word || spec.aliases?.includes(word));
 }
 
+/** Where an interaction comes from, as far as permissions go. */
+export interface Place {
+  /** The member's permission bit set in the channel (Discord's `member.permissions`); absent outside a server. */
+  permissions?: string;
+  /** A server channel the bot itself is in (the app is installed to that server), so it can post there. */
+  botInServer: boolean;
+}
+
+/** Whether a command may run here: yes, not without Manage Channels, or not outside a server the bot is in. */
+export type Access = "allowed" | "needs-permission" | "needs-server";
+
 /**
- * Whether a member may run a command text. `permissions` is the member's permission bit set in the
- * channel (Discord's `member.permissions`); it is absent outside a server, where no such command
- * makes sense. Arguments the grammar cannot read are let through: the core answers them.
+ * Whether a command text may run in a place. Commands that need Manage Channels change what the bot
+ * posts in a channel (daily posts): they need a server channel the bot is in, and the member's
+ * permission there. Arguments the grammar cannot read are let through: the core answers them.
  */
-export function mayRun(specs: readonly CommandSpec[], text: string, permissions: string | undefined): boolean {
+export function access(specs: readonly CommandSpec[], text: string, place: Place): Access {
   const spec = specForText(specs, text);
-  if (spec?.requires !== "manageChannels") return true;
+  if (spec?.requires !== "manageChannels") return "allowed";
   if (spec.changes) {
     try {
-      if (!spec.changes(parseArgs(spec, splitWords(cleanText(text)).slice(1)))) return true;
+      if (!spec.changes(parseArgs(spec, splitWords(cleanText(text)).slice(1)))) return "allowed";
     } catch (error) {
-      if (error instanceof UserError) return true;
+      if (error instanceof UserError) return "allowed";
       throw error;
     }
   }
-  if (permissions === undefined) return false;
-  const bits = BigInt(permissions);
-  return (bits & (PermissionFlagsBits.ManageChannels | PermissionFlagsBits.Administrator)) !== 0n;
+  if (!place.botInServer) return "needs-server";
+  if (place.permissions === undefined) return "needs-permission";
+  const bits = BigInt(place.permissions);
+  return (bits & (PermissionFlagsBits.ManageChannels | PermissionFlagsBits.Administrator)) !== 0n ? "allowed" : "needs-permission";
+}
+
+/**
+ * The text of a message a user pointed the message command at, as plain words: mentions, channel
+ * links and timestamps dropped, custom emoji reduced to their names.
+ */
+export function messageText(content: string): string {
+  return content
+    .replace(/<a?:(\w+):\d+>/g, "$1")
+    .replace(/<(?:@[!&]?|#)\d+>|<t:-?\d+(?::\w)?>|<\/[^:>]+:\d+>/g, " ")
+    .replace(/https?:\/\/\S+/g, " ");
 }
 
 /** Autocomplete for the focused option: the core's completions within Discord's 25 choices of 100 characters. */

@@ -1,5 +1,7 @@
 import {
   ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
   ComponentType,
   InteractionResponseType,
   InteractionType,
@@ -9,11 +11,25 @@ import {
   type APIMessageComponentInteraction,
   type APIChatInputApplicationCommandInteraction,
   type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandInteraction,
+  type APIMessageApplicationCommandInteraction,
 } from "discord.js";
 import type { Bot } from "../../src/commands/bot.js";
 import type { CommandContext, RunOptions } from "../../src/commands/context.js";
+import { searchCommandFor } from "../../src/commands/search-text.js";
 import type { Logger } from "../../src/log/logger.js";
-import { autocomplete, COMMAND_NAME, commandText, findSubcommand, mayRun, specForText } from "./commands.js";
+import {
+  access,
+  autocomplete,
+  COMMAND_NAME,
+  commandText,
+  findSubcommand,
+  MESSAGE_COMMAND_NAME,
+  messageText,
+  specForText,
+  type Access,
+  type Place,
+} from "./commands.js";
 import { decodeButton, type ButtonEffect } from "./custom-id.js";
 import { renderNotice, renderReply, type DiscordMessage } from "./render.js";
 
@@ -39,7 +55,12 @@ export type InteractionHandler = (interaction: APIInteraction, transport: Intera
 
 export const DEFAULT_DEFER_AFTER_MS = 1200;
 
-const NOT_ALLOWED = "You need the Manage Channels permission in this channel to do that.";
+const REFUSALS: Record<Exclude<Access, "allowed">, string> = {
+  "needs-permission": "You need the Manage Channels permission in this channel to do that.",
+  "needs-server":
+    "Daily posts are a server feature: run this in a channel of a server the bot has been added to (its profile → Add App → Add to Server).",
+};
+const NO_TEXT = "That message has no text to search for.";
 const STALE_BUTTON = "This button no longer works. Run the command again.";
 const UNKNOWN_COMMAND = "This command is not known here any more. Try `/kubecon help`.";
 const OUR_FAULT = "Something went wrong on our side. Please try again in a moment.";
@@ -101,6 +122,44 @@ export function createInteractionHandler({
     };
   }
 
+  /**
+   * Permissions and whether the bot is in this server. A user-installed app can be used in a server
+   * it was never added to; there `authorizing_integration_owners` has no guild install for it.
+   */
+  function place(interaction: APIInteraction): Place {
+    const owners = interaction.authorizing_integration_owners;
+    const guildInstall = owners ? owners[ApplicationIntegrationType.GuildInstall] : interaction.guild_id;
+    return {
+      permissions: interaction.member?.permissions,
+      botInServer: interaction.guild_id !== undefined && guildInstall === interaction.guild_id,
+    };
+  }
+
+  /** The refusal for a command that may not run here, if any. */
+  function refusal(text: string, interaction: APIInteraction): string | undefined {
+    const verdict = access(bot.commands, text, place(interaction));
+    return verdict === "allowed" ? undefined : REFUSALS[verdict];
+  }
+
+  /** "Find KubeCon talks" on a message: a search on its text, answered to the user alone. */
+  async function onMessageCommand(interaction: APIMessageApplicationCommandInteraction, transport: InteractionTransport) {
+    const target = interaction.data.resolved.messages[interaction.data.target_id];
+    const command = searchCommandFor(bot.commands, messageText(target?.content ?? ""));
+    if (!command) return notice(NO_TEXT, transport);
+    const work = run(command, context(interaction), {}, interaction.id);
+    return answer(work, newMessage, deferredMessage(true), transport);
+  }
+
+  async function onApplicationCommand(interaction: APIApplicationCommandInteraction, transport: InteractionTransport) {
+    if (interaction.data.type === ApplicationCommandType.Message && interaction.data.name === MESSAGE_COMMAND_NAME) {
+      return onMessageCommand(interaction as APIMessageApplicationCommandInteraction, transport);
+    }
+    if (interaction.data.type === ApplicationCommandType.ChatInput) {
+      return onCommand(interaction as APIChatInputApplicationCommandInteraction, transport);
+    }
+    return notice(UNKNOWN_COMMAND, transport);
+  }
+
   async function onCommand(interaction: APIChatInputApplicationCommandInteraction, transport: InteractionTransport) {
     const sub = interaction.data.options?.[0];
     const invocation =
@@ -109,7 +168,8 @@ export function createInteractionHandler({
         : undefined;
     if (!invocation) return notice(UNKNOWN_COMMAND, transport);
     const text = commandText(invocation);
-    if (!mayRun(bot.commands, text, interaction.member?.permissions)) return notice(NOT_ALLOWED, transport);
+    const refused = refusal(text, interaction);
+    if (refused) return notice(refused, transport);
     const work = run(text, context(interaction), {}, interaction.id);
     return answer(work, newMessage, deferredMessage(invocation.spec.visibility === "ephemeral"), transport);
   }
@@ -124,7 +184,8 @@ export function createInteractionHandler({
         : undefined;
     if (!state) return notice(STALE_BUTTON, transport);
     const spec = specForText(bot.commands, state.command);
-    if (!mayRun(bot.commands, state.command, interaction.member?.permissions)) return notice(NOT_ALLOWED, transport);
+    const refused = refusal(state.command, interaction);
+    if (refused) return notice(refused, transport);
 
     // A click on a public card (a share, a daily post) answers the clicker alone, never rewrites the card.
     const onPublicCard = ((interaction.message.flags ?? 0) & MessageFlags.Ephemeral) === 0;
@@ -162,7 +223,7 @@ export function createInteractionHandler({
       case InteractionType.Ping:
         return transport.respond({ type: InteractionResponseType.Pong });
       case InteractionType.ApplicationCommand:
-        return onCommand(interaction as APIChatInputApplicationCommandInteraction, transport);
+        return onApplicationCommand(interaction, transport);
       case InteractionType.MessageComponent:
         return onButton(interaction, transport);
       case InteractionType.ApplicationCommandAutocomplete:

@@ -6,7 +6,7 @@ import { createAppBot } from "../../src/app/app-bot.js";
 import { ConfigError, loadConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/log/logger.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
-import { commandDefinition } from "./commands.js";
+import { commandDefinitions } from "./commands.js";
 import { createRest } from "./rest.js";
 
 export interface RegisterOptions {
@@ -31,7 +31,7 @@ export interface Registration {
 export async function registerCommands({ rest, commands, applicationId, guildId }: RegisterOptions): Promise<Registration> {
   const appId = applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
   const route = guildId ? Routes.applicationGuildCommands(appId, guildId) : Routes.applicationCommands(appId);
-  const registered = (await rest.put(route, { body: [commandDefinition(commands)] })) as unknown[];
+  const registered = (await rest.put(route, { body: commandDefinitions(commands) })) as unknown[];
   return { applicationId: appId, scope: guildId ? "guild" : "global", commands: registered.length };
 }
 

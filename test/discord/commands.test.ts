@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  access,
   commandDefinition,
+  commandDefinitions,
   commandText,
   findSubcommand,
-  mayRun,
+  messageText,
   specForText,
 } from "../../adapters/discord/commands.js";
+import { FRENCH } from "../../adapters/discord/french.js";
 import { corpusBot, type CorpusBot } from "./fixture.js";
 import { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, integerOption, stringOption } from "./payloads.js";
 
@@ -33,26 +36,29 @@ describe("/kubecon definition", () => {
     expect(byName.event).toMatchObject({ type: 3, required: false, autocomplete: true });
     expect(byName.year).toMatchObject({ type: 4, required: false, min_value: 2014, max_value: 2100 });
     expect(byName.lang.choices).toEqual([
-      { name: "en", value: "en" },
-      { name: "fr", value: "fr" },
+      { name: "en", value: "en", name_localizations: { fr: "anglais" } },
+      { name: "fr", value: "fr", name_localizations: { fr: "français" } },
     ]);
     expect(byName.lang.autocomplete).toBeUndefined();
   });
 
   it("stays within Discord's limits for names, descriptions, option order and total size", () => {
     const definition = commandDefinition(corpus.bot.commands) as any;
-    let characters = definition.name.length + definition.description.length;
+    // With localizations, Discord counts the longest of each field.
+    const longest = (object: any, field: "name" | "description") =>
+      Math.max(object[field].length, ...Object.values<string>(object[`${field}_localizations`] ?? {}).map((text) => text.length));
+    let characters = longest(definition, "name") + longest(definition, "description");
     for (const sub of definition.options) {
       expect(sub.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
       expect(sub.description.length).toBeLessThanOrEqual(100);
       expect(sub.options.length).toBeLessThanOrEqual(25);
-      characters += sub.name.length + sub.description.length;
+      characters += longest(sub, "name") + longest(sub, "description");
       const required = sub.options.map((o: any) => o.required);
       expect(required).toEqual([...required].sort((a: boolean, b: boolean) => Number(b) - Number(a)));
       for (const option of sub.options) {
         expect(option.description.length).toBeLessThanOrEqual(100);
-        characters += option.name.length + option.description.length;
-        for (const choice of option.choices ?? []) characters += choice.name.length + String(choice.value).length;
+        characters += longest(option, "name") + longest(option, "description");
+        for (const choice of option.choices ?? []) characters += longest(choice, "name") + String(choice.value).length;
       }
     }
     expect(characters).toBeLessThanOrEqual(8000);
@@ -81,16 +87,88 @@ describe("options to command text", () => {
   });
 });
 
-describe("Manage Channels", () => {
+describe("Manage Channels and servers", () => {
   const commands = () => corpus.bot.commands;
+  const inServer = (permissions?: string) => ({ permissions, botInServer: true });
 
   it("is needed to turn daily posts on or off, and only for that", () => {
-    expect(mayRun(commands(), "daily on 09:00", MEMBER_PERMISSIONS)).toBe(false);
-    expect(mayRun(commands(), "daily off", MEMBER_PERMISSIONS)).toBe(false);
-    expect(mayRun(commands(), "daily on", MANAGER_PERMISSIONS)).toBe(true);
-    expect(mayRun(commands(), "daily on", String(1n << 3n))).toBe(true);
-    expect(mayRun(commands(), "daily on", undefined)).toBe(false);
-    expect(mayRun(commands(), "daily status", MEMBER_PERMISSIONS)).toBe(true);
-    expect(mayRun(commands(), "search ebpf", MEMBER_PERMISSIONS)).toBe(true);
+    expect(access(commands(), "daily on 09:00", inServer(MEMBER_PERMISSIONS))).toBe("needs-permission");
+    expect(access(commands(), "daily off", inServer(MEMBER_PERMISSIONS))).toBe("needs-permission");
+    expect(access(commands(), "daily on", inServer(MANAGER_PERMISSIONS))).toBe("allowed");
+    expect(access(commands(), "daily on", inServer(String(1n << 3n)))).toBe("allowed");
+    expect(access(commands(), "daily on", inServer(undefined))).toBe("needs-permission");
+    expect(access(commands(), "daily status", inServer(MEMBER_PERMISSIONS))).toBe("allowed");
+    expect(access(commands(), "search ebpf", inServer(MEMBER_PERMISSIONS))).toBe("allowed");
+  });
+
+  it("keeps daily posts to servers the bot is in, whatever the permissions", () => {
+    const elsewhere = { permissions: MANAGER_PERMISSIONS, botInServer: false };
+    expect(access(commands(), "daily on", elsewhere)).toBe("needs-server");
+    expect(access(commands(), "daily off", { botInServer: false })).toBe("needs-server");
+    expect(access(commands(), "daily status", { botInServer: false })).toBe("allowed");
+    expect(access(commands(), "search ebpf", { botInServer: false })).toBe("allowed");
+  });
+});
+
+describe("user installs, contexts and the message command", () => {
+  it("makes /kubecon installable to servers and users, usable in servers, bot DMs and group DMs", () => {
+    const [slash, message] = commandDefinitions(corpus.bot.commands) as any[];
+    for (const command of [slash, message]) {
+      expect(command.integration_types).toEqual([0, 1]);
+      expect(command.contexts).toEqual([0, 1, 2]);
+    }
+    expect(message).toEqual({
+      type: 3,
+      name: "Find KubeCon talks",
+      name_localizations: { fr: "Chercher des talks KubeCon" },
+      integration_types: [0, 1],
+      contexts: [0, 1, 2],
+    });
+  });
+
+  it("reads a message's words, not its mentions, channel links, timestamps, links or emoji ids", () => {
+    expect(messageText("<@123> <@!45> <@&67> in <#89> at <t:1700000000:R>: <:ebpf:1234> rocks https://x.invalid/y").replace(/\s+/g, " ").trim()).toBe(
+      "in at : ebpf rocks",
+    );
+  });
+});
+
+describe("French localizations", () => {
+  const definition = () => commandDefinition(corpus.bot.commands) as any;
+  const VALID_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+  it("name and describe every subcommand and option in French", () => {
+    const { options, name_localizations, description_localizations } = definition();
+    expect(name_localizations).toEqual({ fr: "kubecon" });
+    expect(description_localizations.fr).toMatch(/talks KubeCon/);
+    const search = options.find((o: any) => o.name === "search");
+    expect(search.name_localizations).toEqual({ fr: "chercher" });
+    expect(search.options.find((o: any) => o.name === "year").name_localizations).toEqual({ fr: "année" });
+    const lang = search.options.find((o: any) => o.name === "lang");
+    expect(lang.choices).toContainEqual({ name: "fr", value: "fr", name_localizations: { fr: "français" } });
+    for (const spec of corpus.bot.commands) {
+      expect(FRENCH[spec.name], `French for ${spec.name}`).toBeDefined();
+      for (const arg of spec.args) expect(FRENCH[spec.name]!.options?.[arg.name], `French for ${spec.name} ${arg.name}`).toBeDefined();
+    }
+  });
+
+  it("follow Discord's rules: valid lowercase names, descriptions of 1-100, names unique among their siblings", () => {
+    const check = (siblings: any[]) => {
+      const defaults = siblings.map((o) => o.name);
+      const french = siblings.map((o) => o.name_localizations?.fr ?? o.name);
+      expect(new Set(french).size).toBe(french.length);
+      siblings.forEach((option, i) => {
+        const name = french[i]!;
+        expect(name).toMatch(VALID_NAME);
+        expect(name).toBe(name.toLowerCase());
+        // A localized name may not be another option's default name.
+        expect(defaults.filter((d, j) => j !== i)).not.toContain(name);
+        const description = option.description_localizations?.fr ?? option.description;
+        expect(description.length).toBeGreaterThanOrEqual(1);
+        expect(description.length).toBeLessThanOrEqual(100);
+        if (option.options) check(option.options);
+      });
+    };
+    check(definition().options);
   });
 });

@@ -148,11 +148,11 @@ describe("gateway mode: slow answers", () => {
 });
 
 describe("registration", () => {
-  it("bulk-overwrites /kubecon in a guild, idempotently", async () => {
+  it("bulk-overwrites /kubecon and the message command in a guild, idempotently", async () => {
     const rest = createRest(TOKEN, standIn.apiUrl);
     const first = await registerCommands({ rest, commands: corpus.bot.commands, guildId: GUILD_ID });
     const second = await registerCommands({ rest, commands: corpus.bot.commands, guildId: GUILD_ID });
-    expect(first).toEqual({ applicationId: APPLICATION_ID, scope: "guild", commands: 1 });
+    expect(first).toEqual({ applicationId: APPLICATION_ID, scope: "guild", commands: 2 });
     expect(second).toEqual(first);
     const puts = standIn.requests.filter((r) => r.method === "PUT");
     expect(puts.map((r) => r.path)).toEqual([
@@ -161,8 +161,9 @@ describe("registration", () => {
     ]);
     expect(puts[0]!.body).toEqual(puts[1]!.body);
     expect(puts[0]!.authorization).toBe(`Bot ${TOKEN}`);
-    const [command] = puts[0]!.body as any[];
+    const [command, messageCommand] = puts[0]!.body as any[];
     expect(command.name).toBe("kubecon");
+    expect(messageCommand).toMatchObject({ type: 3, name: "Find KubeCon talks" });
     expect(command.options.map((o: any) => o.name)).toEqual(corpus.bot.commands.map((c) => c.name));
   });
 

@@ -8,7 +8,9 @@ import {
   autocompleteInteraction,
   buttonInteraction,
   commandInteraction,
+  from,
   MANAGER_PERMISSIONS,
+  messageCommandInteraction,
   pingInteraction,
   stringOption,
   integerOption,
@@ -240,5 +242,19 @@ describe("HTTP interactions: answers", () => {
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.flags).toBeUndefined();
     expect(body.embeds[0].title).toContain("ebpf");
+  });
+});
+
+describe("HTTP interactions: user installs and the message command", () => {
+  it("answers “Find KubeCon talks” on a message, signed, in a group DM", async () => {
+    const body = await interact(from("group DM", messageCommandInteraction("gitops with flux")));
+    expect(body.type).toBe(4);
+    expect(body.data.flags).toBe(64);
+    expect(body.data.embeds[0].title).toBe("KubeCon talks on “gitops with flux”");
+  });
+
+  it("refuses daily posts in a DM with the bot", async () => {
+    const body = await interact(from("bot DM", commandInteraction("daily", [stringOption("action", "on")], MANAGER_PERMISSIONS)));
+    expect(body.data.embeds[0].title).toMatch(/^Daily posts are a server feature/);
   });
 });

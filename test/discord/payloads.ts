@@ -98,3 +98,47 @@ export function buttonInteraction(
 export function pingInteraction() {
   return { id: String(++nextId), application_id: APPLICATION_ID, type: 1, token: "ping-token", version: 1 };
 }
+
+export const DM_CHANNEL_ID = "400000000000000002";
+export const GROUP_DM_CHANNEL_ID = "400000000000000003";
+
+/**
+ * Where an interaction happens, as Discord describes it: a server the bot is in, a server where
+ * only the user installed the app, a DM with the bot, or a group DM (user install only).
+ */
+export type Where = "server" | "server, user install only" | "bot DM" | "group DM";
+
+const USER = { id: USER_ID, username: "alice", discriminator: "0", global_name: "Alice", avatar: null };
+
+/** The same interaction as it arrives from `where`: the guild, member, channel and install fields Discord sets there. */
+export function from<T extends ReturnType<typeof base>>(where: Where, interaction: T): T {
+  if (where === "server") return interaction;
+  if (where === "server, user install only") return { ...interaction, authorizing_integration_owners: { "1": USER_ID } };
+  const { guild_id: _guild, member: _member, guild_locale: _locale, ...rest } = interaction;
+  const dm = where === "bot DM";
+  const channel = dm ? { id: DM_CHANNEL_ID, type: 1, recipients: [USER] } : { id: GROUP_DM_CHANNEL_ID, type: 3, name: "friends", recipients: [USER] };
+  return {
+    ...rest,
+    user: USER,
+    channel_id: channel.id,
+    channel,
+    context: dm ? 1 : 2,
+    authorizing_integration_owners: dm ? { "0": "0", "1": USER_ID } : { "1": USER_ID },
+  } as unknown as T;
+}
+
+export const MESSAGE_ID = "300000000000000777";
+
+/** "Find KubeCon talks" on a message whose text is `content`. */
+export function messageCommandInteraction(content: string) {
+  return {
+    ...base(2, MEMBER_PERMISSIONS),
+    data: {
+      id: "800000000000000002",
+      name: "Find KubeCon talks",
+      type: 3,
+      target_id: MESSAGE_ID,
+      resolved: { messages: { [MESSAGE_ID]: botMessage({ id: MESSAGE_ID, content, author: { ...USER, id: "600000000000000009", username: "bob" } }) } },
+    },
+  };
+}
