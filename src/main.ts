@@ -13,6 +13,7 @@ import type { Poster } from "./daily/poster.js";
 import { HttpHost } from "./http/server.js";
 import { createLogger } from "./log/logger.js";
 import { openSqliteDailyStore } from "./store/sqlite-daily-store.js";
+import { openSqliteFeedbackStore } from "./store/sqlite-feedback-store.js";
 
 /**
  * `npm start`: with Slack or Discord tokens configured, the adapters, the shared HTTP server and
@@ -23,11 +24,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const store = openSqliteDailyStore(config.dataDir);
-  const bot = await createAppBot({ corpusDir: config.corpusDir, logger, store });
+  const feedback = openSqliteFeedbackStore(config.dataDir);
+  const bot = await createAppBot({ corpusDir: config.corpusDir, logger, store, feedback });
 
   if (!config.slack && !config.discord) {
     await runConsole(bot);
     await store.close();
+    await feedback.close();
     return;
   }
 
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
     for (const stop of stops) await stop();
     await host.close();
     await store.close();
+    await feedback.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));

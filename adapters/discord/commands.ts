@@ -51,7 +51,7 @@ type CommandDefinition = RESTPutAPIApplicationCommandsJSONBody[number];
  * channel, which Discord sends with every interaction (see `mayRun`).
  */
 export function commandDefinition(specs: readonly CommandSpec[]): CommandDefinition {
-  const subcommands = specs.map(subcommand);
+  const subcommands = specs.filter((spec) => !spec.hidden).map(subcommand);
   if (subcommands.length > DISCORD_LIMITS.commandOptions) {
     throw new Error(`Discord allows ${DISCORD_LIMITS.commandOptions} subcommands, the registry has ${subcommands.length}`);
   }

@@ -6,6 +6,7 @@ import { createAppBot } from "../../src/app/app-bot.js";
 import { ConfigError, loadConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/log/logger.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+import { openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.js";
 import { commandDefinitions } from "./commands.js";
 import { createRest } from "./rest.js";
 
@@ -43,8 +44,10 @@ async function main(): Promise<void> {
   if (!config.discord) throw new ConfigError("DISCORD_TOKEN is not set: set it to the bot token from the Discord application's Bot page");
   // The same commands as the running bot, daily subscriptions included.
   const store = openSqliteDailyStore(config.dataDir);
-  const bot = await createAppBot({ corpusDir: config.corpusDir, logger, store });
+  const feedback = openSqliteFeedbackStore(config.dataDir);
+  const bot = await createAppBot({ corpusDir: config.corpusDir, logger, store, feedback });
   await store.close();
+  await feedback.close();
   const registration = await registerCommands({
     rest: createRest(config.discord.token, config.discord.apiUrl),
     commands: bot.commands,

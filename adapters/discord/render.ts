@@ -169,6 +169,9 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
   return embed;
 }
 
+/** Sharing posts publicly, a vote's thanks is a message of its own, any other button replaces the card. */
+const EFFECTS: Record<CardAction["kind"], ButtonState["effect"]> = { share: "share", feedback: "reply", command: "update" };
+
 interface Button {
   action: CardAction;
   state: ButtonState;
@@ -180,7 +183,7 @@ function renderButtons(card: Card): APIActionRowComponent<APIButtonComponentWith
   const cardButtons: Button[] = (card.actions ?? []).map((action) => ({
     action,
     label: action.label,
-    state: { effect: action.kind === "share" ? "share" : "update", command: action.command },
+    state: { effect: EFFECTS[action.kind], command: action.command },
   }));
   const detailButtons: Button[] = withDetails.map(({ details, n }) => ({
     action: details,

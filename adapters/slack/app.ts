@@ -153,9 +153,11 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
 
     const { message } = await answer(command, ctx);
     const { response_type: _visibility, ...content } = message;
+    // Feedback (a vote's thanks) comes as a message of its own: the card stays as it is.
+    const inPlace = ephemeral && actionKind(action.action_id) !== "feedback";
     await respondSafely(
       respond,
-      ephemeral ? { ...content, replace_original: true } : { ...content, response_type: "ephemeral", replace_original: false },
+      inPlace ? { ...content, replace_original: true } : { ...content, response_type: "ephemeral", replace_original: false },
       logContext,
     );
   });

@@ -11,9 +11,9 @@ export interface SlackMessage {
 
 /**
  * Buttons carry the card action's command text in `value`, and its kind in `action_id`
- * (`kubecon.command.2`, `kubecon.share.0`), so any replica can serve the click.
+ * (`kubecon.command.2`, `kubecon.share.0`, `kubecon.feedback.3`), so any replica can serve the click.
  */
-export const ACTION_ID = /^kubecon\.(command|share)\.\d+$/;
+export const ACTION_ID = /^kubecon\.(command|share|feedback)\.\d+$/;
 
 export function actionKind(actionId: string): CardAction["kind"] | undefined {
   const match = ACTION_ID.exec(actionId);

@@ -20,10 +20,11 @@ export interface Link {
 
 /**
  * A button. `command` is the canonical command text the core runs when it is pressed, so button
- * state lives in the message, never in process memory. `share` reposts the card publicly.
+ * state lives in the message, never in process memory. `share` reposts the card publicly;
+ * `feedback` answers the presser alone and leaves the card as it is (a vote's thanks).
  */
 export interface CardAction {
-  kind: "command" | "share";
+  kind: "command" | "share" | "feedback";
   label: string;
   command: string;
   /** `primary` for the action a reader most likely wants next. */
@@ -32,6 +33,8 @@ export interface CardAction {
 
 /** One result in a list: a talk in a search answer, an event in `events`. */
 export interface CardItem {
+  /** The section shown, where the item is one. */
+  id?: string;
   title: string;
   /** Speakers, event and year, joined for a context line. */
   meta?: string;

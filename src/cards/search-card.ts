@@ -1,4 +1,5 @@
 import type { SearchAnswer, SearchFilters } from "../search/engine.js";
+import { feedbackActions } from "../feedback/actions.js";
 import type { Card, CardAction } from "./card.js";
 import { sectionMeta } from "./section-meta.js";
 
@@ -42,10 +43,12 @@ export function searchCard(input: SearchCardInput): Card {
   if (page > 1) actions.push({ kind: "command", label: "◀ Previous", command: input.commandFor(page - 1) });
   if (page < pages) actions.push({ kind: "command", label: "Next ▶", command: input.commandFor(page + 1), style: "primary" });
   actions.push({ kind: "share", label: "Share in channel", command: input.commandFor(page) });
+  actions.push(...feedbackActions(input.commandFor(page)));
   return {
     title,
     ...(answer.suggestion && { notice: `No exact match; showing results for “${answer.suggestion}”.` }),
     items: answer.hits.map((hit) => ({
+      id: hit.section.id,
       title: hit.section.title,
       meta: sectionMeta(hit.section),
       snippet: hit.snippet,

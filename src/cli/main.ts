@@ -12,11 +12,14 @@ import { createLogger } from "../log/logger.js";
 import { sectionJson } from "./section-json.js";
 
 const CLI_CONTEXT = { platform: "cli", userId: "cli", channelId: "cli" } as const;
+/** As in the bot's configuration: where the databases live. */
+const DEFAULT_DATA_DIR = "var";
 
 const USAGE = `usage: kubecon <command...>            answer a command (try: kubecon help)
        kubecon search <query> --json [--limit N] [--corpus DIR]
        kubecon search --json --stdin       one query a line in, one JSON object a line out
        kubecon sections --json | takeaways --json
+       kubecon feedback --json             the 👍/👎 votes on search answers, one JSON object a line
        kubecon ingest <file> [--event NAME --event-id ID --year YYYY --location L --lang xx] [--corpus DIR]`;
 
 function searchJson(bot: LoadedBot, text: string, limit: number): string {
@@ -66,6 +69,17 @@ async function main(argv: string[]): Promise<number> {
     // Loaded here only: language detection is not needed for anything else.
     const { ingest } = await import("./ingest.js");
     console.log(ingest(rest[0]!, { ...flags, eventId: flags["event-id"], corpusDir }));
+    return 0;
+  }
+
+  if (command === "feedback") {
+    if (!flags.json || rest.length) throw new UserError("feedback prints the votes as JSON lines: kubecon feedback --json");
+    const { feedbackLines } = await import("./feedback.js");
+    const { openSqliteFeedbackStore } = await import("../store/sqlite-feedback-store.js");
+    const store = openSqliteFeedbackStore(process.env.DATA_DIR || DEFAULT_DATA_DIR);
+    const lines = await feedbackLines(store);
+    await store.close();
+    if (lines.length) console.log(lines.join("\n"));
     return 0;
   }
 

@@ -36,6 +36,8 @@ export interface CommandSpec {
   args: readonly ArgSpec[];
   /** Who sees the answer by default. */
   visibility: "ephemeral" | "public";
+  /** Run by buttons only: left out of help and of platforms' command menus. */
+  hidden?: boolean;
   /** A platform permission needed to run it (Discord: Manage Channels). */
   requires?: "manageChannels";
   /** Whether these arguments change something and so need `requires`; every use does when absent. */

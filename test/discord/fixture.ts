@@ -2,33 +2,34 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Bot } from "../../src/commands/bot.js";
-import { createBot, type LoadedBot } from "../../src/commands/create-bot.js";
-import { dailyCommands } from "../../src/daily/commands.js";
-import { systemClock } from "../../src/daily/clock.js";
+import { createAppBot } from "../../src/app/app-bot.js";
+import type { LoadedBot } from "../../src/commands/create-bot.js";
 import { createLogger, type Logger } from "../../src/log/logger.js";
+import type { FeedbackStore } from "../../src/store/feedback-store.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+import { openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.js";
 
 export interface CorpusBot {
   bot: LoadedBot;
   logger: Logger;
+  feedback: FeedbackStore;
   close(): Promise<void>;
 }
 
-/** The real bot over the shipped recaps, with the daily commands on a SQLite file in a temp dir. */
+/** The real bot over the shipped recaps, with the daily commands and the votes on SQLite files in a temp dir. */
 export async function corpusBot(): Promise<CorpusBot> {
   const dataDir = mkdtempSync(join(tmpdir(), "kubecon-discord-"));
   const store = openSqliteDailyStore(dataDir);
+  const feedback = openSqliteFeedbackStore(dataDir);
   const logger = createLogger("silent");
-  const bot = await createBot({
-    corpusDir: "data/recaps",
-    logger,
-    commands: (data) => dailyCommands({ store, takeaways: () => data.takeaways, clock: systemClock, topics: data.topics }),
-  });
+  const bot = await createAppBot({ corpusDir: "data/recaps", logger, store, feedback });
   return {
     bot,
     logger,
+    feedback,
     close: async () => {
       await store.close();
+      await feedback.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

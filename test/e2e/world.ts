@@ -8,6 +8,7 @@ import { DailyScheduler } from "../../src/daily/scheduler.js";
 import type { Takeaway } from "../../src/takeaways/takeaways.js";
 import { createLogger, type Logger } from "../../src/log/logger.js";
 import { openSqliteDailyStore, type SqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+import { openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.js";
 import { FakeClock } from "../daily/helpers.js";
 
 /**
@@ -30,7 +31,8 @@ export async function dailyWorld(start: string): Promise<DailyWorld> {
   const clock = new FakeClock(start);
   const store = openSqliteDailyStore(dir);
   const connections: SqliteDailyStore[] = [store];
-  const bot = await createAppBot({ corpusDir: "data/recaps", logger: createLogger("silent"), store, clock });
+  const feedback = openSqliteFeedbackStore(dir);
+  const bot = await createAppBot({ corpusDir: "data/recaps", logger: createLogger("silent"), store, feedback, clock });
   return {
     clock,
     store,
@@ -47,6 +49,7 @@ export async function dailyWorld(start: string): Promise<DailyWorld> {
     },
     async close() {
       for (const connection of connections) await connection.close();
+      await feedback.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -49,19 +49,21 @@ export interface ButtonClick {
   ephemeral: boolean;
   userId?: string;
   channelId?: string;
+  teamId?: string;
 }
 
 /** A block_actions interaction: Slack form-encodes it as one `payload` field holding JSON. */
 export function blockActionsBody(click: ButtonClick): string {
   const channelId = click.channelId ?? "C0001";
+  const teamId = click.teamId ?? "T0001";
   const payload = {
     type: "block_actions",
-    user: { id: click.userId ?? "U0001", username: "alice", team_id: "T0001" },
+    user: { id: click.userId ?? "U0001", username: "alice", team_id: teamId },
     api_app_id: "A0001",
     token: "deprecated-verification-token",
     container: { type: "message", message_ts: "1700000000.000100", channel_id: channelId, is_ephemeral: click.ephemeral },
     trigger_id: "13345224609.738474920.8088930838d88f008e0",
-    team: { id: "T0001", domain: "kubecon-test" },
+    team: { id: teamId, domain: "kubecon-test" },
     channel: { id: channelId, name: "general" },
     response_url: click.responseUrl,
     actions: [
