@@ -3,12 +3,19 @@ import { Routes, type APIApplication, type REST } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import type { CommandSpec } from "../../src/commands/spec.js";
 import { createAppBot } from "../../src/app/app-bot.js";
-import { ConfigError, loadConfig } from "../../src/config/config.js";
+import { readSettings } from "../../src/app/settings.js";
+import { StartError, startExplained } from "../../src/app/start-failure.js";
+import { plural } from "../../src/text/plural.js";
+import { CorpusError } from "../../src/corpus/corpus.js";
+import { ConfigError } from "../../src/config/config.js";
+import { unset } from "../../src/config/env.js";
 import { createLogger } from "../../src/log/logger.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 import { openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.js";
 import { commandDefinitions } from "./commands.js";
+import { DISCORD_TOKEN_HINT, type DiscordConfig } from "./config.js";
 import { createRest } from "./rest.js";
+import { discordAdapter } from "./start.js";
 
 export interface RegisterOptions {
   rest: REST;
@@ -36,30 +43,39 @@ export async function registerCommands({ rest, commands, applicationId, guildId 
   return { applicationId: appId, scope: guildId ? "guild" : "global", commands: registered.length };
 }
 
-/** `npm run discord:register`: reads .env, builds the command registry and registers it. */
-async function main(): Promise<void> {
+/** `npm run discord:register`: reads .env, builds the command registry, registers it and says so in one line. */
+async function main(): Promise<string> {
   loadDotenv({ quiet: true });
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
-  if (!config.discord) throw new ConfigError("DISCORD_TOKEN is not set: set it to the bot token from the Discord application's Bot page");
+  const { config, wanted } = readSettings(process.env, [discordAdapter]);
+  const discord = wanted[0]?.config as DiscordConfig | undefined;
+  if (!discord) throw new ConfigError([unset("DISCORD_TOKEN", DISCORD_TOKEN_HINT)]);
+  // Warnings only: the one line below is the answer.
+  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
   // The same commands as the running bot, daily subscriptions included.
   const store = openSqliteDailyStore(config.dataDir);
   const feedback = openSqliteFeedbackStore(config.dataDir);
   const bot = await createAppBot({ corpusDir: config.corpusDir, logger, store, feedback });
   await store.close();
   await feedback.close();
-  const registration = await registerCommands({
-    rest: createRest(config.discord.token, config.discord.apiUrl),
-    commands: bot.commands,
-    applicationId: config.discord.applicationId,
-    guildId: config.discord.guildId,
-  });
-  logger.info({ platform: "discord", ...registration, guildId: config.discord.guildId }, "discord commands registered");
+  const registration = await startExplained(discordAdapter, () =>
+    registerCommands({
+      rest: createRest(discord.token, discord.apiUrl),
+      commands: bot.commands,
+      applicationId: discord.applicationId,
+      guildId: discord.guildId,
+    }),
+  );
+  const where = discord.guildId ? `in server ${discord.guildId} (there now)` : "globally (Discord may take up to an hour to show it everywhere)";
+  return `Registered ${plural(registration.commands, "command")} (/kubecon with ${plural(bot.commands.length, "subcommand")}) for application ${registration.applicationId}, ${where}.`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exitCode = 1;
-  });
+  main().then(
+    (line) => console.log(line),
+    (error: unknown) => {
+      const known = error instanceof ConfigError || error instanceof StartError || error instanceof CorpusError;
+      for (const line of (known ? (error as Error).message : `unexpected error: ${String(error)}`).split("\n")) console.error(`discord:register: ${line}`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,8 +1,9 @@
+import type { Adapter } from "../../src/adapter/adapter.js";
 import type { Bot } from "../../src/commands/bot.js";
 import type { Poster } from "../../src/daily/poster.js";
-import type { DiscordConfig } from "../../src/config/config.js";
 import type { HttpHost } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
+import { discordConfig, type DiscordConfig } from "./config.js";
 import { startGateway } from "./gateway.js";
 import { INTERACTIONS_PATH, interactionsEndpoint } from "./http.js";
 import { createInteractionHandler } from "./interactions.js";
@@ -23,6 +24,8 @@ export interface DiscordAdapter {
   mode: "gateway" | "http";
   /** Posts the daily takeaways into subscribed channels. */
   poster: Poster;
+  /** Connected to the gateway, or the endpoint mounted. */
+  ready(): boolean;
   stop(): Promise<void>;
 }
 
@@ -40,8 +43,17 @@ export async function startDiscord({ config, bot, logger, host, deferAfterMs }: 
       interactionsEndpoint({ checkSignature: ed25519Check(config.publicKey), handle, rest, logger }),
     );
     logger.info({ platform: "discord", mode: "http", path: INTERACTIONS_PATH }, "discord interactions endpoint mounted");
-    return { mode: "http", poster: discordPoster(rest), stop: async () => {} };
+    return { mode: "http", poster: discordPoster(rest), ready: () => true, stop: async () => {} };
   }
   const gateway = await startGateway({ token: config.token, apiUrl: config.apiUrl, handle, logger });
-  return { mode: "gateway", poster: discordPoster(gateway.client.rest), stop: gateway.stop };
+  return { mode: "gateway", poster: discordPoster(gateway.client.rest), ready: () => gateway.client.isReady(), stop: gateway.stop };
 }
+
+/** Discord as an adapter module: HTTP interactions with a public key, the gateway otherwise. */
+export const discordAdapter: Adapter<DiscordConfig> = {
+  name: "discord",
+  label: "Discord",
+  fromEnv: discordConfig,
+  startHints: { credentials: "DISCORD_TOKEN", address: "the network, and DISCORD_API_URL if set" },
+  start: ({ config, bot, logger, http }) => startDiscord({ config, bot, logger, host: http }),
+};

@@ -11,11 +11,11 @@ import {
 import { rich, type Card, type Reply } from "../../src/cards/card.js";
 import type { Bot } from "../../src/commands/bot.js";
 import type { CommandContext, RunOptions } from "../../src/commands/context.js";
-import type { SlackConfig } from "../../src/config/config.js";
 import type { HttpHost } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
 import type { Poster } from "../../src/daily/poster.js";
 import { boltLogger } from "./bolt-logger.js";
+import type { SlackConfig } from "./config.js";
 import { postCard, postError, slackPoster } from "./poster.js";
 import { ACTION_ID, actionKind, renderCard, type SlackMessage } from "./render.js";
 

@@ -1,8 +1,15 @@
-import type { CommandSpec } from "../commands/spec.js";
 import { rich, type Card } from "./card.js";
 
+/** A command as help shows it. */
+export interface CommandHelp {
+  name: string;
+  summary: string;
+  /** The first two are shown. */
+  examples: readonly string[];
+}
+
 /** What the bot can do, with an example of each command. */
-export function helpCard(commands: readonly CommandSpec[], notice?: string): Card {
+export function helpCard(commands: readonly CommandHelp[], notice?: string): Card {
   return {
     title: "kubecon: KubeCon talks from recap write-ups",
     subtitle: "Type a topic to search, or one of these commands:",

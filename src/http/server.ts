@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "../log/logger.js";
 
 /**
- * One HTTP server for the whole process: `GET /healthz`, plus the paths adapters mount
- * (`/slack/events`, `/discord/interactions`), so every platform shares one `PORT`.
+ * One HTTP server for the whole process: `GET /healthz`, plus the paths adapters mount (each
+ * under its own name), so every platform shares one `PORT`.
  */
 export class HttpHost {
   private readonly routes = new Map<string, RequestListener>();

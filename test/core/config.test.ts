@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { adapters } from "../../adapters/index.js";
+import { readSettings } from "../../src/app/settings.js";
+import { ConfigError } from "../../src/config/config.js";
+
+const SECRET = "8f742231b10e8888abcd99aaabbb85a5";
+const DISCORD_TOKEN = "x".repeat(60);
+
+function problems(env: Record<string, string>): readonly string[] {
+  try {
+    readSettings(env, adapters);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration from the environment", () => {
+  it("with nothing set: the defaults, and no adapter (the console)", () => {
+    const { config, wanted } = readSettings({}, adapters);
+    expect(config).toEqual({ logLevel: "info", corpusDir: "data/recaps", dataDir: "var", port: 3000 });
+    expect(wanted).toEqual([]);
+  });
+
+  it("an empty or blank variable counts as unset", () => {
+    expect(readSettings({ PORT: "", SLACK_BOT_TOKEN: "  ", DISCORD_TOKEN: "" }, adapters)).toMatchObject({ config: { port: 3000 }, wanted: [] });
+  });
+
+  it("lists every problem at once, in our words, saying where to fix them", () => {
+    const found = problems({ PORT: "eighty", LOG_LEVEL: "loud", SLACK_SIGNING_SECRET: SECRET, DISCORD_PUBLIC_KEY: "ab" });
+    expect(found).toEqual([
+      "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+      "PORT must be a number from 1 to 65535",
+      "SLACK_BOT_TOKEN is not set: set it to the Bot User OAuth Token (xoxb-...) from the Slack app's OAuth & Permissions page",
+      "DISCORD_PUBLIC_KEY must be the 64-character hex Public Key",
+      "DISCORD_TOKEN is not set: set it to the bot token from the Discord application's Bot page",
+    ]);
+    const error = (() => {
+      try {
+        readSettings({ PORT: "0" }, adapters);
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error?.message).toBe("PORT must be a number from 1 to 65535 (in the environment or .env; see .env.example)");
+  });
+
+  it("never echoes a value, which may be a secret", () => {
+    const found = problems({ SLACK_BOT_TOKEN: "xoxp-user-token-secret", SLACK_SIGNING_SECRET: SECRET });
+    expect(found).toEqual(["SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token)"]);
+    expect(found.join("\n")).not.toContain("secret");
+  });
+
+  it("Slack in HTTP mode needs the signing secret; Socket Mode does not", () => {
+    expect(problems({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([
+      "SLACK_SIGNING_SECRET is not set: set it to the Signing Secret from the Slack app's Basic Information page, or set SLACK_APP_TOKEN for Socket Mode",
+    ]);
+    const { wanted } = readSettings({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", DISCORD_TOKEN }, adapters);
+    expect(wanted.map((w) => [w.adapter.name, w.config])).toEqual([
+      ["slack", { botToken: "xoxb-1", appToken: "xapp-1" }],
+      ["discord", { token: DISCORD_TOKEN }],
+    ]);
+  });
+});
