@@ -14,7 +14,7 @@ export function helpCard(commands: readonly CommandHelp[], notice?: string): Car
     title: "kubecon: KubeCon talks from recap write-ups",
     subtitle: "Type a topic to search, or one of these commands:",
     ...(notice && { notice }),
-    body: commands.filter((c) => !c.hidden).map((c) => ({ text: rich(`${c.name}: ${c.summary}  e.g. ${c.examples.slice(0, 2).join(" | ")}`), depth: 1 })),
+    body: commands.map((c) => ({ text: rich(`${c.name}: ${c.summary}  e.g. ${c.examples.slice(0, 2).join(" | ")}`), depth: 1 })),
     footer: "Search filters: event:<id> year:<yyyy> lang:<en|fr> speaker:\"<name>\" page:<n>",
     actions: [
       { kind: "command", label: "Try: ebpf", command: "search ebpf", style: "primary" },

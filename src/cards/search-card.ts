@@ -1,5 +1,5 @@
 import type { SearchAnswer, SearchFilters } from "../search/engine.js";
-import { feedbackActions } from "../feedback/actions.js";
+import { feedbackActions } from "./feedback-actions.js";
 import type { Card, CardAction } from "./card.js";
 import { sectionMeta } from "./section-meta.js";
 

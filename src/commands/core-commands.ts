@@ -150,7 +150,7 @@ export function coreCommands(data: CoreData): CommandSpec[] {
     examples: ["help"],
     args: [],
     visibility: "ephemeral",
-    run: () => answer(helpCard(data.commands())),
+    run: () => answer(helpCard(data.commands().filter((c) => !c.hidden))),
   };
 
   return [search, talk, events, event, topics, takeaway, help];

@@ -79,7 +79,7 @@ export async function createBot(options: BotOptions): Promise<LoadedBot> {
     }
     const words = splitWords(cleanText(text));
     const first = words[0];
-    if (!first) return { card: helpCard(commands), visibility: "ephemeral" };
+    if (!first) return { card: helpCard(commands.filter((c) => !c.hidden)), visibility: "ephemeral" };
     const named = first.name === undefined ? byName.get(first.value.toLowerCase()) : undefined;
     if (!named) {
       const typo = first.name === undefined ? mistypedCommand(first.value) : undefined;

@@ -5,7 +5,7 @@ import type { CommandSpec } from "../commands/spec.js";
 import { UserError } from "../commands/user-error.js";
 import type { Clock } from "../daily/clock.js";
 import type { FeedbackStore, Vote } from "../store/feedback-store.js";
-import { decodeAnswer, VOTE_COMMAND } from "./actions.js";
+import { decodeAnswer, VOTE_COMMAND } from "../cards/feedback-actions.js";
 
 export interface FeedbackCommandsOptions {
   store: FeedbackStore;

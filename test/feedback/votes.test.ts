@@ -7,7 +7,7 @@ import { createAppBot } from "../../src/app/app-bot.js";
 import type { CardAction } from "../../src/cards/card.js";
 import type { LoadedBot } from "../../src/commands/create-bot.js";
 import type { CommandContext } from "../../src/commands/context.js";
-import { encodeAnswer } from "../../src/feedback/actions.js";
+import { encodeAnswer } from "../../src/cards/feedback-actions.js";
 import { createLogger } from "../../src/log/logger.js";
 import type { FeedbackStore } from "../../src/store/feedback-store.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";

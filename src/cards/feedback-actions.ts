@@ -1,4 +1,4 @@
-import type { CardAction } from "../cards/card.js";
+import type { CardAction } from "./card.js";
 
 export type VoteValue = "up" | "down";
 
