@@ -1,5 +1,5 @@
 import type { Recap, Section } from "../corpus/section.js";
-import type { Takeaway } from "../takeaways/takeaways.js";
+import { bestFirst, type Takeaway } from "../takeaways/takeaways.js";
 import { rich, type Card } from "./card.js";
 import { eventWithYear, sectionMeta } from "./section-meta.js";
 
@@ -41,10 +41,22 @@ export function eventsCard(events: readonly EventSummary[]): Card {
 const LISTED = 15;
 const KEY_TAKEAWAYS = 5;
 
+/** The event's best postable takeaways, at most one per section, so one talk cannot fill the card. */
+export function keyTakeaways(takeaways: readonly Takeaway[]): Takeaway[] {
+  const sections = new Set<string>();
+  const key: Takeaway[] = [];
+  for (const takeaway of bestFirst(takeaways.filter((t) => t.postable))) {
+    if (sections.has(takeaway.sectionId)) continue;
+    sections.add(takeaway.sectionId);
+    key.push(takeaway);
+    if (key.length === KEY_TAKEAWAYS) break;
+  }
+  return key;
+}
+
 /** One event: its talks and its key takeaways. */
 export function eventCard(summary: EventSummary, sections: readonly Section[], takeaways: readonly Takeaway[]): Card {
-  const explicit = takeaways.filter((t) => t.origin === "list");
-  const key = (explicit.length >= KEY_TAKEAWAYS ? explicit : [...explicit, ...takeaways.filter((t) => t.origin !== "list")]).slice(0, KEY_TAKEAWAYS);
+  const key = keyTakeaways(takeaways);
   return {
     title: eventWithYear(summary.event, summary.year),
     subtitle: [summary.location, `${sections.length} sections`].filter(Boolean).join(" · "),
@@ -54,7 +66,7 @@ export function eventCard(summary: EventSummary, sections: readonly Section[], t
       meta: sectionMeta(s),
       details: { kind: "command", label: "Details", command: `talk ${s.id}` },
     })),
-    footer: sections.length > LISTED ? `${LISTED} of ${sections.length} sections listed · search with event:${summary.eventId} for the rest` : `event id ${summary.eventId}`,
+    ...(sections.length > LISTED && { footer: `${LISTED} of ${sections.length} sections listed · search with event:${summary.eventId} for the rest` }),
     actions: [{ kind: "share", label: "Share in channel", command: `event ${summary.eventId}` }],
   };
 }

@@ -3,10 +3,11 @@ import type { Takeaway } from "../takeaways/takeaways.js";
 
 /**
  * The daily post: the takeaway, where it comes from, and two buttons whose commands the core runs
- * when pressed: the talk in full, and a search on the topic.
+ * when pressed: the talk in full, and a search on the subscription's topic or, without one, on
+ * the topic the takeaway's own text is about.
  */
 export function dailyCard(takeaway: Takeaway, topic?: string): Card {
-  const moreOn = topic ?? takeaway.tags[0];
+  const moreOn = topic ?? takeaway.topic;
   const actions: CardAction[] = [
     { kind: "command", label: "Read the talk", command: `talk ${takeaway.sectionId}`, style: "primary" },
   ];

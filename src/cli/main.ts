@@ -7,7 +7,7 @@ import { filtersOf } from "../commands/core-commands.js";
 import { cleanText, parseArgs, splitWords } from "../commands/grammar.js";
 import { UserError } from "../commands/user-error.js";
 import { CorpusError } from "../corpus/corpus.js";
-import { takeawaysJson } from "../takeaways/takeaways.js";
+import { takeawaysJsonLines } from "../takeaways/takeaways.js";
 import { createLogger } from "../log/logger.js";
 import { sectionJson } from "./section-json.js";
 
@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
     const limit = flags.limit === undefined ? 5 : Number(flags.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UserError("--limit must be a whole number from 1 to 1000.");
     if (command === "sections") console.log(bot.data.corpus.sections.map((s) => JSON.stringify(sectionJson(s))).join("\n"));
-    else if (command === "takeaways") console.log(takeawaysJson(bot.data.corpus.sections));
+    else if (command === "takeaways") console.log(takeawaysJsonLines(bot.data.corpus.sections, bot.data.topics));
     else if (command === "search" && flags.stdin) {
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {

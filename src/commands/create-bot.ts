@@ -2,7 +2,7 @@ import { errorCard, helpCard } from "../cards/help-card.js";
 import type { Reply } from "../cards/card.js";
 import { loadCorpus, type Corpus } from "../corpus/corpus.js";
 import { loadTopics, type Topic } from "../corpus/topics.js";
-import { extractTakeaways, type Takeaway } from "../takeaways/takeaways.js";
+import { postableTakeaways, type Takeaway } from "../takeaways/takeaways.js";
 import type { Logger } from "../log/logger.js";
 import { defaultCorpusDir, synonymsFile, topicsFile } from "../paths.js";
 import { SearchEngine } from "../search/engine.js";
@@ -28,7 +28,7 @@ export interface LoadedData {
   corpus: Corpus;
   engine: SearchEngine;
   topics: readonly Topic[];
-  /** Worked out on first use. */
+  /** The postable takeaways, best first; worked out on first use. */
   readonly takeaways: readonly Takeaway[];
 }
 
@@ -53,7 +53,7 @@ export async function createBot(options: BotOptions): Promise<LoadedBot> {
     engine,
     topics,
     get takeaways() {
-      return (takeaways ??= extractTakeaways(corpus.sections));
+      return (takeaways ??= postableTakeaways(corpus.sections, topics));
     },
   };
   logger.debug({ recaps: corpus.recaps.length, sections: corpus.sections.length }, "corpus indexed");

@@ -113,7 +113,7 @@ export function readSettings(text: string, topics: readonly Topic[], takeaways: 
   const topic = findTopic(wanted, topics);
   if (topic && withTakeaways.includes(topic.label)) return { ok: true, value: { ...settings, topic: topic.label } };
   const offer = `Topics with takeaways: ${withTakeaways.join(", ")}.`;
-  if (topic) return { ok: false, message: `No takeaway is about ${topic.label} yet. ${offer}` };
+  if (topic) return { ok: false, message: `No takeaway about ${topic.label} is worth posting yet. ${offer}` };
   return {
     ok: false,
     message: `'${wanted.slice(0, 40)}' is neither a time zone nor a topic. Use an IANA zone such as Europe/Paris, America/New_York or UTC. ${offer}`,
@@ -127,10 +127,10 @@ function findTopic(text: string, topics: readonly Topic[]): Topic | undefined {
   return topics.find((topic) => topic.id.toLowerCase() === wanted || topic.label.toLowerCase() === wanted);
 }
 
-/** Topic labels with at least one takeaway, most frequent first. */
+/** Topic labels with at least one postable takeaway, most frequent first. */
 export function takeawayTopics(takeaways: readonly Takeaway[]): string[] {
   const counts = new Map<string, number>();
-  for (const takeaway of takeaways) for (const tag of takeaway.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  for (const takeaway of matchingTakeaways(takeaways, undefined)) for (const tag of takeaway.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
 }
 
@@ -156,6 +156,7 @@ async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandCon
   const next = nextPostTime(time, zone, now, subscription.since);
   const count = matchingTakeaways(takeaways, topic).length;
   const about = topic ? ` on ${topic}` : "";
+  const few = fewTakeaways(count, topic);
   return {
     visibility: "public",
     card: {
@@ -164,10 +165,11 @@ async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandCon
         {
           text: rich(
             `A KubeCon takeaway${about} will be posted here every day at ${formatPostTime(time)} (${zone}), ` +
-              `from ${count} takeaways, without repeats until all have been posted.`,
+              `from ${count} takeaways worth posting, without repeats until all have been posted.`,
           ),
         },
       ],
+      ...(few && { notice: few }),
       fields: [{ label: "First post", value: describeInstant(next.at, zone) }],
       footer: "Turn them off with: daily off",
     },
@@ -207,15 +209,28 @@ async function statusCard(options: DailyCommandsOptions, subscription: Subscript
   const fields = [
     { label: "Time", value: `${subscription.postTime} (${subscription.zone})`, inline: true },
     { label: "Topic", value: subscription.topic ?? "all", inline: true },
-    { label: "Left before the rotation restarts", value: `${remainingInCycle(rotation, candidates)} of ${candidates.length}`, inline: true },
+    { label: "Left before the rotation restarts", value: `${remainingInCycle(rotation, candidates)} of ${candidates.length} postable takeaways`, inline: true },
   ];
+  const few = fewTakeaways(candidates.length, subscription.topic);
   if (time.ok) {
     const todayDone = todays !== undefined && todays.status !== "retry";
     const next = nextPostTime(time.value, subscription.zone, now, subscription.since, (date) => date === today && todayDone);
     const due = next.at <= now ? " (due now)" : "";
     fields.unshift({ label: "Next post", value: `${describeInstant(next.at, subscription.zone)}${due}`, inline: false });
   }
-  return { title: "Daily takeaways", fields };
+  return { title: "Daily takeaways", fields, ...(few && { notice: few }) };
+}
+
+/** Under a week of posts: the rotation comes round quickly, and weaker takeaways are never added to fill it. */
+const FEW_TAKEAWAYS = 7;
+
+/** What to say when a topic has too few takeaways worth posting, or nothing when it has enough. */
+function fewTakeaways(count: number, topic: string | undefined): string | undefined {
+  if (count >= FEW_TAKEAWAYS) return undefined;
+  const on = topic ? ` on ${topic}` : "";
+  if (count === 0) return `No takeaway${on} is worth posting right now, so nothing will be posted until the corpus has one.`;
+  const many = count === 1 ? `Only 1 takeaway${on} is` : `Only ${count} takeaways${on} are`;
+  return `${many} worth posting, so the rotation restarts every ${count === 1 ? "day" : `${count} days`}; weaker ones are never posted to fill the gap.`;
 }
 
 function notice(title: string, message: string): Reply {

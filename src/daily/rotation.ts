@@ -42,11 +42,12 @@ export function remainingInCycle(state: RotationState, candidates: readonly Take
   return open === 0 ? candidates.length : open;
 }
 
-/** The takeaways a subscription may get: all, or those tagged with its topic. */
+/** The takeaways a subscription may get: the postable ones, all or those tagged with its topic. */
 export function matchingTakeaways(takeaways: readonly Takeaway[], topic: string | undefined): Takeaway[] {
-  if (!topic) return [...takeaways];
+  const postable = takeaways.filter((takeaway) => takeaway.postable);
+  if (!topic) return postable;
   const wanted = topic.toLowerCase();
-  return takeaways.filter((takeaway) => takeaway.tags.some((tag) => tag.toLowerCase() === wanted));
+  return postable.filter((takeaway) => takeaway.tags.some((tag) => tag.toLowerCase() === wanted));
 }
 
 /** FNV-1a over the text from a seed, then a murmur3 finalizer so nearby seeds scatter. */

@@ -2,21 +2,36 @@ import { createHash } from "node:crypto";
 import { capitalizedShare, wordsOf } from "../corpus/words.js";
 import { LINK_LABEL, isLeftover, isTalkMarker } from "../corpus/lines.js";
 import { provenance, type Bullet, type Section } from "../corpus/section.js";
+import { createTagger, type Topic } from "../corpus/topics.js";
+import { attribute } from "./attribution.js";
+import { ONE_PER_ENUMERATION, POSTABLE_THRESHOLD, isLabelItem, scoreCandidate, type Candidate } from "./rules.js";
 
 /** One self-contained statement worth a daily post, with where it comes from. */
 export interface Takeaway {
   /** `<section id>#<hash of the text>`: stable while the section and the sentence stay. */
   id: string;
   text: string;
+  /** In [0, 1]: the product of the rules' factors (see rules.ts). */
+  score: number;
+  /** Worth a daily post: the score is above the threshold. */
+  postable: boolean;
+  /** The names of the rules that lowered the score. */
+  reasons: string[];
   sectionId: string;
-  /** The section's display title. */
+  /** The talk it comes from: the one its paragraph names, else the section's display title. */
   talk: string;
+  /** The section's display title ("Notes on security › Seccomp"). */
+  title: string;
+  /** The talk's speakers: the section's, else those the text names. */
   speakers: string[];
   event: string;
   eventId: string;
   year: number;
   language: string;
+  /** The topics its own text is about first, then the section's other tags. */
   tags: string[];
+  /** The topic its own text is about, for "More on <topic>". */
+  topic?: string;
   /** `list` when the recap itself called it a takeaway, lesson or conclusion. */
   origin: "list" | "bullet" | "sentence";
   url?: string;
@@ -55,39 +70,84 @@ const LOWERCASE_NAMES = new Set([
 const ABBREVIATIONS = new Set(["ie", "i.e", "eg", "e.g", "etc", "vs", "cf", "mr", "mrs", "dr", "inc", "approx", "no", "fig"]);
 
 /**
- * Takeaways of a corpus, in corpus order: each section's explicit takeaway, lesson and conclusion
- * lists first, then its strongest bullets and sentences. The same statement appears once.
+ * Every candidate takeaway of a corpus, scored, in corpus order: each section's explicit takeaway,
+ * lesson and conclusion lists first, then its strongest bullets and sentences. The same statement
+ * appears once.
  */
-export function extractTakeaways(sections: readonly Section[]): Takeaway[] {
+export function scoreTakeaways(sections: readonly Section[], topics: readonly Topic[]): Takeaway[] {
+  const tag = createTagger(topics);
   const seen = new Set<string>();
-  const takeaways: Takeaway[] = [];
+  const scored: Array<{ takeaway: Takeaway; enumeration?: string }> = [];
   for (const section of sections) {
-    for (const candidate of candidatesOf(section)) {
-      const key = candidate.text.toLowerCase();
+    for (const found of candidatesOf(section)) {
+      const key = found.candidate.text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
-      takeaways.push(toTakeaway(section, candidate));
+      const enumeration = isLabelItem(found.candidate) ? `${section.id}#${found.run}` : undefined;
+      scored.push({ takeaway: toTakeaway(section, found, tag), ...(enumeration && { enumeration }) });
     }
   }
-  return takeaways;
+  keepOnePerEnumeration(scored);
+  return scored.map((s) => s.takeaway);
 }
 
-/** The JSON array `kubecon takeaways --json` prints, so their quality can be read and counted. */
-export function takeawaysJson(sections: readonly Section[]): string {
-  return JSON.stringify(extractTakeaways(sections), null, 2);
+/** The takeaways worth a daily post, best first. */
+export function postableTakeaways(sections: readonly Section[], topics: readonly Topic[]): Takeaway[] {
+  return bestFirst(scoreTakeaways(sections, topics).filter((t) => t.postable));
 }
 
-interface Candidate {
-  text: string;
-  origin: Takeaway["origin"];
-  score: number;
+/** Highest score first; among equals the recap's own lists, then the longer (more substantial) text. */
+export function bestFirst(takeaways: readonly Takeaway[]): Takeaway[] {
+  const listed = (t: Takeaway) => (t.origin === "list" ? 0 : 1);
+  return [...takeaways].sort((a, b) => b.score - a.score || listed(a) - listed(b) || b.text.length - a.text.length || a.id.localeCompare(b.id));
+}
+
+/** What `kubecon takeaways --json` prints: every candidate, one JSON object a line. */
+export function takeawaysJsonLines(sections: readonly Section[], topics: readonly Topic[]): string {
+  return scoreTakeaways(sections, topics)
+    .map((takeaway) => JSON.stringify(takeaway))
+    .join("\n");
+}
+
+/**
+ * Of an enumeration's "Name: attributes" items (a run of sibling lines: project updates, tool
+ * lists), only the best one keeps its score; the others are lowered by the enumeration rule.
+ */
+function keepOnePerEnumeration(scored: Array<{ takeaway: Takeaway; enumeration?: string }>): void {
+  const best = new Map<string, Takeaway>();
+  for (const { takeaway, enumeration } of scored) {
+    if (!enumeration) continue;
+    const known = best.get(enumeration);
+    if (!known || takeaway.score > known.score) best.set(enumeration, takeaway);
+  }
+  for (const entry of scored) {
+    if (!entry.enumeration || best.get(entry.enumeration) === entry.takeaway) continue;
+    const { takeaway } = entry;
+    takeaway.score = Math.round(takeaway.score * ONE_PER_ENUMERATION.factor * 1000) / 1000;
+    takeaway.reasons = [...takeaway.reasons, ONE_PER_ENUMERATION.name];
+    takeaway.postable = takeaway.score > POSTABLE_THRESHOLD;
+  }
+}
+
+interface Found {
+  candidate: Candidate;
+  strength: number;
   position: number;
+  /** Which run of sibling lines (same depth, one after the other) it sits in. */
+  run: number;
 }
 
-function candidatesOf(section: Section): Candidate[] {
-  const explicit: Candidate[] = [];
-  const others: Candidate[] = [];
+function candidatesOf(section: Section): Found[] {
+  const explicit: Found[] = [];
+  const others: Found[] = [];
   const wholeSectionIsList = LIST_SECTION.test(section.talk);
+  const runs = runsOf(section.bullets);
+  const siblingsOf = (position: number) => {
+    const start = runs[position]!;
+    let end = position;
+    while (runs[end + 1] === start) end++;
+    return section.bullets.slice(start, end + 1);
+  };
   let listDepth: number | undefined;
   section.bullets.forEach((line, position) => {
     if (listDepth !== undefined && line.depth <= listDepth) listDepth = undefined;
@@ -98,20 +158,53 @@ function candidatesOf(section: Section): Candidate[] {
     }
     const pieces = line.depth > 0 && line.text.length <= MAX_TAKEAWAY_LENGTH ? [line.text] : sentencesOf(line.text);
     const last = pieces.length - 1;
+    const previous = section.bullets[position - 1];
+    const next = section.bullets[position + 1];
     for (const [index, piece] of pieces.entries()) {
-      const text = normalize(piece);
+      // The author's own list items may open in lower case: "using eBPF based tools to ...".
+      const text = inList ? capitalize(normalize(piece)) : normalize(piece);
       if (!isSelfContained(text)) continue;
-      if (index === 0 && line.depth === 0 && continuesInto(section.bullets[position - 1])) continue;
-      if (index === last && !endsASentence(text) && continuesOnto(line, section.bullets[position + 1])) continue;
-      if (inList) explicit.push({ text, origin: "list", score: Infinity, position });
-      else others.push({ text, origin: line.depth > 0 ? "bullet" : "sentence", score: strength(text, line.depth), position });
+      if (index === 0 && line.depth === 0 && continuesInto(previous)) continue;
+      if (index === last && !endsASentence(text) && continuesOnto(line, next)) continue;
+      const origin = inList ? "list" : line.depth > 0 ? "bullet" : "sentence";
+      const candidate: Candidate = {
+        text,
+        language: section.language,
+        origin,
+        section,
+        line,
+        ...(previous && { previous }),
+        ...(next && { next }),
+        siblings: siblingsOf(position),
+        first: index === 0,
+        last: index === last,
+      };
+      const found = { candidate, strength: inList ? Infinity : strength(text, line.depth), position, run: runs[position]! };
+      (inList ? explicit : others).push(found);
     }
   });
   const strongest = others
-    .sort((a, b) => b.score - a.score || a.position - b.position)
+    .sort((a, b) => b.strength - a.strength || a.position - b.position)
     .slice(0, STRONGEST_PER_SECTION)
     .sort((a, b) => a.position - b.position);
   return [...explicit, ...strongest];
+}
+
+/** For each line, the index of the first line of its run of same-depth siblings. */
+function runsOf(bullets: readonly Bullet[]): number[] {
+  const runs: number[] = [];
+  bullets.forEach((line, i) => {
+    const previous = bullets[i - 1];
+    runs.push(previous && previous.depth === line.depth ? runs[i - 1]! : i);
+  });
+  return runs;
+}
+
+/** "using eBPF ..." → "Using eBPF ...", but never a name written in lower case ("kubectl", "eBPF"). */
+function capitalize(text: string): string {
+  const first = /^\p{Ll}+(?=[\s,;:]|$)/u.exec(text)?.[0];
+  if (!first || LOWERCASE_NAMES.has(first)) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -213,13 +306,24 @@ function normalize(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-function toTakeaway(section: Section, candidate: Candidate): Takeaway {
+function toTakeaway(section: Section, found: Found, tag: (text: string) => string[]): Takeaway {
+  const { candidate } = found;
+  const { score, reasons } = scoreCandidate(candidate);
+  const own = tag(candidate.text).filter((label) => section.tags.includes(label));
+  const { talk, speakers } = attribute(section, candidate.line.text);
   return {
     id: `${section.id}#${createHash("sha256").update(candidate.text).digest("hex").slice(0, 8)}`,
     text: candidate.text,
+    score,
+    postable: score > POSTABLE_THRESHOLD,
+    reasons,
     sectionId: section.id,
-    talk: section.title,
+    talk,
+    title: section.title,
     ...provenance(section),
+    speakers,
+    tags: [...own, ...section.tags.filter((label) => !own.includes(label))],
+    ...(own[0] && { topic: own[0] }),
     origin: candidate.origin,
   };
 }

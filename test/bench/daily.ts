@@ -7,7 +7,7 @@ import { loadTopics } from "../../src/corpus/topics.js";
 import type { Clock } from "../../src/daily/clock.js";
 import type { Poster } from "../../src/daily/poster.js";
 import { DailyScheduler } from "../../src/daily/scheduler.js";
-import { extractTakeaways } from "../../src/takeaways/takeaways.js";
+import { postableTakeaways } from "../../src/takeaways/takeaways.js";
 import { createLogger } from "../../src/log/logger.js";
 import { defaultCorpusDir, topicsFile } from "../../src/paths.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
@@ -25,7 +25,8 @@ export async function benchDaily(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), "kubecon-bench-daily-"));
   const store = openSqliteDailyStore(dir);
   try {
-    const takeaways = extractTakeaways(loadCorpus(defaultCorpusDir(), loadTopics(topicsFile())).sections);
+    const topicList = loadTopics(topicsFile());
+    const takeaways = postableTakeaways(loadCorpus(defaultCorpusDir(), topicList).sections, topicList);
     let now = new Date("2025-06-02T09:00:00Z");
     const clock: Clock = { now: () => now, sleep: async () => undefined };
     let sent = 0;

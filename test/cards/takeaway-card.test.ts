@@ -22,7 +22,13 @@ describe("dailyCard", () => {
   it("searches the subscription's topic when it has one, and offers no search without any topic", () => {
     const t = takeaway("s#1", ["eBPF", "Security"]);
     expect(dailyCard(t, "Security").actions![1]).toMatchObject({ label: "More on Security", command: "search Security" });
-    expect(dailyCard({ ...t, tags: [] }).actions).toHaveLength(1);
+    const { topic: _none, ...untopical } = t;
+    expect(dailyCard(untopical).actions).toHaveLength(1);
+  });
+
+  it("links the topic the takeaway's own text is about, not the section's first tag", () => {
+    const t = { ...takeaway("s#1", ["Security", "Observability"]), topic: "Observability" };
+    expect(dailyCard(t).actions![1]).toMatchObject({ label: "More on Observability", command: "search Observability" });
   });
 
   it("adds the year when the event name lacks it", () => {

@@ -79,14 +79,15 @@ describe("daily commands through the real bot", () => {
   it("reports the next post time in the channel's zone and what is left of the rotation", async () => {
     const ctx = { ...slack, channelId: "C4" };
     expect(text(await bot.run("daily status", ctx))).toMatch(/This channel gets no daily takeaways/);
-    await bot.run("daily on 09:00 Europe/Paris eBPF", ctx);
-    const total = matchingTakeaways(bot.data.takeaways, "eBPF").length;
-    expect(total).toBeGreaterThan(3);
+    await bot.run("daily on 09:00 Europe/Paris Security", ctx);
+    const total = matchingTakeaways(bot.data.takeaways, "Security").length;
+    expect(total).toBeGreaterThan(7);
 
     let status = await bot.run("daily status", ctx);
     expect(status.visibility).toBe("ephemeral");
     expect(field(status, "Next post")).toBe("Mon 2 Jun 2025 at 09:00 (Europe/Paris)");
-    expect(field(status, "Left before the rotation restarts")).toBe(`${total} of ${total}`);
+    expect(field(status, "Left before the rotation restarts")).toBe(`${total} of ${total} postable takeaways`);
+    expect(status.card.notice).toBeUndefined();
 
     const poster = new RecordingPoster(clock);
     const scheduler = new DailyScheduler({ store: env.store, takeaways: () => bot.data.takeaways, posters: { slack: poster }, clock, logger: createLogger("silent") });
@@ -96,7 +97,7 @@ describe("daily commands through the real bot", () => {
     const posted = poster.deliveries.find((d) => d.channelId === "C4")!;
     expect(posted.card.actions!.map((a) => [a.label, a.command])).toEqual([
       ["Read the talk", expect.stringMatching(/^talk \S+--\S+$/)],
-      ["More on eBPF", "search eBPF"],
+      ["More on Security", "search Security"],
     ]);
     // The buttons' commands work on the real bot.
     const talk = await bot.run(posted.card.actions![0]!.command, ctx);
@@ -104,7 +105,21 @@ describe("daily commands through the real bot", () => {
 
     status = await bot.run("daily status", ctx);
     expect(field(status, "Next post")).toBe("Tue 3 Jun 2025 at 09:00 (Europe/Paris)");
-    expect(field(status, "Left before the rotation restarts")).toBe(`${total - 1} of ${total}`);
+    expect(field(status, "Left before the rotation restarts")).toBe(`${total - 1} of ${total} postable takeaways`);
+  });
+
+  it("says so in daily on and daily status when a topic has too few takeaways worth posting", async () => {
+    const ctx = { ...slack, channelId: "C6" };
+    const few = matchingTakeaways(bot.data.takeaways, "eBPF").length;
+    expect(few).toBeGreaterThan(0);
+    expect(few).toBeLessThan(7);
+    const expected = `Only ${few} takeaways on eBPF are worth posting, so the rotation restarts every ${few} days; weaker ones are never posted to fill the gap.`;
+    const on = await bot.run("daily on 09:00 eBPF", ctx);
+    expect(on.card.notice).toBe(expected);
+    expect(text(on)).toContain(`from ${few} takeaways worth posting`);
+    const status = await bot.run("daily status", ctx);
+    expect(status.card.notice).toBe(expected);
+    expect(field(status, "Left before the rotation restarts")).toBe(`${few} of ${few} postable takeaways`);
   });
 
   it("turns off, says so publicly, and reports it in status", async () => {

@@ -179,14 +179,19 @@ export function takeaway(id: string, tags: string[] = ["eBPF"]): Takeaway {
   return {
     id,
     text: `Takeaway ${id}: eBPF lets you run sandboxed programs in the Linux kernel.`,
+    score: 1,
+    postable: true,
+    reasons: [],
     sectionId: id.split("#")[0]!,
     talk: "Beyond the buzzword: BPF's unexpected role in Kubernetes",
+    title: "Beyond the buzzword: BPF's unexpected role in Kubernetes",
     speakers: ["Kris Nóva, Sysdig"],
     event: "KubeCon + CloudNativeCon North America 2020",
     eventId: "na-2020",
     year: 2020,
     language: "en",
     tags,
+    ...(tags[0] && { topic: tags[0] }),
     origin: "bullet",
   };
 }

@@ -48,6 +48,16 @@ describe("rotation", () => {
     expect(chooseTakeaway("slack:C1", { cycle: 0, postedIds }, [])).toBeUndefined();
   });
 
+  it("draws postable takeaways only, for every topic", () => {
+    const weak = Array.from({ length: 10 }, (_, i) => ({ ...takeaway(`w${i}#${i}`), score: 0.2, postable: false }));
+    const mixed = [...pool, ...weak];
+    expect(matchingTakeaways(mixed, undefined)).toEqual(pool);
+    expect(matchingTakeaways(mixed, "eBPF")).toEqual(pool);
+    const order = play("slack:C1", matchingTakeaways(mixed, undefined), 45);
+    expect(order.every((id) => pool.some((t) => t.id === id))).toBe(true);
+    expect(remainingInCycle({ cycle: 0, postedIds: new Set() }, matchingTakeaways(mixed, undefined))).toBe(pool.length);
+  });
+
   it("restricts takeaways to a topic tag, case aside", () => {
     const mixed = [takeaway("a#1", ["eBPF"]), takeaway("b#2", ["Security"]), takeaway("c#3", ["Security", "eBPF"])];
     expect(matchingTakeaways(mixed, "ebpf").map((t) => t.id)).toEqual(["a#1", "c#3"]);

@@ -2,17 +2,23 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/corpus.js";
 import { loadTopics } from "../../src/corpus/topics.js";
+import type { Section } from "../../src/corpus/section.js";
+import { POSTABLE_THRESHOLD } from "../../src/takeaways/rules.js";
 import {
   MAX_TAKEAWAY_LENGTH,
   MIN_TAKEAWAY_LENGTH,
-  extractTakeaways,
+  bestFirst,
   isSelfContained,
+  postableTakeaways,
+  scoreTakeaways,
   sentencesOf,
-  takeawaysJson,
+  takeawaysJsonLines,
 } from "../../src/takeaways/takeaways.js";
 import { section } from "../daily/helpers.js";
 
 const p = (text: string, depth = 0) => ({ text, depth });
+const topics = loadTopics("data/topics.yaml");
+const extractTakeaways = (sections: readonly Section[]) => scoreTakeaways(sections, topics);
 
 describe("extractTakeaways", () => {
   it("takes an explicit takeaway list first, then the strongest bullets, each with its provenance", () => {
@@ -39,6 +45,7 @@ describe("extractTakeaways", () => {
     expect(takeaways[0]).toMatchObject({
       sectionId: talk.id,
       talk: "Seamless multi-cluster communication with Linkerd",
+      title: "Seamless multi-cluster communication with Linkerd",
       speakers: ["Max Körbächer, Liquid Reply"],
       event: "KubeCon + CloudNativeCon Europe 2021",
       eventId: "eu-2021",
@@ -88,9 +95,62 @@ describe("extractTakeaways", () => {
     expect(extractTakeaways([section({ bullets })])).toEqual([]);
   });
 
-  it("serializes every takeaway for `kubecon takeaways --json`", () => {
-    const sections = [section({ bullets: [p("Seccomp limits the system calls a process in a container can make.")] })];
-    expect(JSON.parse(takeawaysJson(sections))).toEqual(extractTakeaways(sections));
+  it("prints every candidate for `kubecon takeaways --json`, one JSON object a line, with the fields the eval reads", () => {
+    const sections = [
+      section({ tags: ["Security"], bullets: [p("Seccomp limits the system calls a process in a container can make."), p("Cool demo about seccomp profiles at the booth today.")] }),
+    ];
+    const lines = takeawaysJsonLines(sections, topics).split("\n");
+    expect(lines).toHaveLength(2);
+    const [good, weak] = lines.map((line) => JSON.parse(line));
+    expect(Object.keys(good)).toEqual(expect.arrayContaining(["id", "text", "score", "postable", "reasons", "sectionId", "talk", "title", "speakers", "event", "eventId", "year", "language", "tags"]));
+    expect(good).toMatchObject({ score: 1, postable: true, reasons: [], topic: "Security" });
+    expect(weak).toMatchObject({ score: 0, postable: false, reasons: expect.arrayContaining(["chit-chat"]) });
+  });
+
+  it("takes the author's own lower-case key takeaway items as strong candidates, capitalized", () => {
+    const conclusion = section({
+      talk: "Conclusion – key take aways",
+      tags: ["eBPF"],
+      bullets: [p("using eBPF based tools to monitor and debug Kubernetes resources", 1), p("kubectl plugins are now the way to extend the command line", 1)],
+    });
+    const texts = extractTakeaways([conclusion]).map((t) => [t.text, t.postable]);
+    expect(texts).toEqual([
+      ["Using eBPF based tools to monitor and debug Kubernetes resources", true],
+      ["kubectl plugins are now the way to extend the command line", false],
+    ]);
+  });
+
+  it("keeps one 'Name: attributes' item per enumeration, the best", () => {
+    const tools = section({
+      tags: ["Developer experience"],
+      bullets: [
+        p("Octant: runs locally and forwards the ports of your pods for you automatically.", 1),
+        p("Headlamp: can be extended with plugins and lets you cancel actions during a grace period.", 1),
+        p("Kubenav: works on mobile phones and shows the state of several clusters at once.", 1),
+      ],
+    });
+    const scored = extractTakeaways([tools]);
+    expect(scored.filter((t) => t.postable)).toHaveLength(1);
+    expect(scored.filter((t) => t.reasons.includes("enumeration"))).toHaveLength(2);
+  });
+
+  it("marks a takeaway postable when its score is above the threshold, and lists the postable ones best first", () => {
+    const sections = [
+      section({
+        tags: ["Security"],
+        bullets: [
+          p("Seccomp limits the system calls a process in a container can make."),
+          p("AppArmor confines programs to a limited set of resources with per-program profiles."),
+          p("Rootless containers will soon be the default in most runtimes, the maintainers said."),
+        ],
+      }),
+    ];
+    const all = extractTakeaways(sections);
+    for (const t of all) expect(t.postable).toBe(t.score > POSTABLE_THRESHOLD);
+    const postable = postableTakeaways(sections, topics);
+    expect(postable.map((t) => t.text)).toEqual(bestFirst(all.filter((t) => t.postable)).map((t) => t.text));
+    expect(postable.every((t) => t.postable)).toBe(true);
+    expect(all.find((t) => t.text.startsWith("Rootless"))!.postable).toBe(false);
   });
 });
 
@@ -156,8 +216,24 @@ describe("takeaway rules hold for any text", () => {
 });
 
 describe("takeaways of the shipped corpus", () => {
-  const corpus = loadCorpus("data/recaps", loadTopics("data/topics.yaml"));
+  const corpus = loadCorpus("data/recaps", topics);
   const takeaways = extractTakeaways(corpus.sections);
+  const postable = takeaways.filter((t) => t.postable);
+
+  it("leave a pool of at least 40 postable takeaways, from every recap", () => {
+    expect(postable.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(postable.map((t) => t.eventId))).toEqual(new Set(corpus.recaps.map((r) => r.eventId)));
+  });
+
+  it("never post the conference's organization, praise, narration or broken lines", () => {
+    const organization = corpus.sections.filter((s) => s.tags.length === 0).map((s) => s.id);
+    expect(organization.length).toBeGreaterThan(0);
+    expect(postable.filter((t) => organization.includes(t.sectionId))).toEqual([]);
+    for (const t of postable) {
+      expect(t.text).not.toMatch(/shout out|cool demo|catering|dont vous pouvez|called$|\bie\.$/i);
+      expect(t.text).not.toMatch(/ - [A-Z]/);
+    }
+  });
 
   it("come from every recap and all meet the rules", () => {
     expect(new Set(takeaways.map((t) => t.eventId))).toEqual(new Set(corpus.recaps.map((r) => r.eventId)));
