@@ -12,6 +12,8 @@ export interface Candidate {
   line: Bullet;
   previous?: Bullet;
   next?: Bullet;
+  /** The nearest line above that its line nests under. */
+  parent?: Bullet;
   /** The run of sibling lines (same depth, one after the other) its line sits in. */
   siblings: readonly Bullet[];
   /** Whether it is the first, the last sentence of its line. */
@@ -114,6 +116,9 @@ const REFERENCE =
 const DATED =
   /(?<![\p{L}-])(released|announced|launched|unveiled|went ga|graduated|annoncée?s?|will|won['’]t|might|soon|recent(ly)?|nowadays|now|currently|today|as of|yet|upcoming|coming|this year|last year|plans? to|planned|wants? to|going to|roadmap|in the (near )?future|sera|seront|serait|vont|prochaine(ment)?|bientôt|récemment|actuellement|aujourd['’]hui|désormais|maintenant|cette année|pas encore|en cours)(?![\p{L}-])/iu;
 
+/** Filler of spoken or hurried writing: "more stuff that can break", "it's a bytecode basically". */
+const INFORMAL = /(?<![\p{L}-])(stuff|basically|kinda|sort of|gonna|wanna|pretty much|trucs?|bref)(?![\p{L}-])/iu;
+
 /** The speakers or the writer as characters: "he", "his company", "gave us", "il s’évade". */
 const PERSONAL =
   /(?<![\p{L}-])(he|she|his|her|him|himself|herself|us|our|ours|let['’]s|we (can|could|are|were|need|have|had|saw|see|got|learned|heard)|elle|ils|elles|nous|notre|nos|il(?! (faut|y a|est possible|s['’]agit|existe)))(?![\p{L}-])|^we(?![\p{L}-])/iu;
@@ -134,6 +139,8 @@ export const RULES: readonly Rule[] = [
   // 4. Dependence on an earlier line.
   rule("leaning-opening", 0.2, (c) => LEANING_OPENING.test(c.text) || CONJUNCTION_OPENING.test(labelled(c)?.rest ?? "")),
   rule("leaning-word", 0.5, test(LEANING_WORD)),
+  // An item that completes the line it nests under: "They solved that by:", "Requirements:".
+  rule("completes-lead-in", 0.6, (c) => c.origin !== "list" && c.parent !== undefined && /:\s*$/.test(c.parent.text)),
   // 5. A lead-in whose payload was dropped: it promises, or the list it introduces follows.
   rule("lead-in", 0.3, (c) => PROMISE.test(c.text) || (c.last && (introducesList(c.line, c.next) || asksNext(c.line, c.next)))),
   // 6. A bare "Name: attributes" item of an enumeration.
@@ -149,6 +156,7 @@ export const RULES: readonly Rule[] = [
   rule("personal", 0.5, test(PERSONAL)),
   rule("question", 0.3, test(QUESTION)),
   rule("exclamation", 0.7, (c) => c.text.includes("!")),
+  rule("informal", 0.5, test(INFORMAL)),
   rule("thin", 0.5, (c) => c.text.length < THIN_LENGTH),
   // 8. The author's own list items often skip the final period; others without one are notes.
   rule("unfinished", 0.75, (c) => c.origin !== "list" && !/[.!?…]["”»)]*$/u.test(c.text)),

@@ -160,6 +160,7 @@ function candidatesOf(section: Section): Found[] {
     const last = pieces.length - 1;
     const previous = section.bullets[position - 1];
     const next = section.bullets[position + 1];
+    const parent = parentOf(section.bullets, position);
     for (const [index, piece] of pieces.entries()) {
       // The author's own list items may open in lower case: "using eBPF based tools to ...".
       const text = inList ? capitalize(normalize(piece)) : normalize(piece);
@@ -175,6 +176,7 @@ function candidatesOf(section: Section): Found[] {
         line,
         ...(previous && { previous }),
         ...(next && { next }),
+        ...(parent && { parent }),
         siblings: siblingsOf(position),
         first: index === 0,
         last: index === last,
@@ -188,6 +190,13 @@ function candidatesOf(section: Section): Found[] {
     .slice(0, STRONGEST_PER_SECTION)
     .sort((a, b) => a.position - b.position);
   return [...explicit, ...strongest];
+}
+
+/** The nearest line above `position` with a smaller depth: the one it nests under. */
+function parentOf(bullets: readonly Bullet[], position: number): Bullet | undefined {
+  const depth = bullets[position]!.depth;
+  for (let i = position - 1; i >= 0; i--) if (bullets[i]!.depth < depth) return bullets[i];
+  return undefined;
 }
 
 /** For each line, the index of the first line of its run of same-depth siblings. */

@@ -107,6 +107,16 @@ const CASES: Record<string, { lowers: Candidate[]; spares: Candidate[] }> = {
     ],
     spares: [candidate("Running the agent in a pod, as well as keeping it updated, protects the host from log attacks.")],
   },
+  "completes-lead-in": {
+    lowers: [
+      candidate("Tenants need to be able to verify where and how their workload is running.", { parent: line("Requirements:") }),
+      candidate("Flux adds security checks to every Kubernetes environment they run.", { parent: line("They solved that by:") }),
+    ],
+    spares: [
+      candidate("Tenants need to be able to verify where and how their workload is running.", { parent: line("Confidential computing") }),
+      candidate("Service meshes are a rabbit hole, think twice before you use them.", { origin: "list", parent: line("take aways:") }),
+    ],
+  },
   "lead-in": {
     lowers: [
       candidate("In case of a networking issue, the first thing to do is to collect information."),
@@ -168,6 +178,13 @@ const CASES: Record<string, { lowers: Candidate[]; spares: Candidate[] }> = {
   exclamation: {
     lowers: [candidate("Headlamp is extensible, and its actions can be cancelled during a grace period!")],
     spares: [candidate("Headlamp is extensible, and its actions can be cancelled during a grace period.")],
+  },
+  informal: {
+    lowers: [
+      candidate("More clusters means more management, which leads to more stuff that can break."),
+      candidate("eBPF allows you to run custom code in the Linux kernel; it’s a bytecode basically."),
+    ],
+    spares: [candidate("More clusters mean more management, and more components that can break.")],
   },
   thin: {
     lowers: [candidate("Networking is hard and Kubernetes networking is harder.")],
