@@ -33,6 +33,10 @@ export interface Rule {
 /** A takeaway is postable when its score is above this. */
 export const POSTABLE_THRESHOLD = 0.5;
 
+export function isPostable(score: number): boolean {
+  return score > POSTABLE_THRESHOLD;
+}
+
 /** Statements shorter than this are too thin to stand alone ("Networking is hard."). */
 const THIN_LENGTH = 60;
 

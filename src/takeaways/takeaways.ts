@@ -4,7 +4,7 @@ import { LINK_LABEL, isLeftover, isTalkMarker } from "../corpus/lines.js";
 import { provenance, type Bullet, type Section } from "../corpus/section.js";
 import { createTagger, type Topic } from "../corpus/topics.js";
 import { attribute } from "./attribution.js";
-import { ONE_PER_ENUMERATION, POSTABLE_THRESHOLD, isLabelItem, scoreCandidate, type Candidate } from "./rules.js";
+import { ONE_PER_ENUMERATION, isLabelItem, isPostable, scoreCandidate, type Candidate } from "./rules.js";
 
 /** One self-contained statement worth a daily post, with where it comes from. */
 export interface Takeaway {
@@ -125,7 +125,7 @@ function keepOnePerEnumeration(scored: Array<{ takeaway: Takeaway; enumeration?:
     const { takeaway } = entry;
     takeaway.score = Math.round(takeaway.score * ONE_PER_ENUMERATION.factor * 1000) / 1000;
     takeaway.reasons = [...takeaway.reasons, ONE_PER_ENUMERATION.name];
-    takeaway.postable = takeaway.score > POSTABLE_THRESHOLD;
+    takeaway.postable = isPostable(takeaway.score);
   }
 }
 
@@ -324,7 +324,7 @@ function toTakeaway(section: Section, found: Found, tag: (text: string) => strin
     id: `${section.id}#${createHash("sha256").update(candidate.text).digest("hex").slice(0, 8)}`,
     text: candidate.text,
     score,
-    postable: score > POSTABLE_THRESHOLD,
+    postable: isPostable(score),
     reasons,
     sectionId: section.id,
     talk,

@@ -108,6 +108,14 @@ describe("daily commands through the real bot", () => {
     expect(field(status, "Left before the rotation restarts")).toBe(`${total - 1} of ${total} postable takeaways`);
   });
 
+  it("refuses a topic with no takeaway worth posting, naming those that have some", async () => {
+    const empty = bot.data.topics.find((topic) => matchingTakeaways(bot.data.takeaways, topic.label).length === 0)!;
+    const reply = await bot.run(`daily on ${empty.id}`, { ...slack, channelId: "C7" });
+    expect(reply.isError).toBe(true);
+    expect(reply.card.notice).toContain(`No takeaway about ${empty.label} is worth posting yet. Topics with takeaways: `);
+    expect(await env.store.getSubscription("slack:C7")).toBeUndefined();
+  });
+
   it("says so in daily on and daily status when a topic has too few takeaways worth posting", async () => {
     const ctx = { ...slack, channelId: "C6" };
     const few = matchingTakeaways(bot.data.takeaways, "eBPF").length;
