@@ -3,6 +3,7 @@ import {
   App,
   ErrorCode,
   HTTPReceiver,
+  webApi,
   type BlockButtonAction,
   type RespondArguments,
   type RespondFn,
@@ -13,14 +14,26 @@ import type { Bot } from "../../src/commands/bot.js";
 import type { CommandContext, RunOptions } from "../../src/commands/context.js";
 import type { HttpHost } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
-import type { Poster } from "../../src/daily/poster.js";
+import { systemClock, type Clock } from "../../src/daily/clock.js";
+import { PostError, type Poster } from "../../src/daily/poster.js";
+import type { DailyStore } from "../../src/store/daily-store.js";
+import type { InstallationStore } from "../../src/store/installation-store.js";
+import { createSealer } from "../../src/store/seal.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackConfig } from "./config.js";
+import { registerConversations } from "./conversations.js";
+import { boltInstallationStore } from "./installations.js";
+import { signedStateStore } from "./oauth-state.js";
 import { postCard, postError, slackPoster } from "./poster.js";
 import { ACTION_ID, actionKind, renderCard, type SlackMessage } from "./render.js";
 
 export const SLASH_COMMAND = "/kubecon";
 export const EVENTS_PATH = "/slack/events";
+/** Bolt's installation pages, served when installs go through OAuth. */
+export const INSTALL_PATH = "/slack/install";
+export const REDIRECT_PATH = "/slack/oauth_redirect";
+/** The bot scopes an install asks for: exactly those of manifest.yml. */
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history"] as const;
 
 /** Past this, the slash command is acknowledged empty and the answer follows through response_url. */
 const DEFAULT_ACK_DEADLINE_MS = 2000;
@@ -40,6 +53,11 @@ export interface SlackAdapterOptions {
   http?: HttpHost;
   /** How long a slash command waits for the core before acknowledging empty (default 2000 ms). */
   ackDeadlineMs?: number;
+  /** The daily subscriptions: shown on the Home tab, turned off when a workspace uninstalls. */
+  store: DailyStore;
+  /** Where installs in many workspaces are kept; required with `config.oauth`. */
+  installations?: InstallationStore;
+  clock?: Clock;
 }
 
 export interface SlackAdapter {
@@ -64,12 +82,43 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   const http = options.http;
   if (!socketMode && !http) throw new Error("the Slack adapter in HTTP mode needs the shared HttpHost");
   if (!socketMode && !config.signingSecret) throw new Error("the Slack adapter in HTTP mode needs SLACK_SIGNING_SECRET");
+  const clock = options.clock ?? systemClock;
+  const oauth = config.oauth;
+  if (oauth && (socketMode || !options.installations)) throw new Error("installs in many workspaces need HTTP mode and an installation store");
 
   const boltLog = boltLogger(logger);
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: RETRY_CONFIG,
+    // A rate limit comes back as an error with its Retry-After instead of pausing every call.
+    rejectRateLimitedCalls: true,
+    timeout: API_TIMEOUT_MS,
+  };
+  // Each installation's bot token sealed at rest; every request is authorized with its own workspace's.
+  const installationStore = oauth && boltInstallationStore(options.installations!, createSealer(oauth.installationKey), clock);
   // Signature verification stays on (HTTPReceiver's default); no option here turns it off.
   const receiver = socketMode
     ? undefined
-    : new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: EVENTS_PATH, logger: boltLog });
+    : new HTTPReceiver({
+        signingSecret: config.signingSecret!,
+        endpoints: EVENTS_PATH,
+        logger: boltLog,
+        ...(oauth && {
+          clientId: oauth.clientId,
+          clientSecret: oauth.clientSecret,
+          stateSecret: oauth.stateSecret,
+          scopes: [...BOT_SCOPES],
+          installationStore,
+          installerOptions: {
+            installPath: INSTALL_PATH,
+            redirectUriPath: REDIRECT_PATH,
+            // State signed with SLACK_STATE_SECRET and tied to the browser by Bolt's cookie; checked on the way back.
+            stateStore: signedStateStore(oauth.stateSecret, clock),
+            // The token exchange (oauth.v2.access) goes to SLACK_API_URL too.
+            clientOptions,
+          },
+        }),
+      });
   const app = new App({
     token: config.botToken,
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : { receiver }),
@@ -77,13 +126,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     deferInitialization: true,
     // Bolt's conversation store keeps state in process memory; nothing here needs it.
     convoStore: false,
-    clientOptions: {
-      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-      retryConfig: RETRY_CONFIG,
-      // A rate limit comes back as an error with its Retry-After instead of pausing every call.
-      rejectRateLimitedCalls: true,
-      timeout: API_TIMEOUT_MS,
-    },
+    clientOptions,
   });
 
   /** The core's answer as a Slack message; our own failures become a short apology and a log line. */
@@ -130,6 +173,16 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     };
     const command = action.value ?? "";
     const logContext = { action: action.action_id, command: command.slice(0, 200), user: ctx.userId, channel: ctx.channelId };
+    if (body.container.type === "view") {
+      // A button of the Home tab: no channel and no response_url; the answer goes to the user's messages with the app.
+      const { message } = await answer(command, { ...ctx, channelId: body.user.id });
+      try {
+        await client.chat.postMessage({ channel: body.user.id, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+      } catch (error) {
+        logger.warn({ err: error, ...logContext }, "slack home answer post failed");
+      }
+      return;
+    }
     // An ephemeral card is replaced in place; a click on a public card answers the clicker alone.
     const ephemeral = body.container.is_ephemeral === true;
 
@@ -162,6 +215,27 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     );
   });
 
+  registerConversations(app, {
+    bot,
+    answer,
+    store: options.store,
+    clock,
+    logger,
+    ...(installationStore && { forgetInstallation: (teamId: string) => installationStore.deleteInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }) }),
+  });
+
+  /** Daily posts in a workspace that installed the app go out with that workspace's token. */
+  const installedPoster: Poster = {
+    async post(subscription, card) {
+      const installation = subscription.spaceId
+        ? await installationStore!.fetchInstallation({ teamId: subscription.spaceId, enterpriseId: undefined, isEnterpriseInstall: false }).catch(() => undefined)
+        : undefined;
+      const token = installation?.bot?.token;
+      if (!token) throw new PostError("the app is not installed in this workspace any more", "permanent", "not_installed");
+      return slackPoster(new webApi.WebClient(token, clientOptions)).post(subscription, card);
+    },
+  };
+
   app.error(async (error) => {
     logger.error({ err: error, code: error.code }, "slack listener failed");
   });
@@ -169,7 +243,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   let mounted = false;
   return {
     mode: socketMode ? "socket" : "http",
-    poster: slackPoster(app.client),
+    poster: oauth ? installedPoster : slackPoster(app.client),
     async start() {
       // auth.test: a wrong bot token fails here, at start, rather than at the first command.
       await app.init();
@@ -178,11 +252,12 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
         logger.info({ mode: "socket" }, "slack adapter connected");
         return;
       }
+      const paths = oauth ? [EVENTS_PATH, INSTALL_PATH, REDIRECT_PATH] : [EVENTS_PATH];
       if (!mounted) {
-        http!.mount(EVENTS_PATH, (req, res) => dispatch(receiver!, req, res));
+        for (const path of paths) http!.mount(path, (req, res) => dispatch(receiver!, req, res));
         mounted = true;
       }
-      logger.info({ mode: "http", path: EVENTS_PATH }, "slack adapter mounted");
+      logger.info({ mode: "http", paths, installs: oauth ? "oauth" : "single workspace" }, "slack adapter mounted");
     },
     async stop() {
       // In HTTP mode the shared host owns the server; only the socket is ours to close.
@@ -191,13 +266,13 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   };
 }
 
-/** Hands a request to Bolt; anything but a POST to the endpoint gets 405 instead of a thrown error. */
+/** Hands a request to Bolt; a method its route does not take gets 405 instead of a thrown error. */
 function dispatch(receiver: HTTPReceiver, req: IncomingMessage, res: ServerResponse): void {
   try {
     receiver.requestListener(req, res);
   } catch (error) {
     if ((error as { code?: string }).code !== ErrorCode.HTTPReceiverDeferredRequestError) throw error;
-    res.writeHead(405, { allow: "POST", "content-type": "text/plain" }).end("method not allowed");
+    res.writeHead(405, { allow: req.url?.startsWith(EVENTS_PATH) ? "POST" : "GET", "content-type": "text/plain" }).end("method not allowed");
   }
 }
 

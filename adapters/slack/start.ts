@@ -1,18 +1,23 @@
 import type { Adapter } from "../../src/adapter/adapter.js";
+import { openSqliteInstallationStore } from "../../src/store/sqlite-installation-store.js";
 import { createSlackAdapter } from "./app.js";
 import { slackConfig, type SlackConfig } from "./config.js";
 
-/** Slack as an adapter module: HTTP mode on the shared server, or Socket Mode with an app token. */
+/**
+ * Slack as an adapter module: HTTP mode on the shared server, or Socket Mode with an app token;
+ * one workspace with a bot token, or installs in many through OAuth.
+ */
 export const slackAdapter: Adapter<SlackConfig> = {
   name: "slack",
   label: "Slack",
   fromEnv: slackConfig,
   startHints: {
-    credentials: "SLACK_BOT_TOKEN (and SLACK_APP_TOKEN in Socket Mode)",
+    credentials: "SLACK_BOT_TOKEN (and SLACK_APP_TOKEN in Socket Mode), or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET",
     address: "the network, and SLACK_API_URL if set",
   },
-  async start({ config, bot, logger, http }) {
-    const slack = createSlackAdapter(bot, config, { logger, http });
+  async start({ config, bot, logger, http, store }) {
+    const installations = config.oauth && openSqliteInstallationStore(config.oauth.dataDir);
+    const slack = createSlackAdapter(bot, config, { logger, http, store, ...(installations && { installations }) });
     await slack.start();
     let running = true;
     return {
@@ -22,6 +27,7 @@ export const slackAdapter: Adapter<SlackConfig> = {
       async stop() {
         running = false;
         await slack.stop();
+        await installations?.close();
       },
     };
   },

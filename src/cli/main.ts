@@ -12,8 +12,6 @@ import { createLogger } from "../log/logger.js";
 import { sectionJson } from "./section-json.js";
 
 const CLI_CONTEXT = { platform: "cli", userId: "cli", channelId: "cli" } as const;
-/** As in the bot's configuration: where the databases live. */
-const DEFAULT_DATA_DIR = "var";
 
 const USAGE = `usage: kubecon <command...>            answer a command (try: kubecon help)
        kubecon search <query> --json [--limit N] [--corpus DIR]
@@ -76,7 +74,10 @@ async function main(argv: string[]): Promise<number> {
     if (!flags.json || rest.length) throw new UserError("feedback prints the votes as JSON lines: kubecon feedback --json");
     const { feedbackLines } = await import("./feedback.js");
     const { openSqliteFeedbackStore } = await import("../store/sqlite-feedback-store.js");
-    const store = openSqliteFeedbackStore(process.env.DATA_DIR || DEFAULT_DATA_DIR);
+    const { loadConfig } = await import("../config/config.js");
+    const config = loadConfig(process.env);
+    if (!config.ok) throw new UserError(config.problems.join("; "));
+    const store = openSqliteFeedbackStore(config.value.dataDir);
     const lines = await feedbackLines(store);
     await store.close();
     if (lines.length) console.log(lines.join("\n"));

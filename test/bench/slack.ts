@@ -4,6 +4,7 @@ import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
 import { defaultCorpusDir } from "../../src/paths.js";
 import { FORM, signedHeaders, slashCommandBody } from "../slack/signing.js";
+import { tempDailyStore } from "../slack/harness.js";
 import { SlackStandIn } from "../slack/standin.js";
 import { measureHttpLoad, type HttpRequest } from "./http-load.js";
 
@@ -23,7 +24,8 @@ export async function benchSlack(): Promise<Record<string, number>> {
   const standin = new SlackStandIn();
   await standin.start();
   const host = new HttpHost(logger);
-  const adapter = createSlackAdapter(bot, { botToken: "xoxb-bench", signingSecret: SECRET, apiUrl: standin.apiUrl }, { logger, http: host });
+  const daily = tempDailyStore();
+  const adapter = createSlackAdapter(bot, { botToken: "xoxb-bench", signingSecret: SECRET, apiUrl: standin.apiUrl }, { logger, http: host, store: daily.store });
   await adapter.start();
   const port = await host.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}${EVENTS_PATH}`;
@@ -42,5 +44,6 @@ export async function benchSlack(): Promise<Record<string, number>> {
     await adapter.stop();
     await host.close();
     await standin.stop();
+    await daily.close();
   }
 }

@@ -32,7 +32,7 @@ describe("configuration from the environment", () => {
     expect(found).toEqual([
       "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
       "PORT must be a number from 1 to 65535",
-      "SLACK_BOT_TOKEN is not set: set it to the Bot User OAuth Token (xoxb-...) from the Slack app's OAuth & Permissions page",
+      "SLACK_BOT_TOKEN is not set: set it to the Bot User OAuth Token (xoxb-...) from the Slack app's OAuth & Permissions page, or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in many workspaces",
       "DISCORD_PUBLIC_KEY must be the 64-character hex Public Key",
       "DISCORD_TOKEN is not set: set it to the bot token from the Discord application's Bot page",
     ]);

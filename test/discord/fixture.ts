@@ -5,6 +5,7 @@ import type { Bot } from "../../src/commands/bot.js";
 import { createAppBot } from "../../src/app/app-bot.js";
 import type { LoadedBot } from "../../src/commands/create-bot.js";
 import { createLogger, type Logger } from "../../src/log/logger.js";
+import type { DailyStore } from "../../src/store/daily-store.js";
 import type { FeedbackStore } from "../../src/store/feedback-store.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 import { openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.js";
@@ -12,6 +13,7 @@ import { openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.j
 export interface CorpusBot {
   bot: LoadedBot;
   logger: Logger;
+  store: DailyStore;
   feedback: FeedbackStore;
   close(): Promise<void>;
 }
@@ -26,6 +28,7 @@ export async function corpusBot(): Promise<CorpusBot> {
   return {
     bot,
     logger,
+    store,
     feedback,
     close: async () => {
       await store.close();

@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../adapters/slack/app.js";
 import type { Bot } from "../../src/commands/bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger, type Logger } from "../../src/log/logger.js";
-import { FORM, signedHeaders } from "./signing.js";
+import type { DailyStore } from "../../src/store/daily-store.js";
+import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+import { FORM, JSON_TYPE, signedHeaders } from "./signing.js";
 import { SlackStandIn } from "./standin.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99aaabbb85a5";
@@ -35,6 +40,20 @@ export class LogCapture {
   }
 }
 
+/** A daily store on a SQLite file in a fresh temp folder, removed on close. */
+export function tempDailyStore(): { store: DailyStore; dir: string; close(): Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), "kubecon-slack-"));
+  const store = openSqliteDailyStore(dir);
+  return {
+    store,
+    dir,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export interface Harness {
   standin: SlackStandIn;
   logs: LogCapture;
@@ -46,16 +65,17 @@ export interface Harness {
 }
 
 /** The real Bolt app in HTTP mode on the shared host, on a loopback port, talking to a Slack stand-in. */
-export async function startHarness(bot: Bot, options: { ackDeadlineMs?: number; standin?: SlackStandIn } = {}): Promise<Harness> {
+export async function startHarness(bot: Bot, options: { ackDeadlineMs?: number; standin?: SlackStandIn; store?: DailyStore } = {}): Promise<Harness> {
   const standin = options.standin ?? new SlackStandIn();
   if (!options.standin) await standin.start();
+  const daily = options.store ? undefined : tempDailyStore();
   const logs = new LogCapture();
   const logger = createLogger("info", logs.stream);
   const host = new HttpHost(logger);
   const adapter = createSlackAdapter(
     bot,
     { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, apiUrl: standin.apiUrl },
-    { logger, http: host, ackDeadlineMs: options.ackDeadlineMs },
+    { logger, http: host, ackDeadlineMs: options.ackDeadlineMs, store: options.store ?? daily!.store },
   );
   await adapter.start();
   const port = await host.listen(0, "127.0.0.1");
@@ -70,6 +90,7 @@ export async function startHarness(bot: Bot, options: { ackDeadlineMs?: number; 
       await adapter.stop();
       await host.close();
       if (!options.standin) await standin.stop();
+      await daily?.close();
     },
   };
 }
@@ -84,9 +105,9 @@ export interface Answer {
 export async function postSigned(
   url: string,
   body: string,
-  { secret = SIGNING_SECRET, timestampSec = Math.floor(Date.now() / 1000), signedBody = body } = {},
+  { secret = SIGNING_SECRET, timestampSec = Math.floor(Date.now() / 1000), signedBody = body, contentType = body.startsWith("{") ? JSON_TYPE : FORM } = {},
 ): Promise<Answer> {
-  const response = await fetch(url, { method: "POST", headers: signedHeaders(secret, signedBody, timestampSec, FORM), body });
+  const response = await fetch(url, { method: "POST", headers: signedHeaders(secret, signedBody, timestampSec, contentType), body });
   const text = await response.text();
   return { status: response.status, text, json: () => JSON.parse(text) as Record<string, any> };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { EVENTS_PATH, SLASH_COMMAND } from "../../adapters/slack/app.js";
+import { BOT_SCOPES, EVENTS_PATH, REDIRECT_PATH, SLASH_COMMAND } from "../../adapters/slack/app.js";
+import { FIND_TALKS_CALLBACK } from "../../adapters/slack/conversations.js";
 
 const manifest = parse(readFileSync("adapters/slack/manifest.yml", "utf8"));
 
@@ -20,8 +21,22 @@ describe("Slack app manifest", () => {
     expect(new URL(manifest.settings.interactivity.request_url).pathname).toBe(EVENTS_PATH);
   });
 
-  it("asks for exactly the bot scopes the adapter uses", () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "chat:write.public"]);
+  it("asks for exactly the bot scopes the adapter uses, the same an OAuth install asks for", () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history"]);
+    expect(manifest.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
+  });
+
+  it("subscribes to exactly the events the adapter listens to, on the events path", () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_mention", "message.im", "app_home_opened", "app_uninstalled", "tokens_revoked"]);
+    expect(new URL(manifest.settings.event_subscriptions.request_url).pathname).toBe(EVENTS_PATH);
+  });
+
+  it("has the Home tab, DMs, the message shortcut and the OAuth redirect", () => {
+    expect(manifest.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+    expect(manifest.features.shortcuts).toEqual([
+      { name: "Find KubeCon talks", type: "message", callback_id: FIND_TALKS_CALLBACK, description: "Search KubeCon talks for this message's text" },
+    ]);
+    expect(manifest.oauth_config.redirect_urls.map((url: string) => new URL(url).pathname)).toEqual([REDIRECT_PATH]);
   });
 
   it("keeps names within Slack's manifest limits", () => {

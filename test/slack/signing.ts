@@ -15,6 +15,7 @@ export function signedHeaders(signingSecret: string, body: string, timestampSec:
 }
 
 export const FORM = "application/x-www-form-urlencoded";
+export const JSON_TYPE = "application/json";
 
 export interface SlashCommandFields {
   text: string;
@@ -50,6 +51,8 @@ export interface ButtonClick {
   userId?: string;
   channelId?: string;
   teamId?: string;
+  /** A button of the Home tab: Slack sends no channel and no response_url with it. */
+  homeTab?: boolean;
 }
 
 /** A block_actions interaction: Slack form-encodes it as one `payload` field holding JSON. */
@@ -61,11 +64,15 @@ export function blockActionsBody(click: ButtonClick): string {
     user: { id: click.userId ?? "U0001", username: "alice", team_id: teamId },
     api_app_id: "A0001",
     token: "deprecated-verification-token",
-    container: { type: "message", message_ts: "1700000000.000100", channel_id: channelId, is_ephemeral: click.ephemeral },
     trigger_id: "13345224609.738474920.8088930838d88f008e0",
     team: { id: teamId, domain: "kubecon-test" },
-    channel: { id: channelId, name: "general" },
-    response_url: click.responseUrl,
+    ...(click.homeTab
+      ? { container: { type: "view", view_id: "V0001" }, view: { id: "V0001", type: "home", blocks: [] } }
+      : {
+          container: { type: "message", message_ts: "1700000000.000100", channel_id: channelId, is_ephemeral: click.ephemeral },
+          channel: { id: channelId, name: "general" },
+          response_url: click.responseUrl,
+        }),
     actions: [
       {
         type: "button",
@@ -76,6 +83,51 @@ export function blockActionsBody(click: ButtonClick): string {
         action_ts: "1700000001.000200",
       },
     ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+let eventCount = 0;
+
+/** An Events API callback (JSON) carrying `event`, for the workspace `teamId`. */
+export function eventBody(event: Record<string, unknown>, teamId = "T0001"): string {
+  eventCount += 1;
+  return JSON.stringify({
+    token: "deprecated-verification-token",
+    team_id: teamId,
+    api_app_id: "A0001",
+    event,
+    type: "event_callback",
+    event_id: `Ev${String(eventCount).padStart(8, "0")}`,
+    event_time: 1700000000 + eventCount,
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  });
+}
+
+export interface MessageShortcutFields {
+  text: string;
+  responseUrl: string;
+  userId?: string;
+  channelId?: string;
+  teamId?: string;
+}
+
+/** "Find KubeCon talks" used on a message: a `message_action` payload, form-encoded like every interaction. */
+export function messageShortcutBody(fields: MessageShortcutFields): string {
+  const teamId = fields.teamId ?? "T0001";
+  const payload = {
+    type: "message_action",
+    callback_id: "kubecon_find_talks",
+    trigger_id: "13345224609.738474920.8088930838d88f008e0",
+    action_ts: "1700000002.000300",
+    team: { id: teamId, domain: "kubecon-test" },
+    user: { id: fields.userId ?? "U0001", username: "alice", team_id: teamId, name: "alice" },
+    channel: { id: fields.channelId ?? "C0001", name: "general" },
+    message_ts: "1700000000.000100",
+    message: { type: "message", user: "U0002", ts: "1700000000.000100", text: fields.text },
+    response_url: fields.responseUrl,
+    token: "deprecated-verification-token",
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

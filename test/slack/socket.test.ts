@@ -3,25 +3,29 @@ import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/app.
 import { createBot } from "../../src/commands/create-bot.js";
 import { createLogger } from "../../src/log/logger.js";
 import { violations } from "./check.js";
+import { tempDailyStore } from "./harness.js";
 import { SlackStandIn } from "./standin.js";
 
 type Json = Record<string, any>;
 
 let standin: SlackStandIn;
 let adapter: SlackAdapter;
+let daily: ReturnType<typeof tempDailyStore>;
 
 beforeAll(async () => {
   standin = new SlackStandIn();
   await standin.start();
   const logger = createLogger("silent");
   const bot = await createBot({ corpusDir: "data/recaps", logger });
-  adapter = createSlackAdapter(bot, { botToken: "xoxb-test-token", appToken: "xapp-1-test", apiUrl: standin.apiUrl }, { logger });
+  daily = tempDailyStore();
+  adapter = createSlackAdapter(bot, { botToken: "xoxb-test-token", appToken: "xapp-1-test", apiUrl: standin.apiUrl }, { logger, store: daily.store });
   await adapter.start();
 });
 
 afterAll(async () => {
   await adapter.stop();
   await standin.stop();
+  await daily.close();
 });
 
 describe("Slack adapter in Socket Mode", () => {

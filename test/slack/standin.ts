@@ -9,7 +9,19 @@ export interface Received {
   /** For a response URL post, its id (the path segment after /response/). */
   id?: string;
   body: Record<string, unknown>;
+  /** The token the call was made with (Authorization: Bearer, or a `token` field). */
+  token?: string;
 }
+
+/** A workspace the stand-in's OAuth exchange installs the app in. */
+export interface StandInWorkspace {
+  teamId: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+}
+
+export const DEFAULT_WORKSPACE: StandInWorkspace = { teamId: "T0001", botToken: "xoxb-test-token", botUserId: "UBOT", botId: "BBOT" };
 
 interface Waiter {
   match: (received: Received) => boolean;
@@ -18,8 +30,9 @@ interface Waiter {
 
 /**
  * A stand-in for Slack on loopback: the Web API methods the adapter uses (`auth.test`,
- * `chat.postMessage`, `chat.postEphemeral`) under `/api/`, and response URLs under `/response/<id>`.
- * It records what it receives; tests wait for a record instead of sleeping.
+ * `chat.postMessage`, `chat.postEphemeral`, `conversations.history`, `views.publish`, and the OAuth
+ * exchange `oauth.v2.access`) under `/api/`, and response URLs under `/response/<id>`. It records
+ * what it receives; tests wait for a record instead of sleeping.
  */
 export class SlackStandIn {
   readonly received: Received[] = [];
@@ -29,6 +42,9 @@ export class SlackStandIn {
   /** HTTP status to answer on a response URL, e.g. 404 for one that expired. */
   private readonly responseStatus = new Map<string, number>();
   private readonly rateLimits = new Map<string, number>();
+  /** Authorization codes the OAuth exchange accepts, and the workspace each installs. */
+  readonly oauthCodes = new Map<string, StandInWorkspace>();
+  private readonly workspaces = new Map<string, StandInWorkspace>([[DEFAULT_WORKSPACE.botToken, DEFAULT_WORKSPACE]]);
   private server?: Server;
   private base = "";
   private sockets?: WebSocketServer;
@@ -122,7 +138,10 @@ export class SlackStandIn {
       return { status, body: status === 200 ? { ok: true } : { ok: false, error: "expired_url" } };
     }
     const method = path.replace(/^\/api\//, "");
-    this.record({ kind: method, body });
+    const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+    const token = bearer ?? (typeof body.token === "string" ? body.token : undefined);
+    this.record({ kind: method, body, ...(token && { token }) });
+    const workspace = token ? this.workspaces.get(token) : undefined;
     const retryAfter = this.rateLimits.get(method);
     if (retryAfter !== undefined) {
       this.rateLimits.delete(method);
@@ -132,7 +151,36 @@ export class SlackStandIn {
     if (error) return { status: 200, body: { ok: false, error } };
     switch (method) {
       case "auth.test":
-        return { status: 200, body: { ok: true, url: "https://kubecon-test.invalid/", team: "Test", user: "kubecon-bot", team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" } };
+        if (!workspace) return { status: 200, body: { ok: false, error: "invalid_auth" } };
+        return { status: 200, body: { ok: true, url: "https://kubecon-test.invalid/", team: "Test", user: "kubecon-bot", team_id: workspace.teamId, user_id: workspace.botUserId, bot_id: workspace.botId } };
+      case "oauth.v2.access": {
+        const installed = this.oauthCodes.get(String(body.code));
+        if (!installed) return { status: 200, body: { ok: false, error: "invalid_code" } };
+        this.oauthCodes.delete(String(body.code));
+        this.workspaces.set(installed.botToken, installed);
+        return {
+          status: 200,
+          body: {
+            ok: true,
+            app_id: "A0001",
+            authed_user: { id: "UINSTALLER" },
+            scope: "commands,chat:write,chat:write.public,app_mentions:read,im:history",
+            token_type: "bot",
+            access_token: installed.botToken,
+            bot_user_id: installed.botUserId,
+            team: { id: installed.teamId, name: `Team ${installed.teamId}` },
+            enterprise: null,
+            is_enterprise_install: false,
+          },
+        };
+      }
+      case "conversations.history": {
+        // What the bot posted to that conversation, newest first, as Slack lists a DM's history.
+        const posted = this.calls("chat.postMessage").filter((call) => call.body.channel === body.channel);
+        return { status: 200, body: { ok: true, has_more: false, messages: posted.reverse().map((call, i) => ({ type: "message", bot_id: "BBOT", text: call.body.text, ts: `${1700000000 + i}.000100` })) } };
+      }
+      case "views.publish":
+        return { status: 200, body: { ok: true, view: { id: "V0001", ...(body.view as object) } } };
       case "chat.postMessage":
         return { status: 200, body: { ok: true, channel: body.channel, ts: `${1700000000 + this.received.length}.000100`, message: { text: body.text } } };
       case "apps.connections.open":

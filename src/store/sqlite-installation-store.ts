@@ -1,0 +1,50 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type { InstallationStore, StoredInstallation } from "./installation-store.js";
+
+/** Its own file beside the daily store's, so neither's migrations can trip over the other's. */
+export const INSTALLATIONS_FILE = "installations.db";
+
+interface Row {
+  platform: string;
+  space_id: string;
+  sealed: string;
+  installed_at: number;
+}
+
+/** The installation store in `DATA_DIR/installations.db` (SQLite, WAL). */
+export function openSqliteInstallationStore(dataDir: string): InstallationStore {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, INSTALLATIONS_FILE));
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 5000");
+  db.exec(`CREATE TABLE IF NOT EXISTS installation (
+    platform TEXT NOT NULL,
+    space_id TEXT NOT NULL,
+    sealed TEXT NOT NULL,
+    installed_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, space_id)
+  )`);
+  const save = db.prepare(
+    `INSERT INTO installation (platform, space_id, sealed, installed_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (platform, space_id) DO UPDATE SET sealed = excluded.sealed, installed_at = excluded.installed_at`,
+  );
+  const get = db.prepare("SELECT platform, space_id, sealed, installed_at FROM installation WHERE platform = ? AND space_id = ?");
+  const remove = db.prepare("DELETE FROM installation WHERE platform = ? AND space_id = ?");
+  return {
+    async saveInstallation(installation: StoredInstallation) {
+      save.run(installation.platform, installation.spaceId, installation.sealed, installation.installedAt.getTime());
+    },
+    async getInstallation(platform, spaceId) {
+      const row = get.get(platform, spaceId) as Row | undefined;
+      return row && { platform: row.platform, spaceId: row.space_id, sealed: row.sealed, installedAt: new Date(row.installed_at) };
+    },
+    async deleteInstallation(platform, spaceId) {
+      return remove.run(platform, spaceId).changes > 0;
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
