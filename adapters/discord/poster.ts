@@ -1,19 +1,23 @@
 import { DiscordAPIError, RateLimitError, Routes, type APIMessage, type REST } from "discord.js";
 import type { Card } from "../../src/cards/card.js";
-import { PostError, type Poster } from "../../src/daily/poster.js";
-import type { Subscription } from "../../src/store/daily-store.js";
+import { PostError, type PostTarget, type Poster } from "../../src/daily/poster.js";
 import { renderReply } from "./render.js";
 
 // Unknown Channel, Unknown Guild, Missing Access, Missing Permissions, Cannot send messages in this channel.
 const GONE_OR_FORBIDDEN = new Set([10003, 10004, 50001, 50013, 50008]);
 
-/** Posts daily cards into subscribed channels over REST, with mentions forbidden like every message. */
+/**
+ * Posts daily cards into subscribed channels over REST, with mentions forbidden like every message.
+ * The claim id is the message's nonce and `enforce_nonce` is set: a re-send of a post whose answer
+ * was lost returns the first message (within Discord's window of a few minutes) instead of a second.
+ */
 export function discordPoster(rest: REST): Poster {
   return {
-    async post(subscription: Subscription, card: Card) {
+    async post(target: PostTarget, card: Card, claimId: string) {
       const { flags: _public, ...message } = renderReply({ card, visibility: "public" });
       try {
-        const sent = (await rest.post(Routes.channelMessages(subscription.channelId), { body: message })) as APIMessage;
+        const body = { ...message, nonce: claimId, enforce_nonce: true };
+        const sent = (await rest.post(Routes.channelMessages(target.channelId), { body })) as APIMessage;
         return { messageId: sent.id };
       } catch (error) {
         throw postError(error);

@@ -33,7 +33,7 @@ export const EVENTS_PATH = "/slack/events";
 export const INSTALL_PATH = "/slack/install";
 export const REDIRECT_PATH = "/slack/oauth_redirect";
 /** The bot scopes an install asks for: exactly those of manifest.yml. */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history"] as const;
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history", "channels:history", "groups:history"] as const;
 
 /** Past this, the slash command is acknowledged empty and the answer follows through response_url. */
 const DEFAULT_ACK_DEADLINE_MS = 2000;

@@ -1,7 +1,6 @@
 import { webApi } from "@slack/bolt";
 import type { Card } from "../../src/cards/card.js";
-import { PostError, type Poster } from "../../src/daily/poster.js";
-import type { Subscription } from "../../src/store/daily-store.js";
+import { PostError, type PostTarget, type Poster } from "../../src/daily/poster.js";
 import { renderCard } from "./render.js";
 
 /** Slack's answers meaning the channel will not take our posts again until someone acts. */
@@ -17,19 +16,57 @@ const GONE_OR_FORBIDDEN = new Set([
   "ekm_access_denied",
 ]);
 
+/** The metadata event type of a daily post; its payload carries the claim id. */
+export const DAILY_EVENT_TYPE = "kubecon_daily";
+/** Pages of channel history read when looking for a post; a post is looked for minutes after it was sent. */
+const HISTORY_PAGES = 5;
+
 /** Posts a card publicly into a channel, without link previews: the daily post and "Share in channel". */
-export async function postCard(client: webApi.WebClient, channel: string, card: Card): Promise<{ messageId: string }> {
+export async function postCard(
+  client: webApi.WebClient,
+  channel: string,
+  card: Card,
+  metadata?: webApi.ChatPostMessageArguments["metadata"],
+): Promise<{ messageId: string }> {
   const { text, blocks } = renderCard(card);
-  const sent = await client.chat.postMessage({ channel, text, blocks, unfurl_links: false, unfurl_media: false });
+  const sent = await client.chat.postMessage({ channel, text, blocks, unfurl_links: false, unfurl_media: false, ...(metadata && { metadata }) });
   return { messageId: sent.ts ?? "" };
 }
 
-/** The daily poster for Slack subscriptions. */
+/**
+ * The daily poster for Slack subscriptions. Each post carries message metadata with its claim id,
+ * so a post whose answer was lost is found in the channel's history instead of being sent twice.
+ */
 export function slackPoster(client: webApi.WebClient): Poster {
   return {
-    async post(subscription: Subscription, card: Card) {
+    async post(target: PostTarget, card: Card, claimId: string) {
       try {
-        return await postCard(client, subscription.channelId, card);
+        return await postCard(client, target.channelId, card, { event_type: DAILY_EVENT_TYPE, event_payload: { claim_id: claimId } });
+      } catch (error) {
+        throw postError(error);
+      }
+    },
+    async findPosted(target: PostTarget, claimId: string, since: Date) {
+      try {
+        let cursor: string | undefined;
+        for (let page = 0; page < HISTORY_PAGES; page++) {
+          const history = await client.conversations.history({
+            channel: target.channelId,
+            // A second early: Slack's timestamps and ours need not agree to the millisecond.
+            oldest: String(Math.floor(since.getTime() / 1000) - 1),
+            include_all_metadata: true,
+            limit: 200,
+            ...(cursor && { cursor }),
+          });
+          const found = history.messages?.find((message) => {
+            const payload = message.metadata?.event_payload as Record<string, unknown> | undefined;
+            return message.metadata?.event_type === DAILY_EVENT_TYPE && payload?.claim_id === claimId;
+          });
+          if (found?.ts) return { messageId: found.ts };
+          cursor = history.response_metadata?.next_cursor;
+          if (!cursor) return undefined;
+        }
+        return undefined;
       } catch (error) {
         throw postError(error);
       }

@@ -11,6 +11,7 @@ import {
   DEFAULT_POST_TIME,
   DEFAULT_ZONE,
   describeInstant,
+  earliestPost,
   formatPostTime,
   localDate,
   nextPostTime,
@@ -153,7 +154,7 @@ async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandCon
     createdBy: ctx.userId,
     since: now,
   });
-  const next = nextPostTime(time, zone, now, subscription.since);
+  const next = nextPostTime(time, zone, now, earliestPost(subscription));
   const count = matchingTakeaways(takeaways, topic).length;
   const about = topic ? ` on ${topic}` : "";
   const few = fewTakeaways(count, topic);
@@ -213,8 +214,9 @@ async function statusCard(options: DailyCommandsOptions, subscription: Subscript
   ];
   const few = fewTakeaways(candidates.length, subscription.topic);
   if (time.ok) {
-    const todayDone = todays !== undefined && todays.status !== "retry";
-    const next = nextPostTime(time.value, subscription.zone, now, subscription.since, (date) => date === today && todayDone);
+    // A record from before the last change (a new zone can meet the same date again) does not count.
+    const todayDone = todays !== undefined && todays.status !== "retry" && todays.claimedAt >= subscription.since;
+    const next = nextPostTime(time.value, subscription.zone, now, earliestPost(subscription), (date) => date === today && todayDone);
     const due = next.at <= now ? " (due now)" : "";
     fields.unshift({ label: "Next post", value: `${describeInstant(next.at, subscription.zone)}${due}`, inline: false });
   }

@@ -1,12 +1,26 @@
 import type { Card } from "../cards/card.js";
-import type { Subscription } from "../store/daily-store.js";
+
+/** Where a daily card goes: what a platform needs, nothing of the store's records. */
+export interface PostTarget {
+  channelId: string;
+  /** Workspace or guild, where the platform has one. */
+  spaceId?: string;
+}
 
 /**
- * Delivers a daily card to a subscription's channel; one per platform, written by its adapter.
- * Failures are thrown as a `PostError` saying whether trying again later can help.
+ * Delivers a daily card to a channel; one per platform, written by its adapter. `claimId` is the
+ * same for every attempt at one post: the platform uses it to recognise a re-send (Discord's
+ * nonce) or to find a post already made (Slack's message metadata). Failures are thrown as a
+ * `PostError` saying whether trying again later can help.
  */
 export interface Poster {
-  post(subscription: Subscription, card: Card): Promise<{ messageId: string }>;
+  post(target: PostTarget, card: Card, claimId: string): Promise<{ messageId: string }>;
+  /**
+   * Looks for a post already delivered under `claimId` since `since`: asked before re-sending a post
+   * whose earlier attempt may have arrived. A platform where re-sending with the same claim id is
+   * itself idempotent leaves it out.
+   */
+  findPosted?(target: PostTarget, claimId: string, since: Date): Promise<{ messageId: string } | undefined>;
 }
 
 /**
@@ -26,4 +40,13 @@ export class PostError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Whether a failed send may still have reached the platform: only an answer from it (a `PostError`
+ * with its code) says it did not; a timeout, a dropped connection or anything unexpected may hide
+ * a post that went through.
+ */
+export function mayHaveArrived(error: unknown): boolean {
+  return !(error instanceof PostError && error.code !== undefined);
 }

@@ -140,22 +140,36 @@ export function zonedInstant(date: LocalDate, time: PostTime, zone: string): Dat
 }
 
 /**
+ * The first instant a subscription may post: when it was set up (`since`); and when it was changed
+ * after its last post, not before that post's local time a day later in its (new) zone, so a new
+ * time or zone never brings two posts within a day. A day that rule leaves out is not silent: the
+ * next post time that `daily on` and `daily status` show comes from here.
+ */
+export function earliestPost(subscription: { since: Date; zone: string; lastPostedAt?: Date }): Date {
+  const { since, zone, lastPostedAt } = subscription;
+  if (!lastPostedAt || lastPostedAt >= since) return since;
+  const wall = new Date(wallClock(lastPostedAt.getTime(), zone));
+  const dayLater = zonedInstant(addDays(wall.toISOString().slice(0, 10), 1), { hour: wall.getUTCHours(), minute: wall.getUTCMinutes() }, zone);
+  return dayLater > since ? dayLater : since;
+}
+
+/**
  * When a subscription posts next: the first local day, from `now`'s, whose post instant is not
- * before `since` (when the subscription was last set up) and which is not taken care of yet
- * (`isDone`). Today's instant may lie in the past: that post is due now.
+ * before `earliest` (see `earliestPost`) and which is not taken care of yet (`isDone`). Today's
+ * instant may lie in the past: that post is due now.
  */
 export function nextPostTime(
   time: PostTime,
   zone: string,
   now: Date,
-  since: Date,
+  earliest: Date,
   isDone: (date: LocalDate) => boolean = () => false,
 ): { date: LocalDate; at: Date } {
   const today = localDate(now, zone);
   for (let day = 0; ; day++) {
     const date = addDays(today, day);
     const at = zonedInstant(date, time, zone);
-    if (at >= since && !isDone(date)) return { date, at };
+    if (at >= earliest && !isDone(date)) return { date, at };
   }
 }
 

@@ -1,10 +1,11 @@
+import { randomBytes } from "node:crypto";
 import type { Logger } from "../log/logger.js";
-import type { DailyStore, Subscription } from "../store/daily-store.js";
+import type { Claim, DailyStore, PostedRecord, Subscription } from "../store/daily-store.js";
 import { dailyCard } from "../cards/takeaway-card.js";
 import type { Clock } from "./clock.js";
-import { PostError, type Poster } from "./poster.js";
+import { mayHaveArrived, PostError, type Poster, type PostTarget } from "./poster.js";
 import { chooseTakeaway, matchingTakeaways } from "./rotation.js";
-import { addDays, localDate, parsePostTime, zonedInstant, type LocalDate } from "./schedule.js";
+import { addDays, earliestPost, localDate, parsePostTime, zonedInstant, type LocalDate } from "./schedule.js";
 import type { Takeaway } from "../takeaways/takeaways.js";
 import { Throttle } from "./throttle.js";
 
@@ -22,7 +23,13 @@ export interface SchedulerOptions {
   channelIntervalMs?: number;
   /** Posts in flight at once during a fan-out. */
   concurrency?: number;
-  /** A claim older than this whose owner never reported back is taken over (its process died mid-post). */
+  /** Due subscriptions claimed in one store call; replicas take different batches. */
+  batchSize?: number;
+  /**
+   * A claim older than this whose owner never reported back is taken over (its process died
+   * mid-post). Short enough that a re-send still falls in Discord's nonce window of a few minutes,
+   * long enough for a post call and its own retries to end.
+   */
   staleClaimMs?: number;
   /** First wait after a transient failure; it doubles at each attempt up to `maxRetryDelayMs`. */
   firstRetryDelayMs?: number;
@@ -33,55 +40,88 @@ export interface SchedulerOptions {
 export interface TickReport {
   /** Subscriptions whose post time had come today (claimed by us or not). */
   due: number;
+  /** Dates this scheduler won, to post or retry. */
+  claimed: number;
   posted: number;
+  /** Posts found already delivered by an earlier attempt (after a crash or a timeout) and recorded, not re-sent. */
+  recovered: number;
   retrying: number;
   failed: number;
   disabled: number;
 }
 
+interface Due {
+  subscription: Subscription;
+  date: LocalDate;
+}
+
 /**
  * Posts each subscription's takeaway once per local day. Every tick looks at the subscriptions
- * whose post time has come today in their zone; whoever claims (subscription, local date) first in
- * the store posts, so any number of processes can tick against one database.
+ * whose post time has come today in their zone and claims them in batches; whoever claims
+ * (subscription, local date) first in the store posts, so any number of processes can tick against
+ * one database. A claim goes `claimed` -> `sending` (the takeaway noted) -> `posted`; a send whose
+ * outcome is unknown (a crash, a timeout) is looked for on the platform, or re-sent under the same
+ * claim id that the platform deduplicates on, before anything new is sent.
  */
 export class DailyScheduler {
   private readonly throttle: Throttle;
   private readonly concurrency: number;
+  private readonly batchSize: number;
   private readonly staleClaimMs: number;
   private readonly firstRetryDelayMs: number;
   private readonly maxRetryDelayMs: number;
+  /** Posts delivered whose record failed (the database was away): recorded first at the next tick. */
+  private readonly unrecorded: PostedRecord[] = [];
 
   constructor(private readonly options: SchedulerOptions) {
     this.throttle = new Throttle(options.clock, options.channelIntervalMs ?? 1000);
     this.concurrency = options.concurrency ?? 8;
-    this.staleClaimMs = options.staleClaimMs ?? 15 * MINUTE;
+    this.batchSize = options.batchSize ?? 100;
+    this.staleClaimMs = options.staleClaimMs ?? 3 * MINUTE;
     this.firstRetryDelayMs = options.firstRetryDelayMs ?? MINUTE;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 60 * MINUTE;
   }
 
   async tick(now: Date = this.options.clock.now()): Promise<TickReport> {
-    const report: TickReport = { due: 0, posted: 0, retrying: 0, failed: 0, disabled: 0 };
-    const candidatesByTopic = new Map<string, Takeaway[]>();
+    const report: TickReport = { due: 0, claimed: 0, posted: 0, recovered: 0, retrying: 0, failed: 0, disabled: 0 };
+    await this.recordUnrecorded();
     const takeaways = this.options.takeaways();
-    const due: Array<{ subscription: Subscription; date: LocalDate }> = [];
-    for (const subscription of await this.options.store.enabledSubscriptions()) {
-      if (!this.options.posters[subscription.platform]) continue;
-      const date = dueDate(subscription, now);
-      if (date) due.push({ subscription, date });
-    }
-    report.due = due.length;
+    const byId = new Map(takeaways.map((takeaway) => [takeaway.id, takeaway]));
+    const candidatesByTopic = new Map<string, Takeaway[]>();
     const candidatesFor = (topic: string | undefined): Takeaway[] => {
       const key = topic?.toLowerCase() ?? "";
       let candidates = candidatesByTopic.get(key);
       if (!candidates) candidatesByTopic.set(key, (candidates = matchingTakeaways(takeaways, topic)));
       return candidates;
     };
-    await forEachLimited(due, this.concurrency, ({ subscription, date }) =>
-      this.postOne(subscription, date, now, candidatesFor(subscription.topic), report).catch((error: unknown) => {
-        // A store error for one subscription must not stop the others; the claim is retaken once stale.
-        this.options.logger.error({ ...logContext(subscription, date), err: error }, "daily post crashed");
-      }),
-    );
+
+    const due: Due[] = [];
+    for (const subscription of await this.options.store.enabledSubscriptions()) {
+      if (!this.options.posters[subscription.platform]) continue;
+      const date = dueDate(subscription, now);
+      if (date) due.push({ subscription, date });
+    }
+    report.due = due.length;
+    // Each replica walks the due list in its own order, so replicas start on different batches.
+    shuffle(due);
+    const staleBefore = new Date(now.getTime() - this.staleClaimMs);
+    const byKey = new Map(due.map((item) => [`${item.subscription.id}\u0000${item.date}`, item]));
+    for (let start = 0; start < due.length; start += this.batchSize) {
+      const batch = due.slice(start, start + this.batchSize).map(({ subscription, date }) => ({
+        subscriptionId: subscription.id,
+        localDate: date,
+        claimId: newClaimId(),
+      }));
+      const claims = await this.options.store.claim(batch, now, staleBefore);
+      report.claimed += claims.length;
+      await forEachLimited(claims, this.concurrency, (claim) => {
+        const { subscription } = byKey.get(`${claim.subscriptionId}\u0000${claim.localDate}`)!;
+        return this.postOne(claim, subscription, candidatesFor(subscription.topic), byId, report).catch((error: unknown) => {
+          // A store error for one subscription must not stop the others; the claim is retaken once stale.
+          this.options.logger.error({ ...logContext(subscription, claim.localDate), err: error }, "daily post crashed");
+        });
+      });
+    }
     return report;
   }
 
@@ -95,7 +135,8 @@ export class DailyScheduler {
           const report = await this.tick();
           if (report.due > 0) logger.debug({ ...report }, "daily tick");
         } catch (error) {
-          logger.error({ err: error }, "daily tick failed");
+          // The store is away (a database down, a full disk): log, and try again at the next minute.
+          logger.error({ err: error }, "daily tick failed; trying again in a minute");
         }
         const wait = MINUTE - (clock.now().getTime() % MINUTE);
         try {
@@ -114,91 +155,131 @@ export class DailyScheduler {
   }
 
   private async postOne(
+    claim: Claim,
     subscription: Subscription,
-    date: LocalDate,
-    now: Date,
     candidates: readonly Takeaway[],
+    byId: ReadonlyMap<string, Takeaway>,
     report: TickReport,
   ): Promise<void> {
     const { store, clock, logger } = this.options;
-    if (!(await store.claim(subscription.id, date, now, new Date(now.getTime() - this.staleClaimMs)))) return;
-    const context = logContext(subscription, date);
-
-    const rotation = await store.rotation(subscription.id);
-    const choice = chooseTakeaway(subscription.id, rotation, candidates);
-    if (!choice) {
-      report.failed++;
-      const reason = `no takeaway is tagged '${subscription.topic}'`;
-      await store.recordFailed(subscription.id, date, reason);
-      logger.warn(context, `daily post skipped: ${reason}`);
-      return;
-    }
-
+    const poster = this.options.posters[subscription.platform]!;
+    const target: PostTarget = { channelId: subscription.channelId, ...(subscription.spaceId && { spaceId: subscription.spaceId }) };
+    const context = logContext(subscription, claim.localDate);
+    let sent = false;
     try {
-      const card = dailyCard(choice.takeaway, subscription.topic);
+      let chosen: { takeaway: Takeaway; cycle: number } | undefined;
+      if (claim.unsettled) {
+        // An earlier attempt may have arrived: look for it before sending anything.
+        const found = await poster.findPosted?.(target, claim.claimId, claim.unsettled.since);
+        if (found) {
+          report.recovered++;
+          await this.record({ ...postedRecord(claim, claim.unsettled.takeawayId, found.messageId, claim.unsettled.cycle), at: clock.now() });
+          logger.info({ ...context, messageId: found.messageId }, "daily takeaway found already posted; recorded without sending again");
+          return;
+        }
+        const takeaway = byId.get(claim.unsettled.takeawayId);
+        if (takeaway) chosen = { takeaway, cycle: claim.unsettled.cycle };
+      }
+      chosen ??= chooseTakeaway(subscription.id, await store.rotation(subscription.id), candidates);
+      if (!chosen) {
+        report.failed++;
+        const reason = `no takeaway is tagged '${subscription.topic}'`;
+        await store.recordFailed(claim, reason);
+        logger.warn(context, `daily post skipped: ${reason}`);
+        return;
+      }
+      if (!(await store.markSending(claim, chosen.takeaway.id, chosen.cycle, clock.now()))) {
+        logger.warn(context, "daily claim taken over by another process; leaving the post to it");
+        return;
+      }
+      const card = dailyCard(chosen.takeaway, subscription.topic);
       await this.throttle.wait(`${subscription.platform}:${subscription.channelId}`);
-      const { messageId } = await this.options.posters[subscription.platform]!.post(subscription, card);
-      if (choice.cycle !== rotation.cycle) await store.startCycle(subscription.id, choice.cycle);
-      await store.recordPosted({
-        subscriptionId: subscription.id,
-        localDate: date,
-        takeawayId: choice.takeaway.id,
-        messageId,
-        cycle: choice.cycle,
-        at: clock.now(),
-      });
+      sent = true;
+      const { messageId } = await poster.post(target, card, claim.claimId);
       report.posted++;
-      logger.info({ ...context, takeawayId: choice.takeaway.id, messageId }, "daily takeaway posted");
+      logger.info({ ...context, takeawayId: chosen.takeaway.id, messageId }, "daily takeaway posted");
+      await this.record({ ...postedRecord(claim, chosen.takeaway.id, messageId, chosen.cycle), at: clock.now() });
     } catch (error) {
-      await this.failed(subscription, date, error, report);
+      // Unsettled stays unsettled; a send that ended without the platform's answer becomes so.
+      await this.failed(claim, subscription, error, Boolean(claim.unsettled) || (sent && mayHaveArrived(error)), report);
     }
   }
 
-  private async failed(subscription: Subscription, date: LocalDate, error: unknown, report: TickReport): Promise<void> {
+  /** Records a delivered post; if the store is away, keeps it for the next tick instead of losing it. */
+  private async record(post: PostedRecord): Promise<void> {
+    const { store, logger } = this.options;
+    const context = { subscriptionId: post.subscriptionId, localDate: post.localDate, messageId: post.messageId };
+    try {
+      if (!(await store.recordPosted(post))) logger.warn(context, "daily post delivered after its claim was taken over; the new owner finds it");
+    } catch (error) {
+      this.unrecorded.push(post);
+      logger.error({ ...context, err: error }, "daily post delivered but not recorded; recording it at the next tick");
+    }
+  }
+
+  private async recordUnrecorded(): Promise<void> {
+    while (this.unrecorded.length > 0) {
+      const post = this.unrecorded[0]!;
+      // Throws while the store is still away: the tick fails and the next one tries again.
+      await this.options.store.recordPosted(post);
+      this.unrecorded.shift();
+    }
+  }
+
+  private async failed(claim: Claim, subscription: Subscription, error: unknown, unsettled: boolean, report: TickReport): Promise<void> {
     const { store, clock, logger } = this.options;
     const now = clock.now();
     const message = error instanceof Error ? error.message : String(error);
-    const context = { ...logContext(subscription, date), ...(error instanceof PostError && { code: error.code }) };
+    const context = { ...logContext(subscription, claim.localDate), ...(error instanceof PostError && { code: error.code }) };
 
     if (error instanceof PostError && error.kind === "permanent") {
       report.failed++;
       report.disabled++;
-      await store.recordFailed(subscription.id, date, message);
+      await store.recordFailed(claim, message);
       await store.disableSubscription(subscription.id, message, now);
       logger.error(context, `daily post failed for good, subscription turned off: ${message}`);
       return;
     }
 
     // Anything else may pass: a rate limit, a 5xx, a timeout, a network error.
-    const attempts = (await store.getPost(subscription.id, date))?.attempts ?? 1;
+    const attempts = claim.attempt;
     const backoff = Math.min(this.firstRetryDelayMs * 2 ** (attempts - 1), this.maxRetryDelayMs);
     const delay = Math.max(backoff, error instanceof PostError ? (error.retryAfterMs ?? 0) : 0);
     const nextAttemptAt = new Date(now.getTime() + delay);
-    const endOfDay = zonedInstant(addDays(date, 1), { hour: 0, minute: 0 }, subscription.zone);
+    const endOfDay = zonedInstant(addDays(claim.localDate, 1), { hour: 0, minute: 0 }, subscription.zone);
     const logged = error instanceof PostError ? context : { ...context, err: error };
     if (nextAttemptAt >= endOfDay) {
       report.failed++;
-      await store.recordFailed(subscription.id, date, `gave up after ${attempts} attempts: ${message}`);
+      await store.recordFailed(claim, `gave up after ${attempts} attempts: ${message}`);
       logger.warn({ ...logged, attempts }, `daily post given up for the day: ${message}`);
       return;
     }
     report.retrying++;
-    await store.scheduleRetry(subscription.id, date, nextAttemptAt, message);
+    await store.scheduleRetry(claim, nextAttemptAt, message, unsettled);
     logger.warn({ ...logged, attempts, nextAttemptAt: nextAttemptAt.toISOString() }, `daily post will be retried: ${message}`);
   }
 }
 
 /**
  * The local date whose post is due at `now`, if any: today's post time in the subscription's zone
- * has come and it was not set before the subscription was (a day that has passed is never posted
- * late, and a new subscription starts with the next post time).
+ * has come, and it is not before the subscription's earliest post (set up or changed after it:
+ * a day that has passed is never posted late, and a change keeps posts a day apart).
  */
 export function dueDate(subscription: Subscription, now: Date): LocalDate | undefined {
   const time = parsePostTime(subscription.postTime);
   if (!time.ok) return undefined;
   const date = localDate(now, subscription.zone);
   const at = zonedInstant(date, time.value, subscription.zone);
-  return at <= now && at >= subscription.since ? date : undefined;
+  return at <= now && at >= earliestPost(subscription) ? date : undefined;
+}
+
+/** 24 hex characters: unique per post, and within Discord's 25-character nonce. */
+function newClaimId(): string {
+  return randomBytes(12).toString("hex");
+}
+
+function postedRecord(claim: Claim, takeawayId: string, messageId: string, cycle: number): Omit<PostedRecord, "at"> {
+  return { subscriptionId: claim.subscriptionId, localDate: claim.localDate, attempt: claim.attempt, takeawayId, messageId, cycle };
 }
 
 function logContext(subscription: Subscription, date: LocalDate) {
@@ -209,6 +290,13 @@ function logContext(subscription: Subscription, date: LocalDate) {
     ...(subscription.spaceId && { spaceId: subscription.spaceId }),
     localDate: date,
   };
+}
+
+function shuffle<T>(items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
 }
 
 async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {

@@ -1,6 +1,6 @@
 /**
- * What the daily posts need to remember. Small on purpose, and asynchronous, so a server database
- * can replace the embedded SQLite one when several replicas share the work.
+ * What the daily posts need to remember. Small on purpose, and asynchronous, so the embedded
+ * SQLite store and the PostgreSQL one (several replicas sharing the work) are interchangeable.
  */
 
 /** One channel's subscription; its id is `<platform>:<channel id>`, one per channel. */
@@ -23,23 +23,57 @@ export interface Subscription {
   enabled: boolean;
   disabledReason?: string;
   disabledAt?: Date;
+  /** When its last post went out, under any settings: a change of time or zone keeps posts a day apart. */
+  lastPostedAt?: Date;
 }
 
-export type SubscriptionSettings = Omit<Subscription, "enabled" | "disabledReason" | "disabledAt">;
+export type SubscriptionSettings = Omit<Subscription, "enabled" | "disabledReason" | "disabledAt" | "lastPostedAt">;
 
-export type PostStatus = "claimed" | "retry" | "posted" | "failed";
+/**
+ * A date's post goes `claimed` (ours to post) -> `sending` (the takeaway is chosen and the platform
+ * may have it) -> `posted`; or to `retry` (try again from `nextAttemptAt`) or `failed` (given up).
+ */
+export type PostStatus = "claimed" | "sending" | "retry" | "posted" | "failed";
 
 /** The record of one subscription's post on one local date. */
 export interface DailyPost {
   subscriptionId: string;
   localDate: string;
   status: PostStatus;
+  /** Stays the same across re-sends of one post: the platforms' idempotency key. */
+  claimId: string;
   attempts: number;
   claimedAt: Date;
   nextAttemptAt?: Date;
   takeawayId?: string;
   messageId?: string;
   error?: string;
+}
+
+/** A post whose delivery is unknown (a crash or a timeout after sending): what was being sent. */
+export interface Unsettled {
+  takeawayId: string;
+  cycle: number;
+  /** When that send started: the platform's copy, if any, is not older. */
+  since: Date;
+}
+
+/** The right to post one subscription's date, won by `claim`. */
+export interface Claim {
+  subscriptionId: string;
+  localDate: string;
+  claimId: string;
+  /** Fences the claim: a record made with an attempt that was taken over since is refused. */
+  attempt: number;
+  /** Set when an earlier attempt may have reached the platform: look there before re-sending. */
+  unsettled?: Unsettled;
+}
+
+export interface ClaimRequest {
+  subscriptionId: string;
+  localDate: string;
+  /** A fresh id, used if this claim starts a new post (a retry or a takeover keeps the old one). */
+  claimId: string;
 }
 
 /** Which takeaways a subscription has had in its current pass over the corpus. */
@@ -51,15 +85,19 @@ export interface RotationState {
 export interface PostedRecord {
   subscriptionId: string;
   localDate: string;
+  attempt: number;
   takeawayId: string;
   messageId: string;
-  /** The rotation cycle the takeaway was chosen in. */
+  /** The rotation cycle the takeaway was chosen in; a higher one than the subscription's starts it. */
   cycle: number;
   at: Date;
 }
 
+/** Whether the store answers; `reason` says why not, for /readyz and the logs. */
+export type StoreHealth = { ok: true } | { ok: false; reason: string };
+
 export interface DailyStore {
-  /** Creates or replaces a subscription and (re-)enables it, keeping its rotation. */
+  /** Creates or replaces a subscription and (re-)enables it, keeping its rotation and last post. */
   saveSubscription(settings: SubscriptionSettings): Promise<Subscription>;
   getSubscription(id: string): Promise<Subscription | undefined>;
   enabledSubscriptions(): Promise<Subscription[]>;
@@ -67,22 +105,34 @@ export interface DailyStore {
   disableSubscription(id: string, reason: string, at: Date): Promise<boolean>;
 
   /**
-   * Takes the right to post for a subscription's local date. Exactly one caller wins a new date;
-   * a date waiting for a retry (its next attempt due) or a claim older than `staleBefore` (its
-   * owner died mid-post) can be won again, once.
+   * Takes the right to post for some subscriptions' local dates, in one step, and returns the
+   * claims won. Exactly one caller wins a new date; a date waiting for a retry (its next attempt
+   * due), a claim older than `staleBefore` (its owner died mid-post) or a date done under settings
+   * older than the subscription's (a changed zone can meet a date again) can be won again, once.
+   * Requests another caller holds at that moment are skipped, not waited for.
    */
-  claim(subscriptionId: string, localDate: string, now: Date, staleBefore: Date): Promise<boolean>;
+  claim(requests: readonly ClaimRequest[], now: Date, staleBefore: Date): Promise<Claim[]>;
   getPost(subscriptionId: string, localDate: string): Promise<DailyPost | undefined>;
-  /** Marks the date posted and adds the takeaway to the rotation's cycle, in one step. */
-  recordPosted(post: PostedRecord): Promise<void>;
-  /** Gives the date back for another attempt from `nextAttemptAt`. */
-  scheduleRetry(subscriptionId: string, localDate: string, nextAttemptAt: Date, error: string): Promise<void>;
+  /**
+   * Notes what is about to be sent; false when the claim was taken over meanwhile. The first send's
+   * time is kept across re-sends of an unsettled post, so a look for it on the platform starts early enough.
+   */
+  markSending(claim: Claim, takeawayId: string, cycle: number, at: Date): Promise<boolean>;
+  /** Marks the date posted, adds the takeaway to its rotation cycle and notes the post time, in one step. */
+  recordPosted(post: PostedRecord): Promise<boolean>;
+  /**
+   * Gives the date back for another attempt from `nextAttemptAt`. With `unsettled`, the platform may
+   * have the post: the next attempt looks for it first.
+   */
+  scheduleRetry(claim: Claim, nextAttemptAt: Date, error: string, unsettled: boolean): Promise<boolean>;
   /** Gives up on the date. */
-  recordFailed(subscriptionId: string, localDate: string, error: string): Promise<void>;
+  recordFailed(claim: Claim, error: string): Promise<boolean>;
 
   rotation(subscriptionId: string): Promise<RotationState>;
-  /** Starts a new pass over the takeaways: the cycle number goes up, the set of posted ids empties. */
-  startCycle(subscriptionId: string, cycle: number): Promise<void>;
 
+  /** Resolves once the store can serve (a server database reached and migrated; it retries until then). */
+  ready(): Promise<void>;
+  /** Whether the store answers now, and why not: for /readyz. */
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

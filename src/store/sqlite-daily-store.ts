@@ -1,15 +1,20 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { reclaimAssignments, reclaimable } from "./claim-rules.js";
 import type {
+  Claim,
+  ClaimRequest,
   DailyPost,
   DailyStore,
-  PostStatus,
   PostedRecord,
   RotationState,
+  StoreHealth,
   Subscription,
   SubscriptionSettings,
 } from "./daily-store.js";
+import { toClaim, toPost, toSubscription, type PostRow, type SubscriptionRow } from "./rows.js";
+import { StoreError } from "./store-error.js";
 
 export const DATABASE_FILE = "kubecon.db";
 
@@ -52,38 +57,43 @@ const MIGRATIONS: readonly string[] = [
      posted_at INTEGER NOT NULL,
      PRIMARY KEY (subscription_id, cycle, takeaway_id)
    );`,
+  // Crash-safe sends: a `sending` state, the claim id the platforms deduplicate on, what was being
+  // sent; and the last post time of each subscription.
+  `CREATE TABLE daily_post_v2 (
+     subscription_id TEXT NOT NULL REFERENCES subscription(id) ON DELETE CASCADE,
+     local_date TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'retry', 'posted', 'failed')),
+     claim_id TEXT NOT NULL,
+     attempts INTEGER NOT NULL,
+     claimed_at INTEGER NOT NULL,
+     next_attempt_at INTEGER,
+     takeaway_id TEXT,
+     cycle INTEGER,
+     sending_at INTEGER,
+     message_id TEXT,
+     error TEXT,
+     UNIQUE (subscription_id, local_date)
+   );
+   INSERT INTO daily_post_v2 (subscription_id, local_date, status, claim_id, attempts, claimed_at, next_attempt_at, takeaway_id, message_id, error)
+     SELECT subscription_id, local_date, status, lower(hex(randomblob(12))), attempts, claimed_at, next_attempt_at, takeaway_id, message_id, error
+     FROM daily_post;
+   DROP TABLE daily_post;
+   ALTER TABLE daily_post_v2 RENAME TO daily_post;
+   ALTER TABLE subscription ADD COLUMN last_posted_at INTEGER;
+   UPDATE subscription SET last_posted_at =
+     (SELECT max(claimed_at) FROM daily_post WHERE subscription_id = subscription.id AND status = 'posted');`,
 ];
 
-interface SubscriptionRow {
-  id: string;
-  platform: string;
-  channel_id: string;
-  space_id: string | null;
-  post_time: string;
-  zone: string;
-  topic: string | null;
-  created_by: string;
-  since: number;
-  enabled: number;
-  disabled_reason: string | null;
-  disabled_at: number | null;
-}
 
-interface PostRow {
-  subscription_id: string;
-  local_date: string;
-  status: PostStatus;
-  attempts: number;
-  claimed_at: number;
-  next_attempt_at: number | null;
-  takeaway_id: string | null;
-  message_id: string | null;
-  error: string | null;
-}
 
 /** Opens (creating if needed) `<dataDir>/kubecon.db` and brings its schema up to date. */
 export function openSqliteDailyStore(dataDir: string): SqliteDailyStore {
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new StoreError(`DATA_DIR ${dataDir} cannot be created (${code}): create it, or set DATA_DIR to a writable folder`);
+  }
   return new SqliteDailyStore(join(dataDir, DATABASE_FILE));
 }
 
@@ -92,16 +102,23 @@ export class SqliteDailyStore implements DailyStore {
   private readonly db: Database.Database;
   private readonly statements;
 
-  constructor(file: string) {
-    this.db = new Database(file);
-    // WAL lets readers and one writer work at once; busy_timeout makes a second process wait for
-    // the write lock instead of failing with SQLITE_BUSY.
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("busy_timeout = 5000");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("foreign_keys = ON");
-    migrate(this.db);
-    this.statements = prepare(this.db);
+  constructor(readonly file: string) {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file);
+      // WAL lets readers and one writer work at once; busy_timeout makes a second process wait for
+      // the write lock instead of failing with SQLITE_BUSY.
+      db.pragma("journal_mode = WAL");
+      db.pragma("busy_timeout = 5000");
+      db.pragma("synchronous = NORMAL");
+      db.pragma("foreign_keys = ON");
+      migrate(db, file);
+      this.statements = prepare(db);
+    } catch (error) {
+      db?.close();
+      throw explainOpenFailure(error, file);
+    }
+    this.db = db;
   }
 
   get schemaVersion(): number {
@@ -124,46 +141,64 @@ export class SqliteDailyStore implements DailyStore {
   }
 
   async getSubscription(id: string): Promise<Subscription | undefined> {
-    const row = this.statements.getSubscription.get(id) as SubscriptionRow | undefined;
+    const row = this.statements.getSubscription.get(id) as SubscriptionRow<number> | undefined;
     return row && toSubscription(row);
   }
 
   async enabledSubscriptions(): Promise<Subscription[]> {
-    return (this.statements.enabledSubscriptions.all() as SubscriptionRow[]).map(toSubscription);
+    return (this.statements.enabledSubscriptions.all() as SubscriptionRow<number>[]).map(toSubscription);
   }
 
   async disableSubscription(id: string, reason: string, at: Date): Promise<boolean> {
     return this.statements.disableSubscription.run(reason, at.getTime(), id).changes > 0;
   }
 
-  async claim(subscriptionId: string, localDate: string, now: Date, staleBefore: Date): Promise<boolean> {
-    const won = this.statements.claim.get({
-      subscription_id: subscriptionId,
-      local_date: localDate,
-      now: now.getTime(),
-      stale_before: staleBefore.getTime(),
-    });
-    return won !== undefined;
+  async claim(requests: readonly ClaimRequest[], now: Date, staleBefore: Date): Promise<Claim[]> {
+    // One write transaction for the batch: the file has a single writer at a time anyway.
+    return this.db.transaction(() => {
+      const won: Claim[] = [];
+      for (const request of requests) {
+        const row = this.statements.claim.get({
+          subscription_id: request.subscriptionId,
+          local_date: request.localDate,
+          claim_id: request.claimId,
+          now: now.getTime(),
+          stale_before: staleBefore.getTime(),
+        }) as PostRow<number> | undefined;
+        if (row) won.push(toClaim(row));
+      }
+      return won;
+    }).immediate();
   }
 
   async getPost(subscriptionId: string, localDate: string): Promise<DailyPost | undefined> {
-    const row = this.statements.getPost.get(subscriptionId, localDate) as PostRow | undefined;
+    const row = this.statements.getPost.get(subscriptionId, localDate) as PostRow<number> | undefined;
     return row && toPost(row);
   }
 
-  async recordPosted(post: PostedRecord): Promise<void> {
-    this.db.transaction(() => {
-      this.statements.markPosted.run(post.takeawayId, post.messageId, post.subscriptionId, post.localDate);
+  async markSending(claim: Claim, takeawayId: string, cycle: number, at: Date): Promise<boolean> {
+    return this.statements.markSending.run(takeawayId, cycle, at.getTime(), ...key(claim), claim.attempt).changes > 0;
+  }
+
+  async recordPosted(post: PostedRecord): Promise<boolean> {
+    return this.db.transaction(() => {
+      const marked = this.statements.markPosted.run(post.takeawayId, post.messageId, post.subscriptionId, post.localDate, post.attempt);
+      if (marked.changes === 0) return false;
+      this.statements.noteCycle.run({ id: post.subscriptionId, cycle: post.cycle, at: post.at.getTime() });
+      this.statements.forgetOldCycles.run(post.subscriptionId, post.cycle);
       this.statements.addPostedTakeaway.run(post.subscriptionId, post.cycle, post.takeawayId, post.at.getTime());
-    })();
+      return true;
+    }).immediate();
   }
 
-  async scheduleRetry(subscriptionId: string, localDate: string, nextAttemptAt: Date, error: string): Promise<void> {
-    this.statements.scheduleRetry.run(nextAttemptAt.getTime(), error, subscriptionId, localDate);
+  async scheduleRetry(claim: Claim, nextAttemptAt: Date, error: string, unsettled: boolean): Promise<boolean> {
+    const [id, date] = key(claim);
+    const params = { next: nextAttemptAt.getTime(), error, unsettled: unsettled ? 1 : 0, id, date, attempt: claim.attempt };
+    return this.statements.scheduleRetry.run(params).changes > 0;
   }
 
-  async recordFailed(subscriptionId: string, localDate: string, error: string): Promise<void> {
-    this.statements.markFailed.run(error, subscriptionId, localDate);
+  async recordFailed(claim: Claim, error: string): Promise<boolean> {
+    return this.statements.markFailed.run(error, ...key(claim), claim.attempt).changes > 0;
   }
 
   async rotation(subscriptionId: string): Promise<RotationState> {
@@ -173,11 +208,21 @@ export class SqliteDailyStore implements DailyStore {
     return { cycle, postedIds: new Set(ids) };
   }
 
-  async startCycle(subscriptionId: string, cycle: number): Promise<void> {
-    this.db.transaction(() => {
-      this.statements.setCycle.run(cycle, subscriptionId);
-      this.statements.forgetOldCycles.run(subscriptionId, cycle);
-    })();
+  /** The file is open and migrated once constructed. */
+  async ready(): Promise<void> {}
+
+  async health(): Promise<StoreHealth> {
+    try {
+      this.statements.ping.get();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: `SQLite ${this.file}: ${(error as Error).message}` };
+    }
+  }
+
+  /** Copies the database, consistent while others write, into a new file (`kubecon backup`). */
+  backup(target: string): void {
+    this.db.prepare("VACUUM INTO ?").run(target);
   }
 
   async close(): Promise<void> {
@@ -185,16 +230,39 @@ export class SqliteDailyStore implements DailyStore {
   }
 }
 
-function migrate(db: Database.Database): void {
+function key(claim: Claim): [string, string] {
+  return [claim.subscriptionId, claim.localDate];
+}
+
+function migrate(db: Database.Database, file: string): void {
   // IMMEDIATE takes the write lock first, so two processes starting together migrate once.
   db.transaction(() => {
     const version = db.pragma("user_version", { simple: true }) as number;
     if (version > MIGRATIONS.length) {
-      throw new Error(`database schema version ${version} is newer than this release knows (${MIGRATIONS.length})`);
+      throw new StoreError(
+        `${file} has schema version ${version}, newer than this release knows (${MIGRATIONS.length}): run the newer release, or restore a backup made by this one`,
+      );
     }
     for (let step = version; step < MIGRATIONS.length; step++) db.exec(MIGRATIONS[step]!);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
+}
+
+/** Turns SQLite's and the file system's refusals at start into one line saying what to do. */
+function explainOpenFailure(error: unknown, file: string): Error {
+  if (error instanceof StoreError) return error;
+  const code = String((error as { code?: unknown }).code ?? "");
+  const detail = `${code}: ${(error as Error).message}`;
+  if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) {
+    return new StoreError(
+      `${file} is damaged (${detail}): stop the bot, move the file away and restore the last copy made with 'kubecon backup <file>' in its place (or start without it: subscriptions are lost)`,
+    );
+  }
+  if (code === "SQLITE_FULL") return new StoreError(`the disk holding ${file} is full (${detail}): free some space, or set DATA_DIR to another disk`);
+  if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_IOERR") || code === "SQLITE_PERM") {
+    return new StoreError(`${file} cannot be written (${detail}): make DATA_DIR a writable folder with free space`);
+  }
+  return error as Error;
 }
 
 function prepare(db: Database.Database) {
@@ -214,66 +282,43 @@ function prepare(db: Database.Database) {
       `UPDATE subscription SET enabled = 0, disabled_reason = ?, disabled_at = ? WHERE id = ? AND enabled = 1`,
     ),
     // The UNIQUE (subscription_id, local_date) makes the insert the lock: only one process gets a
-    // row back. The conflict branch re-opens a date only for a due retry or an abandoned claim.
+    // row back. The conflict branch re-opens a date only as the claim rules allow.
     claim: db.prepare(
-      `INSERT INTO daily_post (subscription_id, local_date, status, attempts, claimed_at)
-       VALUES (@subscription_id, @local_date, 'claimed', 1, @now)
-       ON CONFLICT (subscription_id, local_date) DO UPDATE SET
-         status = 'claimed', attempts = attempts + 1, claimed_at = excluded.claimed_at, next_attempt_at = NULL
-       WHERE (status = 'retry' AND next_attempt_at <= @now)
-          OR (status = 'claimed' AND claimed_at <= @stale_before)
-       RETURNING attempts`,
+      `INSERT INTO daily_post (subscription_id, local_date, status, claim_id, attempts, claimed_at)
+       SELECT id, @local_date, 'claimed', @claim_id, 1, @now FROM subscription WHERE id = @subscription_id AND enabled = 1
+       ON CONFLICT (subscription_id, local_date) DO UPDATE SET ${reclaimAssignments("@now", "excluded.claim_id", "daily_post")}
+       WHERE ${reclaimable("@now", "@stale_before", "daily_post", "(SELECT since FROM subscription WHERE id = daily_post.subscription_id)")}
+       RETURNING *`,
     ),
     getPost: db.prepare(`SELECT * FROM daily_post WHERE subscription_id = ? AND local_date = ?`),
+    markSending: db.prepare(
+      `UPDATE daily_post SET status = 'sending', takeaway_id = ?, cycle = ?, sending_at = coalesce(sending_at, ?)
+       WHERE subscription_id = ? AND local_date = ? AND attempts = ? AND status = 'claimed'`,
+    ),
     markPosted: db.prepare(
       `UPDATE daily_post SET status = 'posted', takeaway_id = ?, message_id = ?, error = NULL
-       WHERE subscription_id = ? AND local_date = ?`,
+       WHERE subscription_id = ? AND local_date = ? AND attempts = ? AND status IN ('claimed', 'sending')`,
     ),
+    noteCycle: db.prepare(
+      `UPDATE subscription SET last_posted_at = @at, rotation_cycle = max(rotation_cycle, @cycle) WHERE id = @id`,
+    ),
+    forgetOldCycles: db.prepare(`DELETE FROM rotation_posted WHERE subscription_id = ? AND cycle < ?`),
     addPostedTakeaway: db.prepare(
       `INSERT OR IGNORE INTO rotation_posted (subscription_id, cycle, takeaway_id, posted_at) VALUES (?, ?, ?, ?)`,
     ),
+    // A send whose outcome is unknown keeps what was sent (its takeaway and send time); a refused one forgets it.
     scheduleRetry: db.prepare(
-      `UPDATE daily_post SET status = 'retry', next_attempt_at = ?, error = ?
-       WHERE subscription_id = ? AND local_date = ?`,
+      `UPDATE daily_post SET status = 'retry', next_attempt_at = @next, error = @error,
+         takeaway_id = CASE WHEN @unsettled THEN takeaway_id END, cycle = CASE WHEN @unsettled THEN cycle END,
+         sending_at = CASE WHEN @unsettled THEN sending_at END
+       WHERE subscription_id = @id AND local_date = @date AND attempts = @attempt AND status IN ('claimed', 'sending')`,
     ),
     markFailed: db.prepare(
       `UPDATE daily_post SET status = 'failed', next_attempt_at = NULL, error = ?
-       WHERE subscription_id = ? AND local_date = ?`,
+       WHERE subscription_id = ? AND local_date = ? AND attempts = ? AND status IN ('claimed', 'sending')`,
     ),
     rotationCycle: db.prepare(`SELECT rotation_cycle FROM subscription WHERE id = ?`),
     postedTakeaways: db.prepare(`SELECT takeaway_id FROM rotation_posted WHERE subscription_id = ? AND cycle = ?`),
-    setCycle: db.prepare(`UPDATE subscription SET rotation_cycle = ? WHERE id = ?`),
-    forgetOldCycles: db.prepare(`DELETE FROM rotation_posted WHERE subscription_id = ? AND cycle < ?`),
-  };
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    id: row.id,
-    platform: row.platform,
-    channelId: row.channel_id,
-    ...(row.space_id !== null && { spaceId: row.space_id }),
-    postTime: row.post_time,
-    zone: row.zone,
-    ...(row.topic !== null && { topic: row.topic }),
-    createdBy: row.created_by,
-    since: new Date(row.since),
-    enabled: row.enabled === 1,
-    ...(row.disabled_reason !== null && { disabledReason: row.disabled_reason }),
-    ...(row.disabled_at !== null && { disabledAt: new Date(row.disabled_at) }),
-  };
-}
-
-function toPost(row: PostRow): DailyPost {
-  return {
-    subscriptionId: row.subscription_id,
-    localDate: row.local_date,
-    status: row.status,
-    attempts: row.attempts,
-    claimedAt: new Date(row.claimed_at),
-    ...(row.next_attempt_at !== null && { nextAttemptAt: new Date(row.next_attempt_at) }),
-    ...(row.takeaway_id !== null && { takeawayId: row.takeaway_id }),
-    ...(row.message_id !== null && { messageId: row.message_id }),
-    ...(row.error !== null && { error: row.error }),
+    ping: db.prepare(`SELECT count(*) FROM sqlite_schema`),
   };
 }

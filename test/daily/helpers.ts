@@ -6,9 +6,9 @@ import type { Card } from "../../src/cards/card.js";
 import type { Section } from "../../src/corpus/section.js";
 import type { Clock } from "../../src/daily/clock.js";
 import type { Takeaway } from "../../src/takeaways/takeaways.js";
-import { PostError, type Poster } from "../../src/daily/poster.js";
+import { PostError, type PostTarget, type Poster } from "../../src/daily/poster.js";
 import { createLogger, type Logger } from "../../src/log/logger.js";
-import type { Subscription, SubscriptionSettings } from "../../src/store/daily-store.js";
+import type { DailyStore, SubscriptionSettings } from "../../src/store/daily-store.js";
 import { openSqliteDailyStore, type SqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 
 /**
@@ -73,27 +73,51 @@ function settle(): Promise<void> {
 }
 
 export interface Delivery {
-  subscriptionId: string;
   channelId: string;
+  claimId: string;
   at: Date;
   card: Card;
   messageId: string;
 }
 
-/** A poster that records what it delivers; `failWith` decides, per call, to throw instead. */
+/**
+ * A poster that records what it delivers; `failWith` decides, per call, to throw instead (after
+ * delivering, with `delivered`: the platform got it but we never heard back). Like the platforms,
+ * it can recognise a claim id it has seen: `dedupe` answers a re-send with the first message
+ * (Discord's nonce), `findable` lets the scheduler look a delivery up (Slack's metadata).
+ */
 export class RecordingPoster implements Poster {
   readonly deliveries: Delivery[] = [];
   readonly attempts: Date[] = [];
-  failWith: ((attempt: number) => PostError | undefined) | undefined;
+  readonly lookups: string[] = [];
+  failWith: ((attempt: number) => Error | undefined) | undefined;
+  /** Throw the failure after the delivery instead of before it. */
+  delivered = false;
+  dedupe = false;
+  findPosted: Poster["findPosted"];
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    options: { findable?: boolean; dedupe?: boolean } = {},
+  ) {
+    this.dedupe = options.dedupe ?? false;
+    if (options.findable) {
+      this.findPosted = async (target, claimId, since) => {
+        this.lookups.push(claimId);
+        const found = this.deliveries.find((d) => d.channelId === target.channelId && d.claimId === claimId && d.at >= since);
+        return found && { messageId: found.messageId };
+      };
+    }
+  }
 
-  async post(subscription: Subscription, card: Card): Promise<{ messageId: string }> {
+  async post(target: PostTarget, card: Card, claimId: string): Promise<{ messageId: string }> {
     this.attempts.push(this.clock.now());
     const failure = this.failWith?.(this.attempts.length);
+    if (failure && !this.delivered) throw failure;
+    const earlier = this.dedupe ? this.deliveries.find((d) => d.claimId === claimId) : undefined;
+    const messageId = earlier?.messageId ?? `m${this.deliveries.length + 1}`;
+    if (!earlier) this.deliveries.push({ channelId: target.channelId, claimId, at: this.clock.now(), card, messageId });
     if (failure) throw failure;
-    const messageId = `m${this.deliveries.length + 1}`;
-    this.deliveries.push({ subscriptionId: subscription.id, channelId: subscription.channelId, at: this.clock.now(), card, messageId });
     return { messageId };
   }
 }
@@ -194,4 +218,25 @@ export function takeaway(id: string, tags: string[] = ["eBPF"]): Takeaway {
     ...(tags[0] && { topic: tags[0] }),
     origin: "bullet",
   };
+}
+
+/**
+ * A store whose chosen methods throw while `down` is on: a database gone away, a full disk, or
+ * (with a scheduler dropped right after) a process killed at exactly that point.
+ */
+export function faultyStore<S extends DailyStore>(store: S, methods: ReadonlyArray<keyof DailyStore>): { store: S; down: boolean } {
+  const fault = { down: true, store };
+  fault.store = new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      if (fault.down && methods.includes(name as keyof DailyStore)) {
+        return async () => {
+          throw new Error(`injected fault: ${String(name)} failed`);
+        };
+      }
+      return (value as (...args: unknown[]) => unknown).bind(target);
+    },
+  });
+  return fault;
 }

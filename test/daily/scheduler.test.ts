@@ -3,9 +3,11 @@ import { DailyScheduler } from "../../src/daily/scheduler.js";
 import type { Poster } from "../../src/daily/poster.js";
 import type { Takeaway } from "../../src/takeaways/takeaways.js";
 import type { DailyStore, SubscriptionSettings } from "../../src/store/daily-store.js";
+import { earliestPost, nextPostTime, parsePostTime } from "../../src/daily/schedule.js";
 import {
   FakeClock,
   RecordingPoster,
+  faultyStore,
   memoryLogger,
   permanent,
   subscriptionSettings,
@@ -124,8 +126,8 @@ describe("DailyScheduler", () => {
     const secondPoster = new RecordingPoster(clock);
     const second = make(env.reopen(), secondPoster);
     await runTicks(clock, [scheduler, second], "2025-06-01T00:00:00Z", "2025-06-02T00:00:00Z");
-    const all = [...poster.deliveries, ...secondPoster.deliveries].map((d) => d.subscriptionId).sort();
-    expect(all).toEqual(subscriptions.map((s) => s.id));
+    const all = [...poster.deliveries, ...secondPoster.deliveries].map((d) => d.channelId).sort();
+    expect(all).toEqual(subscriptions.map((s) => s.channelId));
   });
 
   it("goes through every takeaway of its topic before repeating one, then starts over", async () => {
@@ -245,5 +247,175 @@ describe("DailyScheduler", () => {
     expect(times(poster)).toEqual(["2025-06-01T09:00:00.000Z", "2025-06-02T09:00:00.000Z", "2025-06-03T09:00:00.000Z"]);
     await clock.runUntil("2025-06-04T12:00:00Z");
     expect(poster.deliveries).toHaveLength(3);
+  });
+});
+
+const HOUR = 60 * MINUTE;
+
+describe("DailyScheduler across crashes", () => {
+  /** Ticks once at 09:00 with a store that fails to record: the process dies right after the platform answered. */
+  async function crashAfterSending(options: { findable?: boolean; dedupe?: boolean }) {
+    const world = setup("2025-06-01T09:00:00Z");
+    await world.ready;
+    const poster = new RecordingPoster(world.clock, options);
+    const dying = faultyStore(world.env.reopen(), ["recordPosted"]);
+    expect(await world.make(dying.store, poster).tick()).toMatchObject({ claimed: 1, posted: 1 });
+    expect(await world.env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "sending" });
+    return { ...world, poster };
+  }
+
+  it("finds the post a killed process made (Slack: by its claim id) and records it without sending again", async () => {
+    const { env, make, log, poster } = await crashAfterSending({ findable: true });
+    const restarted = make(env.reopen(), poster);
+    const reports = [];
+    for (let minute = 1; minute <= 10; minute++) reports.push(await restarted.tick(new Date(Date.parse("2025-06-01T09:00:00Z") + minute * MINUTE)));
+    expect(poster.deliveries).toHaveLength(1);
+    expect(poster.attempts).toHaveLength(1);
+    expect(poster.lookups).toEqual([poster.deliveries[0]!.claimId]);
+    expect(reports.find((report) => report.claimed > 0)).toMatchObject({ recovered: 1, posted: 0 });
+    const record = await env.store.getPost("slack:C1", "2025-06-01");
+    expect(record).toMatchObject({ status: "posted", messageId: "m1", claimId: poster.deliveries[0]!.claimId });
+    expect(record!.takeawayId).toBeDefined();
+    expect((await env.store.rotation("slack:C1")).postedIds).toEqual(new Set([record!.takeawayId]));
+    expect(log.lines().some((line) => line.msg === "daily takeaway found already posted; recorded without sending again")).toBe(true);
+  });
+
+  it("re-sends under the same claim id where the platform deduplicates (Discord's nonce): still one message", async () => {
+    const { env, make, clock, poster } = await crashAfterSending({ dedupe: true });
+    const first = poster.deliveries[0]!;
+    await runTicks(clock, [make(env.reopen(), poster)], "2025-06-01T09:01:00Z", "2025-06-01T09:10:00Z");
+    expect(poster.attempts).toHaveLength(2);
+    expect(poster.deliveries).toEqual([first]);
+    expect(await env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "posted", messageId: first.messageId, claimId: first.claimId });
+    // The re-send carried the same takeaway: the card is the one chosen before the crash.
+    expect((await env.store.rotation("slack:C1")).postedIds.size).toBe(1);
+  });
+
+  it("sends a post the killed process never got out, once", async () => {
+    const world = setup("2025-06-01T09:00:00Z");
+    await world.ready;
+    const { clock } = world;
+    const poster = new RecordingPoster(clock, { findable: true });
+    // Killed after noting the send, before the platform had anything.
+    const dying = faultyStore(world.env.reopen(), ["scheduleRetry", "recordFailed"]);
+    poster.failWith = (attempt) => (attempt === 1 ? new TypeError("process killed") : undefined);
+    await world.make(dying.store, poster).tick();
+    expect(await world.env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "sending" });
+    await runTicks(clock, [world.make(world.env.reopen(), poster)], "2025-06-01T09:01:00Z", "2025-06-01T09:10:00Z");
+    expect(poster.lookups).toHaveLength(1);
+    expect(poster.deliveries).toHaveLength(1);
+    expect(poster.deliveries[0]!.at.toISOString()).toBe("2025-06-01T09:03:00.000Z"); // once the claim went stale
+  });
+
+  it("looks for a post whose send timed out before trying again, and finds it", async () => {
+    const { clock, env, make, ready } = setup("2025-06-01T00:00:00Z");
+    await ready;
+    const poster = new RecordingPoster(clock, { findable: true });
+    poster.delivered = true;
+    poster.failWith = (attempt) => (attempt === 1 ? new TypeError("socket hang up") : undefined);
+    await runTicks(clock, [make(env.store, poster)], "2025-06-01T09:00:00Z", "2025-06-01T10:00:00Z");
+    expect(poster.deliveries).toHaveLength(1);
+    expect(poster.attempts).toHaveLength(1);
+    expect(await env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "posted", messageId: "m1" });
+  });
+
+  it("records later, without sending again, a post delivered while the database was away", async () => {
+    const { clock, env, make, log, ready } = setup("2025-06-01T00:00:00Z");
+    await ready;
+    const poster = new RecordingPoster(clock, { findable: true });
+    const flaky = faultyStore(env.store, ["recordPosted"]);
+    const scheduler = make(flaky.store, poster);
+    clock.set("2025-06-01T09:00:00Z");
+    await scheduler.tick();
+    expect(log.lines().at(-1)).toMatchObject({ level: 50, msg: "daily post delivered but not recorded; recording it at the next tick" });
+    // Still away at the next tick: that tick fails as a whole and is logged by the loop.
+    clock.set("2025-06-01T09:01:00Z");
+    await expect(scheduler.tick()).rejects.toThrow(/injected fault/);
+    flaky.down = false;
+    await runTicks(clock, [scheduler], "2025-06-01T09:02:00Z", "2025-06-01T09:10:00Z");
+    expect(poster.deliveries).toHaveLength(1);
+    expect(poster.lookups).toHaveLength(0);
+    expect(await env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "posted", messageId: "m1" });
+  });
+
+  it("keeps its minute loop going while the store fails, and posts once it is back", async () => {
+    const { clock, env, make, log, ready } = setup("2025-06-01T08:58:00Z");
+    await ready;
+    const poster = new RecordingPoster(clock);
+    const flaky = faultyStore(env.store, ["enabledSubscriptions", "claim"]);
+    const loop = make(flaky.store, poster).start();
+    await clock.runUntil("2025-06-01T09:30:00Z");
+    expect(poster.attempts).toHaveLength(0);
+    const failures = log.lines().filter((line) => line.msg === "daily tick failed; trying again in a minute");
+    expect(failures.length).toBeGreaterThanOrEqual(30);
+    flaky.down = false;
+    await clock.runUntil("2025-06-02T09:30:00Z");
+    await loop.stop();
+    expect(times(poster)).toEqual(["2025-06-01T09:31:00.000Z", "2025-06-02T09:00:00.000Z"]);
+  });
+});
+
+describe("changing a subscription's time or zone", () => {
+  /** Every gap between two deliveries, in hours. */
+  const gaps = (poster: RecordingPoster) => poster.deliveries.slice(1).map((d, i) => (d.at.getTime() - poster.deliveries[i]!.at.getTime()) / HOUR);
+
+  /** Subscribes, lets the first post go out, changes the settings at `changeAt`, then runs to `until`. */
+  async function change(first: Partial<SubscriptionSettings>, firstPostAt: string, changeAt: string, next: Partial<SubscriptionSettings>, until: string) {
+    const world = setup(firstPostAt, [first]);
+    await world.ready;
+    await runTicks(world.clock, [world.scheduler], firstPostAt, changeAt);
+    expect(world.poster.deliveries).toHaveLength(1);
+    const changed = await world.env.store.saveSubscription(subscriptionSettings({ ...first, ...next, since: new Date(changeAt) }));
+    // What `daily on` answers: the next post time.
+    const time = parsePostTime(changed.postTime);
+    if (!time.ok) throw new Error(time.message);
+    const announced = nextPostTime(time.value, changed.zone, new Date(changeAt), earliestPost(changed));
+    await runTicks(world.clock, [world.scheduler], changeAt, until);
+    return { ...world, announced: announced.at.toISOString() };
+  }
+
+  it("moved later on a day already posted: no second post that day", async () => {
+    const { poster, announced } = await change({}, "2025-06-01T09:00:00Z", "2025-06-01T10:00:00Z", { postTime: "17:00" }, "2025-06-03T00:00:00Z");
+    expect(times(poster)).toEqual(["2025-06-01T09:00:00.000Z", "2025-06-02T17:00:00.000Z"]);
+    expect(announced).toBe("2025-06-02T17:00:00.000Z");
+  });
+
+  it("moved earlier: the next post waits a full day after the last one, and says when", async () => {
+    const { poster, announced } = await change({}, "2025-06-01T09:00:00Z", "2025-06-01T10:00:00Z", { postTime: "07:00" }, "2025-06-04T00:00:00Z");
+    expect(times(poster)).toEqual(["2025-06-01T09:00:00.000Z", "2025-06-03T07:00:00.000Z"]);
+    expect(announced).toBe("2025-06-03T07:00:00.000Z");
+  });
+
+  it("Honolulu to Tokyo, where the new zone's day starts hours after the last post: a day apart", async () => {
+    const { poster, announced } = await change(
+      { zone: "Pacific/Honolulu" },
+      "2025-06-10T19:00:00Z", // 09:00 in Honolulu
+      "2025-06-10T20:00:00Z", // 05:00 on the 11th in Tokyo
+      { zone: "Asia/Tokyo" },
+      "2025-06-14T00:00:00Z",
+    );
+    expect(times(poster)).toEqual(["2025-06-10T19:00:00.000Z", "2025-06-12T00:00:00.000Z", "2025-06-13T00:00:00.000Z"]);
+    expect(Math.min(...gaps(poster))).toBeGreaterThanOrEqual(24);
+    expect(announced).toBe("2025-06-12T00:00:00.000Z");
+  });
+
+  it("Kiritimati to Honolulu, meeting a date already posted in the old zone: posts it, not a day later", async () => {
+    const { poster, env, announced } = await change(
+      { zone: "Pacific/Kiritimati" },
+      "2025-06-09T19:00:00Z", // 09:00 on the 10th in Kiritimati (UTC+14)
+      "2025-06-09T20:00:00Z", // 10:00 on the 9th in Honolulu (UTC-10)
+      { zone: "Pacific/Honolulu", postTime: "21:00" },
+      "2025-06-12T12:00:00Z",
+    );
+    // 21:00 on the 9th in Honolulu is only 12 hours after the last post; 21:00 on the 10th is the next.
+    expect(times(poster)).toEqual(["2025-06-09T19:00:00.000Z", "2025-06-11T07:00:00.000Z", "2025-06-12T07:00:00.000Z"]);
+    expect(announced).toBe("2025-06-11T07:00:00.000Z");
+    expect(await env.store.getPost("slack:C1", "2025-06-10")).toMatchObject({ status: "posted", messageId: "m2" });
+  });
+
+  it("a new zone whose post time is a day or more after the last post posts on its first day", async () => {
+    const { poster } = await change({ zone: "Europe/Paris" }, "2025-06-01T07:00:00Z", "2025-06-01T08:00:00Z", { zone: "America/New_York" }, "2025-06-03T00:00:00Z");
+    // 09:00 in New York on the 1st is only 6 hours later; on the 2nd it is 30 hours later.
+    expect(times(poster)).toEqual(["2025-06-01T07:00:00.000Z", "2025-06-02T13:00:00.000Z"]);
   });
 });

@@ -1,124 +1,84 @@
 import Database from "better-sqlite3";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DATABASE_FILE } from "../../src/store/sqlite-daily-store.js";
-import { subscriptionSettings, tempStore } from "./helpers.js";
+import { DATABASE_FILE, openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+import { StoreError } from "../../src/store/store-error.js";
+import { tempStore } from "./helpers.js";
 
-const T = (iso: string) => new Date(iso);
-
+// What every store does is in test/store/contract.ts; this is what only the SQLite file does.
 describe("SqliteDailyStore", () => {
   let env: ReturnType<typeof tempStore>;
   afterEach(async () => env.cleanup());
 
   it("creates kubecon.db in the data dir, in WAL mode, at the latest schema version", async () => {
     env = tempStore();
-    expect(env.store.schemaVersion).toBe(1);
+    expect(env.store.schemaVersion).toBe(2);
     const raw = new Database(join(env.dir, DATABASE_FILE), { readonly: true });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     raw.close();
     // Reopening an up-to-date file changes nothing.
-    expect(env.reopen().schemaVersion).toBe(1);
+    expect(env.reopen().schemaVersion).toBe(2);
   });
 
-  it("refuses a database written by a newer release", async () => {
+  it("refuses a database written by a newer release, naming the file", async () => {
     env = tempStore();
     const raw = new Database(join(env.dir, DATABASE_FILE));
     raw.pragma("user_version = 99");
     raw.close();
-    expect(() => env.reopen()).toThrow(/schema version 99 is newer/);
+    expect(() => env.reopen()).toThrow(StoreError);
+    expect(() => env.reopen()).toThrow(/kubecon\.db has schema version 99, newer than this release knows \(2\)/);
   });
 
-  it("saves, reads, disables and re-enables a subscription", async () => {
+  it("brings a version 1 file up to date, keeping its subscriptions, posts and rotation", async () => {
     env = tempStore();
-    const saved = await env.store.saveSubscription(subscriptionSettings({ topic: "ebpf", zone: "Europe/Paris" }));
-    expect(saved).toMatchObject({ id: "slack:C1", topic: "ebpf", zone: "Europe/Paris", spaceId: "T1", enabled: true });
-    expect(await env.store.enabledSubscriptions()).toHaveLength(1);
-
-    expect(await env.store.disableSubscription("slack:C1", "channel_not_found", T("2025-06-01T10:00:00Z"))).toBe(true);
-    expect(await env.store.disableSubscription("slack:C1", "again", T("2025-06-01T11:00:00Z"))).toBe(false);
-    expect(await env.store.getSubscription("slack:C1")).toMatchObject({
-      enabled: false,
-      disabledReason: "channel_not_found",
-      disabledAt: T("2025-06-01T10:00:00Z"),
-    });
-    expect(await env.store.enabledSubscriptions()).toHaveLength(0);
-
-    const again = await env.store.saveSubscription(subscriptionSettings({ postTime: "10:00" }));
-    expect(again).toMatchObject({ enabled: true, postTime: "10:00", zone: "UTC" });
-    expect(again.topic).toBeUndefined();
-    expect(again.disabledReason).toBeUndefined();
+    await env.store.close();
+    const file = join(env.dir, "old", DATABASE_FILE);
+    mkdirSync(join(env.dir, "old"));
+    const raw = new Database(file);
+    raw.exec(V1_FILE);
+    raw.close();
+    const store = openSqliteDailyStore(join(env.dir, "old"));
+    expect(store.schemaVersion).toBe(2);
+    expect(await store.getSubscription("slack:C1")).toMatchObject({ postTime: "09:00", lastPostedAt: new Date(1748768400000) });
+    expect(await store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "posted", takeawayId: "t1", messageId: "m1", claimId: expect.stringMatching(/^[0-9a-f]{24}$/) });
+    expect(await store.rotation("slack:C1")).toEqual({ cycle: 0, postedIds: new Set(["t1"]) });
+    await store.close();
   });
 
-  it("lets exactly one claim win a date, across two connections to the same file", async () => {
+  it("names a damaged file and says to restore it from a backup", async () => {
     env = tempStore();
-    const other = env.reopen();
-    await env.store.saveSubscription(subscriptionSettings());
-    const now = T("2025-06-01T09:00:00Z");
-    const stale = T("2025-06-01T08:45:00Z");
-    const results = await Promise.all([
-      env.store.claim("slack:C1", "2025-06-01", now, stale),
-      other.claim("slack:C1", "2025-06-01", now, stale),
-      env.store.claim("slack:C1", "2025-06-01", now, stale),
-    ]);
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await other.claim("slack:C1", "2025-06-02", now, stale)).toBe(true);
+    await env.store.close();
+    const dir = join(env.dir, "damaged");
+    mkdirSync(dir);
+    writeFileSync(join(dir, DATABASE_FILE), "this is not a database, it is a cat photo ".repeat(200));
+    expect(() => openSqliteDailyStore(dir)).toThrow(StoreError);
+    expect(() => openSqliteDailyStore(dir)).toThrow(
+      new RegExp(`^${join(dir, DATABASE_FILE).replace(/[.]/g, "\\.")} is damaged \\(SQLITE_NOTADB: .*\\): stop the bot, move the file away and restore the last copy made with 'kubecon backup <file>'`),
+    );
   });
 
-  it("re-opens a date only for a due retry or an abandoned claim", async () => {
+  it("says a data dir that cannot be created cannot be created", async () => {
     env = tempStore();
-    await env.store.saveSubscription(subscriptionSettings());
-    const staleBefore = (now: Date) => new Date(now.getTime() - 15 * 60_000);
-    const claimAt = (iso: string) => env.store.claim("slack:C1", "2025-06-01", T(iso), staleBefore(T(iso)));
-
-    expect(await claimAt("2025-06-01T09:00:00Z")).toBe(true);
-    expect(await claimAt("2025-06-01T09:10:00Z")).toBe(false); // owner still at work
-    expect(await claimAt("2025-06-01T09:15:00Z")).toBe(true); // owner died: taken over
-    await env.store.scheduleRetry("slack:C1", "2025-06-01", T("2025-06-01T09:20:00Z"), "rate limited");
-    expect(await env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "retry", attempts: 2, error: "rate limited" });
-    expect(await claimAt("2025-06-01T09:19:00Z")).toBe(false);
-    expect(await claimAt("2025-06-01T09:20:00Z")).toBe(true);
-
-    await env.store.recordPosted({
-      subscriptionId: "slack:C1",
-      localDate: "2025-06-01",
-      takeawayId: "t1",
-      messageId: "1717232400.000100",
-      cycle: 0,
-      at: T("2025-06-01T09:20:01Z"),
-    });
-    expect(await env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({
-      status: "posted",
-      attempts: 3,
-      takeawayId: "t1",
-      messageId: "1717232400.000100",
-    });
-    expect(await claimAt("2025-06-02T09:00:00Z")).toBe(false); // posted stays posted, however late
-  });
-
-  it("never re-opens a failed date", async () => {
-    env = tempStore();
-    await env.store.saveSubscription(subscriptionSettings());
-    await env.store.claim("slack:C1", "2025-06-01", T("2025-06-01T09:00:00Z"), T("2025-06-01T08:45:00Z"));
-    await env.store.recordFailed("slack:C1", "2025-06-01", "channel_not_found");
-    expect(await env.store.claim("slack:C1", "2025-06-01", T("2025-06-01T23:00:00Z"), T("2025-06-01T22:45:00Z"))).toBe(false);
-    expect(await env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "failed", error: "channel_not_found" });
-  });
-
-  it("keeps the rotation's posted ids per cycle and forgets them when a new cycle starts", async () => {
-    env = tempStore();
-    await env.store.saveSubscription(subscriptionSettings());
-    const post = async (date: string, takeawayId: string, cycle: number) => {
-      await env.store.claim("slack:C1", date, T(`${date}T09:00:00Z`), T(`${date}T08:45:00Z`));
-      await env.store.recordPosted({ subscriptionId: "slack:C1", localDate: date, takeawayId, messageId: date, cycle, at: T(`${date}T09:00:00Z`) });
-    };
-    await post("2025-06-01", "a", 0);
-    await post("2025-06-02", "b", 0);
-    expect(await env.store.rotation("slack:C1")).toEqual({ cycle: 0, postedIds: new Set(["a", "b"]) });
-    await env.store.startCycle("slack:C1", 1);
-    await post("2025-06-03", "b", 1);
-    expect(await env.store.rotation("slack:C1")).toEqual({ cycle: 1, postedIds: new Set(["b"]) });
-    // A re-subscription keeps its place in the rotation.
-    await env.store.saveSubscription(subscriptionSettings({ postTime: "07:00" }));
-    expect((await env.reopen().rotation("slack:C1")).cycle).toBe(1);
+    writeFileSync(join(env.dir, "a-file"), "");
+    expect(() => openSqliteDailyStore(join(env.dir, "a-file", "data"))).toThrow(
+      /^DATA_DIR .*a-file\/data cannot be created \(ENOTDIR\): create it, or set DATA_DIR to a writable folder$/,
+    );
   });
 });
+
+// A file as release 1 wrote it: one subscription with one post.
+const V1_FILE = `
+  CREATE TABLE subscription (id TEXT PRIMARY KEY, platform TEXT NOT NULL, channel_id TEXT NOT NULL, space_id TEXT,
+    post_time TEXT NOT NULL, zone TEXT NOT NULL, topic TEXT, created_by TEXT NOT NULL, since INTEGER NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1, disabled_reason TEXT, disabled_at INTEGER, rotation_cycle INTEGER NOT NULL DEFAULT 0);
+  CREATE TABLE daily_post (subscription_id TEXT NOT NULL REFERENCES subscription(id) ON DELETE CASCADE, local_date TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('claimed', 'retry', 'posted', 'failed')), attempts INTEGER NOT NULL,
+    claimed_at INTEGER NOT NULL, next_attempt_at INTEGER, takeaway_id TEXT, message_id TEXT, error TEXT, UNIQUE (subscription_id, local_date));
+  CREATE TABLE rotation_posted (subscription_id TEXT NOT NULL REFERENCES subscription(id) ON DELETE CASCADE, cycle INTEGER NOT NULL,
+    takeaway_id TEXT NOT NULL, posted_at INTEGER NOT NULL, PRIMARY KEY (subscription_id, cycle, takeaway_id));
+  INSERT INTO subscription VALUES ('slack:C1', 'slack', 'C1', 'T1', '09:00', 'UTC', NULL, 'U1', 1735689600000, 1, NULL, NULL, 0);
+  INSERT INTO daily_post VALUES ('slack:C1', '2025-06-01', 'posted', 1, 1748768400000, NULL, 't1', 'm1', NULL);
+  INSERT INTO rotation_posted VALUES ('slack:C1', 0, 't1', 1748768401000);
+  PRAGMA user_version = 1;
+`;

@@ -3,7 +3,6 @@ import { discordPoster } from "../../adapters/discord/poster.js";
 import { createRest } from "../../adapters/discord/rest.js";
 import { dailyCard } from "../../src/cards/takeaway-card.js";
 import { PostError } from "../../src/daily/poster.js";
-import type { Subscription } from "../../src/store/daily-store.js";
 import { LIVE_MENTION } from "./arbitraries.js";
 import { corpusBot, type CorpusBot } from "./fixture.js";
 import { DiscordStandIn } from "./stand-in.js";
@@ -20,34 +19,34 @@ afterAll(async () => {
   await corpus?.close();
 });
 
-function subscription(channelId: string): Subscription {
-  return {
-    id: `discord:${channelId}`,
-    platform: "discord",
-    channelId,
-    spaceId: "500000000000000001",
-    postTime: "09:00",
-    zone: "Europe/Paris",
-    createdBy: "600000000000000001",
-    since: new Date(0),
-    enabled: true,
-  };
-}
+const target = (channelId: string) => ({ channelId, spaceId: "500000000000000001" });
+const CLAIM = "0123456789abcdef01234567";
 
 describe("daily poster", () => {
   const card = () => dailyCard(corpus.bot.data.takeaways[0]!);
 
   it("posts the card publicly in the channel, mentions forbidden", async () => {
     const poster = discordPoster(createRest("p".repeat(60), standIn.apiUrl));
-    const { messageId } = await poster.post(subscription("410000000000000001"), card());
+    const { messageId } = await poster.post(target("410000000000000001"), card(), CLAIM);
     expect(messageId).toMatch(/^\d+$/);
     const request = standIn.requests.find((r) => r.path === "/channels/410000000000000001/messages")!;
     const body = request.body as any;
     expect(request.authorization).toBe(`Bot ${"p".repeat(60)}`);
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.flags).toBeUndefined();
+    expect(body).toMatchObject({ nonce: CLAIM, enforce_nonce: true });
     expect(body.embeds[0].title.length).toBeGreaterThan(0);
     expect(JSON.stringify(body.embeds)).not.toMatch(LIVE_MENTION);
+  });
+
+  it("sends a re-sent post under the same nonce, so Discord answers with the first message", async () => {
+    const poster = discordPoster(createRest("p".repeat(60), standIn.apiUrl));
+    const first = await poster.post(target("410000000000000005"), card(), CLAIM);
+    const again = await poster.post(target("410000000000000005"), card(), CLAIM);
+    const other = await poster.post(target("410000000000000005"), card(), "another-claim");
+    expect(again).toEqual(first);
+    expect(other.messageId).not.toBe(first.messageId);
+    expect(poster.findPosted).toBeUndefined();
   });
 
   it("reports a deleted channel or a missing permission as permanent", async () => {
@@ -55,7 +54,7 @@ describe("daily poster", () => {
     standIn.failingChannels.set("410000000000000003", { status: 403, code: 50013, message: "Missing Permissions" });
     const poster = discordPoster(createRest("p".repeat(60), standIn.apiUrl));
     for (const [channel, code] of [["410000000000000002", "10003"], ["410000000000000003", "50013"]] as const) {
-      const error = await poster.post(subscription(channel), card()).catch((e: unknown) => e);
+      const error = await poster.post(target(channel), card(), CLAIM).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PostError);
       expect(error).toMatchObject({ kind: "permanent", code });
     }
@@ -64,7 +63,7 @@ describe("daily poster", () => {
   it("reports a server error as transient", async () => {
     standIn.failingChannels.set("410000000000000004", { status: 500, code: 0, message: "Internal Server Error" });
     const poster = discordPoster(createRest("p".repeat(60), standIn.apiUrl));
-    const error = await poster.post(subscription("410000000000000004"), card()).catch((e: unknown) => e);
+    const error = await poster.post(target("410000000000000004"), card(), CLAIM).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PostError);
     expect(error).toMatchObject({ kind: "transient" });
   });

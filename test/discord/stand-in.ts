@@ -36,6 +36,8 @@ export class DiscordStandIn {
   private socket?: WebSocket;
   private sequence = 0;
   private messageIds = 0;
+  /** Messages created per channel and nonce: with enforce_nonce, a repeat returns the first one. */
+  private readonly nonces = new Map<string, unknown>();
   private port = 0;
   /** Channels that answer a post with an error, as Discord does for a deleted channel or a missing permission. */
   readonly failingChannels = new Map<string, { status: number; code: number; message: string }>();
@@ -167,7 +169,13 @@ export class DiscordStandIn {
     const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (method === "POST" && channel) {
       const failure = this.failingChannels.get(channel[1]!);
-      return failure ? [failure.status, { message: failure.message, code: failure.code }] : [200, this.message(body)];
+      if (failure) return [failure.status, { message: failure.message, code: failure.code }];
+      const { nonce, enforce_nonce: enforce } = body as { nonce?: string; enforce_nonce?: boolean };
+      const key = `${channel[1]}\u0000${nonce}`;
+      if (nonce !== undefined && enforce && this.nonces.has(key)) return [200, this.nonces.get(key)];
+      const created = this.message(body);
+      if (nonce !== undefined) this.nonces.set(key, created);
+      return [200, created];
     }
     return [404, { message: "404: Not Found", code: 0 }];
   }

@@ -45,6 +45,10 @@ export class SlackStandIn {
   /** Authorization codes the OAuth exchange accepts, and the workspace each installs. */
   readonly oauthCodes = new Map<string, StandInWorkspace>();
   private readonly workspaces = new Map<string, StandInWorkspace>([[DEFAULT_WORKSPACE.botToken, DEFAULT_WORKSPACE]]);
+  /** Messages posted per channel, oldest first, as `conversations.history` reads them. */
+  private readonly channels = new Map<string, Array<{ ts: string; text: unknown; metadata?: unknown }>>();
+  /** Methods whose next call is carried out and then answered with a dropped connection. */
+  private readonly dropAnswers = new Set<string>();
   private server?: Server;
   private base = "";
   private sockets?: WebSocketServer;
@@ -53,7 +57,8 @@ export class SlackStandIn {
   async start(): Promise<void> {
     const server = createServer((req, res) => {
       void this.handle(req).then(
-        ({ status, body, headers }) => res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body)),
+        ({ status, body, headers, drop }) =>
+          drop ? req.socket.destroy() : res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body)),
         () => res.writeHead(400).end(),
       );
     });
@@ -102,6 +107,11 @@ export class SlackStandIn {
     this.rateLimits.set(method, retryAfterSec);
   }
 
+  /** The next call of `method` is carried out, but its answer is lost (the connection drops). */
+  dropAnswer(method: string): void {
+    this.dropAnswers.add(method);
+  }
+
   failResponseUrl(id: string, status: number): void {
     this.responseStatus.set(id, status);
   }
@@ -127,7 +137,7 @@ export class SlackStandIn {
     }
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string>; drop?: boolean }> {
     const raw = await readBody(req);
     const path = (req.url ?? "/").split("?")[0]!;
     const body = parseBody(raw, req.headers["content-type"] ?? "");
@@ -149,6 +159,11 @@ export class SlackStandIn {
     }
     const error = this.apiErrors.get(method)?.shift();
     if (error) return { status: 200, body: { ok: false, error } };
+    const answer = this.answer(method, body, workspace);
+    return this.dropAnswers.delete(method) ? { ...answer, drop: true } : answer;
+  }
+
+  private answer(method: string, body: Record<string, unknown>, workspace: StandInWorkspace | undefined): { status: number; body: unknown } {
     switch (method) {
       case "auth.test":
         if (!workspace) return { status: 200, body: { ok: false, error: "invalid_auth" } };
@@ -174,15 +189,29 @@ export class SlackStandIn {
           },
         };
       }
-      case "conversations.history": {
-        // What the bot posted to that conversation, newest first, as Slack lists a DM's history.
-        const posted = this.calls("chat.postMessage").filter((call) => call.body.channel === body.channel);
-        return { status: 200, body: { ok: true, has_more: false, messages: posted.reverse().map((call, i) => ({ type: "message", bot_id: "BBOT", text: call.body.text, ts: `${1700000000 + i}.000100` })) } };
-      }
       case "views.publish":
         return { status: 200, body: { ok: true, view: { id: "V0001", ...(body.view as object) } } };
-      case "chat.postMessage":
-        return { status: 200, body: { ok: true, channel: body.channel, ts: `${1700000000 + this.received.length}.000100`, message: { text: body.text } } };
+      case "chat.postMessage": {
+        // Slack's own clock, like the real one: history is read from a time on.
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(this.received.length).padStart(6, "0")}`;
+        const posted = this.channels.get(String(body.channel)) ?? [];
+        this.channels.set(String(body.channel), [...posted, { ts, text: body.text, ...(body.metadata !== undefined && { metadata: body.metadata }) }]);
+        return { status: 200, body: { ok: true, channel: body.channel, ts, message: { text: body.text } } };
+      }
+      case "conversations.history": {
+        // What the bot posted there, newest first, from `oldest` on; metadata only when asked for, as Slack does.
+        const oldest = Number(body.oldest ?? 0);
+        const messages = [...(this.channels.get(String(body.channel)) ?? [])]
+          .filter((message) => Number(message.ts) > oldest)
+          .reverse()
+          .map(({ metadata, ...message }) => ({
+            type: "message",
+            bot_id: "BBOT",
+            ...message,
+            ...(body.include_all_metadata === "true" && metadata !== undefined && { metadata }),
+          }));
+        return { status: 200, body: { ok: true, messages, has_more: false } };
+      }
       case "apps.connections.open":
         return { status: 200, body: { ok: true, url: `${this.base.replace(/^http/, "ws")}/socket` } };
       case "chat.postEphemeral":

@@ -1,0 +1,344 @@
+import pg from "pg";
+import { systemClock } from "../daily/clock.js";
+import type { Logger } from "../log/logger.js";
+import { reclaimAssignments, reclaimable } from "./claim-rules.js";
+import type {
+  Claim,
+  ClaimRequest,
+  DailyPost,
+  DailyStore,
+  PostedRecord,
+  RotationState,
+  StoreHealth,
+  Subscription,
+  SubscriptionSettings,
+} from "./daily-store.js";
+import { toClaim, toPost, toSubscription, type PostRow, type SubscriptionRow } from "./rows.js";
+import { StoreError } from "./store-error.js";
+
+/**
+ * Schema versions, applied in order under an advisory lock and counted in schema_migration. Never
+ * edit a shipped step: add the next one.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE subscription (
+     id text PRIMARY KEY,
+     platform text NOT NULL,
+     channel_id text NOT NULL,
+     space_id text,
+     post_time text NOT NULL,
+     zone text NOT NULL,
+     topic text,
+     created_by text NOT NULL,
+     since timestamptz NOT NULL,
+     enabled boolean NOT NULL DEFAULT true,
+     disabled_reason text,
+     disabled_at timestamptz,
+     rotation_cycle integer NOT NULL DEFAULT 0,
+     last_posted_at timestamptz
+   );
+   CREATE TABLE daily_post (
+     subscription_id text NOT NULL REFERENCES subscription(id) ON DELETE CASCADE,
+     local_date text NOT NULL,
+     status text NOT NULL CHECK (status IN ('claimed', 'sending', 'retry', 'posted', 'failed')),
+     claim_id text NOT NULL,
+     attempts integer NOT NULL,
+     claimed_at timestamptz NOT NULL,
+     next_attempt_at timestamptz,
+     takeaway_id text,
+     cycle integer,
+     sending_at timestamptz,
+     message_id text,
+     error text,
+     PRIMARY KEY (subscription_id, local_date)
+   );
+   CREATE TABLE rotation_posted (
+     subscription_id text NOT NULL REFERENCES subscription(id) ON DELETE CASCADE,
+     cycle integer NOT NULL,
+     takeaway_id text NOT NULL,
+     posted_at timestamptz NOT NULL,
+     PRIMARY KEY (subscription_id, cycle, takeaway_id)
+   );`,
+];
+
+/** Any fixed number: every replica takes the same lock to migrate ("kube"). */
+const MIGRATION_LOCK = 0x6b756265;
+
+
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:port/database` (DATABASE_URL). */
+  url: string;
+  logger: Logger;
+  /** Connections kept open; the scheduler posts a few at once. */
+  poolSize?: number;
+  /** Waits between attempts to reach the server at start: doubling from `firstDelayMs` up to `maxDelayMs`. */
+  retry?: { firstDelayMs: number; maxDelayMs: number };
+}
+
+/**
+ * The store of several replicas: PostgreSQL through node-postgres. It connects and migrates in the
+ * background, retrying with backoff while the server is unreachable (`health()` says why, `ready()`
+ * resolves when done); calls made before then, or while the server is away, fail with the reason.
+ */
+export class PostgresDailyStore implements DailyStore {
+  private readonly pool: pg.Pool;
+  private readonly logger: Logger;
+  private readonly closing = new AbortController();
+  private state: StoreHealth = { ok: false, reason: "PostgreSQL: connecting" };
+  private connected = false;
+  private readonly connecting: Promise<void>;
+
+  constructor(options: PostgresStoreOptions) {
+    this.logger = options.logger;
+    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    // An idle connection the server dropped: the pool replaces it; without a listener it would crash the process.
+    this.pool.on("error", (error) => this.logger.warn({ err: error, database: describe(options.url) }, "PostgreSQL connection lost"));
+    this.connecting = this.connect(describe(options.url), options.retry ?? { firstDelayMs: 500, maxDelayMs: 30_000 });
+    this.connecting.catch(() => undefined);
+  }
+
+  /** Resolves once the server answered and the schema is up to date; rejects only when retrying cannot help (or on close). */
+  ready(): Promise<void> {
+    return this.connecting;
+  }
+
+  async saveSubscription(settings: SubscriptionSettings): Promise<Subscription> {
+    const rows = await this.query<SubscriptionRow<Date>>(
+      `INSERT INTO subscription (id, platform, channel_id, space_id, post_time, zone, topic, created_by, since, enabled)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)
+       ON CONFLICT (id) DO UPDATE SET
+         platform = excluded.platform, channel_id = excluded.channel_id, space_id = excluded.space_id,
+         post_time = excluded.post_time, zone = excluded.zone, topic = excluded.topic,
+         created_by = excluded.created_by, since = excluded.since,
+         enabled = true, disabled_reason = NULL, disabled_at = NULL
+       RETURNING *`,
+      [
+        settings.id,
+        settings.platform,
+        settings.channelId,
+        settings.spaceId ?? null,
+        settings.postTime,
+        settings.zone,
+        settings.topic ?? null,
+        settings.createdBy,
+        settings.since,
+      ],
+    );
+    return toSubscription(rows[0]!);
+  }
+
+  async getSubscription(id: string): Promise<Subscription | undefined> {
+    const rows = await this.query<SubscriptionRow<Date>>(`SELECT * FROM subscription WHERE id = $1`, [id]);
+    return rows[0] && toSubscription(rows[0]);
+  }
+
+  async enabledSubscriptions(): Promise<Subscription[]> {
+    return (await this.query<SubscriptionRow<Date>>(`SELECT * FROM subscription WHERE enabled ORDER BY id`)).map(toSubscription);
+  }
+
+  async disableSubscription(id: string, reason: string, at: Date): Promise<boolean> {
+    const rows = await this.query(
+      `UPDATE subscription SET enabled = false, disabled_reason = $1, disabled_at = $2 WHERE id = $3 AND enabled RETURNING id`,
+      [reason, at, id],
+    );
+    return rows.length > 0;
+  }
+
+  async claim(requests: readonly ClaimRequest[], now: Date, staleBefore: Date): Promise<Claim[]> {
+    if (requests.length === 0) return [];
+    // Subscriptions another replica is claiming right now are skipped (SKIP LOCKED), not waited
+    // for; the unique (subscription, local date) key decides between replicas that race anyway.
+    const rows = await this.query<PostRow<Date>>(
+      `WITH wanted AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS w(subscription_id, local_date, claim_id)
+       ), free AS (
+         SELECT w.subscription_id, w.local_date, w.claim_id
+         FROM wanted w JOIN subscription s ON s.id = w.subscription_id
+         WHERE s.enabled AND NOT EXISTS (
+           SELECT 1 FROM daily_post d
+           WHERE d.subscription_id = w.subscription_id AND d.local_date = w.local_date
+             AND NOT ${reclaimable("$4::timestamptz", "$5::timestamptz", "d", "s.since")})
+         FOR UPDATE OF s SKIP LOCKED
+       )
+       INSERT INTO daily_post AS p (subscription_id, local_date, status, claim_id, attempts, claimed_at)
+       SELECT subscription_id, local_date, 'claimed', claim_id, 1, $4::timestamptz FROM free
+       ON CONFLICT (subscription_id, local_date) DO UPDATE SET ${reclaimAssignments("$4::timestamptz", "excluded.claim_id", "p")}
+       WHERE ${reclaimable("$4::timestamptz", "$5::timestamptz", "p", "(SELECT since FROM subscription WHERE id = p.subscription_id)")}
+       RETURNING p.*`,
+      [requests.map((r) => r.subscriptionId), requests.map((r) => r.localDate), requests.map((r) => r.claimId), now, staleBefore],
+    );
+    return rows.map(toClaim);
+  }
+
+  async getPost(subscriptionId: string, localDate: string): Promise<DailyPost | undefined> {
+    const rows = await this.query<PostRow<Date>>(`SELECT * FROM daily_post WHERE subscription_id = $1 AND local_date = $2`, [subscriptionId, localDate]);
+    return rows[0] && toPost(rows[0]);
+  }
+
+  async markSending(claim: Claim, takeawayId: string, cycle: number, at: Date): Promise<boolean> {
+    return this.changed(
+      `UPDATE daily_post SET status = 'sending', takeaway_id = $4, cycle = $5, sending_at = coalesce(sending_at, $6)
+       WHERE subscription_id = $1 AND local_date = $2 AND attempts = $3 AND status = 'claimed'`,
+      [...fence(claim), takeawayId, cycle, at],
+    );
+  }
+
+  async recordPosted(post: PostedRecord): Promise<boolean> {
+    // One statement, so one transaction: the date, the subscription's cycle and last post, the rotation.
+    const rows = await this.query<{ n: number }>(
+      `WITH posted AS (
+         UPDATE daily_post SET status = 'posted', takeaway_id = $4, message_id = $5, error = NULL
+         WHERE subscription_id = $1 AND local_date = $2 AND attempts = $3 AND status IN ('claimed', 'sending')
+         RETURNING subscription_id
+       ), noted AS (
+         UPDATE subscription SET last_posted_at = $7, rotation_cycle = greatest(rotation_cycle, $6)
+         WHERE id IN (SELECT subscription_id FROM posted)
+       ), forgotten AS (
+         DELETE FROM rotation_posted WHERE subscription_id IN (SELECT subscription_id FROM posted) AND cycle < $6
+       ), added AS (
+         INSERT INTO rotation_posted (subscription_id, cycle, takeaway_id, posted_at)
+         SELECT subscription_id, $6, $4, $7 FROM posted ON CONFLICT DO NOTHING
+       )
+       SELECT count(*)::int AS n FROM posted`,
+      [post.subscriptionId, post.localDate, post.attempt, post.takeawayId, post.messageId, post.cycle, post.at],
+    );
+    return rows[0]!.n > 0;
+  }
+
+  async scheduleRetry(claim: Claim, nextAttemptAt: Date, error: string, unsettled: boolean): Promise<boolean> {
+    // A send whose outcome is unknown keeps what was sent (its takeaway and send time); a refused one forgets it.
+    return this.changed(
+      `UPDATE daily_post SET status = 'retry', next_attempt_at = $4, error = $5,
+         takeaway_id = CASE WHEN $6 THEN takeaway_id END, cycle = CASE WHEN $6 THEN cycle END,
+         sending_at = CASE WHEN $6 THEN sending_at END
+       WHERE subscription_id = $1 AND local_date = $2 AND attempts = $3 AND status IN ('claimed', 'sending')`,
+      [...fence(claim), nextAttemptAt, error, unsettled],
+    );
+  }
+
+  async recordFailed(claim: Claim, error: string): Promise<boolean> {
+    return this.changed(
+      `UPDATE daily_post SET status = 'failed', next_attempt_at = NULL, error = $4
+       WHERE subscription_id = $1 AND local_date = $2 AND attempts = $3 AND status IN ('claimed', 'sending')`,
+      [...fence(claim), error],
+    );
+  }
+
+  async rotation(subscriptionId: string): Promise<RotationState> {
+    const rows = await this.query<{ rotation_cycle: number; ids: string[] }>(
+      `SELECT s.rotation_cycle,
+              array(SELECT takeaway_id FROM rotation_posted r WHERE r.subscription_id = s.id AND r.cycle = s.rotation_cycle) AS ids
+       FROM subscription s WHERE s.id = $1`,
+      [subscriptionId],
+    );
+    const row = rows[0];
+    return { cycle: row?.rotation_cycle ?? 0, postedIds: new Set(row?.ids ?? []) };
+  }
+
+  async schemaVersion(): Promise<number> {
+    return (await this.query<{ version: number }>(`SELECT max(version)::int AS version FROM schema_migration`))[0]!.version;
+  }
+
+  async health(): Promise<StoreHealth> {
+    if (!this.connected) return this.state;
+    try {
+      await this.pool.query("SELECT 1");
+      this.state = { ok: true };
+    } catch (error) {
+      this.state = { ok: false, reason: `PostgreSQL: ${(error as Error).message}` };
+    }
+    return this.state;
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort(new StoreError("the store was closed"));
+    await this.connecting.catch(() => undefined);
+    await this.pool.end();
+  }
+
+  private async query<Row extends object = Record<string, unknown>>(text: string, values?: unknown[]): Promise<Row[]> {
+    return (await this.run<Row>(text, values)).rows;
+  }
+
+  private async changed(text: string, values: unknown[]): Promise<boolean> {
+    return ((await this.run(text, values)).rowCount ?? 0) > 0;
+  }
+
+  // Until the first connection, calls fail at once with the reason rather than hang: a command
+  // gets an answer and a scheduler tick is logged and retried.
+  private run<Row extends object>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>> {
+    if (!this.connected) return Promise.reject(new Error(this.state.ok ? "PostgreSQL: connecting" : this.state.reason));
+    return this.pool.query<Row>(text, values);
+  }
+
+  private async connect(database: string, retry: { firstDelayMs: number; maxDelayMs: number }): Promise<void> {
+    let delay = retry.firstDelayMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await migrate(this.pool, database);
+        this.connected = true;
+        this.state = { ok: true };
+        this.logger.info({ database, attempt }, "PostgreSQL store ready");
+        return;
+      } catch (error) {
+        if (error instanceof StoreError) {
+          this.state = { ok: false, reason: error.message };
+          throw error;
+        }
+        const reason = `PostgreSQL at ${database} unreachable: ${(error as Error).message}`;
+        this.state = { ok: false, reason };
+        this.logger.warn({ database, attempt, retryInMs: delay }, `${reason}; retrying`);
+      }
+      await systemClock.sleep(delay, this.closing.signal);
+      delay = Math.min(delay * 2, retry.maxDelayMs);
+    }
+  }
+}
+
+async function migrate(pool: pg.Pool, database: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    // Replicas starting together queue here; the first migrates, the others find nothing left to do.
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+      const { rows } = await client.query<{ version: number }>(`SELECT coalesce(max(version), 0)::int AS version FROM schema_migration`);
+      const version = rows[0]!.version;
+      if (version > MIGRATIONS.length) {
+        throw new StoreError(
+          `PostgreSQL at ${database} has schema version ${version}, newer than this release knows (${MIGRATIONS.length}): run the newer release`,
+        );
+      }
+      for (let step = version; step < MIGRATIONS.length; step++) {
+        await client.query("BEGIN");
+        try {
+          await client.query(MIGRATIONS[step]!);
+          await client.query(`INSERT INTO schema_migration (version) VALUES ($1)`, [step + 1]);
+          await client.query("COMMIT");
+        } catch (error) {
+          await client.query("ROLLBACK");
+          throw error;
+        }
+      }
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** host:port/database of a URL, never its password, for logs and messages. */
+export function describe(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
+function fence(claim: Claim): [string, string, number] {
+  return [claim.subscriptionId, claim.localDate, claim.attempt];
+}
