@@ -12,7 +12,8 @@ import { systemClock } from "./daily/clock.js";
 import { DailyScheduler } from "./daily/scheduler.js";
 import { HttpHost } from "./http/server.js";
 import { createLogger } from "./log/logger.js";
-import { openSqliteDailyStore } from "./store/sqlite-daily-store.js";
+import { openDailyStore } from "./store/open-store.js";
+import { StoreError } from "./store/store-error.js";
 import { openSqliteFeedbackStore } from "./store/sqlite-feedback-store.js";
 
 /**
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const { config, wanted } = readSettings(process.env, adapters);
   const logger = createLogger(config.logLevel);
-  const store = openSqliteDailyStore(config.dataDir);
+  const store = openDailyStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const feedback = openSqliteFeedbackStore(config.dataDir);
   const bot = await createAppBot({ corpusDir: config.corpusDir, logger, store, feedback });
 
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StartError || error instanceof CorpusError) {
+  if (error instanceof ConfigError || error instanceof StartError || error instanceof CorpusError || error instanceof StoreError) {
     for (const line of error.message.split("\n")) console.error(`kubecon-bot: ${line}`);
     process.exit(78);
   }

@@ -7,6 +7,7 @@ import { filtersOf } from "../commands/core-commands.js";
 import { cleanText, parseArgs, splitWords } from "../commands/grammar.js";
 import { UserError } from "../commands/user-error.js";
 import { CorpusError } from "../corpus/corpus.js";
+import { StoreError } from "../store/store-error.js";
 import { takeawaysJsonLines } from "../takeaways/takeaways.js";
 import { createLogger } from "../log/logger.js";
 import { sectionJson } from "./section-json.js";
@@ -18,6 +19,7 @@ const USAGE = `usage: kubecon <command...>            answer a command (try: kub
        kubecon search --json --stdin       one query a line in, one JSON object a line out
        kubecon sections --json | takeaways --json
        kubecon feedback --json             the 👍/👎 votes on search answers, one JSON object a line
+       kubecon backup <file>               a copy of the SQLite database of daily subscriptions (DATA_DIR)
        kubecon ingest <file> [--event NAME --event-id ID --year YYYY --location L --lang xx] [--corpus DIR]`;
 
 function searchJson(bot: LoadedBot, text: string, limit: number): string {
@@ -84,6 +86,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === "backup") {
+    if (rest.length !== 1) throw new UserError("backup takes the file to write: kubecon backup <file>");
+    const { backupDailyStore } = await import("../store/backup.js");
+    console.log(backupDailyStore({ databaseUrl: process.env.DATABASE_URL?.trim() || undefined, dataDir: process.env.DATA_DIR || DEFAULT_DATA_DIR, target: rest[0]! }));
+    return 0;
+  }
+
   const bot = await createBot({ corpusDir, logger });
   if (flags.json) {
     const limit = flags.limit === undefined ? 5 : Number(flags.limit);
@@ -118,9 +127,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    const known = error instanceof UserError || error instanceof CorpusError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    const known = error instanceof UserError || error instanceof CorpusError || error instanceof StoreError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     console.error(known ? `kubecon: ${(error as Error).message}` : `kubecon: unexpected error: ${(error as Error).stack}`);
-    if (known) console.error(USAGE);
+    if (known && !(error instanceof StoreError)) console.error(USAGE);
     process.exitCode = known ? 2 : 70;
   },
 );

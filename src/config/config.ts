@@ -20,6 +20,10 @@ const variables = {
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS), problem: `must be one of ${LOG_LEVELS.join(", ")}` },
   CORPUS_DIR: { schema: z.string(), problem: "must be a folder" },
   DATA_DIR: { schema: z.string(), problem: "must be a folder" },
+  DATABASE_URL: {
+    schema: z.string().regex(/^postgres(ql)?:\/\/\S+$/),
+    problem: "must be a PostgreSQL URL like postgres://user:password@host:5432/database (or unset, for SQLite in DATA_DIR)",
+  },
   PORT: { schema: z.coerce.number().int().min(1).max(65535), problem: "must be a number from 1 to 65535" },
 };
 
@@ -27,6 +31,8 @@ export interface Config {
   logLevel: string;
   corpusDir: string;
   dataDir: string;
+  /** A PostgreSQL server for the daily store, shared by replicas; SQLite in `dataDir` without it. */
+  databaseUrl?: string;
   port: number;
 }
 
@@ -36,6 +42,12 @@ export function loadConfig(env: Env): ConfigRead<Config> {
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
-    value: { logLevel: e.LOG_LEVEL ?? "info", corpusDir: e.CORPUS_DIR ?? "data/recaps", dataDir: e.DATA_DIR ?? "var", port: e.PORT ?? 3000 },
+    value: {
+      logLevel: e.LOG_LEVEL ?? "info",
+      corpusDir: e.CORPUS_DIR ?? "data/recaps",
+      dataDir: e.DATA_DIR ?? "var",
+      ...(e.DATABASE_URL && { databaseUrl: e.DATABASE_URL }),
+      port: e.PORT ?? 3000,
+    },
   };
 }

@@ -220,11 +220,6 @@ export class SqliteDailyStore implements DailyStore {
     }
   }
 
-  /** Copies the database, consistent while others write, into a new file (`kubecon backup`). */
-  backup(target: string): void {
-    this.db.prepare("VACUUM INTO ?").run(target);
-  }
-
   async close(): Promise<void> {
     this.db.close();
   }

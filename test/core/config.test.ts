@@ -23,6 +23,14 @@ describe("configuration from the environment", () => {
     expect(wanted).toEqual([]);
   });
 
+  it("DATABASE_URL picks PostgreSQL for the daily store, and must be a postgres:// URL", () => {
+    expect(readSettings({ DATABASE_URL: "postgres://kubecon:pw@db:5432/kubecon" }, adapters).config.databaseUrl).toBe("postgres://kubecon:pw@db:5432/kubecon");
+    expect(readSettings({ DATABASE_URL: " " }, adapters).config.databaseUrl).toBeUndefined();
+    expect(problems({ DATABASE_URL: "mysql://db/kubecon" })).toEqual([
+      "DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/database (or unset, for SQLite in DATA_DIR)",
+    ]);
+  });
+
   it("an empty or blank variable counts as unset", () => {
     expect(readSettings({ PORT: "", SLACK_BOT_TOKEN: "  ", DISCORD_TOKEN: "" }, adapters)).toMatchObject({ config: { port: 3000 }, wanted: [] });
   });
