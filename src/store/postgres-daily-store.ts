@@ -1,5 +1,5 @@
 import pg from "pg";
-import { systemClock } from "../daily/clock.js";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "../log/logger.js";
 import { reclaimAssignments, reclaimable } from "./claim-rules.js";
 import type {
@@ -252,7 +252,7 @@ export class PostgresDailyStore implements DailyStore {
   }
 
   async close(): Promise<void> {
-    this.closing.abort(new StoreError("the store was closed"));
+    this.closing.abort();
     await this.connecting.catch(() => undefined);
     await this.pool.end();
   }
@@ -290,7 +290,11 @@ export class PostgresDailyStore implements DailyStore {
         this.state = { ok: false, reason };
         this.logger.warn({ database, attempt, retryInMs: delay }, `${reason}; retrying`);
       }
-      await systemClock.sleep(delay, this.closing.signal);
+      try {
+        await sleep(delay, undefined, { signal: this.closing.signal });
+      } catch {
+        throw new StoreError("the store was closed before PostgreSQL answered");
+      }
       delay = Math.min(delay * 2, retry.maxDelayMs);
     }
   }

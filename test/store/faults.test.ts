@@ -1,0 +1,95 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir, userInfo } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DailyScheduler } from "../../src/daily/scheduler.js";
+import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+import { FakeClock, RecordingPoster, memoryLogger, subscriptionSettings, takeaway } from "../daily/helpers.js";
+
+const root = mkdtempSync(join(tmpdir(), "kubecon-faults-"));
+const mounts: string[] = [];
+afterAll(() => {
+  for (const mount of mounts.reverse()) execFileSync("umount", [mount]);
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** A small tmpfs of our own: read-only, or a few KB big so it fills up. Mounting needs root (as CI runs). */
+function tmpfs(name: string, options: string): string {
+  if (userInfo().uid !== 0) throw new Error("this test mounts a tmpfs to make a read-only or full disk, which needs root (CI runs as root)");
+  const dir = join(root, name);
+  mkdirSync(dir);
+  execFileSync("mount", ["-t", "tmpfs", "-o", options, "tmpfs", dir]);
+  mounts.push(dir);
+  return dir;
+}
+
+/** Fills a file system to the last byte. */
+function fill(dir: string): void {
+  spawnSync("dd", ["if=/dev/zero", `of=${join(dir, "filler")}`, "bs=4k"], { stdio: "ignore" });
+}
+
+/** `npm start` with no platform configured (the console, stdin closed) and this DATA_DIR. */
+function start(dataDir: string) {
+  const blank = { SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "", SLACK_SIGNING_SECRET: "", DISCORD_TOKEN: "", DISCORD_PUBLIC_KEY: "", DATABASE_URL: "" };
+  return spawnSync(process.execPath, ["dist/src/main.js"], { encoding: "utf8", input: "", timeout: 60_000, env: { ...process.env, ...blank, DATA_DIR: dataDir } });
+}
+
+/** Exit 78 and one line naming the problem: no stack trace, nothing else. */
+function expectOneLine(run: ReturnType<typeof start>, pattern: RegExp): void {
+  expect(run.status).toBe(78);
+  const lines = run.stderr.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+}
+
+describe("storage faults at start: one line, exit 78", () => {
+  it("a DATA_DIR that cannot be created", () => {
+    writeFileSync(join(root, "a-file"), "");
+    expectOneLine(start(join(root, "a-file", "data")), /^kubecon-bot: DATA_DIR .*a-file\/data cannot be created \(ENOTDIR\): create it, or set DATA_DIR to a writable folder$/);
+  });
+
+  it("a read-only DATA_DIR", () => {
+    const dir = tmpfs("read-only", "ro,size=1m");
+    expectOneLine(start(dir), new RegExp(`^kubecon-bot: ${dir}/kubecon\\.db cannot be written \\(SQLITE_CANTOPEN: .*\\): make DATA_DIR a writable folder with free space$`));
+  });
+
+  it("a DATA_DIR on a full disk", () => {
+    const dir = tmpfs("full", "size=64k");
+    fill(dir);
+    expectOneLine(start(dir), new RegExp(`^kubecon-bot: (the disk holding ${dir}/kubecon\\.db is full|${dir}/kubecon\\.db cannot be written) \\(SQLITE_\\w+: .*\\)`));
+  });
+
+  it("a damaged database file, named, with what to do", () => {
+    const dir = join(root, "damaged");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "kubecon.db"), Buffer.alloc(8192, 7));
+    expectOneLine(start(dir), new RegExp(`^kubecon-bot: ${dir}/kubecon\\.db is damaged \\(SQLITE_NOTADB: .*\\): stop the bot, move the file away and restore the last copy made with 'kubecon backup <file>'`));
+  });
+});
+
+describe("a disk that fills up mid-run", () => {
+  it("logs the error, keeps ticking, and posts once when there is room again", async () => {
+    const dir = tmpfs("fills-up", "size=2m");
+    const store = openSqliteDailyStore(dir);
+    const clock = new FakeClock("2025-06-01T08:00:00Z");
+    const poster = new RecordingPoster(clock);
+    const log = memoryLogger();
+    await store.saveSubscription(subscriptionSettings());
+    const scheduler = new DailyScheduler({ store, takeaways: () => [takeaway("t#1"), takeaway("t#2")], posters: { slack: poster }, clock, logger: log.logger });
+    const loop = scheduler.start();
+    fill(dir);
+    await clock.runUntil("2025-06-01T09:10:00Z");
+    expect(poster.attempts).toHaveLength(0);
+    const failed = log.lines().filter((line) => line.msg === "daily tick failed; trying again in a minute");
+    expect(failed.length).toBeGreaterThan(5);
+    expect(failed[0]).toMatchObject({ level: 50, err: { code: "SQLITE_FULL" } });
+
+    rmSync(join(dir, "filler"));
+    await clock.runUntil("2025-06-02T09:10:00Z");
+    await loop.stop();
+    expect(poster.deliveries.map((d) => d.at.toISOString())).toEqual(["2025-06-01T09:11:00.000Z", "2025-06-02T09:00:00.000Z"]);
+    expect(await store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "posted" });
+    await store.close();
+  });
+});
