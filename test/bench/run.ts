@@ -24,6 +24,7 @@ const BENCHES: BenchModule[] = [
   { name: "slack", file: "./slack.js", exportName: "benchSlack" },
   { name: "discord", file: "./discord.js", exportName: "benchDiscord" },
   { name: "daily", file: "./daily.js", exportName: "benchDaily" },
+  { name: "daily on PostgreSQL, 3 replicas", file: "./daily.js", exportName: "benchDailyReplicas" },
 ];
 
 /** The targets: figure → upper bound. */
