@@ -15,7 +15,7 @@ import type { CommandContext, RunOptions } from "../../src/commands/context.js";
 import type { HttpHost } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
 import { systemClock, type Clock } from "../../src/daily/clock.js";
-import { PostError, type Poster } from "../../src/daily/poster.js";
+import { PostError, type PostTarget, type Poster } from "../../src/daily/poster.js";
 import type { DailyStore } from "../../src/store/daily-store.js";
 import type { InstallationStore } from "../../src/store/installation-store.js";
 import { createSealer } from "../../src/store/seal.js";
@@ -226,15 +226,22 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
 
   /** Daily posts in a workspace that installed the app go out with that workspace's token. */
   const installedPoster: Poster = {
-    async post(subscription, card) {
-      const installation = subscription.spaceId
-        ? await installationStore!.fetchInstallation({ teamId: subscription.spaceId, enterpriseId: undefined, isEnterpriseInstall: false }).catch(() => undefined)
-        : undefined;
-      const token = installation?.bot?.token;
-      if (!token) throw new PostError("the app is not installed in this workspace any more", "permanent", "not_installed");
-      return slackPoster(new webApi.WebClient(token, clientOptions)).post(subscription, card);
+    async post(target, card, claimId) {
+      return (await workspacePoster(target)).post(target, card, claimId);
+    },
+    async findPosted(target, claimId, since) {
+      return (await workspacePoster(target)).findPosted!(target, claimId, since);
     },
   };
+  /** The daily poster of the workspace that installed the app, with its own token. */
+  async function workspacePoster(target: PostTarget): Promise<Poster> {
+    const installation = target.spaceId
+      ? await installationStore!.fetchInstallation({ teamId: target.spaceId, enterpriseId: undefined, isEnterpriseInstall: false }).catch(() => undefined)
+      : undefined;
+    const token = installation?.bot?.token;
+    if (!token) throw new PostError("the app is not installed in this workspace any more", "permanent", "not_installed");
+    return slackPoster(new webApi.WebClient(token, clientOptions));
+  }
 
   app.error(async (error) => {
     logger.error({ err: error, code: error.code }, "slack listener failed");

@@ -89,7 +89,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === "backup") {
     if (rest.length !== 1) throw new UserError("backup takes the file to write: kubecon backup <file>");
     const { backupDailyStore } = await import("../store/backup.js");
-    console.log(backupDailyStore({ databaseUrl: process.env.DATABASE_URL?.trim() || undefined, dataDir: process.env.DATA_DIR || DEFAULT_DATA_DIR, target: rest[0]! }));
+    const { loadConfig } = await import("../config/config.js");
+    const config = loadConfig(process.env);
+    if (!config.ok) throw new UserError(config.problems.join("; "));
+    console.log(backupDailyStore({ databaseUrl: config.value.databaseUrl, dataDir: config.value.dataDir, target: rest[0]! }));
     return 0;
   }
 

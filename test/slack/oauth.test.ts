@@ -89,7 +89,7 @@ describe("Slack installs in many workspaces (OAuth)", () => {
     const link = new URL(/<a href="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, "&"));
     expect(link.pathname).toBe("/oauth/v2/authorize");
     expect(link.searchParams.get("client_id")).toBe(CLIENT_ID);
-    expect(link.searchParams.get("scope")).toBe("commands,chat:write,chat:write.public,app_mentions:read,im:history");
+    expect(link.searchParams.get("scope")).toBe("commands,chat:write,chat:write.public,app_mentions:read,im:history,channels:history,groups:history");
     expect(state.length).toBeGreaterThan(20);
     expect(cookie).toMatch(/^slack-app-oauth-state=/);
   });
@@ -139,11 +139,14 @@ describe("Slack installs in many workspaces (OAuth)", () => {
   });
 
   it("posts daily takeaways with the workspace's own token", async () => {
-    const subscription = { id: "slack:C0POST", platform: "slack", channelId: "C0POST", spaceId: GLOBEX.teamId, postTime: "09:00", zone: "UTC", createdBy: "U1", since: clock.now(), enabled: true };
-    await adapter.poster.post(subscription, { title: "A KubeCon takeaway" });
+    const target = { channelId: "C0POST", spaceId: GLOBEX.teamId };
+    const claim = "0123456789abcdef01234567";
+    await adapter.poster.post(target, { title: "A KubeCon takeaway" }, claim);
     expect(standin.calls("chat.postMessage").at(-1)!.token).toBe(GLOBEX.botToken);
-    await expect(adapter.poster.post({ ...subscription, spaceId: "T0NOBODY" }, { title: "x" })).rejects.toMatchObject({ kind: "permanent" });
-    await expect(adapter.poster.post({ ...subscription, spaceId: "T0NOBODY" }, { title: "x" })).rejects.toBeInstanceOf(PostError);
+    expect(await adapter.poster.findPosted!(target, claim, new Date(Date.now() - 60_000))).toBeDefined();
+    expect(standin.calls("conversations.history").at(-1)!.token).toBe(GLOBEX.botToken);
+    await expect(adapter.poster.post({ ...target, spaceId: "T0NOBODY" }, { title: "x" }, claim)).rejects.toMatchObject({ kind: "permanent" });
+    await expect(adapter.poster.post({ ...target, spaceId: "T0NOBODY" }, { title: "x" }, claim)).rejects.toBeInstanceOf(PostError);
   });
 
   it("forgets a workspace that uninstalls: installation deleted, daily posts off, its votes refused", async () => {

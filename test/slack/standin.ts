@@ -179,7 +179,7 @@ export class SlackStandIn {
             ok: true,
             app_id: "A0001",
             authed_user: { id: "UINSTALLER" },
-            scope: "commands,chat:write,chat:write.public,app_mentions:read,im:history",
+            scope: "commands,chat:write,chat:write.public,app_mentions:read,im:history,channels:history,groups:history",
             token_type: "bot",
             access_token: installed.botToken,
             bot_user_id: installed.botUserId,
