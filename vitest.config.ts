@@ -5,7 +5,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Adapter tests start real servers on loopback; keep them from starving each other on 2 cores.
     pool: "forks",
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Generous limits: they only catch a hung test. A test never asserts a duration, and on a shared
+    // machine a property run of 500 cases can take twenty seconds.
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
   },
 });
