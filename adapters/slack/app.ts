@@ -240,7 +240,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
       : undefined;
     const token = installation?.bot?.token;
     if (!token) throw new PostError("the app is not installed in this workspace any more", "permanent", "not_installed");
-    return slackPoster(new webApi.WebClient(token, clientOptions));
+    return slackPoster(token, clientOptions);
   }
 
   app.error(async (error) => {
@@ -250,7 +250,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   let mounted = false;
   return {
     mode: socketMode ? "socket" : "http",
-    poster: oauth ? installedPoster : slackPoster(app.client),
+    poster: oauth ? installedPoster : slackPoster(config.botToken, clientOptions),
     async start() {
       // auth.test: a wrong bot token fails here, at start, rather than at the first command.
       await app.init();

@@ -36,8 +36,11 @@ export async function postCard(
 /**
  * The daily poster for Slack subscriptions. Each post carries message metadata with its claim id,
  * so a post whose answer was lost is found in the channel's history instead of being sent twice.
+ * Its client never retries by itself: a retried chat.postMessage whose first answer was lost would
+ * post twice, so retries are the scheduler's, after a look in the history.
  */
-export function slackPoster(client: webApi.WebClient): Poster {
+export function slackPoster(token: string | undefined, options: webApi.WebClientOptions): Poster {
+  const client = new webApi.WebClient(token, { ...options, retryConfig: { retries: 0 } });
   return {
     async post(target: PostTarget, card: Card, claimId: string) {
       try {

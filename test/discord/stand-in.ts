@@ -38,6 +38,10 @@ export class DiscordStandIn {
   private messageIds = 0;
   /** Messages created per channel and nonce: with enforce_nonce, a repeat returns the first one. */
   private readonly nonces = new Map<string, unknown>();
+  /** Messages created per channel, oldest first. */
+  private readonly created = new Map<string, Array<{ id: string }>>();
+  /** Paths whose next request is carried out and then answered with a dropped connection. */
+  private readonly dropAnswers = new Set<string>();
   private port = 0;
   /** Channels that answer a post with an error, as Discord does for a deleted channel or a missing permission. */
   readonly failingChannels = new Map<string, { status: number; code: number; message: string }>();
@@ -74,6 +78,16 @@ export class DiscordStandIn {
 
   nextFrame(match: (frame: GatewayFrame) => boolean): Promise<GatewayFrame> {
     return this.waitFor("frame", this.frames, match);
+  }
+
+  /** The next request to `path` is carried out, but its answer is lost (the connection drops). */
+  dropAnswer(path: string): void {
+    this.dropAnswers.add(path);
+  }
+
+  /** The messages created in a channel, as the channel shows them. */
+  channelMessages(channelId: string): ReadonlyArray<{ id: string }> {
+    return this.created.get(channelId) ?? [];
   }
 
   /** Sends a dispatch (op 0) to the connected client. */
@@ -141,6 +155,7 @@ export class DiscordStandIn {
     // Record before answering so a test that awaits the client's call already sees it.
     this.requests.push(request);
     this.events.emit("request", request);
+    if (this.dropAnswers.delete(path)) return void req.socket.destroy();
     if (status === 204) res.writeHead(204).end();
     else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   }
@@ -173,8 +188,9 @@ export class DiscordStandIn {
       const { nonce, enforce_nonce: enforce } = body as { nonce?: string; enforce_nonce?: boolean };
       const key = `${channel[1]}\u0000${nonce}`;
       if (nonce !== undefined && enforce && this.nonces.has(key)) return [200, this.nonces.get(key)];
-      const created = this.message(body);
+      const created = this.message(body) as { id: string };
       if (nonce !== undefined) this.nonces.set(key, created);
+      this.created.set(channel[1]!, [...this.channelMessages(channel[1]!), created]);
       return [200, created];
     }
     return [404, { message: "404: Not Found", code: 0 }];
