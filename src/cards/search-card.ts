@@ -1,7 +1,7 @@
 import type { SearchAnswer, SearchFilters } from "../search/engine.js";
 import { feedbackActions } from "./feedback-actions.js";
 import type { Card, CardAction } from "./card.js";
-import { sectionMeta } from "./section-meta.js";
+import { sectionLink, sectionMeta } from "./section-meta.js";
 
 export interface SearchCardInput {
   query: string;
@@ -52,7 +52,7 @@ export function searchCard(input: SearchCardInput): Card {
       title: hit.section.title,
       meta: sectionMeta(hit.section),
       snippet: hit.snippet,
-      ...(hit.section.url && { link: { label: "Source", url: hit.section.url } }),
+      ...(hit.section.url && { link: sectionLink(hit.section) }),
       details: { kind: "command", label: "Details", command: `talk ${hit.section.id}` },
     })),
     footer: `Results ${first + 1}–${first + answer.hits.length} of ${answer.total} · page ${page} of ${pages}`,

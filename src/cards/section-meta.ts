@@ -11,3 +11,11 @@ export function sectionMeta(section: Section): string {
     .filter(Boolean)
     .join(" · ");
 }
+
+const LINK_LABELS = { video: "Watch", slides: "Slides", page: "Talk page" } as const;
+
+/** The link a card shows for a section: the talk's own ("Watch", "Slides", "Talk page"), else the recap's source. */
+export function sectionLink(section: Section): { label: string; url: string } | undefined {
+  if (!section.url) return undefined;
+  return { label: section.urlKind ? LINK_LABELS[section.urlKind] : "Source", url: section.url };
+}

@@ -1,6 +1,6 @@
 import { formatSpeaker, type Recap, type Section } from "../corpus/section.js";
 import { rich, type Card, type CardAction } from "./card.js";
-import { eventWithYear } from "./section-meta.js";
+import { eventWithYear, sectionLink } from "./section-meta.js";
 
 /** One section in full: every bullet, its speakers, event and source. */
 export function talkCard(section: Section, recap: Recap | undefined): Card {
@@ -18,7 +18,7 @@ export function talkCard(section: Section, recap: Recap | undefined): Card {
       ...(section.tags.length ? [{ label: "Topics", value: section.tags.join(", "), inline: true }] : []),
     ],
     body: section.bullets.map((b) => ({ text: rich(b.text), depth: b.depth })),
-    ...(section.url && { link: { label: "Source", url: section.url } }),
+    ...(section.url && { link: sectionLink(section) }),
     footer: [recap?.title, recap?.author && `by ${recap.author}`, `id ${section.id}`].filter(Boolean).join(" · "),
     actions,
   };

@@ -52,7 +52,7 @@ export function sectionsOf(recap: Recap, topics: readonly Topic[]): Section[] {
       tags: tag(`${found.title}\n${text}`),
       bullets: found.bullets,
       text,
-      ...(recap.source ? { url: recap.source } : {}),
+      ...(found.url ? { url: found.url, urlKind: found.urlKind } : recap.source ? { url: recap.source } : {}),
     };
   });
 }

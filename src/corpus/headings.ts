@@ -1,14 +1,19 @@
 import { LINK_LABEL, isTalkMarker, type Line } from "./lines.js";
-import { speakerLine, splitTitleAndSpeakers, unshout } from "./speakers.js";
+import { talkLinkKind } from "./links.js";
+import { speakerLine, titleAndSpeakers, unshout } from "./speakers.js";
 import type { Speaker } from "./section.js";
-import { capitalizedShare, endsMidSentence, lineLanguage, wordsOf } from "./words.js";
+import { capitalizedShare, endsMidSentence, isCjk, lineLanguage, wordsOf } from "./words.js";
 
 /**
- * What a line opens:
+ * The classifier of a recap's blocks: every block (a line of text, a list item, a Markdown heading)
+ * goes through RULES in order, and the first rule that decides names what the block is. A new shape
+ * of recap is a new rule here, not a special case in the segmenter's loop.
+ *
+ * What a heading opens:
  * - `talk`: a talk or keynote section; it ends any open group;
- * - `group`: a topic, day or keynote block whose sub-headings become sub-sections ("Notes on security");
- * - `sub`: a plain heading, a sub-section inside a group, or a sub-heading inside a talk;
- * - `day`: a bare date or day marker.
+ * - `group`: a topic or keynote block whose sub-headings become sub-sections ("Notes on security");
+ * - `day`: a day or date heading: it sets the day of what follows, whose talks stay talks;
+ * - `sub`: a plain heading, a sub-section inside a group, or a sub-heading inside a talk.
  */
 export interface Heading {
   kind: "talk" | "group" | "sub" | "day";
@@ -17,29 +22,25 @@ export interface Heading {
   day?: string;
   /** Only `sub`: looks like a talk title of its own (Title Case, or in another language than the recap). */
   titleLike?: boolean;
+  /** The talk's own link (a video, slides, its schedule page), when the heading carries one. */
+  url?: string;
+  /** What the block says besides the title (the sentence around a link bullet): the talk's first note. */
+  note?: string;
 }
 
-const MONTHS =
-  "january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
-const DATE = new RegExp(`^(?:\\w+day,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})|(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?)(?:,?\\s+\\d{4})?$`, "i");
-const DAY_NUMBER = /\b(day|jour|tag)\s+(\d+|one|two|three|four|five)\b/i;
-const EXPLICIT_TALK = /^(session|talk|keynote|workshop|panel|tutorial|lightning talk)\s*[:|]\s*(.+)$/i;
-const GROUP = /^(notes? on\b|keynotes?\b|sessions?$|talks$|lightning talks$|workshops$|(key )?take ?aways\b|conclusions?\b|lessons learned\b|wrap[- ]up\b|final thoughts\b|day \d+\b|jour \d+\b)|\bkeynotes?$/i;
-const YAML_KEY = /^[a-z_][\w.-]*:(\s|$)/;
+/** What a rule decides: a heading, a line of notes (`text`), or page furniture to drop with what it heads (`skip`). */
+export type Verdict = { rule: string; heading?: Heading; text?: true; skip?: true };
 
-export function dayLabel(text: string): string | undefined {
-  if (DATE.test(text)) return text;
-  const match = DAY_NUMBER.exec(text);
-  if (!match) return undefined;
-  return `${match[1]!.charAt(0).toUpperCase()}${match[1]!.slice(1).toLowerCase()} ${match[2]}`;
-}
-
-function endsSentence(text: string): boolean {
-  return /[.!?)]$/.test(text) && !/\b(ie|i\.e|eg|e\.g|vs|cf)\.$/i.test(text);
-}
-
-function startsLikeContinuation(line: Line | undefined): boolean {
-  return line !== undefined && line.depth === 0 && !line.afterBlank && /^[\p{Ll},.;:()\]]/u.test(line.text);
+/** Where a Markdown heading or a bold line stands in the recap's outline (worked out by the segmenter). */
+export interface OutlineEntry {
+  /** 1 for the top level the recap uses. */
+  level: number;
+  /** Headings of a deeper level follow before the next one of this level: it heads a group (or a day). */
+  hasSubheadings: boolean;
+  /** The nearest heading above it is a topic group: it is a sub-section of that group. */
+  underGroup: boolean;
+  /** The one top heading over everything: the page's own title. */
+  pageTitle: boolean;
 }
 
 export interface HeadingContext {
@@ -50,43 +51,211 @@ export interface HeadingContext {
   /** Titles listed in the recap's table of contents. */
   contents: ReadonlySet<string>;
   recapLanguage: string;
+  /** Set for Markdown headings and for bold lines used as headings. */
+  outline?: OutlineEntry;
 }
 
-/** Decides whether a line is a heading, and of what kind. */
-export function classifyHeading(line: Line, ctx: HeadingContext): Heading | undefined {
-  if (line.depth > 0) return undefined;
-  const text = line.text;
+const MONTHS =
+  "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
+const DATE_TEXT = `(?:\\w+day,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?)(?:,?\\s+\\d{4})?`;
+const DATE = new RegExp(`^${DATE_TEXT}$`, "i");
+const DAY_NUMBER = /\b(day|jour|tag)\s+(\d+|one|two|three|four|five)\b/i;
+const CJK_DAY = /(\d+)\s*日目|第\s*(\d+)\s*日/;
+/** "Day 0 (Nov 12, 2024)", "Jour 2 – 18 mai", "1日目": the whole heading names a day. */
+const DAY_HEADING = new RegExp(
+  `^(?:(?:day|jour|tag)\\s+\\d+|${DATE_TEXT}|(?:\\d+\\s*日目|第\\s*\\d+\\s*日))(?:\\s*[-–—:,(]\\s*(?:${DATE_TEXT}|\\d{4}[-/]\\d{2}[-/]\\d{2}|\\d{4}年\\d{1,2}月\\d{1,2}日)\\)?)?\\s*:?$`,
+  "i",
+);
+/** "Session: Title", "Talk 3: Title", "Session 2 — Title", "Keynote | Title". */
+const EXPLICIT_TALK = /^(session|talk|keynote|workshop|panel|tutorial|lightning talk)(?:\s*#?\d+\s*[:|.\-–—]|\s*[:|])\s*(.+)$/i;
+const GROUP = /^(notes? on\b|keynotes?\b|sessions?$|talks$|lightning talks$|workshops$|(key )?take ?aways\b|conclusions?\b|lessons learned\b|wrap[- ]up\b|final thoughts\b|day \d+\b|jour \d+\b)|\bkeynotes?$/i;
+const YAML_KEY = /^[a-z_][\w.-]*:(\s|$)/;
+/** Tables of contents, related posts, comments, author bios, newsletter boxes, in the languages recaps come in. */
+const FURNITURE =
+  /^(table of contents|contents|in this (post|article|memo|page|recap)|on this page|toc|sommaire|au sommaire|table des matières|dans cet article|目次|もくじ|目录|related( posts| articles| stories| reading)?|you (may|might) also like|more (posts|articles|stories)( from .*)?|recommended( reading| posts)?|read next|articles? (similaires|connexes|liés)|à lire aussi|lire aussi|voir aussi|関連記事|関連投稿|相关文章|(\d+\s+)?comments?|leave a (reply|comment)|post a comment|(\d+\s+)?commentaires?|laisser un commentaire|コメント|评论|about the author|about me|author bio|à propos de l'auteur|l'auteur|著者について|著者紹介|この記事を書いた人|关于作者|subscribe( to (our|my|the) newsletter)?|newsletter|(sign up|subscribe) for (our|my) newsletter|abonnez-vous( à (la|notre|ma) newsletter)?|inscrivez-vous à (la|notre|ma) newsletter|share( this)?( post| article)?( on)?|partager( cet article)?|シェア|share this)\s*[:：]?\s*(\(\d+\))?$/i;
+/** A line of an unspaced script that ends a sentence, or too long to be a title. */
+const CJK_SENTENCE = /[。！？!?]$|[。、，]/;
 
-  const explicit = EXPLICIT_TALK.exec(text);
-  if (explicit) {
-    const rest = explicit[2]!.trim();
-    const split = splitTitleAndSpeakers(rest);
-    return { kind: "talk", title: split?.title ?? unshout(rest), speakers: split?.speakers ?? [], day: dayLabel(text) };
+export function dayLabel(text: string): string | undefined {
+  if (DATE.test(text)) return text;
+  const cjk = CJK_DAY.exec(text);
+  if (cjk) return `Day ${cjk[1] ?? cjk[2]}`;
+  const match = DAY_NUMBER.exec(text);
+  if (!match) return undefined;
+  return `${match[1]!.charAt(0).toUpperCase()}${match[1]!.slice(1).toLowerCase()} ${match[2]}`;
+}
+
+/** A heading that names a day and nothing else ("Day 0 (Nov 12, 2024)", "5 May", "2日目"). */
+export function isDayHeading(text: string): boolean {
+  return DAY_HEADING.test(text);
+}
+
+function endsSentence(text: string): boolean {
+  return /[.!?)]$/.test(text) && !/\b(ie|i\.e|eg|e\.g|vs|cf)\.$/i.test(text);
+}
+
+function startsLikeContinuation(line: Line | undefined): boolean {
+  return line !== undefined && line.depth === 0 && !line.afterBlank && /^[\p{Ll},.;:()\]]/u.test(line.text);
+}
+
+/** A heading's own link, when it points at the talk (a video, slides, a schedule page). */
+function ownLink(line: Line): string | undefined {
+  const link = line.links.find((l) => l.label && line.text.includes(l.label) && l.label.length >= line.text.length * 0.5);
+  return link && !link.url.startsWith("#") ? link.url : undefined;
+}
+
+function talk(text: string, line: Line, day = dayLabel(text)): Heading {
+  const split = titleAndSpeakers(text);
+  const url = ownLink(line);
+  return { kind: "talk", title: split?.title ?? unshout(text), speakers: split?.speakers ?? [], day, ...(url && { url }) };
+}
+
+interface Rule {
+  /** Named so that tests and the ingest report can say which rule decided. */
+  name: string;
+  decide(line: Line, ctx: HeadingContext): Omit<Verdict, "rule"> | undefined;
+}
+
+/** A rule's answers. */
+const heading = (h: Heading) => ({ heading: h });
+const TEXT = { text: true } as const;
+const SKIP = { skip: true } as const;
+
+export const RULES: readonly Rule[] = [
+  {
+    // Code and table rows are notes, whatever they look like.
+    name: "verbatim",
+    decide: (line) => (line.verbatim ? TEXT : undefined),
+  },
+  {
+    // Shape 7: "Table of contents", "Sommaire", "目次", "Related posts", "Comments (3)", "About the author":
+    // dropped with what they head.
+    name: "page-furniture",
+    decide: (line, ctx) => {
+      const standalone = line.depth === 0 && (ctx.outline !== undefined || line.afterBlank || ctx.previousIsHeading);
+      return standalone && FURNITURE.test(line.text) ? SKIP : undefined;
+    },
+  },
+  {
+    // Shape 5: "Steps:", "Key points:", "Demos worth checking out:" head a list inside a talk: notes.
+    name: "inner-label",
+    decide: (line) => (line.depth === 0 && /[:：]$/.test(line.text) && wordsOf(line.text).length <= 8 && !DAY_HEADING.test(line.text) ? TEXT : undefined),
+  },
+  {
+    // Shape 3: "Session: Title - Speaker", "Talk 3: Title", "Session 2 — Title": the numbering is dropped.
+    name: "explicit-talk",
+    decide: (line) => {
+      const explicit = line.depth === 0 ? EXPLICIT_TALK.exec(line.text) : null;
+      return explicit ? heading({ ...talk(explicit[2]!.trim(), line), day: dayLabel(line.text) }) : undefined;
+    },
+  },
+  {
+    // An item of the recap's table of contents, come back as a heading.
+    name: "contents-item",
+    decide: (line, ctx) =>
+      line.depth === 0 && ctx.contents.has(line.text.toLowerCase()) ? heading({ kind: "group", title: line.text, speakers: [], day: dayLabel(line.text) }) : undefined,
+  },
+  {
+    // Shape 1: "- [Title - Speaker, Company](https://...)", with or without a sentence around the link.
+    name: "link-bullet",
+    decide: (line) => {
+      if (line.depth !== 1) return undefined;
+      const link = line.links.find((l) => wordsOf(l.label).length >= 2 && !isTalkMarker(l.label) && !LINK_LABEL.test(l.label) && !l.url.startsWith("#"));
+      if (!link) return undefined;
+      const split = titleAndSpeakers(link.label);
+      const rest = line.text.replace(link.label, " ").replace(/\s+/g, " ").trim();
+      const by = /^(?:[-–—,:]\s*|by\s+|par\s+)(.+)$/i.exec(rest);
+      const people = split?.speakers ?? (by ? titleAndSpeakers(`${link.label} - ${by[1]!.replace(/[.;]$/, "")}`)?.speakers : undefined);
+      const talkish = people !== undefined || talkLinkKind(link.url, link.label) !== undefined;
+      if (!talkish || line.text.indexOf(link.label) > line.text.length / 2) return undefined;
+      const note = people && by && !split ? "" : rest.replace(/^[-–—:,.;\s]+/, "");
+      return heading({
+        kind: "talk",
+        title: split?.title ?? unshout(link.label),
+        speakers: people ?? [],
+        url: link.url,
+        ...(note && /\p{L}/u.test(note) && { note }),
+      });
+    },
+  },
+  {
+    name: "bullet",
+    decide: (line) => (line.depth > 0 ? TEXT : undefined),
+  },
+  {
+    // Markdown headings and bold lines used as headings (shapes 2 and 6), by their place in the outline.
+    name: "outline-heading",
+    decide: (line, ctx) => {
+      const outline = ctx.outline;
+      if (!outline) return undefined;
+      if (outline.pageTitle) return SKIP;
+      const text = line.text;
+      const day = dayLabel(text);
+      if (DAY_HEADING.test(text)) return heading({ kind: "day", title: text.replace(/[:：]$/, ""), speakers: [], day: day ?? text });
+      if (outline.hasSubheadings || GROUP.test(text)) return heading({ kind: "group", title: text, speakers: [], day });
+      if (outline.underGroup) return heading({ kind: "sub", title: talk(text, line).title, speakers: [], day, titleLike: true });
+      return heading(talk(text, line, day));
+    },
+  },
+  {
+    // The checks a plain line must pass to be a heading at all.
+    name: "not-a-heading",
+    decide: (line, ctx) => (isCandidate(line, titleAndSpeakers(line.text) !== undefined || markedAsTalk(ctx), ctx) ? undefined : TEXT),
+  },
+  {
+    // Shape 4: "Title - Speaker, Company", "Title (Speaker, Company @handle)", "Title by Speaker", "Speaker: Title".
+    name: "title-and-speakers",
+    decide: (line) => {
+      const split = titleAndSpeakers(line.text);
+      return split ? heading({ kind: "talk", ...split, day: dayLabel(line.text) }) : undefined;
+    },
+  },
+  {
+    // A title line followed by "Link to slides", "Talk abstract" or "Speakers: ...".
+    name: "marked-talk",
+    decide: (line, ctx) => (markedAsTalk(ctx) ? heading(talk(line.text, line)) : undefined),
+  },
+  {
+    name: "long-question",
+    decide: (line) => (/[!?]$/.test(line.text) && wordsOf(line.text).length > 8 ? TEXT : undefined),
+  },
+  {
+    name: "date",
+    decide: (line) => (DATE.test(line.text) ? heading({ kind: "day", title: line.text, speakers: [], day: line.text }) : undefined),
+  },
+  {
+    name: "group",
+    decide: (line) => {
+      const day = dayLabel(line.text);
+      return GROUP.test(line.text) || day ? heading({ kind: "group", title: line.text, speakers: [], day }) : undefined;
+    },
+  },
+  {
+    // Any other short line: a sub-heading, that counts as a title when written as one.
+    name: "plain-heading",
+    decide: (line, ctx) => {
+      const text = line.text;
+      const { share, contentWords } = capitalizedShare(text);
+      const otherLanguage = ctx.recapLanguage !== "en" && !isCjk(ctx.recapLanguage) && lineLanguage(text) === "en";
+      // Scripts without capitals: a short line standing alone between blank lines reads as a title.
+      const cjkTitle = isCjk(ctx.recapLanguage) && line.afterBlank && ctx.next?.afterBlank === true && [...text].length <= 40;
+      const titleLike = !/[?!]$/.test(text) && ((share >= 0.6 && contentWords >= 2) || otherLanguage || cjkTitle);
+      return heading({ kind: "sub", title: unshout(text), speakers: [], titleLike });
+    },
+  },
+];
+
+function markedAsTalk(ctx: HeadingContext): boolean {
+  return ctx.next !== undefined && (isTalkMarker(ctx.next.text) || speakerLine(ctx.next.text) !== undefined);
+}
+
+/** Decides what a block is: the first rule that has an answer. */
+export function classifyBlock(line: Line, ctx: HeadingContext): Verdict {
+  for (const rule of RULES) {
+    const verdict = rule.decide(line, ctx);
+    if (verdict) return { rule: rule.name, ...verdict };
   }
-  if (ctx.contents.has(text.toLowerCase())) return { kind: "group", title: text, speakers: [], day: dayLabel(text) };
-
-  if (line.markdownLevel !== undefined) {
-    const day = dayLabel(text);
-    const split = splitTitleAndSpeakers(text);
-    if (line.markdownLevel >= 3) return { kind: "sub", title: text, speakers: [], day, titleLike: true };
-    if (GROUP.test(text) || ctx.contents.has(text.toLowerCase())) return { kind: "group", title: text, speakers: [], day };
-    return { kind: "talk", title: split?.title ?? unshout(text), speakers: split?.speakers ?? [], day };
-  }
-
-  const split = splitTitleAndSpeakers(text);
-  const markedAsTalk = ctx.next !== undefined && (isTalkMarker(ctx.next.text) || speakerLine(ctx.next.text) !== undefined);
-  if (!isCandidate(line, split !== undefined || markedAsTalk, ctx)) return undefined;
-  const day = dayLabel(text);
-  if (split) return { kind: "talk", ...split, day };
-  if (markedAsTalk) return { kind: "talk", title: unshout(text), speakers: [], day };
-  if (/[!?]$/.test(text) && wordsOf(text).length > 8) return undefined;
-  if (day && DATE.test(text)) return { kind: "day", title: text, speakers: [], day };
-  if (GROUP.test(text) || day) return { kind: "group", title: text, speakers: [], day };
-
-  const { share, contentWords } = capitalizedShare(text);
-  const otherLanguage = ctx.recapLanguage !== "en" && lineLanguage(text) === "en";
-  const titleLike = !/[?!]$/.test(text) && ((share >= 0.6 && contentWords >= 2) || otherLanguage);
-  return { kind: "sub", title: unshout(text), speakers: [], titleLike };
+  return { rule: "none", text: true };
 }
 
 /** `clearlyTitled`: the line names speakers or is followed by "Link to slides", so it may be long or end in "?". */
@@ -97,6 +266,8 @@ function isCandidate(line: Line, clearlyTitled: boolean, ctx: HeadingContext): b
   if (text.length > (clearlyTitled ? 180 : 100)) return false;
   if (LINK_LABEL.test(text) || YAML_KEY.test(text) || /^(https?:|www\.)/i.test(text)) return false;
   if (/[.,;:…]$/.test(text) || /^[(),.;:\]]/.test(text) || /[<>{}=$`|\\]/.test(text)) return false;
+  // Shape 8: a sentence of Japanese or Chinese (ending in 。！？, or with commas) is never a heading.
+  if (CJK_SENTENCE.test(text) && isCjk(ctx.recapLanguage)) return false;
   // "orGuaranteed", "thekubectl": a small word glued to the next by a page that lost its inline code.
   if (/^(or|and|the|of|to|in|on|for|with|a|an|is|by)\p{Lu}/u.test(text)) return false;
   // Two sentences on one line ("PSP will be deprecated! Move to OPA") are prose.

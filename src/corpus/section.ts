@@ -1,3 +1,5 @@
+import type { TalkLinkKind } from "./links.js";
+
 /** A recap as stored in `data/recaps/<slug>.md`: front matter facts plus the verbatim text. */
 export interface Recap {
   id: string;
@@ -47,7 +49,10 @@ export interface Section {
   bullets: Bullet[];
   /** The section's full plain text, one line a bullet or paragraph. */
   text: string;
+  /** The talk's own link when the recap gives one (see `urlKind`), else the recap's source. */
   url?: string;
+  /** Only when `url` is the talk's own: what it points at (a video, slides, a session page). */
+  urlKind?: TalkLinkKind;
 }
 
 export function formatSpeaker(speaker: Speaker): string {
@@ -64,5 +69,6 @@ export function provenance(section: Section) {
     language: section.language,
     tags: section.tags,
     ...(section.url && { url: section.url }),
+    ...(section.urlKind && { urlKind: section.urlKind }),
   };
 }

@@ -1,8 +1,9 @@
-import { classifyHeading, type Heading } from "./headings.js";
-import { isSummaryMarker, isTalkMarker, readLines, type Line } from "./lines.js";
+import { classifyBlock, isDayHeading, type Heading, type OutlineEntry } from "./headings.js";
+import { LINK_LABEL, isSummaryMarker, isTalkMarker, readLines, type Line } from "./lines.js";
+import { talkLinkKind, type TalkLinkKind } from "./links.js";
 import type { Bullet, Speaker } from "./section.js";
 import { speakerLine } from "./speakers.js";
-import { endsMidSentence } from "./words.js";
+import { endsMidSentence, wordsOf } from "./words.js";
 
 /** A section as the segmenter finds it, before ids and tags are given. */
 export interface FoundSection {
@@ -12,6 +13,9 @@ export interface FoundSection {
   speakers: Speaker[];
   day?: string;
   bullets: Bullet[];
+  /** The talk's own link (video, slides, schedule page) and what it points at. */
+  url?: string;
+  urlKind?: TalkLinkKind;
 }
 
 export interface SegmentOptions {
@@ -19,6 +23,9 @@ export interface SegmentOptions {
   recapTitle: string;
   language: string;
 }
+
+/** More lines than this in one section: the segmenter probably missed the talks inside it. */
+export const LONG_SECTION = 60;
 
 /**
  * Finds the talks, keynotes and topic notes in a recap of any shape (plain text or Markdown).
@@ -29,67 +36,146 @@ export function segment(body: string, options: SegmentOptions): FoundSection[] {
   const all = readLines(body).filter((line) => line.text.toLowerCase() !== recapTitle);
   const { contents, tocLines } = findContents(all);
   const lines = all.filter((_, i) => !tocLines.has(i));
+  const outline = outlineOf(lines);
 
   const headings = lines.map(() => undefined as Heading | undefined);
+  const skipped = new Set<number>();
   let previousIsHeading = false;
+  let skipUntilLevel: number | undefined;
   lines.forEach((line, i) => {
-    headings[i] = classifyHeading(line, {
+    const verdict = classifyBlock(line, {
       previous: lines[i - 1],
       previousIsHeading,
       next: lines[i + 1],
       contents,
       recapLanguage: options.language,
+      outline: outline.get(i),
     });
+    const level = outline.get(i)?.level ?? Infinity;
+    // Page furniture is dropped with everything under it, up to the next heading of its level.
+    if (skipUntilLevel !== undefined && (verdict.heading === undefined || (level > skipUntilLevel && verdict.skip === undefined))) {
+      skipped.add(i);
+      previousIsHeading = false;
+      return;
+    }
+    skipUntilLevel = undefined;
+    if (verdict.skip) {
+      skipped.add(i);
+      if (!outline.get(i)?.pageTitle) skipUntilLevel = level;
+    }
+    headings[i] = verdict.heading;
     previousIsHeading = headings[i] !== undefined;
   });
 
-  const hasClearHeadings = headings.some((h) => h && h.kind !== "sub");
-  const hasTitleLikeHeadings = headings.some((h) => h?.titleLike);
+  const kept = lines.filter((_, i) => !skipped.has(i));
+  const keptHeadings = headings.filter((_, i) => !skipped.has(i));
+  const hasClearHeadings = keptHeadings.some((h) => h && h.kind !== "sub");
+  const hasTitleLikeHeadings = keptHeadings.some((h) => h?.titleLike);
   if (!hasClearHeadings && !hasTitleLikeHeadings) {
-    const bullets = lines.map(({ text, depth }) => ({ text, depth }));
+    const bullets = kept.map(({ text, depth }) => ({ text, depth }));
     return bullets.length ? [{ title: options.recapTitle, talk: options.recapTitle, speakers: [], bullets }] : [];
   }
 
-  const sections: FoundSection[] = [];
-  let current: FoundSection | undefined;
+  const sections: Building[] = [];
+  let current: Building | undefined;
   let group: string | undefined;
   let day: string | undefined;
-  const open = (section: FoundSection) => {
-    current = section;
-    sections.push(section);
+  const open = (heading: Heading, title: string, parent?: string) => {
+    current = { title, talk: heading.title, ...(parent && { parent }), speakers: heading.speakers, day, bullets: [], splits: [] };
+    if (heading.url) setLink(current, heading.url);
+    if (heading.note) current.bullets.push({ text: heading.note, depth: 0 });
+    sections.push(current);
   };
 
-  lines.forEach((line, i) => {
-    const heading = headings[i];
+  kept.forEach((line, i) => {
+    const heading = keptHeadings[i];
     if (heading?.day) day = heading.day;
     if (heading && heading.kind !== "sub") {
-      group = heading.kind === "talk" ? undefined : heading.title;
-      open({ title: heading.title, talk: heading.title, speakers: heading.speakers, day, bullets: [] });
+      // A day heading sets the day of the talks under it; a topic group titles its sub-sections.
+      group = heading.kind === "group" ? heading.title : undefined;
+      open(heading, heading.title);
       return;
     }
     if (heading && (current || !hasClearHeadings)) {
       if (group) {
-        open({ title: `${group} › ${heading.title}`, talk: heading.title, parent: group, speakers: [], day, bullets: [] });
+        open(heading, `${group} › ${heading.title}`, group);
         return;
       }
       // A Title Case line inside a talk starts the next talk, unless the talk has no notes yet.
       if (heading.titleLike && (current ? current.bullets.length > 0 : !hasClearHeadings)) {
-        open({ title: heading.title, talk: heading.title, speakers: [], day, bullets: [] });
+        open(heading, heading.title);
         return;
       }
     }
     if (!current) return; // the blog's introduction
-    if (isTalkMarker(line.text)) return;
+    if (readLink(current, line)) return;
     if (isSummaryMarker(line.text) && current.bullets.length === 0) return;
     const people = current.bullets.length === 0 && current.speakers.length === 0 ? speakerLine(line.text) : undefined;
     if (people) {
       current.speakers = people;
       return;
     }
+    // A heading the loop did not use is where a section too long may be cut (shape 9).
+    if (heading && line.depth === 0) current.splits.push({ at: current.bullets.length, heading });
     addLine(current.bullets, line);
   });
 
-  return sections.filter((s) => s.bullets.length > 0).map((s) => ({ ...s, bullets: outdent(s.bullets) }));
+  return sections
+    .flatMap(splitLong)
+    .filter((s) => s.bullets.length > 0 || s.url !== undefined)
+    .map(({ splits: _splits, ...s }) => ({ ...s, bullets: outdent(s.bullets) }));
+}
+
+interface Building extends FoundSection {
+  /** Lines of the section that read as headings, where it may be cut if it grows too long. */
+  splits: { at: number; heading: Heading }[];
+}
+
+function setLink(section: FoundSection, url: string, kind = talkLinkKind(url)): void {
+  section.url = url;
+  section.urlKind = kind ?? "page";
+}
+
+/**
+ * "Link to slides", "Slides: https://...", a bare video address: a talk's link, not a note. The first
+ * such link that points at a video, slides or a session page becomes the section's link.
+ */
+function readLink(section: FoundSection, line: Line): boolean {
+  const marker = isTalkMarker(line.text);
+  const labelled = LINK_LABEL.test(line.text) && line.links.length > 0;
+  const bare = line.links.length === 1 && line.links[0]!.label === line.text && /^(https?:\/\/|www\.)/i.test(line.text);
+  if (!marker && !labelled && !bare) return false;
+  if (section.url === undefined) {
+    for (const link of line.links) {
+      const kind = talkLinkKind(link.url, `${line.text} ${link.label}`);
+      if (kind) {
+        setLink(section, link.url, kind);
+        break;
+      }
+    }
+  }
+  // "Slides: see the repo" without a link stays a note.
+  return marker || bare || section.url !== undefined;
+}
+
+/**
+ * Shape 9: a section of more than LONG_SECTION lines swallowed the talks after it; it is cut at the
+ * lines inside it that read as headings.
+ */
+function splitLong(section: Building): Building[] {
+  if (section.bullets.length <= LONG_SECTION || section.splits.length === 0) return [section];
+  const parts: Building[] = [];
+  let from = 0;
+  let head: Building = section;
+  for (const { at, heading } of section.splits) {
+    if (at - from < 2) continue;
+    parts.push({ ...head, bullets: section.bullets.slice(from, at), splits: [] });
+    from = at + 1;
+    const title = section.parent ? `${section.parent} › ${heading.title}` : heading.title;
+    head = { title, talk: heading.title, ...(section.parent && { parent: section.parent }), speakers: heading.speakers, day: section.day, bullets: [], splits: [] };
+  }
+  parts.push({ ...head, bullets: section.bullets.slice(from), splits: [] });
+  return parts;
 }
 
 /** Adds a line, joining it to the one before when the page broke a sentence across lines. */
@@ -99,8 +185,9 @@ function addLine(bullets: Bullet[], line: Line): void {
     last !== undefined &&
     line.depth === 0 &&
     !line.afterBlank &&
+    !line.verbatim &&
     (/^[,.;:)\]]/.test(line.text) ||
-      (!/[.!?:)"”]$/.test(last.text) && (/^\p{Ll}/u.test(line.text) || endsMidSentence(last.text))));
+      (!/[.!?:)"”。！？]$/.test(last.text) && (/^\p{Ll}/u.test(line.text) || endsMidSentence(last.text))));
   if (continues) {
     last.text += /^[,.;:)\]]/.test(line.text) ? line.text : ` ${line.text}`;
   } else {
@@ -115,25 +202,80 @@ function outdent(bullets: Bullet[]): Bullet[] {
   return bullets.map((b) => (b.depth > 0 ? { ...b, depth: b.depth - shift } : b));
 }
 
+/** A line written as a heading in disguise: bold or italic alone on its line, short, not a sentence. */
+function isEmphasizedHeading(line: Line): boolean {
+  return (
+    line.depth === 0 &&
+    line.markdownLevel === undefined &&
+    line.emphasis > 0 &&
+    !line.verbatim &&
+    wordsOf(line.text).length <= 16 &&
+    line.text.length <= 150 &&
+    !/[.,;:!…。]$/.test(line.text)
+  );
+}
+
+/**
+ * The recap's outline: its Markdown headings and its bold lines used as headings, each with its
+ * level. Bold lines rank below the deepest Markdown heading the recap uses, `***both***` above
+ * `**bold**` above `*italic*`.
+ */
+function outlineOf(lines: Line[]): Map<number, OutlineEntry> {
+  const deepest = Math.max(0, ...lines.map((l) => l.markdownLevel ?? 0));
+  const styles = [...new Set(lines.filter(isEmphasizedHeading).map((l) => l.emphasis))].sort((a, b) => b - a);
+  const raw: { index: number; level: number; label: boolean }[] = [];
+  lines.forEach((line, index) => {
+    const level = line.markdownLevel ?? (isEmphasizedHeading(line) ? deepest + 1 + styles.indexOf(line.emphasis) : undefined);
+    if (level !== undefined) raw.push({ index, level, label: /[:：]$/.test(line.text) });
+  });
+  const top = Math.min(...raw.map((r) => r.level));
+  const entries = new Map<number, OutlineEntry>();
+  raw.forEach((entry, k) => {
+    let hasSubheadings = false;
+    for (let j = k + 1; j < raw.length && raw[j]!.level > entry.level; j++) if (!raw[j]!.label) hasSubheadings = true;
+    let parent: (typeof raw)[number] | undefined;
+    for (let j = k - 1; j >= 0; j--) {
+      if (raw[j]!.level < entry.level) {
+        parent = raw[j];
+        break;
+      }
+    }
+    const alone = raw.filter((r) => r.level === entry.level).length === 1;
+    const pageTitle = k === 0 && entry.level === top && alone && hasSubheadings;
+    entries.set(entry.index, { level: entry.level - top + 1, hasSubheadings, underGroup: false, pageTitle });
+    // Under the page's title or a day, a heading is a talk; under a topic, a sub-section.
+    if (parent) entries.get(entry.index)!.underGroup = !entries.get(parent.index)!.pageTitle && !isDayHeading(lines[parent.index]!.text);
+  });
+  return entries;
+}
+
 /**
  * A table of contents: a run of three or more bullets near the top whose items come back later
- * as headings of their own. Its lines are dropped and its items become group headings.
+ * as headings of their own. Its lines are dropped and its items become group headings. A list of
+ * in-page links (`[Title](#anchor)`) is one too, wherever it stands.
  */
 function findContents(lines: Line[]): { contents: Set<string>; tocLines: Set<number> } {
   const limit = Math.floor(lines.length * 0.4);
-  for (let start = 0; start < limit; start++) {
+  const tocLines = new Set<number>();
+  let contents = new Set<string>();
+  for (let start = 0; start < lines.length; start++) {
     if (lines[start]!.depth === 0) continue;
     let end = start;
     while (end < lines.length && lines[end]!.depth > 0) end++;
-    const items = lines.slice(start, end).map((l) => l.text.toLowerCase());
-    if (items.length >= 3) {
+    const run = lines.slice(start, end);
+    const anchors = run.every((l) => l.links.length > 0 && l.links.every((link) => link.url.startsWith("#")));
+    const items = run.map((l) => l.text.toLowerCase());
+    if (items.length >= 2 && anchors) {
+      for (let k = start; k < end; k++) tocLines.add(k);
+    } else if (items.length >= 3 && start < limit && contents.size === 0) {
       const later = new Set(lines.slice(end).filter((l) => l.depth === 0).map((l) => l.text.toLowerCase()));
       const found = items.filter((item) => later.has(item));
       if (found.length >= Math.ceil(items.length * 0.75)) {
-        return { contents: new Set(found), tocLines: new Set(Array.from({ length: end - start }, (_, k) => start + k)) };
+        contents = new Set(found);
+        for (let k = start; k < end; k++) tocLines.add(k);
       }
     }
     start = end;
   }
-  return { contents: new Set(), tocLines: new Set() };
+  return { contents, tocLines };
 }

@@ -1,6 +1,11 @@
 import type { Speaker } from "./section.js";
+import { isFunctionWord } from "./words.js";
 
 const NAME_WORD = /^[\p{Lu}][\p{L}'’.-]*$/u;
+/** A name in Japanese or Chinese: two to eight characters, maybe split in family and given name. */
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6}(?:[\s・][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6})?$/u;
+/** "@janedoe", "(@janedoe)": a social handle, never part of a name. */
+const HANDLE = /\(?@[\w.-]+\)?/g;
 
 /** "SEAMLESS MULTI-CLUSTER" → "Seamless Multi-Cluster"; text with any lowercase is left alone. */
 export function unshout(text: string): string {
@@ -15,8 +20,11 @@ export function unshout(text: string): string {
 }
 
 function isPersonName(text: string): boolean {
-  const words = text.trim().split(/\s+/);
-  return words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w));
+  const trimmed = text.trim();
+  if (CJK_NAME.test(trimmed) && [...trimmed.replace(/[\s・]/g, "")].length >= 2) return true;
+  const words = trimmed.split(/\s+/);
+  // "The Hard Way" is capitalized too: a name has no function word.
+  return words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w) && !isFunctionWord(w));
 }
 
 const PARENTHESIZED = /([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){1,3})\s*\(([^)]+)\)/gu;
@@ -27,7 +35,8 @@ const PARENTHESIZED = /([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){1,3}
  * when the text is not such a list.
  */
 export function parsePeople(text: string): Speaker[] | undefined {
-  const people = unshout(text.trim());
+  const people = unshout(text.replace(HANDLE, " ").replace(/\s+/g, " ").replace(/\s+([,)])/g, "$1").replace(/[,\s]+$/, "").trim());
+  if (!/\p{L}/u.test(people)) return undefined;
   if (people.includes("(")) {
     const found = [...people.matchAll(PARENTHESIZED)].map((m) => ({ name: m[1]!, company: m[2]!.trim() }));
     const rest = people.replace(PARENTHESIZED, "").replace(/[\s,;&]|\band\b|\bet\b/g, "");
@@ -48,7 +57,7 @@ export function parsePeople(text: string): Speaker[] | undefined {
 }
 
 /** "Speakers: Jane Doe (Acme)", "Par Jane Doe, Acme": the people of the talk titled on the line before. */
-const SPEAKER_LINE = /^(?:speakers?|presenters?|presented by|by|intervenants?|par|with)\s*[:\-–]?\s+(.+)$/i;
+const SPEAKER_LINE = /^(?:speakers?|presenters?|presented by|by|intervenants?|par|with|登壇者|スピーカー|発表者|講演者|演讲者|讲者)\s*[:：\-–]?\s*(.+)$/i;
 
 export function speakerLine(text: string): Speaker[] | undefined {
   const match = SPEAKER_LINE.exec(text);
@@ -59,12 +68,49 @@ export function speakerLine(text: string): Speaker[] | undefined {
  * Reads "Title - Name, Company & Name, Company" (the way programmes print talks). Returns
  * undefined when the part after the last dash is not a list of people.
  */
-export function splitTitleAndSpeakers(line: string): { title: string; speakers: Speaker[] } | undefined {
-  const match = /^(.{6,}?)\s+[-–—]\s+([^-–—]+)$/u.exec(line);
+function splitAtDash(line: string): { title: string; speakers: Speaker[] } | undefined {
+  const match = /^(.{6,}?)\s+[-–—|]\s+([^-–—|]+)$/u.exec(line);
   if (!match) return undefined;
   const people = match[2]!.trim();
   // A lone name after a dash is too weak a sign: "Title - Conclusion" reads the same.
-  if (!people.includes(",") && !people.includes("(") && !/\s(&|and|et)\s/.test(people)) return undefined;
+  if (!people.includes(",") && !people.includes("(") && !people.includes("@") && !/\s(&|and|et)\s/.test(people)) return undefined;
   const speakers = parsePeople(people);
   return speakers ? { title: unshout(match[1]!.trim()), speakers } : undefined;
+}
+
+/** "Title (Jane Doe, Acme @jane)". */
+function splitAtParentheses(line: string): { title: string; speakers: Speaker[] } | undefined {
+  const match = /^(.{6,}?)\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)$/u.exec(line);
+  const speakers = match ? parsePeople(match[2]!) : undefined;
+  return speakers ? { title: unshout(match![1]!.trim().replace(/[-–—:,]$/, "").trim()), speakers } : undefined;
+}
+
+/** "Title by Jane Doe, Acme": a title of two words or more ("kops by Pusher" names a tool's maker). */
+function splitAtBy(line: string): { title: string; speakers: Speaker[] } | undefined {
+  const match = /^(.{6,}?)\s+(?:by|par)\s+(.+)$/iu.exec(line);
+  if (!match || match[1]!.trim().split(/\s+/).length < 2) return undefined;
+  const speakers = parsePeople(match[2]!);
+  return speakers ? { title: unshout(match[1]!.trim().replace(/[-–—:,]$/, "").trim()), speakers } : undefined;
+}
+
+/**
+ * "Jane Doe: Title" or "Jane Doe (Acme): Title". A bare name must be two words, so that "Kubernetes
+ * Hardware Hacks: Exploring ..." stays a title.
+ */
+function splitAtColon(line: string): { title: string; speakers: Speaker[] } | undefined {
+  const match = /^([^:]{4,60}?)\s*:\s+(.+)$/u.exec(line);
+  if (!match || match[2]!.trim().split(/\s+/).length < 3) return undefined;
+  const who = match[1]!;
+  const marked = /[,(@]/.test(who) || /\s(&|and|et)\s/.test(who);
+  if (!marked && who.trim().split(/\s+/).length !== 2) return undefined;
+  const speakers = parsePeople(who);
+  return speakers ? { title: unshout(match[2]!.trim()), speakers } : undefined;
+}
+
+/**
+ * A talk line that names its speakers, in the ways recaps print them: "Title - Speaker, Company",
+ * "Title (Speaker, Company @handle)", "Title by Speaker", "Speaker: Title". Undefined otherwise.
+ */
+export function titleAndSpeakers(line: string): { title: string; speakers: Speaker[] } | undefined {
+  return splitAtDash(line) ?? splitAtParentheses(line) ?? splitAtBy(line) ?? splitAtColon(line);
 }

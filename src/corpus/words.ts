@@ -45,3 +45,8 @@ export function endsMidSentence(text: string): boolean {
   const last = wordsOf(text).at(-1);
   return last !== undefined && /[\p{L}]$/u.test(text) && isFunctionWord(last);
 }
+
+/** Languages written without spaces or capitals, where titles cannot be told by their case. */
+export function isCjk(language: string): boolean {
+  return language === "ja" || language === "zh" || language === "ko";
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { RULES, classifyBlock, type HeadingContext, type OutlineEntry } from "../../src/corpus/headings.js";
+import { parseMarkdown } from "../../src/corpus/markdown.js";
+
+/** Classifies the first block of `markdown`, with the block after it as context. */
+function verdict(markdown: string, extra: Partial<HeadingContext> = {}) {
+  const [line, next] = parseMarkdown(markdown).blocks;
+  return classifyBlock(line!, { previousIsHeading: false, next, contents: new Set(), recapLanguage: "en", ...extra });
+}
+const outline = (fields: Partial<OutlineEntry> = {}): OutlineEntry => ({ level: 1, hasSubheadings: false, underGroup: false, pageTitle: false, ...fields });
+
+/** One example a rule decides, and what it decides. */
+const EXAMPLES: Record<string, { input: string; context?: Partial<HeadingContext>; expect: object }> = {
+  verbatim: { input: "```\nSession: Not A Talk\n```", expect: { text: true } },
+  "page-furniture": { input: "## Related posts", context: { outline: outline() }, expect: { skip: true } },
+  "inner-label": { input: "### Key points:", context: { outline: outline({ level: 2 }) }, expect: { text: true } },
+  "explicit-talk": { input: "Talk 3: Securing the Supply Chain - Ann Lee, Chainguard", expect: { heading: { kind: "talk", title: "Securing the Supply Chain", speakers: [{ name: "Ann Lee", company: "Chainguard" }] } } },
+  "contents-item": { input: "Notes on security", context: { contents: new Set(["notes on security"]) }, expect: { heading: { kind: "group", title: "Notes on security" } } },
+  "link-bullet": { input: "- [Zero Trust - Jane Doe, Acme](https://youtu.be/x)", expect: { heading: { kind: "talk", title: "Zero Trust", url: "https://youtu.be/x" } } },
+  bullet: { input: "- [the docs](https://kubernetes.io)", expect: { text: true } },
+  "outline-heading": { input: "## Day 2", context: { outline: outline({ hasSubheadings: true }) }, expect: { heading: { kind: "day", title: "Day 2", day: "Day 2" } } },
+  "not-a-heading": { input: "This line ends like a sentence.", expect: { text: true } },
+  "title-and-speakers": { input: "Debugging Distroless Containers by John Smith", expect: { heading: { kind: "talk", title: "Debugging Distroless Containers", speakers: [{ name: "John Smith" }] } } },
+  "marked-talk": { input: "Stop Writing Operators\nLink to slides", expect: { heading: { kind: "talk", title: "Stop Writing Operators" } } },
+  "long-question": { input: "So why would anyone write yet another operator for this today?", expect: { text: true } },
+  date: { input: "5 May", expect: { heading: { kind: "day", title: "5 May", day: "5 May" } } },
+  group: { input: "Notes on autoscaling", expect: { heading: { kind: "group", title: "Notes on autoscaling" } } },
+  "plain-heading": { input: "Seccomp Profiles Explained", expect: { heading: { kind: "sub", title: "Seccomp Profiles Explained", titleLike: true } } },
+};
+
+describe("the block classifier", () => {
+  it("has an example for every rule, and no example for a rule that does not exist", () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual(RULES.map((r) => r.name).sort());
+  });
+
+  it.each(Object.entries(EXAMPLES))("rule %s decides its example", (name, example) => {
+    expect(verdict(example.input, example.context)).toMatchObject({ rule: name, ...example.expect });
+  });
+
+  it("outline headings: a page title is dropped, a heading under a topic is a sub-section, a leaf heading a talk", () => {
+    expect(verdict("# My Recap", { outline: outline({ pageTitle: true, hasSubheadings: true }) })).toMatchObject({ rule: "outline-heading", skip: true });
+    expect(verdict("### Seccomp", { outline: outline({ level: 2, underGroup: true }) })).toMatchObject({ heading: { kind: "sub", title: "Seccomp" } });
+    expect(verdict("## Networking", { outline: outline({ hasSubheadings: true }) })).toMatchObject({ heading: { kind: "group" } });
+    expect(verdict("## [Zero Trust at Scale](https://youtu.be/x)", { outline: outline() })).toMatchObject({ heading: { kind: "talk", title: "Zero Trust at Scale", url: "https://youtu.be/x" } });
+  });
+
+  it("a Japanese sentence is never a heading; a short line alone between blank lines is a title", () => {
+    expect(verdict("発表はとても分かりやすかったです。", { recapLanguage: "ja" })).toMatchObject({ rule: "not-a-heading" });
+    const [line, next] = parseMarkdown("eBPFによるネットワーク可視化\n\n本文です。").blocks;
+    expect(classifyBlock(line!, { previousIsHeading: false, next, contents: new Set(), recapLanguage: "ja" })).toMatchObject({ heading: { kind: "sub", titleLike: true } });
+  });
+
+  it("a link bullet to a project's site is a note, not a talk", () => {
+    expect(verdict("- [Kyverno policies](https://kyverno.io/policies)")).toMatchObject({ rule: "bullet" });
+  });
+});
