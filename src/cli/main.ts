@@ -20,7 +20,9 @@ const USAGE = `usage: kubecon <command...>            answer a command (try: kub
        kubecon sections --json | takeaways --json
        kubecon feedback --json             the 👍/👎 votes on search answers, one JSON object a line
        kubecon backup <file>               a copy of the SQLite database of daily subscriptions (DATA_DIR)
-       kubecon ingest <file> [--event NAME --event-id ID --year YYYY --location L --lang xx] [--corpus DIR]`;
+       kubecon ingest <file.html|file.md|file.txt|https://...> [--dry-run] [--force]
+              [--event NAME] [--event-id ID] [--year YYYY] [--location L] [--lang xx]
+              [--title T] [--author A] [--source URL] [--corpus DIR]`;
 
 function searchJson(bot: LoadedBot, text: string, limit: number): string {
   const search = bot.commands.find((c) => c.name === "search")!;
@@ -53,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
       title: { type: "string" },
       author: { type: "string" },
       source: { type: "string" },
+      "dry-run": { type: "boolean" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -65,10 +69,10 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = positionals;
 
   if (command === "ingest") {
-    if (rest.length !== 1) throw new UserError("ingest takes one file: kubecon ingest <file> [--event-id ID --year YYYY ...]");
+    if (rest.length !== 1) throw new UserError("ingest takes one file or URL: kubecon ingest <file|url> [--dry-run] [--event-id ID --year YYYY ...]");
     // Loaded here only: language detection is not needed for anything else.
     const { ingest } = await import("./ingest.js");
-    console.log(ingest(rest[0]!, { ...flags, eventId: flags["event-id"], corpusDir }));
+    console.log(await ingest(rest[0]!, { ...flags, eventId: flags["event-id"], dryRun: flags["dry-run"], corpusDir }));
     return 0;
   }
 

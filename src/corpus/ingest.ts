@@ -1,10 +1,15 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { fold } from "../text/fold.js";
 import { CorpusError, sectionsOf } from "./corpus.js";
+import { eventFactsOf, type EventFacts } from "./event.js";
+import { fetchSource, type SourceKind } from "./fetch-source.js";
+import { htmlToArticle } from "./html.js";
 import { detectLanguage } from "./language.js";
+import { parseMarkdown } from "./markdown.js";
 import { formatRecapFile, parseRecapFile, RecapFileError, type FrontMatter } from "./recap-file.js";
 import type { Recap, Section } from "./section.js";
+import { splitSourceFrontMatter } from "./source-front-matter.js";
 import type { Topic } from "./topics.js";
 
 export interface IngestOptions {
@@ -17,40 +22,118 @@ export interface IngestOptions {
   author?: string;
   source?: string;
   corpusDir: string;
+  /** Work out the sections, write nothing. */
+  dryRun?: boolean;
+  /** Replace a recap of the same id. */
+  force?: boolean;
 }
 
+export interface IngestResult {
+  path: string;
+  recap: Recap;
+  sections: Section[];
+  /** Whether a recap of the same id was there (and, unless a dry run, was replaced). */
+  replaced: boolean;
+  /** Facts that could not be read and were made up: the user may want to pass them. */
+  guesses: string[];
+}
+
+const EXTENSIONS: Record<string, SourceKind> = { ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text" };
+
 const slugOf = (text: string) => fold(text).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60).replace(/-$/, "");
+/** Event names compared as a reader would: case, accents, "(day 2)" and punctuation aside. */
+const sameEvent = (a: string, b: string) => {
+  const norm = (s: string) => fold(s.replace(/\([^)]*\)/g, " ")).replace(/[^a-z0-9]+/g, " ").trim();
+  return norm(a) === norm(b);
+};
+
+/** The text of the input and what it is written in. */
+async function readSource(input: string): Promise<{ text: string; kind: SourceKind; url?: string }> {
+  if (/^https?:\/\//i.test(input)) return fetchSource(input);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) throw new CorpusError(`${input}: only http:// and https:// addresses can be fetched.`);
+  const kind = EXTENSIONS[extname(input).toLowerCase()];
+  if (!kind) throw new CorpusError(`${input}: kubecon ingest reads .html, .htm, .md, .txt files or an http(s):// URL.`);
+  if (!existsSync(input)) throw new CorpusError(`No file ${input}.`);
+  const text = readFileSync(input, "utf8");
+  if (text.includes("\u0000")) throw new CorpusError(`${input} is not a text file.`);
+  return { text, kind };
+}
+
+/** The recaps already in the corpus folder (unreadable ones are the corpus loader's business). */
+function existingRecaps(dir: string): Recap[] {
+  const recaps: Recap[] = [];
+  for (const name of readdirSync(dir).filter((f) => f.endsWith(".md"))) {
+    try {
+      recaps.push(parseRecapFile(name, readFileSync(join(dir, name), "utf8")));
+    } catch (error) {
+      if (!(error instanceof RecapFileError)) throw error;
+    }
+  }
+  return recaps;
+}
 
 /**
- * Turns a text or Markdown recap into a corpus file: the facts given (or read from the text:
- * its first line as title, the first year it names, its language), then the text verbatim.
+ * Turns a recap (an HTML page, Markdown with or without its blog's front matter, plain text, or a
+ * URL of one) into a corpus file: the facts given, else read from the source (its front matter or
+ * page metadata, its title or first heading, the first year it names, its language), then the text.
+ * HTML is stored as the Markdown of its article; Markdown and text verbatim, without their own front
+ * matter.
  */
-export function ingestRecap(file: string, options: IngestOptions, topics: readonly Topic[]): { path: string; recap: Recap; sections: Section[] } {
-  if (!existsSync(file)) throw new CorpusError(`No file ${file}.`);
+export async function ingestRecap(input: string, options: IngestOptions, topics: readonly Topic[]): Promise<IngestResult> {
   if (!existsSync(options.corpusDir)) throw new CorpusError(`Corpus directory ${options.corpusDir} does not exist.`);
-  const raw = readFileSync(file, "utf8");
-  if (raw.includes("\u0000")) throw new CorpusError(`${file} is not a text file.`);
-  const body = raw.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, "");
-  if (!body.trim()) throw new CorpusError(`${file} has no text.`);
+  const source = await readSource(input);
+  let body: string;
+  let facts: { title?: string; author?: string; date?: string; language?: string; tags: string[] };
+  if (source.kind === "html") {
+    const article = htmlToArticle(source.text, source.url);
+    body = article.markdown;
+    facts = { title: article.title, author: article.author, date: article.published, language: article.language, tags: [] };
+  } else {
+    ({ facts, body } = splitSourceFrontMatter(source.text));
+  }
+  if (!body.trim()) throw new CorpusError(`${input} has no text.`);
 
-  const firstLine = body.split(/\r?\n/).map((l) => l.replace(/^#+\s*/, "").trim()).find(Boolean)!;
-  const title = options.title ?? firstLine.slice(0, 150);
-  const year = options.year ?? /\b(20[1-9]\d)\b/.exec(`${title}\n${body}`)?.[1];
-  if (!year) throw new CorpusError("The text names no year: pass --year YYYY.");
-  const event = options.event ?? `KubeCon ${year}`;
+  // The opening of the text is enough to find its first line.
+  const firstHeading = parseMarkdown(body.slice(0, 4000)).blocks.find((b) => b.text)?.text ?? "";
+  const title = (options.title ?? facts.title ?? firstHeading).slice(0, 150);
+  const guesses: string[] = [];
+  const read: EventFacts = [title, firstHeading, facts.tags.join(" ")].map(eventFactsOf).find((f) => f.event) ?? eventFactsOf(title);
+  const yearText = options.year ?? (read.year ? String(read.year) : undefined) ?? /\b(20[1-9]\d)\b/.exec(facts.date ?? "")?.[1] ?? /\b(20[1-9]\d)\b/.exec(body)?.[1];
+  if (!yearText) throw new CorpusError("The text names no year: pass --year YYYY.");
+  const year = Number(yearText);
+
+  const existing = existingRecaps(options.corpusDir);
+  const eventId = options.eventId ?? (read.year === year ? read.eventId : undefined);
+  const sharing = existing.find((r) => r.eventId === (eventId ?? `kubecon-${year}`));
+  const event = options.event ?? (sharing && sharing.year === year ? sharing.event : undefined) ?? (read.year === year ? read.event : undefined) ?? `KubeCon ${year}`;
+  if (!options.event && !read.event) guesses.push(`event "${event}" (pass --event)`);
+  if (!eventId) guesses.push(`event id kubecon-${year} (pass --event-id, e.g. eu-${year} or na-${year})`);
+  const finalEventId = eventId ?? `kubecon-${year}`;
+  for (const other of existing) {
+    if (other.eventId !== finalEventId) continue;
+    if (other.year !== year || !sameEvent(other.event, event)) {
+      throw new CorpusError(
+        `Event id ${finalEventId} is already used by ${other.file} for "${other.event}" (${other.year}), not "${event}" (${year}): pass the same --event and --year, or another --event-id.`,
+      );
+    }
+  }
+
   const frontMatter: FrontMatter = {
-    id: slugOf(title) || slugOf(basename(file, extname(file))),
+    id: slugOf(title) || slugOf(basename(input, extname(input))) || "recap",
     title,
     event,
-    event_id: options.eventId ?? slugOf(event),
-    year: Number(year),
-    language: options.lang ?? detectLanguage(body),
-    location: options.location,
-    author: options.author,
-    source: options.source,
+    event_id: finalEventId,
+    year,
+    language: options.lang ?? facts.language ?? detectLanguage(body),
+    location: options.location ?? read.location,
+    author: options.author ?? facts.author,
+    source: options.source ?? source.url,
   };
   const path = join(options.corpusDir, `${frontMatter.id}.md`);
-  if (existsSync(path)) throw new CorpusError(`${path} already exists: remove it first, or pass --title to name this recap differently.`);
+  const replaced = existsSync(path);
+  if (replaced && !options.force && !options.dryRun) {
+    throw new CorpusError(`${path} already exists: pass --force to replace it, or --title to name this recap differently.`);
+  }
   const content = formatRecapFile(frontMatter, body);
   let recap: Recap;
   try {
@@ -59,6 +142,6 @@ export function ingestRecap(file: string, options: IngestOptions, topics: readon
     if (error instanceof RecapFileError) throw new CorpusError(`${error.message} (fix it with the matching option)`);
     throw error;
   }
-  writeFileSync(path, content);
-  return { path, recap, sections: sectionsOf(recap, topics) };
+  if (!options.dryRun) writeFileSync(path, content);
+  return { path, recap, sections: sectionsOf(recap, topics), replaced, guesses };
 }

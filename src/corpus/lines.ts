@@ -30,6 +30,7 @@ const FOOTERS: readonly RegExp[] = [
 const TALK_MARKERS: readonly RegExp[] = [
   /^links? to (the )?(slides?|video|recording|talk|tutorial( code)?|session)\b.{0,20}$/i,
   /^(slides?|video|recording)\s*[.:]?$/i,
+  /^(watch|view|see|download)( the)? (recording|video|talk|slides|replay|deck)\b.{0,20}$/i,
   /^talk abstract$/i,
   /^abstract$/i,
 ];

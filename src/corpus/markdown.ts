@@ -45,6 +45,9 @@ export interface ParsedMarkdown {
 
 const MICROMARK_EXTENSIONS = [gfm(), frontmatter(["yaml", "toml"])];
 const MDAST_EXTENSIONS = [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml", "toml"])];
+/** For the parts of a long text after the first: front matter can only open a text. */
+const MICROMARK_BODY = [gfm()];
+const MDAST_BODY = [gfmFromMarkdown()];
 
 /** Bullets that Markdown does not know but pages use: "•", "◦", "–", "2)". */
 const PLAIN_BULLET = /^([•◦▪▫‣⁃·*+\-–—]|\d{1,2}[.)])\s+/u;
@@ -53,8 +56,10 @@ const EMOJI_BULLET = /^(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}][\uFE0F\
 /** Inline HTML tags that are markup (dropped); anything else in angle brackets is text (`<pod-name>`). */
 const HTML_TAG = /^<\/?(a|abbr|b|big|br|center|cite|code|del|div|em|font|hr|i|iframe|img|ins|kbd|mark|p|picture|q|s|small|source|span|strike|strong|sub|sup|u|video|audio|figure|figcaption|script|style|noscript|button|svg|path|input|label|section|article|header|footer|nav|aside)\b[^>]*>$|^<!--[\s\S]*-->$/i;
 
-function parse(text: string): Root {
-  return fromMarkdown(text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
+function parse(text: string, opening = true): Root {
+  return opening
+    ? fromMarkdown(text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS })
+    : fromMarkdown(text, { extensions: MICROMARK_BODY, mdastExtensions: MDAST_BODY });
 }
 
 /** A piece of inline text with what it is inside of. */
@@ -144,14 +149,21 @@ class Reader {
   private readonly raw: string[];
   private readonly definitions = new Map<string, string>();
   private breakBefore = false;
+  /** Lines of the source before the part being read (the source is parsed in parts). */
+  offset = 0;
 
-  constructor(source: string, root: Root) {
+  constructor(source: string, roots: readonly { root: Root; offset: number }[]) {
     this.raw = source.split("\n");
     const collect = (node: Nodes) => {
       if (node.type === "definition") this.definitions.set(node.identifier.toLowerCase(), node.url);
       if ("children" in node) for (const child of node.children) collect(child);
     };
-    collect(root);
+    for (const { root } of roots) collect(root);
+  }
+
+  /** The 1-based source line a node starts (or ends) on. */
+  private lineOf(node: Nodes, end = false): number {
+    return ((end ? node.position?.end.line : node.position?.start.line) ?? 1) + this.offset;
   }
 
   private afterBlank(line: number): boolean {
@@ -188,7 +200,7 @@ class Reader {
   }
 
   read(node: RootContent, depth: number): void {
-    const start = node.position?.start.line ?? 1;
+    const start = this.lineOf(node);
     switch (node.type) {
       case "yaml":
         this.frontMatter ??= { format: "yaml", value: node.value };
@@ -214,7 +226,7 @@ class Reader {
         return;
       case "code": {
         const fenced = /^\s*(```|~~~)/.test(this.raw[start - 1] ?? "");
-        const end = node.position?.end.line ?? start;
+        const end = this.lineOf(node, true);
         if (fenced) {
           node.value.split("\n").forEach((text, i) => this.emit({ text: clean(text), emphasis: 0, links: [], offset: 0 }, start + 1 + i, { depth, verbatim: true }));
           return;
@@ -231,7 +243,7 @@ class Reader {
         for (const row of node.children) {
           const cells = row.children.map((cell) => inlineLines(cell.children, this.definitions).map((l) => l.text).join(" ")).filter(Boolean);
           const links = row.children.flatMap((cell) => inlineLines(cell.children, this.definitions).flatMap((l) => l.links));
-          this.emit({ text: cells.join(" · "), emphasis: 0, links, offset: 0 }, row.position?.start.line ?? start, { depth, verbatim: true });
+          this.emit({ text: cells.join(" · "), emphasis: 0, links, offset: 0 }, this.lineOf(row), { depth, verbatim: true });
         }
         return;
       case "html": {
@@ -262,7 +274,7 @@ class Reader {
         this.read(child, depth);
         continue;
       }
-      const start = child.position?.start.line ?? 1;
+      const start = this.lineOf(child);
       const column = (child.position?.start.column ?? 1) - 1;
       const lines = inlineLines(child.children, this.definitions);
       const lazy = lines.findIndex((l, i) => i > 0 && indentOf(this.raw[start + l.offset - 1] ?? "") < column);
@@ -296,11 +308,44 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Parts of about this many characters are parsed one at a time: micromark slows down more than linearly on long texts. */
+const PART = 20_000;
+
+/**
+ * The source cut in parts at blank lines followed by a line that is not indented (where no
+ * paragraph, list or block quote goes on), never inside fenced code; with the line each starts on.
+ */
+function parts(source: string): { text: string; offset: number }[] {
+  if (source.length <= PART) return [{ text: source, offset: 0 }];
+  const lines = source.split("\n");
+  const found: { text: string; offset: number }[] = [];
+  let from = 0;
+  let size = 0;
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker.slice(0, 3) : undefined;
+    size += line.length + 1;
+    const next = lines[i + 1];
+    if (size >= PART && fence === undefined && line.trim() === "" && next !== undefined && /^\S/.test(next) && !/^[>|]/.test(next)) {
+      found.push({ text: lines.slice(from, i + 1).join("\n"), offset: from });
+      from = i + 1;
+      size = 0;
+    }
+  }
+  found.push({ text: lines.slice(from).join("\n"), offset: from });
+  return found;
+}
+
 /** Parses a recap's text into its blocks and its own front matter. */
 export function parseMarkdown(body: string): ParsedMarkdown {
   const source = body.replace(/\r\n?/g, "\n");
-  const root = parse(source);
-  const reader = new Reader(source, root);
-  for (const node of root.children) reader.read(node, 0);
+  const roots = parts(source).map(({ text, offset }, i) => ({ root: parse(text, i === 0), offset }));
+  const reader = new Reader(source, roots);
+  for (const { root, offset } of roots) {
+    reader.offset = offset;
+    for (const node of root.children) reader.read(node, 0);
+  }
   return { blocks: reader.blocks, ...(reader.frontMatter && { frontMatter: reader.frontMatter }) };
 }

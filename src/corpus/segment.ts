@@ -256,6 +256,9 @@ function outlineOf(lines: Line[]): Map<number, OutlineEntry> {
  */
 function findContents(lines: Line[]): { contents: Set<string>; tocLines: Set<number> } {
   const limit = Math.floor(lines.length * 0.4);
+  // Where each paragraph text is last seen, to tell in one look whether an item comes back later.
+  const lastSeen = new Map<string, number>();
+  lines.forEach((l, i) => l.depth === 0 && lastSeen.set(l.text.toLowerCase(), i));
   const tocLines = new Set<number>();
   let contents = new Set<string>();
   for (let start = 0; start < lines.length; start++) {
@@ -268,8 +271,7 @@ function findContents(lines: Line[]): { contents: Set<string>; tocLines: Set<num
     if (items.length >= 2 && anchors) {
       for (let k = start; k < end; k++) tocLines.add(k);
     } else if (items.length >= 3 && start < limit && contents.size === 0) {
-      const later = new Set(lines.slice(end).filter((l) => l.depth === 0).map((l) => l.text.toLowerCase()));
-      const found = items.filter((item) => later.has(item));
+      const found = items.filter((item) => (lastSeen.get(item) ?? -1) >= end);
       if (found.length >= Math.ceil(items.length * 0.75)) {
         contents = new Set(found);
         for (let k = start; k < end; k++) tocLines.add(k);

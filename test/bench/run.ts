@@ -21,6 +21,7 @@ interface BenchModule {
 
 const BENCHES: BenchModule[] = [
   { name: "search", file: "./search.js", exportName: "benchSearch" },
+  { name: "ingest", file: "./ingest.js", exportName: "benchIngest" },
   { name: "slack", file: "./slack.js", exportName: "benchSlack" },
   { name: "discord", file: "./discord.js", exportName: "benchDiscord" },
   { name: "daily", file: "./daily.js", exportName: "benchDaily" },
@@ -32,6 +33,7 @@ const TARGETS: Record<string, number> = {
   query_p99_ms_shipped: 1,
   query_p99_ms_100k: 30,
   cold_start_ms: 400,
+  ingest_html_1mb_ms_median: 2000,
 };
 
 interface Outcome {

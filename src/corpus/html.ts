@@ -1,0 +1,51 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import TurndownService from "turndown";
+
+/** What an HTML page gives besides its article: the facts its metadata states. */
+export interface HtmlArticle {
+  /** The article as Markdown: headings, lists, links and emphasis kept, the page around it gone. */
+  markdown: string;
+  title?: string;
+  author?: string;
+  /** ISO date the page says it was published, when it says. */
+  published?: string;
+  language?: string;
+}
+
+const turndown = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", codeBlockStyle: "fenced", emDelimiter: "*" });
+// Forms, buttons and embedded media say nothing a reader keeps.
+turndown.remove(["script", "style", "noscript", "iframe", "form", "button", "svg", "nav", "aside", "footer"]);
+
+/**
+ * The article of an HTML page (a saved page or a fetched one): Readability (Firefox's Reader View)
+ * drops navigation, footers, comments, share buttons and related posts; Turndown writes what is left
+ * as Markdown for the same parser as every other recap.
+ */
+export function htmlToArticle(html: string, url?: string): HtmlArticle {
+  const { document } = parseHTML(html);
+  const meta = (name: string) =>
+    document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute("content")?.trim() || undefined;
+  const published = meta("article:published_time") ?? meta("date") ?? document.querySelector("time[datetime]")?.getAttribute("datetime") ?? undefined;
+  const language = document.documentElement?.getAttribute("lang")?.slice(0, 2).toLowerCase() || undefined;
+  if (url) {
+    // Relative links of the page resolve against where it came from.
+    for (const a of document.querySelectorAll("a[href]")) {
+      try {
+        a.setAttribute("href", new URL(a.getAttribute("href")!, url).href);
+      } catch {
+        // An href that is no URL stays as it is.
+      }
+    }
+  }
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+  const content = article?.content ?? document.body?.innerHTML ?? "";
+  const markdown = turndown.turndown(content).replace(/\n{3,}/g, "\n\n").trim();
+  return {
+    markdown: `${markdown}\n`,
+    ...(article?.title && { title: article.title.trim() }),
+    ...((article?.byline?.trim() || meta("author")) && { author: (article?.byline?.trim() || meta("author"))!.replace(/^by\s+/i, "") }),
+    ...(published && { published }),
+    ...(language && /^[a-z]{2}$/.test(language) && { language }),
+  };
+}

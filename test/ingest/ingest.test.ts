@@ -1,0 +1,145 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ingest } from "../../src/cli/ingest.js";
+import { CorpusError } from "../../src/corpus/corpus.js";
+import { fetchSource } from "../../src/corpus/fetch-source.js";
+import { parseRecapFile } from "../../src/corpus/recap-file.js";
+import { BLOG_PAGE, HUGO_POST, JEKYLL_POST } from "./fixtures.js";
+
+let scratch: string;
+let corpusDir: string;
+const write = (name: string, text: string) => {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+};
+const written = () => readdirSync(corpusDir).map((f) => parseRecapFile(f, readFileSync(join(corpusDir, f), "utf8")));
+
+beforeEach(() => {
+  scratch = mkdtempSync(join(tmpdir(), "kubecon-ingest-"));
+  corpusDir = join(scratch, "corpus");
+  mkdirSync(corpusDir);
+});
+
+describe("ingest of an HTML page", () => {
+  it("keeps the article alone, as Markdown, with the facts of the page", async () => {
+    const report = await ingest(write("page.html", BLOG_PAGE), { corpusDir });
+    const [recap] = written();
+    expect(recap).toMatchObject({
+      title: "KubeCon + CloudNativeCon Europe 2024 Paris: my notes",
+      event: "KubeCon + CloudNativeCon Europe 2024",
+      eventId: "eu-2024",
+      year: 2024,
+      location: "Paris",
+      author: "Jane Writer",
+      language: "en",
+    });
+    for (const gone of ["Home", "Archive", "Share on", "Related posts", "Great post", "©", "analytics", "font-family", "<"]) expect(recap!.body).not.toContain(gone);
+    expect(report).toContain("2 sections found:");
+    expect(report).toContain("  - Cilium Mesh Without Sidecars (Ann Lee, Isovalent) · 2 lines · Watch: https://www.youtube.com/watch?v=cilium1");
+    expect(report).toContain("  - Scaling Prometheus to a Billion Series (Bob Ray, Grafana Labs) · 3 lines");
+  });
+});
+
+describe("ingest of Markdown with its blog's front matter", () => {
+  it("reads title, date, author from TOML front matter, and keeps it out of the body", async () => {
+    await ingest(write("hugo.md", HUGO_POST), { corpusDir });
+    const [recap] = written();
+    expect(recap).toMatchObject({ title: "KubeCon Europe 2024 recap", year: 2024, eventId: "eu-2024", author: "Ann Writer" });
+    expect(recap!.body).not.toContain("+++");
+    expect(recap!.body).not.toContain("tags =");
+  });
+
+  it("reads YAML front matter (an author given as an object too), and the city as the location", async () => {
+    const report = await ingest(write("jekyll.md", JEKYLL_POST), { corpusDir });
+    const [recap] = written();
+    expect(recap).toMatchObject({ title: "My KubeCon NA 2023 Chicago notes", year: 2023, eventId: "na-2023", location: "Chicago", author: "Sam Writer" });
+    expect(recap!.body.startsWith("\nChicago was cold.")).toBe(true);
+    expect(report).toContain("  - Platform Engineering Maturity (Ann Lee, Acme) · 1 lines");
+  });
+});
+
+describe("ingest as a tool", () => {
+  const TEXT = "KubeCon Europe 2024 notes\n\nSession: Fast Builds - Ann Lee, Acme\n- Buildpacks detect the language.\n- Caches are layers.\n";
+
+  it("--dry-run prints the sections and writes nothing", async () => {
+    const report = await ingest(write("notes.txt", TEXT), { corpusDir, dryRun: true });
+    expect(report).toMatch(/^Would write .*kubecon-europe-2024-notes\.md \(dry run: nothing written\)/);
+    expect(report).toContain("  - Fast Builds (Ann Lee, Acme) · 2 lines");
+    expect(readdirSync(corpusDir)).toEqual([]);
+  });
+
+  it("--force replaces a recap of the same id; without it the answer says to pass it", async () => {
+    const file = write("notes.txt", TEXT);
+    await ingest(file, { corpusDir });
+    await expect(ingest(file, { corpusDir })).rejects.toThrow(/already exists: pass --force/);
+    writeFileSync(file, TEXT.replace("Caches are layers.", "Caches are layers, and layers are cached."));
+    expect(await ingest(file, { corpusDir, force: true })).toMatch(/^Replaced /);
+    expect(written()[0]!.body).toContain("layers are cached");
+  });
+
+  it("two recaps of one event share its id; a given event id used with another year or event is refused", async () => {
+    await ingest(write("a.txt", TEXT), { corpusDir });
+    await ingest(write("b.txt", TEXT.replace("notes", "day two")), { corpusDir });
+    expect(written().map((r) => r.eventId)).toEqual(["eu-2024", "eu-2024"]);
+    await expect(ingest(write("c.txt", "Other notes 2023\n\nSession: X Y - Ann Lee, Acme\n- z.\n"), { corpusDir, eventId: "eu-2024" })).rejects.toThrow(
+      /Event id eu-2024 is already used by .* for "KubeCon Europe 2024" \(2024\), not "KubeCon 2023" \(2023\)/,
+    );
+    await expect(ingest(write("d.txt", TEXT.replace("notes", "day three")), { corpusDir, eventId: "eu-2024", event: "KubeCon India 2024" })).rejects.toThrow(CorpusError);
+  });
+
+  it("refuses an input it cannot read, with a short message", async () => {
+    await expect(ingest(write("notes.pdf", "x"), { corpusDir })).rejects.toThrow("reads .html, .htm, .md, .txt files or an http(s):// URL");
+    await expect(ingest("ftp://example.org/x.md", { corpusDir })).rejects.toThrow("only http:// and https://");
+  });
+
+  it("flags what looks wrong: a long or sentence title, a one-line section, a section over 60 lines, no speaker", async () => {
+    const long = Array.from({ length: 61 }, (_, i) => `- Note ${i + 1} on storage.`).join("\n");
+    const text = `KubeCon EU 2024\n\n## Storage Deep Dive\n${long}\n\n## This title is a sentence that someone wrote.\n- One line.\n`;
+    const report = await ingest(write("odd.md", text), { corpusDir, dryRun: true });
+    expect(report).toContain("“Storage Deep Dive” has 61 lines: it may hold talks the segmenter missed.");
+    expect(report).toContain("“This title is a sentence that someone wrote.” reads as a sentence, not a title.");
+    expect(report).toContain("has one line");
+    expect(report).toContain("No speaker was found in any section.");
+  });
+});
+
+describe("ingest of a URL (a local server)", () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === "/post") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(BLOG_PAGE);
+      else if (req.url === "/notes.md") res.writeHead(200, { "content-type": "text/plain" }).end(HUGO_POST);
+      else if (req.url === "/image") res.writeHead(200, { "content-type": "image/png" }).end("png");
+      else if (req.url === "/huge") res.writeHead(200, { "content-type": "text/html" }).end("x".repeat(2048));
+      else if (req.url === "/slow") res.writeHead(200, { "content-type": "text/html" }).write("<html>"); // never ends
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it("fetches a page, reads it like a saved one, and keeps its address as the source", async () => {
+    await ingest(`${base}/post`, { corpusDir });
+    expect(written()[0]).toMatchObject({ eventId: "eu-2024", source: `${base}/post` });
+    expect((await fetchSource(`${base}/notes.md`)).kind).toBe("markdown");
+  });
+
+  it("refuses another content type, a page over the size limit, a server too slow, an error status", async () => {
+    await expect(fetchSource(`${base}/image`)).rejects.toThrow("is image/png, not a web page, Markdown or text.");
+    await expect(fetchSource(`${base}/huge`, { timeoutMs: 5000, maxBytes: 1024 })).rejects.toThrow(/is larger than/);
+    await expect(fetchSource(`${base}/slow`, { timeoutMs: 200, maxBytes: 1024 })).rejects.toThrow(/did not (answer|finish sending) within 0.2 s/);
+    await expect(fetchSource(`${base}/missing`)).rejects.toThrow("answered 404");
+  });
+});
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
