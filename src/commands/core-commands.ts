@@ -56,7 +56,8 @@ export function coreCommands(data: CoreData): CommandSpec[] {
       { name: "query", description: "What to search for", type: "string", positional: true, rest: true, required: true, maxLength: 200, autocomplete: "query" },
       { name: "event", description: "Only this event (e.g. eu-2018)", type: "string", maxLength: 40, autocomplete: "event" },
       { name: "year", description: "Only this year", type: "integer", min: 2014, max: 2100 },
-      { name: "lang", description: "Only recaps in this language", type: "string", choices: ["en", "fr"] },
+      // Every language of the corpus (at least English), not a fixed list.
+      { name: "lang", description: "Only recaps in this language", type: "string", choices: [...new Set(["en", ...data.corpus.recaps.map((r) => r.language)])].sort() },
       { name: "speaker", description: "Only talks by this speaker", type: "string", maxLength: 80 },
       { name: "page", description: "Page of results", type: "integer", min: 1, max: 1000 },
     ],

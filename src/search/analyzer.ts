@@ -15,6 +15,14 @@ const STOP_WORDS = new Set(
     // Words of questions asked in chat that say nothing of the topic.
     "often", "exist", "exists", "anyone", "tell", "show", "find", "know", "talk", "talks", "kubecon",
     "anything", "something", "way", "ways", "does", "did", "doing", "use", "using", "used", "get", "like", "want", "need",
+    // The same in French, and the elided words ("jusqu'à", "lorsqu'il") that apostrophes leave behind.
+    "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "pourquoi", "quel", "quelle", "quels", "quelles", "existe", "existent",
+    "parle", "parlé", "parler", "montre", "montrer", "trouver", "utiliser", "utilise", "faire", "fait", "veux", "voudrais", "besoin",
+    "quelqu", "chose", "choses", "conférence",
+    // Function words of Japanese and Chinese that Intl.Segmenter cuts out as words.
+    "する", "した", "して", "します", "ます", "です", "でした", "ある", "いる", "なる", "こと", "もの", "ため", "よう", "これ", "それ",
+    "など", "について", "という", "ました", "から", "まで", "また", "的", "了", "是", "在", "和", "与", "也", "就", "都", "而", "及",
+    "或", "被", "把", "这", "那", "个", "们", "中", "我们",
   ].map(fold),
 );
 
@@ -65,7 +73,9 @@ export function stem(word: string, language: string): string | undefined {
 
 function stemUncached(word: string, language: string): string | undefined {
   const folded = fold(word);
-  if (STOP_WORDS.has(folded) || (folded.length < 2 && !/\d/.test(folded))) return undefined;
+  if (STOP_WORDS.has(folded)) return undefined;
+  // One character is no word, but in Han or katakana it may be ("性", "化"); one kana of hiragana is a particle.
+  if (folded.length < 2 && !/[\d\p{Script=Han}\p{Script=Katakana}]/u.test(folded)) return undefined;
   if (UNSPACED_SCRIPT.test(folded)) return folded;
   // The French stemmer needs the accents; the English one works on folded text.
   return language === "fr" ? fold(frenchStemmer(word.toLowerCase())) : englishStemmer(folded);
@@ -75,7 +85,8 @@ function stemUncached(word: string, language: string): string | undefined {
 export function termsOfWord(word: string, language: string): string[] {
   const parts = word.split(/[-_]/).filter(Boolean);
   const terms = parts.map((p) => stem(p, language)).filter((t): t is string => t !== undefined);
-  if (parts.length > 1) {
+  // "est-ce", "peut-être": parts that are all stop words make no word together either.
+  if (parts.length > 1 && terms.length > 0) {
     const joined = stem(parts.join(""), language);
     if (joined) terms.push(joined);
   }
@@ -91,3 +102,25 @@ export function analyze(text: string, language: string): string {
 
 /** The languages a query is stemmed in: a query does not say which it is written in. */
 export const QUERY_LANGUAGES = ["en", "fr"] as const;
+
+const ENGLISH_ONLY = new Set(eng.filter((w) => !fra.includes(w)));
+const FRENCH_ONLY = new Set(fra.filter((w) => !eng.includes(w)));
+const FRENCH_LETTERS = /[àâçéèêëîïôûùüÿœæ]/i;
+
+/**
+ * The languages a query reads as written in, when it shows: French by its function words or its
+ * accented letters, Japanese by its kana, Chinese or Japanese by Han characters, Korean by Hangul.
+ * Empty when nothing tells (most English and one-word queries).
+ */
+export function queryLanguages(query: string): string[] {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query)) return ["ja"];
+  if (/\p{Script=Han}/u.test(query)) return ["zh", "ja"];
+  if (/\p{Script=Hangul}/u.test(query)) return ["ko"];
+  let english = 0;
+  let french = 0;
+  for (const word of query.toLowerCase().split(/[^\p{L}]+/u)) {
+    if (ENGLISH_ONLY.has(word)) english++;
+    else if (FRENCH_ONLY.has(word) || FRENCH_LETTERS.test(word)) french++;
+  }
+  return french > english ? ["fr"] : [];
+}

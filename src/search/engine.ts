@@ -1,9 +1,10 @@
 import type { RichText } from "../text/rich-text.js";
 import { formatSpeaker, type Section } from "../corpus/section.js";
-import { QUERY_LANGUAGES, analyze, termsOfWord, tokenize } from "./analyzer.js";
+import { QUERY_LANGUAGES, queryLanguages, termsOfWord, tokenize } from "./analyzer.js";
 import { fold } from "../text/fold.js";
 import { editDistance } from "./levenshtein.js";
 import { PostingsBuilder, type Expansion, type Postings } from "./postings.js";
+import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from "./options.js";
 import { snippet } from "./snippet.js";
 import { expandSynonyms, type SynonymGroups } from "./synonyms.js";
 
@@ -30,20 +31,8 @@ export interface SearchAnswer {
   empty: boolean;
 }
 
-/** Field weights: a word in a title or a speaker's name says more than one in the notes. */
-const FIELDS = [
-  { name: "title", boost: 3 },
-  { name: "speakers", boost: 2 },
-  { name: "tags", boost: 1.5 },
-  { name: "text", boost: 1 },
-] as const;
-/** Prefix matching on the last word only, and from this many characters. */
-const MIN_PREFIX = 3;
-/** How many top matches are checked for query words standing side by side, and what that adds. */
-const PHRASE_RERANK = 100;
-const PHRASE_BONUS = 0.5;
-/** Score weight of a synonym's match against the typed word's. */
-const SYNONYM_WEIGHT = 0.6;
+/** The fields of a section, in the order the index keeps them. */
+const FIELD_NAMES = ["title", "speakers", "tags", "text"] as const;
 /** Concepts beyond this many are dropped (coverage is kept as a bit mask). */
 const MAX_CONCEPTS = 30;
 
@@ -63,14 +52,9 @@ interface Plan {
   matchedTerms: Set<string>;
   /** For each pair of neighbouring concepts, the analyzed texts " a b " that show them side by side. */
   pairs: string[][];
+  /** The languages the query reads as written in: their sections rank higher. */
+  languages: readonly string[];
   suggestion?: string;
-}
-
-/** Edit distance allowed for a typed word: none for short words, where any edit makes another word. */
-function fuzziness(word: string): number {
-  if (word.length >= 6) return 2;
-  if (word.length >= 4) return 1;
-  return 0;
 }
 
 /**
@@ -87,36 +71,48 @@ export class SearchEngine {
   /** Each section's analyzed title and text, padded with spaces, to find words side by side. */
   private readonly analyzed: string[] = [];
   private readonly foldedSpeakers = new WeakMap<Section, string>();
-  // Scratch space reused by every search: one slot a section.
-  private readonly total: Float64Array;
-  private readonly covered: Uint32Array;
-  private readonly conceptBest: Float64Array;
-  private readonly phraseSum: Float64Array;
-  private readonly phraseWords: Uint8Array;
-  private readonly seenBy: Int32Array;
-  private readonly matched: Int32Array;
-  private readonly inConcept: Int32Array;
-  private readonly inAlternative: Int32Array;
+  private readonly options: SearchOptions;
+  // Scratch space reused by every search, one slot a section (indexed by section number), so a
+  // query allocates nothing per matching section. Slots are cleared after each use.
+  /** The section's score so far: the sum over the concepts it covers. */
+  private readonly sectionScore: Float64Array;
+  /** Bit c set when the section matches concept c. */
+  private readonly conceptsCovered: Uint32Array;
+  /** The best score of the current concept's alternatives in the section. */
+  private readonly bestAlternativeScore: Float64Array;
+  /** The current alternative's score in the section, summed over its words. */
+  private readonly alternativeScore: Float64Array;
+  /** How many of the current alternative's words the section has. */
+  private readonly wordsMatched: Uint8Array;
+  /** The stamp of the last word that reached the section, so a word counts once however many terms it has. */
+  private readonly lastWordStamp: Int32Array;
+  /** Stacks of section numbers: every section matched by the query, by the current concept, by the current alternative. */
+  private readonly matchedSections: Int32Array;
+  private readonly conceptSections: Int32Array;
+  private readonly alternativeSections: Int32Array;
   private stamp = 0;
 
   constructor(
     readonly sections: readonly Section[],
     private readonly synonyms: SynonymGroups,
+    options: Partial<SearchOptions> = {},
   ) {
-    const builder = new PostingsBuilder(FIELDS);
+    this.options = { ...DEFAULT_SEARCH_OPTIONS, ...options };
+    const fields = FIELD_NAMES.map((name) => ({ name, boost: this.options.fieldBoosts[name] }));
+    const builder = new PostingsBuilder(fields, this.options.bm25);
     sections.forEach((section, i) => builder.add(this.document(section, i)));
     this.postings = builder.build();
     this.words = [...new Set(this.vocabulary.values())];
     const n = sections.length;
-    this.total = new Float64Array(n);
-    this.covered = new Uint32Array(n);
-    this.conceptBest = new Float64Array(n);
-    this.phraseSum = new Float64Array(n);
-    this.phraseWords = new Uint8Array(n);
-    this.seenBy = new Int32Array(n);
-    this.matched = new Int32Array(n);
-    this.inConcept = new Int32Array(n);
-    this.inAlternative = new Int32Array(n);
+    this.sectionScore = new Float64Array(n);
+    this.conceptsCovered = new Uint32Array(n);
+    this.bestAlternativeScore = new Float64Array(n);
+    this.alternativeScore = new Float64Array(n);
+    this.wordsMatched = new Uint8Array(n);
+    this.lastWordStamp = new Int32Array(n);
+    this.matchedSections = new Int32Array(n);
+    this.conceptSections = new Int32Array(n);
+    this.alternativeSections = new Int32Array(n);
   }
 
   /** The section's index terms per field, in the order of FIELDS; notes the words it uses. */
@@ -141,7 +137,7 @@ export class SearchEngine {
   search(query: string, filters: SearchFilters = {}, page: { offset: number; limit: number } = { offset: 0, limit: 5 }): SearchAnswer {
     // Lowercased but not folded: the French stemmer needs the accents.
     const words = tokenize(query.replace(/['’]/g, " ")).map((t) => t.word.toLowerCase());
-    const plan = this.plan(words);
+    const plan = this.plan(words, queryLanguages(query));
     if (!plan) return { total: 0, hits: [], empty: true };
 
     const matched = this.score(plan);
@@ -156,12 +152,13 @@ export class SearchEngine {
   }
 
   /**
-   * Adds each concept's score into `total` and marks it in `covered`; returns the sections matched.
+   * Adds each concept's score into `sectionScore` and marks it in `conceptsCovered`; returns the sections matched.
    * A concept scores as its best way of being written: synonyms of one idea do not add up. The
    * section lists are preallocated stacks, so a query allocates nothing per matching section.
    */
   private score(plan: Plan): Int32Array {
-    const { total, covered, conceptBest, phraseSum, phraseWords, seenBy, matched, inConcept, inAlternative } = this;
+    const { sectionScore, conceptsCovered, bestAlternativeScore, alternativeScore, wordsMatched, lastWordStamp } = this;
+    const { matchedSections, conceptSections, alternativeSections } = this;
     const { doc, score } = this.postings;
     let matchedCount = 0;
     plan.concepts.forEach((alternatives, c) => {
@@ -176,59 +173,62 @@ export class SearchEngine {
             const [from, to] = this.postings.range(termId);
             for (let p = from; p < to; p++) {
               const d = doc[p]!;
-              if (seenBy[d] !== stamp) {
-                seenBy[d] = stamp;
-                if (phraseWords[d] === 0) inAlternative[count++] = d;
-                phraseWords[d]!++;
+              if (lastWordStamp[d] !== stamp) {
+                lastWordStamp[d] = stamp;
+                if (wordsMatched[d] === 0) alternativeSections[count++] = d;
+                wordsMatched[d]!++;
               }
-              phraseSum[d]! += w * score[p]!;
+              alternativeScore[d]! += w * score[p]!;
             }
           }
         }
         // Several words: a section counts only if it has every one of them.
         for (let i = 0; i < count; i++) {
-          const d = inAlternative[i]!;
-          if (phraseWords[d] === leaves.length) {
-            const value = weight * phraseSum[d]!;
-            if (conceptBest[d] === 0) inConcept[conceptCount++] = d;
-            if (value > conceptBest[d]!) conceptBest[d] = value;
+          const d = alternativeSections[i]!;
+          if (wordsMatched[d] === leaves.length) {
+            const value = weight * alternativeScore[d]!;
+            if (bestAlternativeScore[d] === 0) conceptSections[conceptCount++] = d;
+            if (value > bestAlternativeScore[d]!) bestAlternativeScore[d] = value;
           }
-          phraseWords[d] = 0;
-          phraseSum[d] = 0;
+          wordsMatched[d] = 0;
+          alternativeScore[d] = 0;
         }
       }
       const bit = 1 << c;
       for (let i = 0; i < conceptCount; i++) {
-        const d = inConcept[i]!;
-        if (covered[d] === 0) matched[matchedCount++] = d;
-        total[d]! += conceptBest[d]!;
-        covered[d]! |= bit;
-        conceptBest[d] = 0;
+        const d = conceptSections[i]!;
+        if (conceptsCovered[d] === 0) matchedSections[matchedCount++] = d;
+        sectionScore[d]! += bestAlternativeScore[d]!;
+        conceptsCovered[d]! |= bit;
+        bestAlternativeScore[d] = 0;
       }
     });
-    return matched.subarray(0, matchedCount);
+    return matchedSections.subarray(0, matchedCount);
   }
 
   /**
-   * The best `wanted` sections (at least the PHRASE_RERANK first, which get the side-by-side bonus)
+   * The best `wanted` sections (at least the `phraseRerank` first, which get the side-by-side bonus)
    * in order, and how many matched.
    */
   private rank(matched: ArrayLike<number>, plan: Plan, wanted: number): { total: number; top: { index: number; score: number }[] } {
     const concepts = plan.concepts.length;
-    const keep = Math.max(wanted, PHRASE_RERANK);
+    const { phraseRerank, phraseBonus } = this.options;
+    const keep = Math.max(wanted, phraseRerank);
     // The best `keep` kept in a min-heap: no sort of every match.
     const heap = new TopK(keep);
+    const languageBonus = 1 + this.options.queryLanguageBonus;
     for (let i = 0; i < matched.length; i++) {
       const d = matched[i]!;
-      const share = Math.max(popcount(this.covered[d]!), 1) / concepts;
-      heap.offer(d, this.total[d]! * share * share);
+      const share = Math.max(popcount(this.conceptsCovered[d]!), 1) / concepts;
+      const language = plan.languages.length && plan.languages.includes(this.sections[d]!.language) ? languageBonus : 1;
+      heap.offer(d, this.sectionScore[d]! * share * share * language);
     }
     const top = heap.sorted();
     if (plan.pairs.length) {
-      for (const entry of top.slice(0, PHRASE_RERANK)) {
+      for (const entry of top.slice(0, phraseRerank)) {
         const analyzed = this.analyzed[entry.index]!;
         const adjacent = plan.pairs.filter((patterns) => patterns.some((p) => analyzed.includes(p))).length;
-        entry.score *= 1 + PHRASE_BONUS * adjacent;
+        entry.score *= 1 + phraseBonus * adjacent;
       }
       top.sort((a, b) => b.score - a.score || a.index - b.index);
     }
@@ -239,8 +239,8 @@ export class SearchEngine {
   private clear(matched: ArrayLike<number>): void {
     for (let i = 0; i < matched.length; i++) {
       const d = matched[i]!;
-      this.total[d] = 0;
-      this.covered[d] = 0;
+      this.sectionScore[d] = 0;
+      this.conceptsCovered[d] = 0;
     }
   }
 
@@ -267,7 +267,7 @@ export class SearchEngine {
    * does not know are matched with typos allowed, the last one also as a prefix, and give the
    * "did you mean"; a synonym the corpus does not know is left out.
    */
-  private plan(words: readonly string[]): Plan | undefined {
+  private plan(words: readonly string[], languages: readonly string[]): Plan | undefined {
     const concepts = expandSynonyms(words, this.synonyms);
     const planned: Alternative[][] = [];
     const matchedTerms = new Set<string>();
@@ -297,7 +297,10 @@ export class SearchEngine {
             if (fix) corrections.set(word, fix);
           }
           const last = isLast && w === phrase.length - 1;
-          const leaf = this.leaf(joined, { fuzzy: known ? 0 : fuzziness(word), prefix: !known && last && word.length >= MIN_PREFIX }, matchedTerms);
+          const { fuzziness, minPrefixLength } = this.options;
+          const leaf = known
+            ? this.leaf(joined, { fuzzy: 0, prefix: false }, matchedTerms, this.rareSpelling(word, joined))
+            : this.leaf(joined, { fuzzy: fuzziness(word), prefix: last && word.length >= minPrefixLength }, matchedTerms);
           whole.push(leaf);
           if (parts.length) split.push(...parts.map((terms) => this.leaf(terms, { fuzzy: 0, prefix: false }, matchedTerms)));
           else split.push(leaf);
@@ -305,7 +308,7 @@ export class SearchEngine {
         if (!complete || whole.length === 0) return;
         searchable = true;
         // A synonym finds more, but a section with the very words typed ranks first.
-        const weight = typed ? 1 : SYNONYM_WEIGHT;
+        const weight = typed ? 1 : this.options.synonymWeight;
         for (const leaves of split.length > whole.length ? [whole, split] : [whole]) {
           if (leaves.every((leaf) => leaf.length > 0)) alternatives.push({ leaves, weight });
         }
@@ -318,19 +321,44 @@ export class SearchEngine {
     });
     if (planned.length === 0) return undefined;
     const suggestion = corrections.size ? words.map((w) => corrections.get(w) ?? fold(w)).join(" ") : undefined;
-    return { concepts: planned, matchedTerms, pairs, suggestion };
+    return { concepts: planned, matchedTerms, pairs, languages, suggestion };
   }
 
-  /** The index terms that count for one word, its variants expanded by typos or prefix. */
-  private leaf(terms: readonly string[], options: { fuzzy: number; prefix: boolean }, matchedTerms: Set<string>): Leaf {
+  /**
+   * The index terms that count for one word, its variants expanded by typos or prefix; with
+   * `corrections`, also the common terms within that edit distance (a rare word's correct spelling).
+   */
+  private leaf(terms: readonly string[], options: { fuzzy: number; prefix: boolean }, matchedTerms: Set<string>, corrections?: { fuzzy: number; minSections: number }): Leaf {
     const best = new Map<number, Expansion>();
+    const { fuzzyWeight, prefixWeight } = this.options;
+    const keep = (key: string, expansion: Expansion) => {
+      matchedTerms.add(key);
+      if ((best.get(expansion.termId)?.weight ?? 0) < expansion.weight) best.set(expansion.termId, expansion);
+    };
     for (const term of terms) {
-      for (const [key, expansion] of this.postings.expand(term, options)) {
-        matchedTerms.add(key);
-        if ((best.get(expansion.termId)?.weight ?? 0) < expansion.weight) best.set(expansion.termId, expansion);
+      for (const [key, expansion] of this.postings.expand(term, { ...options, fuzzyWeight, prefixWeight })) keep(key, expansion);
+      if (!corrections) continue;
+      for (const [key, expansion] of this.postings.expand(term, { fuzzy: corrections.fuzzy, prefix: false, fuzzyWeight, prefixWeight })) {
+        if (this.postings.sectionCount(expansion.termId) >= corrections.minSections) keep(key, expansion);
       }
     }
     return [...best.values()];
+  }
+
+  /**
+   * For a word the corpus knows but rarely ("kuberentes", a misspelling the corpus shares with the
+   * user), how far to look for its correct spelling and how common that must be; undefined for a
+   * common word.
+   */
+  private rareSpelling(word: string, terms: readonly string[]): { fuzzy: number; minSections: number } | undefined {
+    const { fuzziness, rareWordSections, rareWordRatio } = this.options;
+    const fuzzy = fuzziness(word);
+    if (fuzzy === 0) return undefined;
+    const sections = Math.max(...terms.map((t) => {
+      const id = this.postings.termId(t);
+      return id === undefined ? 0 : this.postings.sectionCount(id);
+    }));
+    return sections <= rareWordSections ? { fuzzy, minSections: Math.max(1, sections) * rareWordRatio } : undefined;
   }
 
   /**
@@ -357,7 +385,7 @@ export class SearchEngine {
   /** The corpus word closest to a word it does not contain, for "did you mean". */
   private closestWord(word: string): string | undefined {
     const typed = fold(word);
-    const max = Math.max(1, fuzziness(typed));
+    const max = Math.max(1, this.options.fuzziness(typed));
     let best: { word: string; distance: number } | undefined;
     for (const known of this.words) {
       if (Math.abs(known.length - typed.length) > max) continue;

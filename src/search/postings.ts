@@ -8,11 +8,12 @@ import SearchableMap from "minisearch/SearchableMap";
  * 100,000 sections; summing precomputed scores into a reused array takes a few milliseconds.
  */
 
-/** BM25+ as MiniSearch computes it, per field, so ranking is the same. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
-/** Weight of a term reached by a typo or a prefix, relative to the term typed (MiniSearch's defaults). */
-const FUZZY_WEIGHT = 0.45;
-const PREFIX_WEIGHT = 0.375;
+/** BM25+ parameters, computed per field as MiniSearch computes them, so ranking is the same. */
+export interface Bm25 {
+  k: number;
+  b: number;
+  d: number;
+}
 
 export interface FieldSpec {
   name: string;
@@ -49,7 +50,10 @@ export class PostingsBuilder {
   private readonly fieldLengths = new Growable(new Int32Array(4096));
   private docs = 0;
 
-  constructor(private readonly fields: readonly FieldSpec[]) {}
+  constructor(
+    private readonly fields: readonly FieldSpec[],
+    private readonly bm25: Bm25,
+  ) {}
 
   /** Adds the next section: its terms per field, in the order of `fields`. */
   add(fieldTerms: readonly (readonly string[])[]): void {
@@ -112,8 +116,9 @@ export class PostingsBuilder {
         if (tf === 0) continue;
         const df = fieldDf[t * fieldCount + f]!;
         const idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-        const norm = 1 - BM25.b + (BM25.b * lengths[d * fieldCount + f]!) / average[f]!;
-        s += this.fields[f]!.boost * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * norm));
+        const { k, b, d: lower } = this.bm25;
+        const norm = 1 - b + (b * lengths[d * fieldCount + f]!) / average[f]!;
+        s += this.fields[f]!.boost * idf * (lower + (tf * (k + 1)) / (tf + k * norm));
       }
       doc[i] = d;
       score[i] = s;
@@ -139,23 +144,28 @@ export class Postings {
     return [this.start[termId]!, this.start[termId + 1]!];
   }
 
+  /** How many sections hold the term. */
+  sectionCount(termId: number): number {
+    return this.start[termId + 1]! - this.start[termId]!;
+  }
+
   /**
    * The index terms a term stands for: itself if known; with `fuzzy` > 0 the terms within that
    * edit distance; with `prefix` the terms it begins. Weighted as MiniSearch weighs them.
    */
-  expand(term: string, options: { fuzzy: number; prefix: boolean }): Map<string, Expansion> {
+  expand(term: string, options: { fuzzy: number; prefix: boolean; fuzzyWeight: number; prefixWeight: number }): Map<string, Expansion> {
     const found = new Map<string, Expansion>();
     const exact = this.terms.get(term);
     if (exact !== undefined) found.set(term, { termId: exact, weight: 1 });
     if (options.prefix) {
       for (const [key, termId] of this.terms.atPrefix(term)) {
-        const weight = (PREFIX_WEIGHT * key.length) / (key.length + 0.3 * (key.length - term.length));
+        const weight = (options.prefixWeight * key.length) / (key.length + 0.3 * (key.length - term.length));
         if (!found.has(key)) found.set(key, { termId, weight });
       }
     }
     if (options.fuzzy > 0) {
       for (const [key, [termId, distance]] of this.terms.fuzzyGet(term, options.fuzzy)) {
-        const weight = (FUZZY_WEIGHT * key.length) / (key.length + distance);
+        const weight = (options.fuzzyWeight * key.length) / (key.length + distance);
         if ((found.get(key)?.weight ?? 0) < weight) found.set(key, { termId, weight });
       }
     }

@@ -22,6 +22,7 @@ interface BenchModule {
 const BENCHES: BenchModule[] = [
   { name: "search", file: "./search.js", exportName: "benchSearch" },
   { name: "ingest", file: "./ingest.js", exportName: "benchIngest" },
+  { name: "search vs MiniSearch defaults", file: "./minisearch.js", exportName: "benchMinisearch" },
   { name: "slack", file: "./slack.js", exportName: "benchSlack" },
   { name: "discord", file: "./discord.js", exportName: "benchDiscord" },
   { name: "daily", file: "./daily.js", exportName: "benchDaily" },

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createBot } from "../../src/commands/create-bot.js";
+import { formatRecapFile } from "../../src/corpus/recap-file.js";
+import { SearchEngine, type SearchAnswer } from "../../src/search/engine.js";
+import { DEFAULT_SEARCH_OPTIONS } from "../../src/search/options.js";
+import { loadSynonyms } from "../../src/search/synonyms.js";
+import { synonymsFile } from "../../src/paths.js";
+import { CONTEXT, memoryLogger, sectionOf } from "./helpers.js";
+
+const synonyms = loadSynonyms(synonymsFile());
+const top = (answer: SearchAnswer, n = 5) => answer.hits.slice(0, n).map((h) => h.section.id);
+const all = { offset: 0, limit: 20 };
+
+/** Filler sections so that document frequencies look like a corpus' (a word in every section is common). */
+const filler = Array.from({ length: 12 }, (_, i) =>
+  sectionOf({ id: `f--${i}`, title: `Hallway Track ${i}`, text: `Kubernetes clusters and their operators, part ${i}.\nPlatform teams run Kubernetes.` }),
+);
+
+describe("search that generalizes", () => {
+  it("a French query reaches an English-titled talk written up in French, elisions and stop words aside", () => {
+    const sections = [
+      ...filler,
+      sectionOf({ id: "fr--bw", title: "Better Bandwidth Management with eBPF", text: "Cilium gère la bande passante des pods grâce à eBPF.\nL'équipe a réduit la latence.", language: "fr" }),
+      sectionOf({ id: "fr--obs", title: "Observing Fastly's Network at Scale", text: "L'observabilité du réseau passe par des métriques détaillées.", language: "fr" }),
+      sectionOf({ id: "en--bw", title: "Network Policies 101", text: "Policies restrict traffic between pods." }),
+    ];
+    const engine = new SearchEngine(sections, synonyms);
+    expect(top(engine.search("gestion de la bande passante", {}, all))[0]).toBe("fr--bw");
+    expect(top(engine.search("qu'est-ce que l'observabilité du réseau", {}, all))[0]).toBe("fr--obs");
+    expect(top(engine.search("observabilité", {}, all))[0]).toBe("fr--obs");
+  });
+
+  it("a typo of a word the corpus also misspells still reaches the correctly spelled sections", () => {
+    const sections = [
+      ...filler,
+      sectionOf({ id: "m--typo", title: "Integrated Trusted Computing in Kuberentes", text: "TPM chips sign the boot chain." }),
+    ];
+    const engine = new SearchEngine(sections, synonyms);
+    const found = top(engine.search("kuberentes", {}, all), 20);
+    expect(found[0]).toBe("m--typo");
+    expect(found.filter((id) => id.startsWith("f--")).length).toBeGreaterThan(5);
+    // With the rare-word rule off, the typed spelling alone is found.
+    const strict = new SearchEngine(sections, synonyms, { ...DEFAULT_SEARCH_OPTIONS, rareWordSections: 0 });
+    expect(top(strict.search("kuberentes", {}, all), 20)).toEqual(["m--typo"]);
+  });
+
+  it.each([
+    ["smi", "service mesh interface"],
+    ["opa", "open policy agent"],
+    ["psp", "pod security policy"],
+    ["sbom", "software bill of materials"],
+    ["rbac", "role based access control"],
+    ["slo", "service level objective"],
+  ])("acronym “%s” and its expansion “%s” find each other's sections", (acronym, expansion) => {
+    const sections = [
+      ...filler,
+      sectionOf({ id: "a--short", title: "Notes", text: `We talked about ${acronym.toUpperCase()} a lot.` }),
+      sectionOf({ id: "a--long", title: "More Notes", text: `The ${expansion} came up again.` }),
+    ];
+    const engine = new SearchEngine(sections, synonyms);
+    for (const query of [acronym, expansion]) expect(top(engine.search(query, {}, all)).slice(0, 2).sort(), query).toEqual(["a--long", "a--short"]);
+  });
+
+  it("a query naming a project and a company ranks the talk that names both above a general overview", () => {
+    const sections = [
+      ...filler,
+      sectionOf({ id: "o--overview", title: "Envoy Everywhere: The State of Proxies", text: "Envoy is the proxy of most meshes.\nEnvoy filters, Envoy gateways, Envoy sidecars.\nEnvoy won." }),
+      sectionOf({ id: "o--talk", title: "Running Envoy at the Edge", text: "How the traffic team moved the edge to Envoy.", speakers: [{ name: "Ann Lee", company: "Lyft" }] }),
+    ];
+    const engine = new SearchEngine(sections, synonyms);
+    expect(top(engine.search("envoy lyft", {}, all))[0]).toBe("o--talk");
+  });
+
+  it("Japanese sections are found with Japanese and English queries", () => {
+    const sections = [
+      ...filler,
+      sectionOf({ id: "ja--mesh", title: "サービスメッシュの可観測性", text: "Istioのアンビエントモードでサイドカーが不要になりました。", language: "ja" }),
+      sectionOf({ id: "ja--sec", title: "コンテナのセキュリティ", text: "Falcoで不審なシステムコールを検知します。", language: "ja" }),
+    ];
+    const engine = new SearchEngine(sections, synonyms);
+    expect(top(engine.search("サービスメッシュ", {}, all))[0]).toBe("ja--mesh");
+    expect(top(engine.search("可観測性", {}, all))[0]).toBe("ja--mesh");
+    expect(top(engine.search("service mesh", {}, all))[0]).toBe("ja--mesh");
+    expect(top(engine.search("container security", {}, all))[0]).toBe("ja--sec");
+    expect(top(engine.search("falco", {}, all))[0]).toBe("ja--sec");
+  });
+});
+
+describe("the lang: filter", () => {
+  it("accepts every language of the corpus, not a fixed list", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kubecon-lang-"));
+    try {
+      const recap = (id: string, language: string, body: string) =>
+        writeFileSync(join(dir, `${id}.md`), formatRecapFile({ id, title: id, event: "KubeCon Japan 2025", event_id: "jp-2025", year: 2025, language }, body));
+      recap("ja-recap", "ja", "## サービスメッシュの未来\n\nIstioのアンビエントモードが紹介されました。\n");
+      recap("en-recap", "en", "## The Future of Service Mesh\n\n- Ambient mode is here.\n");
+      const bot = await createBot({ corpusDir: dir, logger: memoryLogger().logger });
+      const japanese = await bot.run("search service mesh lang:ja", CONTEXT);
+      expect(japanese.isError).toBeFalsy();
+      expect(japanese.card.items?.map((i) => i.title)).toEqual(["サービスメッシュの未来"]);
+      const unknown = await bot.run("search service mesh lang:de", CONTEXT);
+      expect(unknown.isError).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
