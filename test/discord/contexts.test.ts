@@ -1,38 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDiscord, type DiscordAdapter } from "../../adapters/discord/start.js";
-import { HttpHost } from "../../src/http/server.js";
-import { corpusBot, type CorpusBot } from "./fixture.js";
+import { describe, expect, it } from "vitest";
+import { gatewayWorldForFile } from "./gateway-world.js";
 import { commandInteraction, from, MANAGER_PERMISSIONS, messageCommandInteraction, stringOption, type Where } from "./payloads.js";
-import { DiscordStandIn } from "./stand-in.js";
 
-let standIn: DiscordStandIn;
-let corpus: CorpusBot;
-let adapter: DiscordAdapter;
-
-beforeAll(async () => {
-  standIn = await new DiscordStandIn().start();
-  corpus = await corpusBot();
-  adapter = await startDiscord({
-    config: { token: "stand-in-bot-token-".padEnd(60, "x"), apiUrl: standIn.apiUrl },
-    bot: corpus.bot,
-    logger: corpus.logger,
-    host: new HttpHost(corpus.logger),
-    deferAfterMs: 60_000,
-  });
-});
-
-afterAll(async () => {
-  await adapter?.stop();
-  await standIn?.stop();
-  await corpus?.close();
-});
-
-/** Dispatches an interaction over the gateway to the real discord.js client; returns the callback it posted. */
-async function dispatch(interaction: { id: string; token: string }): Promise<{ type: number; data?: any }> {
-  const callback = standIn.nextRequest((r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
-  standIn.dispatch("INTERACTION_CREATE", interaction);
-  return (await callback).body as { type: number; data?: any };
-}
+const { dispatch } = gatewayWorldForFile();
 
 const PLACES: Where[] = ["server", "server, user install only", "bot DM", "group DM"];
 

@@ -4,48 +4,27 @@ import { startGateway } from "../../adapters/discord/gateway.js";
 import { createInteractionHandler } from "../../adapters/discord/interactions.js";
 import { registerCommands } from "../../adapters/discord/register.js";
 import { createRest } from "../../adapters/discord/rest.js";
-import { startDiscord, type DiscordAdapter } from "../../adapters/discord/start.js";
-import { HttpHost } from "../../src/http/server.js";
-import { corpusBot, heldBot, type CorpusBot } from "./fixture.js";
+import type { DiscordAdapter } from "../../adapters/discord/start.js";
+import { heldBot, type CorpusBot } from "./fixture.js";
+import { startGatewayWorld, TOKEN, type GatewayWorld } from "./gateway-world.js";
 import { autocompleteInteraction, buttonInteraction, commandInteraction, GUILD_ID, stringOption, USER_ID } from "./payloads.js";
-import { APPLICATION_ID, DiscordStandIn, type RecordedRequest } from "./stand-in.js";
+import { APPLICATION_ID, DiscordStandIn } from "./stand-in.js";
 
-const TOKEN = "stand-in-bot-token-".padEnd(60, "x");
-
+let world: GatewayWorld;
 let standIn: DiscordStandIn;
 let corpus: CorpusBot;
 let adapter: DiscordAdapter;
-let host: HttpHost;
 
 beforeAll(async () => {
-  standIn = await new DiscordStandIn().start();
-  corpus = await corpusBot();
-  host = new HttpHost(corpus.logger);
-  adapter = await startDiscord({
-    config: { token: TOKEN, apiUrl: standIn.apiUrl },
-    bot: corpus.bot,
-    logger: corpus.logger,
-    host,
-    deferAfterMs: 60_000,
-  });
+  world = await startGatewayWorld();
+  ({ standIn, corpus, adapter } = world);
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await standIn?.stop();
-  await corpus?.close();
+  await world?.close();
 });
 
-/** Dispatches an interaction over the gateway and returns what the bot posted to its callback. */
-async function dispatch(interaction: { id: string; token: string }): Promise<{ type: number; data?: any }> {
-  const callback = standIn.nextRequest((r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
-  standIn.dispatch("INTERACTION_CREATE", interaction);
-  const request: RecordedRequest = await callback;
-  expect(request.method).toBe("POST");
-  // Interaction callbacks are authorised by the interaction token, never the bot token.
-  expect(request.authorization).toBeUndefined();
-  return request.body as { type: number; data?: any };
-}
+const dispatch = (interaction: { id: string; token: string }) => world.dispatch(interaction);
 
 describe("gateway mode with discord.js", () => {
   it("connects with the Guilds intent only and forbids mentions by default", async () => {
