@@ -1,3 +1,4 @@
+import { endsSentence } from "../text/sentence.js";
 import { LINK_LABEL, isTalkMarker, type Line } from "./lines.js";
 import { talkLinkKind } from "./links.js";
 import { speakerLine, titleAndSpeakers, unshout } from "./speakers.js";
@@ -88,10 +89,6 @@ export function dayLabel(text: string): string | undefined {
 /** A heading that names a day and nothing else ("Day 0 (Nov 12, 2024)", "5 May", "2日目"). */
 export function isDayHeading(text: string): boolean {
   return DAY_HEADING.test(text);
-}
-
-function endsSentence(text: string): boolean {
-  return /[.!?)]$/.test(text) && !/\b(ie|i\.e|eg|e\.g|vs|cf)\.$/i.test(text);
 }
 
 function startsLikeContinuation(line: Line | undefined): boolean {
