@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { join } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { adapters } from "../adapters/index.js";
 import { createAppBot } from "./app/app-bot.js";
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = openDailyStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const feedback = openSqliteFeedbackStore(config.dataDir);
-  const bot = await createAppBot({ corpusDir: config.corpusDir, logger, store, feedback });
+  const bot = await createAppBot({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, "cache"), logger, store, feedback });
 
   if (wanted.length === 0) {
     await runConsole(bot);

@@ -8,6 +8,8 @@ import type { FeedbackStore } from "../store/feedback-store.js";
 
 export interface AppBotOptions {
   corpusDir?: string;
+  /** Where the index snapshot is kept. */
+  cacheDir?: string;
   logger: Logger;
   store: DailyStore;
   /** Where 👍/👎 votes on search answers are kept. */
@@ -16,10 +18,11 @@ export interface AppBotOptions {
 }
 
 /** The bot every front end talks to: the core commands plus the daily subscriptions and the votes. */
-export async function createAppBot({ corpusDir, logger, store, feedback, clock = systemClock }: AppBotOptions): Promise<LoadedBot> {
+export async function createAppBot({ corpusDir, cacheDir, logger, store, feedback, clock = systemClock }: AppBotOptions): Promise<LoadedBot> {
   // A vote runs its answer's command again to learn what it showed: through the bot being built.
   const bot: LoadedBot = await createBot({
     corpusDir,
+    cacheDir,
     logger,
     commands: (data) => [
       dailyCommands({ store, takeaways: () => data.takeaways, clock, topics: data.topics }),

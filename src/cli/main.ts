@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs as parseFlags } from "node:util";
 import { renderText, terminalStyle, plainStyle } from "../cards/text.js";
@@ -6,10 +7,9 @@ import { createBot, type LoadedBot } from "../commands/create-bot.js";
 import { filtersOf } from "../commands/core-commands.js";
 import { cleanText, parseArgs, splitWords } from "../commands/grammar.js";
 import { UserError } from "../commands/user-error.js";
-import { CorpusError } from "../corpus/corpus.js";
+import { CorpusError } from "../corpus/corpus-error.js";
 import { StoreError } from "../store/store-error.js";
-import { takeawaysJsonLines } from "../takeaways/takeaways.js";
-import { createLogger } from "../log/logger.js";
+import { createLazyLogger } from "../log/logger.js";
 import { sectionJson } from "./section-json.js";
 
 const CLI_CONTEXT = { platform: "cli", userId: "cli", channelId: "cli" } as const;
@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const logger = createLogger(process.env.LOG_LEVEL || "warn");
+  const logger = createLazyLogger(process.env.LOG_LEVEL || "warn");
   const corpusDir = flags.corpus ?? (process.env.CORPUS_DIR || undefined);
   const [command, ...rest] = positionals;
 
@@ -100,12 +100,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const bot = await createBot({ corpusDir, logger });
+  // The index snapshot lives where the server keeps it (DATA_DIR/cache), so both reuse one.
+  const bot = await createBot({ corpusDir, cacheDir: join(process.env.DATA_DIR || DEFAULT_DATA_DIR, "cache"), lazy: true, logger });
   if (flags.json) {
     const limit = flags.limit === undefined ? 5 : Number(flags.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UserError("--limit must be a whole number from 1 to 1000.");
     if (command === "sections") console.log(bot.data.corpus.sections.map((s) => JSON.stringify(sectionJson(s))).join("\n"));
-    else if (command === "takeaways") console.log(takeawaysJsonLines(bot.data.corpus.sections, bot.data.topics));
+    else if (command === "takeaways") console.log((await import("../takeaways/takeaways.js")).takeawaysJsonLines(bot.data.corpus.sections, bot.data.topics));
     else if (command === "search" && flags.stdin) {
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {

@@ -1,14 +1,14 @@
 import { errorCard, helpCard } from "../cards/help-card.js";
 import type { Reply } from "../cards/card.js";
-import { loadCorpus, type Corpus } from "../corpus/corpus.js";
-import { loadTopics, type Topic } from "../corpus/topics.js";
-import { postableTakeaways, type Takeaway } from "../takeaways/takeaways.js";
+import type { Corpus } from "../corpus/corpus.js";
+import type { Topic } from "../corpus/topics.js";
+import type { Takeaway } from "../takeaways/takeaways.js";
 import type { Logger } from "../log/logger.js";
 import { defaultCorpusDir, synonymsFile, topicsFile } from "../paths.js";
-import { SearchEngine } from "../search/engine.js";
+import type { SearchEngine } from "../search/engine.js";
 import { fold } from "../text/fold.js";
 import { editDistance } from "../search/levenshtein.js";
-import { loadSynonyms } from "../search/synonyms.js";
+import { loadSearchData } from "../search/snapshot.js";
 import type { Bot } from "./bot.js";
 import type { CommandContext, RunOptions } from "./context.js";
 import { coreCommands, type CoreData } from "./core-commands.js";
@@ -18,6 +18,13 @@ import { UserError } from "./user-error.js";
 
 export interface BotOptions {
   corpusDir?: string;
+  /** Where the index snapshot is kept (see src/search/snapshot.ts); without it the index is built every time. */
+  cacheDir?: string;
+  /**
+   * A one-off process (the command line): what only some commands need (takeaways) is loaded when
+   * such a command runs, so `kubecon search` starts fast; `data.takeaways` is usable after that.
+   */
+  lazy?: boolean;
   logger: Logger;
   /** More commands (the daily posts), given what the core loaded. */
   commands?: (data: LoadedData) => CommandSpec[];
@@ -42,18 +49,21 @@ const MAX_CHOICE_LENGTH = 100;
 /** Loads the corpus, builds the index and answers commands in the shared grammar. */
 export async function createBot(options: BotOptions): Promise<LoadedBot> {
   const { logger } = options;
-  const topics = loadTopics(topicsFile());
-  const corpus = loadCorpus(options.corpusDir ?? defaultCorpusDir(), topics);
+  const sources = { corpusDir: options.corpusDir ?? defaultCorpusDir(), topicsFile: topicsFile(), synonymsFile: synonymsFile() };
+  const { corpus, engine, topics } = await loadSearchData(sources, { cacheDir: options.cacheDir, logger });
   for (const problem of corpus.problems) logger.warn({ problem }, "recap skipped");
-  const engine = new SearchEngine(corpus.sections, loadSynonyms(synonymsFile()));
-  // Takeaways are worked out on first use: a one-off `kubecon search` never needs them.
+  // Takeaways are worked out on first use: a one-off `kubecon search` never needs them (nor their module).
+  let takeawaysModule: typeof import("../takeaways/takeaways.js") | undefined;
+  const loadTakeaways = async () => void (takeawaysModule ??= await import("../takeaways/takeaways.js"));
+  if (!options.lazy) await loadTakeaways();
   let takeaways: Takeaway[] | undefined;
   const data: LoadedData = {
     corpus,
     engine,
     topics,
     get takeaways() {
-      return (takeaways ??= postableTakeaways(corpus.sections, topics));
+      if (!takeawaysModule) throw new Error("takeaways read before a command that needs them loaded their module");
+      return (takeaways ??= takeawaysModule.postableTakeaways(corpus.sections, topics));
     },
   };
   logger.debug({ recaps: corpus.recaps.length, sections: corpus.sections.length }, "corpus indexed");
@@ -86,6 +96,7 @@ export async function createBot(options: BotOptions): Promise<LoadedBot> {
       if (typo) throw new UserError(`Unknown command “${first.value.slice(0, 30)}”. Did you mean \`${typo}\`? Type \`help\` for the list.`);
     }
     const spec = named ?? search!;
+    if (spec !== search) await loadTakeaways();
     const args = parseArgs(spec, named ? words.slice(1) : words);
     return spec.run(args, ctx, runOptions);
   }

@@ -1,15 +1,13 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fold } from "../text/fold.js";
+import { CorpusError } from "./corpus-error.js";
 import { parseRecapFile, RecapFileError } from "./recap-file.js";
 import { segment } from "./segment.js";
 import type { Recap, Section } from "./section.js";
 import { createTagger, type Topic } from "./topics.js";
 
-/** A corpus directory that cannot be used at all; the message is meant for the user. */
-export class CorpusError extends Error {
-  override name = "CorpusError";
-}
+export { CorpusError } from "./corpus-error.js";
 
 export interface Corpus {
   recaps: Recap[];

@@ -1,9 +1,14 @@
-import { pino, type Logger } from "pino";
+import { createRequire } from "node:module";
+import type { Logger } from "pino";
 
 export type { Logger };
 
+// pino is CommonJS, so it can be loaded when a logger is first made rather than at every start.
+const require = createRequire(import.meta.url);
+
 /** Structured JSON logs, one event a line; tokens and secrets are redacted wherever they appear. */
 export function createLogger(level = "info", destination?: NodeJS.WritableStream): Logger {
+  const { pino } = require("pino") as typeof import("pino");
   return pino(
     {
       level,
@@ -15,4 +20,25 @@ export function createLogger(level = "info", destination?: NodeJS.WritableStream
     },
     destination ?? pino.destination(2),
   );
+}
+
+/** pino's levels, so a lazy logger can drop what is below its level without making the logger. */
+const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
+
+/**
+ * The same logger, made when something at its level is first logged: a one-off command-line run
+ * mostly logs nothing, and loading pino is ~20 ms of its start.
+ */
+export function createLazyLogger(level = "info"): Logger {
+  const threshold = LEVELS[level] ?? Infinity;
+  let logger: Logger | undefined;
+  const real = () => (logger ??= createLogger(level));
+  const ignore = () => {};
+  return new Proxy({} as Logger, {
+    get(_, property) {
+      if (typeof property === "string" && property in LEVELS && LEVELS[property]! < threshold) return ignore;
+      const value: unknown = Reflect.get(real(), property);
+      return typeof value === "function" ? value.bind(real()) : value;
+    },
+  });
 }

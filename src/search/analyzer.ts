@@ -1,6 +1,7 @@
 import { stemmer as englishStemmer } from "@orama/stemmers/english";
 import { stemmer as frenchStemmer } from "@orama/stemmers/french";
-import { eng, fra } from "stopword";
+// The package's ES module build: its main (CommonJS) entry costs ~25 ms more to load at every start.
+import { eng, fra } from "stopword/dist/stopword.esm.mjs";
 import { fold } from "../text/fold.js";
 
 /**
@@ -35,7 +36,8 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*/gu;
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}]/u;
-const segmenter = new Intl.Segmenter("und", { granularity: "word" });
+/** Made on first use: creating it costs ~10 ms, and most texts and queries never need it. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** Words with their positions. Scripts written without spaces are cut into words by Intl.Segmenter. */
 export function tokenize(text: string): Token[] {
@@ -44,6 +46,7 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     if (unspaced && UNSPACED_SCRIPT.test(match[0])) {
+      segmenter ??= new Intl.Segmenter("und", { granularity: "word" });
       for (const seg of segmenter.segment(match[0])) {
         if (seg.isWordLike) tokens.push({ word: seg.segment, start: start + seg.index, end: start + seg.index + seg.segment.length });
       }
@@ -58,17 +61,24 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(fold(word));
 }
 
-const stemCache = new Map<string, string | undefined>();
-const STEM_CACHE_SIZE = 100_000;
+/** Memo tables per language: a corpus repeats its words, so each distinct word is analyzed once. */
+const CACHE_SIZE = 200_000;
+const stemCache = new Map<string, Map<string, string | undefined>>();
+const termsCache = new Map<string, Map<string, readonly string[]>>();
+
+function memo<T>(caches: Map<string, Map<string, T>>, language: string, word: string, compute: () => T): T {
+  let cache = caches.get(language);
+  if (!cache) caches.set(language, (cache = new Map()));
+  if (cache.has(word)) return cache.get(word)!;
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  const value = compute();
+  cache.set(word, value);
+  return value;
+}
 
 /** The index term of one word (no hyphen) in a language: its folded stem, or undefined for a stop word. */
 export function stem(word: string, language: string): string | undefined {
-  const key = `${language}:${word}`;
-  if (stemCache.has(key)) return stemCache.get(key);
-  if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
-  const term = stemUncached(word, language);
-  stemCache.set(key, term);
-  return term;
+  return memo(stemCache, language, word, () => stemUncached(word, language));
 }
 
 function stemUncached(word: string, language: string): string | undefined {
@@ -82,15 +92,17 @@ function stemUncached(word: string, language: string): string | undefined {
 }
 
 /** Index terms of one token: each part of a hyphenated word and the parts written together. */
-export function termsOfWord(word: string, language: string): string[] {
-  const parts = word.split(/[-_]/).filter(Boolean);
-  const terms = parts.map((p) => stem(p, language)).filter((t): t is string => t !== undefined);
-  // "est-ce", "peut-être": parts that are all stop words make no word together either.
-  if (parts.length > 1 && terms.length > 0) {
-    const joined = stem(parts.join(""), language);
-    if (joined) terms.push(joined);
-  }
-  return terms;
+export function termsOfWord(word: string, language: string): readonly string[] {
+  return memo(termsCache, language, word, () => {
+    const parts = word.split(/[-_]/).filter(Boolean);
+    const terms = parts.map((p) => stem(p, language)).filter((t): t is string => t !== undefined);
+    // "est-ce", "peut-être": parts that are all stop words make no word together either.
+    if (parts.length > 1 && terms.length > 0) {
+      const joined = stem(parts.join(""), language);
+      if (joined) terms.push(joined);
+    }
+    return terms;
+  });
 }
 
 /** Every index term of a text, in order, space separated (what MiniSearch indexes). */

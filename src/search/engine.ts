@@ -3,7 +3,7 @@ import { formatSpeaker, type Section } from "../corpus/section.js";
 import { QUERY_LANGUAGES, queryLanguages, termsOfWord, tokenize } from "./analyzer.js";
 import { fold } from "../text/fold.js";
 import { editDistance } from "./levenshtein.js";
-import { PostingsBuilder, type Expansion, type Postings } from "./postings.js";
+import { Postings, PostingsBuilder, type Expansion, type PostingsState } from "./postings.js";
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from "./options.js";
 import { snippet } from "./snippet.js";
 import { expandSynonyms, type SynonymGroups } from "./synonyms.js";
@@ -35,6 +35,14 @@ export interface SearchAnswer {
 const FIELD_NAMES = ["title", "speakers", "tags", "text"] as const;
 /** Concepts beyond this many are dropped (coverage is kept as a bit mask). */
 const MAX_CONCEPTS = 30;
+
+/** What an index snapshot keeps of an engine, to be rebuilt without analyzing the sections again. */
+export interface EngineState {
+  postings: PostingsState;
+  /** Index term → the first corpus word giving it. */
+  vocabulary: [string, string][];
+  analyzed: string[];
+}
 
 /** One word of a query: the index terms it matches, each with its weight. */
 type Leaf = Expansion[];
@@ -96,12 +104,21 @@ export class SearchEngine {
     readonly sections: readonly Section[],
     private readonly synonyms: SynonymGroups,
     options: Partial<SearchOptions> = {},
+    /** A snapshot of an engine built over these very sections, synonyms and options, instead of building. */
+    saved?: EngineState,
   ) {
     this.options = { ...DEFAULT_SEARCH_OPTIONS, ...options };
-    const fields = FIELD_NAMES.map((name) => ({ name, boost: this.options.fieldBoosts[name] }));
-    const builder = new PostingsBuilder(fields, this.options.bm25);
-    sections.forEach((section, i) => builder.add(this.document(section, i)));
-    this.postings = builder.build();
+    if (saved) {
+      if (saved.analyzed.length !== sections.length) throw new Error("engine state is for another corpus");
+      this.postings = Postings.fromState(saved.postings);
+      this.vocabulary = new Map(saved.vocabulary);
+      this.analyzed = saved.analyzed;
+    } else {
+      const fields = FIELD_NAMES.map((name) => ({ name, boost: this.options.fieldBoosts[name] }));
+      const builder = new PostingsBuilder(fields, this.options.bm25);
+      sections.forEach((section, i) => builder.add(this.document(section, i)));
+      this.postings = builder.build();
+    }
     this.words = [...new Set(this.vocabulary.values())];
     const n = sections.length;
     this.sectionScore = new Float64Array(n);
@@ -113,6 +130,10 @@ export class SearchEngine {
     this.matchedSections = new Int32Array(n);
     this.conceptSections = new Int32Array(n);
     this.alternativeSections = new Int32Array(n);
+  }
+
+  state(): EngineState {
+    return { postings: this.postings.state(), vocabulary: [...this.vocabulary], analyzed: this.analyzed };
   }
 
   /** The section's index terms per field, in the order of FIELDS; notes the words it uses. */

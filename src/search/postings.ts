@@ -41,8 +41,8 @@ class Growable<T extends Int32Array | Uint16Array> {
 }
 
 export class PostingsBuilder {
-  private readonly terms = new SearchableMap<number>();
-  private termCount = 0;
+  /** Term → id while building (a hash map: the radix tree is made once, at the end). */
+  private readonly ids = new Map<string, number>();
   private readonly postingTerm = new Growable(new Int32Array(1024));
   private readonly postingDoc = new Growable(new Int32Array(1024));
   /** Term frequency per field, `fields.length` entries a posting. */
@@ -58,29 +58,41 @@ export class PostingsBuilder {
   /** Adds the next section: its terms per field, in the order of `fields`. */
   add(fieldTerms: readonly (readonly string[])[]): void {
     const doc = this.docs++;
-    const freq = new Map<number, Uint16Array>();
+    const fieldCount = this.fields.length;
+    // The section's distinct terms in order of first use, and their counts per field.
+    const slots = new Map<string, number>();
+    const termIds: number[] = [];
+    const counts: number[] = [];
     fieldTerms.forEach((terms, f) => {
       this.fieldLengths.push(terms.length);
       for (const term of terms) {
-        let id = this.terms.get(term);
-        if (id === undefined) {
-          id = this.termCount++;
-          this.terms.set(term, id);
+        let slot = slots.get(term);
+        if (slot === undefined) {
+          slot = termIds.length;
+          slots.set(term, slot);
+          termIds.push(this.idOf(term));
+          for (let k = 0; k < fieldCount; k++) counts.push(0);
         }
-        let counts = freq.get(id);
-        if (!counts) freq.set(id, (counts = new Uint16Array(this.fields.length)));
-        if (counts[f]! < 65_535) counts[f]!++;
+        const at = slot * fieldCount + f;
+        if (counts[at]! < 65_535) counts[at]!++;
       }
     });
-    for (const [id, counts] of freq) {
-      this.postingTerm.push(id);
+    for (let slot = 0; slot < termIds.length; slot++) {
+      this.postingTerm.push(termIds[slot]!);
       this.postingDoc.push(doc);
-      for (const c of counts) this.postingFreq.push(c);
+      for (let k = 0; k < fieldCount; k++) this.postingFreq.push(counts[slot * fieldCount + k]!);
     }
+  }
+
+  private idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    return id;
   }
 
   build(): Postings {
     const fieldCount = this.fields.length;
+    const termCount = this.ids.size;
     const postings = this.postingTerm.length;
     const docs = this.docs;
     const lengths = this.fieldLengths.data;
@@ -91,14 +103,14 @@ export class PostingsBuilder {
     });
 
     // Postings grouped by term (a counting sort keeps each term's sections in order).
-    const start = new Int32Array(this.termCount + 1);
+    const start = new Int32Array(termCount + 1);
     for (let p = 0; p < postings; p++) start[this.postingTerm.data[p]! + 1]!++;
-    for (let t = 0; t < this.termCount; t++) start[t + 1]! += start[t]!;
+    for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
     const order = new Int32Array(postings);
-    const next = start.slice(0, this.termCount);
+    const next = start.slice(0, termCount);
     for (let p = 0; p < postings; p++) order[next[this.postingTerm.data[p]!]!++] = p;
 
-    const fieldDf = new Int32Array(this.termCount * fieldCount);
+    const fieldDf = new Int32Array(termCount * fieldCount);
     for (let p = 0; p < postings; p++) {
       const t = this.postingTerm.data[p]!;
       for (let f = 0; f < fieldCount; f++) if (this.postingFreq.data[p * fieldCount + f]! > 0) fieldDf[t * fieldCount + f]!++;
@@ -123,11 +135,30 @@ export class PostingsBuilder {
       doc[i] = d;
       score[i] = s;
     }
-    return new Postings(this.terms, start, doc, score);
+    const terms = new SearchableMap<number>();
+    for (const [term, id] of this.ids) terms.set(term, id);
+    return new Postings(terms, start, doc, score);
   }
 }
 
+/** What a snapshot keeps of the postings: the vocabulary in term id order, and the arrays. */
+export interface PostingsState {
+  terms: string[];
+  start: Int32Array;
+  doc: Int32Array;
+  score: Float32Array;
+}
+
 export class Postings {
+  static fromState({ terms, start, doc, score }: PostingsState): Postings {
+    if (start.length !== terms.length + 1 || doc.length !== score.length || start[terms.length] !== doc.length) {
+      throw new Error("postings state is inconsistent");
+    }
+    const map = new SearchableMap<number>();
+    terms.forEach((term, id) => map.set(term, id));
+    return new Postings(map, start, doc, score);
+  }
+
   constructor(
     private readonly terms: SearchableMap<number>,
     /** Term id → where its postings start in `doc` and `score` (and end, at the next id). */
@@ -135,6 +166,12 @@ export class Postings {
     readonly doc: Int32Array,
     readonly score: Float32Array,
   ) {}
+
+  state(): PostingsState {
+    const terms: string[] = new Array<string>(this.start.length - 1);
+    for (const [term, id] of this.terms) terms[id] = term;
+    return { terms, start: this.start, doc: this.doc, score: this.score };
+  }
 
   termId(term: string): number | undefined {
     return this.terms.get(term);

@@ -1,18 +1,7 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { z } from "zod";
-import { tokenize } from "./analyzer.js";
 import { fold } from "../text/fold.js";
 
 /** Groups of words and phrases that mean the same, as lists of folded words. */
 export type SynonymGroups = string[][][];
-
-/** Reads `data/synonyms.yaml`: a list of groups, each a list of words or phrases. */
-export function loadSynonyms(file: string): SynonymGroups {
-  const parsed = z.array(z.array(z.coerce.string()).min(2)).safeParse(parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.message ?? "not a list of synonym groups"}`);
-  return parsed.data.map((group) => group.map((phrase) => tokenize(fold(phrase)).map((t) => t.word)));
-}
 
 /** A run of query words and the phrases that may stand for it (itself first). */
 export interface Concept {

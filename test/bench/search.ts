@@ -10,7 +10,8 @@ import { createLogger } from "../../src/log/logger.js";
 import { projectRoot, synonymsFile } from "../../src/paths.js";
 import { isStopWord } from "../../src/search/analyzer.js";
 import { SearchEngine, type SearchFilters } from "../../src/search/engine.js";
-import { loadSynonyms, type SynonymGroups } from "../../src/search/synonyms.js";
+import type { SynonymGroups } from "../../src/search/synonyms.js";
+import { loadSynonyms } from "../../src/search/synonyms-file.js";
 import { createRandom, syntheticSections } from "./synthetic.js";
 import { percentile } from "./stats.js";
 

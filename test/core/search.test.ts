@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { analyze, stem } from "../../src/search/analyzer.js";
 import { SearchEngine, type SearchAnswer } from "../../src/search/engine.js";
 import { fold } from "../../src/text/fold.js";
-import { expandSynonyms, loadSynonyms } from "../../src/search/synonyms.js";
+import { expandSynonyms } from "../../src/search/synonyms.js";
+import { loadSynonyms } from "../../src/search/synonyms-file.js";
 import { synonymsFile } from "../../src/paths.js";
 import { loadShipped, sectionOf, strongWords } from "./helpers.js";
 
