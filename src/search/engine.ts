@@ -76,6 +76,8 @@ export class SearchEngine {
   private readonly vocabulary = new Map<string, string>();
   /** The distinct words of the corpus, folded, for "did you mean". */
   private readonly words: string[];
+  /** Each word's letters as bits (see letterMask), made on the first "did you mean". */
+  private wordLetters?: Int32Array;
   /** Each section's analyzed title and text, padded with spaces, to find words side by side. */
   private readonly analyzed: string[] = [];
   private readonly foldedSpeakers = new WeakMap<Section, string>();
@@ -407,14 +409,26 @@ export class SearchEngine {
   private closestWord(word: string): string | undefined {
     const typed = fold(word);
     const max = Math.max(1, this.options.fuzziness(typed));
+    const typedLetters = letterMask(typed);
+    const masks = (this.wordLetters ??= Int32Array.from(this.words, letterMask));
     let best: { word: string; distance: number } | undefined;
-    for (const known of this.words) {
-      if (Math.abs(known.length - typed.length) > max) continue;
-      const distance = editDistance(typed, known, best ? best.distance - 1 : max);
+    for (let i = 0; i < this.words.length; i++) {
+      const known = this.words[i]!;
+      const bound = best ? best.distance - 1 : max;
+      // An edit changes which letters a word has by two at most: most words are ruled out without the distance.
+      if (Math.abs(known.length - typed.length) > max || popcount(masks[i]! ^ typedLetters) > 2 * bound) continue;
+      const distance = editDistance(typed, known, bound);
       if (distance <= max && (!best || distance < best.distance)) best = { word: known, distance };
     }
     return best?.word;
   }
+}
+
+/** The set of a word's characters, folded into 32 bits (any mapping keeps "an edit changes two bits at most"). */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
 }
 
 function popcount(bits: number): number {

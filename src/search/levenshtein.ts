@@ -1,11 +1,13 @@
+/** Rows kept between calls ("did you mean" compares a word with every word of the corpus). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Edit distance with adjacent transpositions counted as one edit, stopping early past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const width = b.length + 1;
-  // Three rows reused: the one two back is needed for transpositions.
-  let prevPrev = new Int32Array(width);
-  let prev = new Int32Array(width);
-  let row = new Int32Array(width);
+  if (rows[0]!.length < width) rows = rows.map(() => new Int32Array(width * 2));
+  // Three rows: the one two back is needed for transpositions.
+  let [prevPrev, prev, row] = rows as [Int32Array, Int32Array, Int32Array];
   for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
