@@ -4,6 +4,7 @@ import { endianness } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Corpus } from "../corpus/corpus.js";
+import type { Section } from "../corpus/section.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Logger } from "../log/logger.js";
 import { projectRoot } from "../paths.js";
@@ -35,31 +36,43 @@ export interface SearchSources {
 }
 
 /** Bumped when the layout of the file changes. */
-const FORMAT = "kubecon-index-snapshot/1";
+const FORMAT = "kubecon-index-snapshot/2";
 const MAGIC = Buffer.from("KCINDEX1", "latin1");
 /** The code whose output the snapshot holds: the folders next to this module's own. */
 const CODE_FOLDERS = ["corpus", "search", "text"];
 /** One file a cache folder: another corpus (`--corpus`) replaces it rather than piling up beside it. */
 export const SNAPSHOT_FILE = "index.snapshot";
 
-/** What is in the file after the header, in this order. */
+/** Sections (and their analyzed texts) are written this many to a JSON chunk: no string grows past V8's limit. */
+const CHUNK = 1_000;
+
+/**
+ * What is in the file after the header, in this order: the JSON segments (the meta object, then the
+ * section chunks, then the analyzed-text chunks), padding to 4 bytes, then the postings arrays.
+ */
 interface Header {
   format: string;
   key: string;
   /** SHA-256 of everything after the header, so a damaged file is never read as an index. */
   checksum: string;
-  jsonBytes: number;
+  /** Byte length of each JSON segment. */
+  segments: number[];
+  sectionChunks: number;
   arrays: { start: number; doc: number; score: number };
 }
 
-interface Payload {
-  corpus: Corpus;
+interface Meta {
+  recaps: Corpus["recaps"];
+  problems: string[];
   topics: Topic[];
   synonyms: SynonymGroups;
   terms: string[];
   vocabulary: [string, string][];
-  analyzed: string[];
+  /** Every section's text is its bullets' texts, one a line: then it is left out of the file and joined again. */
+  textFromBullets: boolean;
 }
+
+const textOfBullets = (section: Section) => section.bullets.map((b) => b.text).join("\n");
 
 /** Loads the corpus and its index: from the snapshot in `cacheDir` when it is current, else built (and saved there). */
 export async function loadSearchData(sources: SearchSources, options: { cacheDir?: string; logger: Logger }): Promise<SearchData> {
@@ -135,18 +148,28 @@ function codeFingerprint(): string {
 /** Writes the snapshot atomically (a temporary file renamed), so a reader never sees half of one. */
 export function writeSnapshot(file: string, key: string, data: SearchData): void {
   const { postings, vocabulary, analyzed } = data.engine.state();
-  const payload: Payload = { corpus: data.corpus, topics: data.topics, synonyms: data.synonyms, terms: postings.terms, vocabulary, analyzed };
-  const json = Buffer.from(JSON.stringify(payload), "utf8");
-  const padding = Buffer.alloc((4 - (json.length % 4)) % 4);
+  const { recaps, sections, problems } = data.corpus;
+  const textFromBullets = sections.every((s) => s.text === textOfBullets(s));
+  const meta: Meta = { recaps, problems, topics: data.topics, synonyms: data.synonyms, terms: postings.terms, vocabulary, textFromBullets };
+  const segments = [Buffer.from(JSON.stringify(meta), "utf8")];
+  const chunks = <T>(items: readonly T[], map: (item: T) => unknown) => {
+    for (let i = 0; i < items.length; i += CHUNK) segments.push(Buffer.from(JSON.stringify(items.slice(i, i + CHUNK).map(map)), "utf8"));
+  };
+  chunks(sections, (s) => (textFromBullets ? { ...s, text: undefined } : s));
+  const sectionChunks = segments.length - 1;
+  chunks(analyzed, (a) => a);
+  const jsonBytes = segments.reduce((sum, segment) => sum + segment.length, 0);
+  const padding = Buffer.alloc((4 - (jsonBytes % 4)) % 4);
   const arrays = [postings.start, postings.doc, postings.score].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-  const body = [json, padding, ...arrays];
+  const body = [...segments, padding, ...arrays];
   const checksum = createHash("sha256");
   for (const part of body) checksum.update(part);
   const header: Header = {
     format: FORMAT,
     key,
     checksum: checksum.digest("hex"),
-    jsonBytes: json.length,
+    segments: segments.map((segment) => segment.length),
+    sectionChunks,
     arrays: { start: postings.start.length, doc: postings.doc.length, score: postings.score.length },
   };
   // The header is padded with spaces so the arrays start on a 4-byte boundary of the file.
@@ -178,11 +201,16 @@ export function readSnapshot(file: string, key: string): SearchData | undefined 
   if (headerEnd > bytes.length) throw new Error("index snapshot truncated in its header");
   const header = JSON.parse(bytes.toString("utf8", MAGIC.length + 4, headerEnd)) as Header;
   if (header.format !== FORMAT || header.key !== key) return undefined;
-  const body = bytes.subarray(headerEnd);
-  if (createHash("sha256").update(body).digest("hex") !== header.checksum) throw new Error("index snapshot checksum mismatch");
+  if (createHash("sha256").update(bytes.subarray(headerEnd)).digest("hex") !== header.checksum) throw new Error("index snapshot checksum mismatch");
 
-  const payload = JSON.parse(body.toString("utf8", 0, header.jsonBytes)) as Payload;
-  let at = headerEnd + header.jsonBytes + ((4 - (header.jsonBytes % 4)) % 4);
+  let at = headerEnd;
+  const json = <T>(length: number): T => JSON.parse(bytes.toString("utf8", at, (at += length))) as T;
+  const [metaLength, ...chunkLengths] = header.segments;
+  const meta = json<Meta>(metaLength!);
+  const sections: Section[] = chunkLengths.slice(0, header.sectionChunks).flatMap((length) => json<Section[]>(length));
+  if (meta.textFromBullets) for (const section of sections) section.text = textOfBullets(section);
+  const analyzed: string[] = chunkLengths.slice(header.sectionChunks).flatMap((length) => json<string[]>(length));
+  at += (4 - ((at - headerEnd) % 4)) % 4;
   // Copied out, so the arrays are aligned and the file's bytes are not kept alive by them.
   const take = <T extends Int32Array | Float32Array>(Type: { new (length: number): T; BYTES_PER_ELEMENT: number }, length: number): T => {
     const byteLength = length * Type.BYTES_PER_ELEMENT;
@@ -194,9 +222,10 @@ export function readSnapshot(file: string, key: string): SearchData | undefined 
   const start = take(Int32Array, header.arrays.start);
   const doc = take(Int32Array, header.arrays.doc);
   const score = take(Float32Array, header.arrays.score);
-  const { corpus, topics, synonyms, terms, vocabulary, analyzed } = payload;
-  const engine = new SearchEngine(corpus.sections, synonyms, { postings: { terms, start, doc, score }, vocabulary, analyzed });
-  return { corpus, topics, synonyms, engine };
+  const corpus: Corpus = { recaps: meta.recaps, sections, problems: meta.problems };
+  const postings = { terms: meta.terms, start, doc, score };
+  const engine = new SearchEngine(sections, meta.synonyms, { postings, vocabulary: meta.vocabulary, analyzed });
+  return { corpus, topics: meta.topics, synonyms: meta.synonyms, engine };
 }
 
 function isDirectory(dir: string): boolean {

@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createBot } from "../../src/commands/create-bot.js";
@@ -6,10 +8,12 @@ import { filtersOf } from "../../src/commands/core-commands.js";
 import { cleanText, parseArgs, splitWords } from "../../src/commands/grammar.js";
 import type { CommandSpec } from "../../src/commands/spec.js";
 import type { Section } from "../../src/corpus/section.js";
+import type { Topic } from "../../src/corpus/topics.js";
 import { createLogger } from "../../src/log/logger.js";
 import { projectRoot, synonymsFile } from "../../src/paths.js";
 import { isStopWord } from "../../src/search/analyzer.js";
 import { SearchEngine, type SearchFilters } from "../../src/search/engine.js";
+import { SNAPSHOT_FILE, readSnapshot, writeSnapshot } from "../../src/search/snapshot.js";
 import type { SynonymGroups } from "../../src/search/synonyms.js";
 import { loadSynonyms } from "../../src/search/synonyms-file.js";
 import { createRandom, syntheticSections } from "./synthetic.js";
@@ -18,7 +22,8 @@ import { percentile } from "./stats.js";
 /**
  * Search figures on the shipped corpus and on synthetic corpora of 10,000 and 100,000 sections:
  * index build time, heap after the build, query latency p50/p99 over a mix of the queries people
- * type, and the cold start of `kubecon search <q>` as a whole process.
+ * type, the index snapshot (written, then loaded as a replica starting would), and the cold start
+ * of `kubecon search <q>` as a whole process, with and without a snapshot.
  */
 
 type Kind = "term" | "phrase" | "typo" | "question" | "filter" | "french" | "prefix";
@@ -152,6 +157,36 @@ interface CorpusRun {
   rounds: number;
   /** Figures per kind of query, to see where the time goes. */
   byKind: boolean;
+  /** Also write the index as a snapshot and time loading it. */
+  snapshot?: { topics: readonly Topic[] };
+}
+
+/**
+ * Writes the built index as a snapshot and times a replica's start from it: the file read and
+ * checked, the sections parsed, the engine rebuilt. (Hashing the recap files to check the key is
+ * left out: synthetic sections have no files. It reads as many bytes as the checksum does.)
+ */
+function benchSnapshot(label: string, sections: readonly Section[], engine: SearchEngine, synonyms: SynonymGroups, topics: readonly Topic[]): Record<string, number> {
+  const dir = mkdtempSync(join(tmpdir(), "kubecon-bench-snapshot-"));
+  const file = join(dir, SNAPSHOT_FILE);
+  try {
+    const data = { corpus: { recaps: [], sections: [...sections], problems: [] }, topics: [...topics], synonyms, engine };
+    let start = performance.now();
+    writeSnapshot(file, "bench", data);
+    const writeMs = performance.now() - start;
+    collectGarbage();
+    start = performance.now();
+    const loaded = readSnapshot(file, "bench");
+    const loadMs = performance.now() - start;
+    if (loaded?.corpus.sections.length !== sections.length) throw new Error("the snapshot did not load");
+    return {
+      [`snapshot_mb_${label}`]: round(statSync(file).size / MB, 1),
+      [`snapshot_write_ms_${label}`]: round(writeMs, 0),
+      [`snapshot_load_ms_${label}`]: round(loadMs, 0),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function benchCorpus(run: CorpusRun, synonyms: SynonymGroups, mix: readonly BenchQuery[]): Record<string, number> {
@@ -197,6 +232,7 @@ function benchCorpus(run: CorpusRun, synonyms: SynonymGroups, mix: readonly Benc
     [`query_max_ms_${label}`]: round(latencies.at(-1)!, 3),
     [`queries_without_results_${label}`]: withoutResults,
   };
+  if (run.snapshot) Object.assign(figures, benchSnapshot(label, run.sections, engine!, synonyms, run.snapshot.topics));
   if (run.byKind) {
     for (const [kind, values] of byKind) {
       values.sort((a, b) => a - b);
@@ -210,12 +246,19 @@ function benchCorpus(run: CorpusRun, synonyms: SynonymGroups, mix: readonly Benc
 const COLD_START_SPAWNS = 10;
 const COLD_START_QUERIES = ["ebpf", "service mesh", "gitpos", "should I write an operator", "security year:2018"];
 
-/** Median wall time of whole `node <args>` processes, after one unmeasured spawn that warms the file cache. */
-function spawnMedianMs(args: (i: number) => string[]): number {
+/**
+ * Median wall time of whole `node <args>` processes, after one unmeasured spawn that warms the file
+ * cache (and writes the index snapshot into DATA_DIR/cache, unless `env` gives each spawn its own).
+ */
+function spawnMedianMs(args: (i: number) => string[], env: (i: number) => Record<string, string> = () => ({})): number {
   const times: number[] = [];
   for (let i = -1; i < COLD_START_SPAWNS; i++) {
     const start = performance.now();
-    const child = spawnSync(process.execPath, args(Math.max(i, 0)), { cwd: projectRoot(), encoding: "utf8", env: { ...process.env, LOG_LEVEL: "warn" } });
+    const child = spawnSync(process.execPath, args(Math.max(i, 0)), {
+      cwd: projectRoot(),
+      encoding: "utf8",
+      env: { ...process.env, LOG_LEVEL: "warn", ...env(i) },
+    });
     const ms = performance.now() - start;
     if (child.status !== 0) throw new Error(`node ${args(0).join(" ")} exited with ${child.status}: ${child.stderr.slice(0, 300)}`);
     if (i >= 0) times.push(ms);
@@ -243,12 +286,20 @@ export async function benchSearch(): Promise<Record<string, number>> {
   start = performance.now();
   sections = syntheticSections(shipped, topics, 100_000);
   figures.synthetic_ms_100k = round(performance.now() - start, 0);
-  Object.assign(figures, benchCorpus({ label: "100k", sections, builds: 1, warmupRounds: 1, rounds: 2, byKind: true }, synonyms, mix));
+  Object.assign(figures, benchCorpus({ label: "100k", sections, builds: 1, warmupRounds: 1, rounds: 2, byKind: true, snapshot: { topics } }, synonyms, mix));
   sections = [];
   collectGarbage();
 
   const cli = join(projectRoot(), "dist", "src", "cli", "main.js");
-  figures.cold_start_ms = round(spawnMedianMs((i) => [cli, "search", ...COLD_START_QUERIES[i % COLD_START_QUERIES.length]!.split(" ")]), 1);
+  const coldArgs = (i: number) => [cli, "search", ...COLD_START_QUERIES[i % COLD_START_QUERIES.length]!.split(" ")];
+  figures.cold_start_ms = round(spawnMedianMs(coldArgs), 1);
+  // A first start: no snapshot yet, so the corpus is parsed and indexed (and the snapshot written).
+  const fresh = mkdtempSync(join(tmpdir(), "kubecon-bench-cold-"));
+  try {
+    figures.cold_start_no_snapshot_ms = round(spawnMedianMs(coldArgs, (i) => ({ DATA_DIR: join(fresh, String(i)) })), 1);
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
   // What node alone costs on this machine, to read the cold start against.
   figures.cold_start_node_ms = round(spawnMedianMs(() => ["-e", ""]), 1);
   return figures;

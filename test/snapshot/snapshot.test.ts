@@ -60,9 +60,9 @@ describe("the index snapshot", () => {
     expect(second.data.engine.knows("zzzqqq")).toBe(false);
   });
 
-  it("gives the same answers as a fresh build on a synthetic corpus", async () => {
+  it("gives the same answers as a fresh build on a synthetic corpus (in more than one chunk)", async () => {
     const shipped = await buildSearchData(sources);
-    const sections = syntheticSections(shipped.corpus.sections, shipped.topics, 400, 7);
+    const sections = syntheticSections(shipped.corpus.sections, shipped.topics, 1_500, 7);
     const fresh: SearchData = { ...shipped, corpus: { recaps: [], sections, problems: [] }, engine: new SearchEngine(sections, shipped.synonyms) };
     writeSnapshot(snapshot(), "key", fresh);
     const loaded = readSnapshot(snapshot(), "key")!;
