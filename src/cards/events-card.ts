@@ -1,5 +1,6 @@
 import type { Recap, Section } from "../corpus/section.js";
-import { bestFirst, type Takeaway } from "../takeaways/takeaways.js";
+import { bestFirst } from "../takeaways/best-first.js";
+import type { Takeaway } from "../takeaways/takeaways.js";
 import { rich, type Card } from "./card.js";
 import { eventWithYear, sectionMeta } from "./section-meta.js";
 

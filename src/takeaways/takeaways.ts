@@ -5,6 +5,9 @@ import { provenance, type Bullet, type Section } from "../corpus/section.js";
 import { createTagger, type Topic } from "../corpus/topics.js";
 import { attribute } from "./attribution.js";
 import { ONE_PER_ENUMERATION, isLabelItem, isPostable, scoreCandidate, type Candidate } from "./rules.js";
+import { bestFirst } from "./best-first.js";
+
+export { bestFirst };
 
 /** One self-contained statement worth a daily post, with where it comes from. */
 export interface Takeaway {
@@ -96,11 +99,6 @@ export function postableTakeaways(sections: readonly Section[], topics: readonly
   return bestFirst(scoreTakeaways(sections, topics).filter((t) => t.postable));
 }
 
-/** Highest score first; among equals the recap's own lists, then the longer (more substantial) text. */
-export function bestFirst(takeaways: readonly Takeaway[]): Takeaway[] {
-  const listed = (t: Takeaway) => (t.origin === "list" ? 0 : 1);
-  return [...takeaways].sort((a, b) => b.score - a.score || listed(a) - listed(b) || b.text.length - a.text.length || a.id.localeCompare(b.id));
-}
 
 /** What `kubecon takeaways --json` prints: every candidate, one JSON object a line. */
 export function takeawaysJsonLines(sections: readonly Section[], topics: readonly Topic[]): string {

@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/paths.js";
+import { ensureBuilt } from "../core/helpers.js";
+
+/**
+ * What `kubecon search` loads once the index snapshot exists: its cold start depends on it (timed in
+ * `npm run bench`, never here). A static import of the recap parser, YAML, zod or pino anywhere on
+ * the search path brings back the ~100 ms they cost, so this test names the module that did it.
+ */
+
+const HEAVY = /\/node_modules\/(yaml|zod|mdast-util-from-markdown|micromark|pino)\/|\/dist\/src\/(corpus\/corpus|corpus\/markdown|takeaways\/takeaways)\.js$/;
+
+let dir: string;
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), "kubecon-cold-start-"));
+  // A loader hook that prints every module loaded, and what imported it.
+  writeFileSync(
+    join(dir, "hooks.mjs"),
+    `export async function resolve(specifier, context, next) {
+       const found = await next(specifier, context);
+       process.stderr.write("loaded " + found.url + " from " + context.parentURL + "\\n");
+       return found;
+     }`,
+  );
+  writeFileSync(join(dir, "register.mjs"), `import { register } from "node:module"; register(${JSON.stringify(pathToFileURL(join(dir, "hooks.mjs")).href)});`);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function search(...nodeArgs: string[]) {
+  const run = spawnSync(process.execPath, [...nodeArgs, join(projectRoot(), "dist", "src", "cli", "main.js"), "search", "service", "mesh"], {
+    cwd: projectRoot(),
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, LOG_LEVEL: "warn", CORPUS_DIR: "", DATA_DIR: join(dir, "data") },
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return run;
+}
+
+describe("kubecon search with an index snapshot", () => {
+  it("loads no recap parser, YAML, zod, pino or takeaway extractor, and answers as the first start did", () => {
+    const first = search();
+    const second = search("--import", pathToFileURL(join(dir, "register.mjs")).href);
+    expect(second.stdout).toBe(first.stdout);
+    const heavy = second.stderr.split("\n").filter((line) => line.startsWith("loaded ") && HEAVY.test(line.split(" ")[1]!));
+    expect(heavy).toEqual([]);
+  });
+});
