@@ -43,8 +43,11 @@ function search(...nodeArgs: string[]) {
   return run;
 }
 
+/** Two whole processes, the first one indexing the corpus: on a busy machine that can take a while. */
+const TWO_PROCESSES_MS = 120_000;
+
 describe("kubecon search with an index snapshot", () => {
-  it("loads no recap parser, YAML, zod, pino or takeaway extractor, and answers as the first start did", () => {
+  it("loads no recap parser, YAML, zod, pino or takeaway extractor, and answers as the first start did", { timeout: TWO_PROCESSES_MS }, () => {
     const first = search();
     const second = search("--import", pathToFileURL(join(dir, "register.mjs")).href);
     expect(second.stdout).toBe(first.stdout);
