@@ -224,7 +224,8 @@ export function readSnapshot(file: string, key: string): SearchData | undefined 
   const score = take(Float32Array, header.arrays.score);
   const corpus: Corpus = { recaps: meta.recaps, sections, problems: meta.problems };
   const postings = { terms: meta.terms, start, doc, score };
-  const engine = new SearchEngine(sections, meta.synonyms, { postings, vocabulary: meta.vocabulary, analyzed });
+  // Default options, as buildSearchData uses: they are code (search/options.ts), so part of the key.
+  const engine = new SearchEngine(sections, meta.synonyms, {}, { postings, vocabulary: meta.vocabulary, analyzed });
   return { corpus, topics: meta.topics, synonyms: meta.synonyms, engine };
 }
 

@@ -6,7 +6,7 @@ import type { Section } from "../../src/corpus/section.js";
 import { loadTopics } from "../../src/corpus/topics.js";
 import { defaultCorpusDir, projectRoot, synonymsFile, topicsFile } from "../../src/paths.js";
 import { SearchEngine } from "../../src/search/engine.js";
-import { loadSynonyms } from "../../src/search/synonyms.js";
+import { loadSynonyms } from "../../src/search/synonyms-file.js";
 
 const K = 5;
 

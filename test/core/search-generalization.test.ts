@@ -6,7 +6,7 @@ import { createBot } from "../../src/commands/create-bot.js";
 import { formatRecapFile } from "../../src/corpus/recap-file.js";
 import { SearchEngine, type SearchAnswer } from "../../src/search/engine.js";
 import { DEFAULT_SEARCH_OPTIONS } from "../../src/search/options.js";
-import { loadSynonyms } from "../../src/search/synonyms.js";
+import { loadSynonyms } from "../../src/search/synonyms-file.js";
 import { synonymsFile } from "../../src/paths.js";
 import { CONTEXT, memoryLogger, sectionOf } from "./helpers.js";
 
