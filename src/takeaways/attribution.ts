@@ -64,6 +64,8 @@ export function namedSpeakers(text: string): string[] {
 }
 
 /** A heading that gathers several talks: a day, the keynotes, the sessions. */
+const TALKS_HEADING = /\b(keynotes?|day|jour|sessions|talks)\b/i;
+/** A heading that gathers several talks or topic notes: its text may name many people. */
 const GATHERING_HEADING = /\b(keynotes?|day|jour|sessions|talks|notes)\b/i;
 
 export interface Attribution {
@@ -73,13 +75,14 @@ export interface Attribution {
 
 /**
  * Who and what a takeaway cut from `paragraph` comes from: the talk the paragraph names, else the
- * section; the section's speakers, else those the paragraph names, else (for a section that is one
- * talk) those its text names.
+ * section (its own heading when it sits under a day's keynotes: "Using OpenTelemetry to empower end
+ * users", not "Day 2 keynotes › ..."); the section's speakers, else those the paragraph names, else
+ * (for a section that is one talk) those its text names.
  */
 export function attribute(section: Section, paragraph: string): Attribution {
   const named = namedTalk(paragraph);
   if (named?.speakers.length) return { talk: named.title, speakers: named.speakers.map(formatSpeaker) };
-  const talk = named?.title ?? section.title;
+  const talk = named?.title ?? (section.parent && TALKS_HEADING.test(section.parent) ? section.talk : section.title);
   if (section.speakers.length) return { talk, speakers: section.speakers.map(formatSpeaker) };
   const inParagraph = namedSpeakers(paragraph);
   if (inParagraph.length || GATHERING_HEADING.test(section.talk)) return { talk, speakers: inParagraph };

@@ -21,7 +21,7 @@ export interface Takeaway {
   /** The names of the rules that lowered the score. */
   reasons: string[];
   sectionId: string;
-  /** The talk it comes from: the one its paragraph names, else the section's display title. */
+  /** The talk it comes from: the one its paragraph names, else the section (see attribution.ts). */
   talk: string;
   /** The section's display title ("Notes on security › Seccomp"). */
   title: string;

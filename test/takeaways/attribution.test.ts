@@ -60,6 +60,13 @@ describe("attribute", () => {
     expect(attribute(day, "Liz Rice talked about governance.").speakers).toEqual(["Liz Rice"]);
   });
 
+  it("names a talk under a day's keynotes by its own heading, a topic note by its full title", () => {
+    const keynote = section({ talk: "Using OpenTelemetry to empower end users", parent: "Day 2 keynotes", title: "Day 2 keynotes › Using OpenTelemetry to empower end users", bullets: [] });
+    expect(attribute(keynote, "The collector abstracts the back-end away.").talk).toBe("Using OpenTelemetry to empower end users");
+    const note = section({ talk: "Seccomp", parent: "Notes on security", title: "Notes on security › Seccomp", bullets: [] });
+    expect(attribute(note, "Seccomp limits the system calls a process can make.").talk).toBe("Notes on security › Seccomp");
+  });
+
   it("keeps the section's own speakers", () => {
     const talk = section({ talk: "A Guided Tour of Cilium Service Mesh", bullets: [p("Thomas Graf explained the design.")] });
     expect(attribute(talk, "Thomas Graf explained the design.").speakers).toEqual(["Liz Rice, Isovalent"]);
