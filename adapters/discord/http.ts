@@ -1,14 +1,14 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { APIInteraction, APIInteractionResponse, REST } from "discord.js";
+import type { Route, RouteOptions } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
 import type { InteractionHandler, InteractionTransport } from "./interactions.js";
 import { restTransport } from "./rest.js";
 import type { SignatureCheck } from "./signature.js";
 
 export const INTERACTIONS_PATH = "/discord/interactions";
-
-/** Discord's interaction payloads are small; anything larger is not from Discord. */
-const MAX_BODY_BYTES = 1 << 20;
+/** What the shared host lets through to the endpoint (405 and 415 otherwise). */
+export const INTERACTIONS_ROUTE: RouteOptions = { methods: ["POST"], contentTypes: ["application/json"] };
 
 export interface InteractionsEndpointOptions {
   checkSignature: SignatureCheck;
@@ -24,15 +24,12 @@ export interface InteractionsEndpointOptions {
  * the initial response is the HTTP answer, and anything later goes through REST. Nothing is kept
  * between requests, so replicas can share a load balancer.
  */
-export function interactionsEndpoint({ checkSignature, handle, rest, logger }: InteractionsEndpointOptions): RequestListener {
+export function interactionsEndpoint({ checkSignature, handle, rest, logger }: InteractionsEndpointOptions): Route {
   return (req, res) => {
-    if (req.method !== "POST") {
-      res.writeHead(405, { allow: "POST" }).end();
-      return;
-    }
-    readBody(req)
-      .then(async (body) => {
-        if (body === undefined) return void res.writeHead(413).end();
+    // The shared host has checked the method and content type and read the body, within its size limit.
+    const body = req.rawBody;
+    Promise.resolve()
+      .then(async () => {
         const signature = header(req, "x-signature-ed25519");
         const timestamp = header(req, "x-signature-timestamp");
         if (!checkSignature(body, signature, timestamp)) {
@@ -56,18 +53,6 @@ export function interactionsEndpoint({ checkSignature, handle, rest, logger }: I
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** The raw body, or `undefined` when it is larger than any interaction. */
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 function httpTransport(res: ServerResponse, rest: REST, interaction: APIInteraction): InteractionTransport {

@@ -5,7 +5,7 @@ import type { HttpHost } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
 import { discordConfig, type DiscordConfig } from "./config.js";
 import { startGateway } from "./gateway.js";
-import { INTERACTIONS_PATH, interactionsEndpoint } from "./http.js";
+import { INTERACTIONS_PATH, INTERACTIONS_ROUTE, interactionsEndpoint } from "./http.js";
 import { createInteractionHandler } from "./interactions.js";
 import { discordPoster } from "./poster.js";
 import { createRest } from "./rest.js";
@@ -41,6 +41,7 @@ export async function startDiscord({ config, bot, logger, host, deferAfterMs }: 
     host.mount(
       INTERACTIONS_PATH,
       interactionsEndpoint({ checkSignature: ed25519Check(config.publicKey), handle, rest, logger }),
+      INTERACTIONS_ROUTE,
     );
     logger.info({ platform: "discord", mode: "http", path: INTERACTIONS_PATH }, "discord interactions endpoint mounted");
     return { mode: "http", poster: discordPoster(rest), ready: () => true, stop: async () => {} };

@@ -1,7 +1,5 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   App,
-  ErrorCode,
   HTTPReceiver,
   webApi,
   type BlockButtonAction,
@@ -12,7 +10,7 @@ import {
 import { rich, type Card, type Reply } from "../../src/cards/card.js";
 import type { Bot } from "../../src/commands/bot.js";
 import type { CommandContext, RunOptions } from "../../src/commands/context.js";
-import type { HttpHost } from "../../src/http/server.js";
+import type { HttpHost, RouteOptions } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
 import { systemClock, type Clock } from "../../src/daily/clock.js";
 import { PostError, type PostTarget, type Poster } from "../../src/daily/poster.js";
@@ -34,6 +32,10 @@ export const INSTALL_PATH = "/slack/install";
 export const REDIRECT_PATH = "/slack/oauth_redirect";
 /** The bot scopes an install asks for: exactly those of manifest.yml. */
 export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history", "channels:history", "groups:history"] as const;
+/** What the shared host lets through to Bolt (405 and 415 otherwise): slash commands and clicks come
+ * form-encoded, Events API callbacks as JSON; the installation pages are plain GETs. */
+const EVENTS_ROUTE: RouteOptions = { methods: ["POST"], contentTypes: ["application/x-www-form-urlencoded", "application/json"] };
+const INSTALL_ROUTE: RouteOptions = { methods: ["GET"] };
 
 /** Past this, the slash command is acknowledged empty and the answer follows through response_url. */
 const DEFAULT_ACK_DEADLINE_MS = 2000;
@@ -261,7 +263,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
       }
       const paths = oauth ? [EVENTS_PATH, INSTALL_PATH, REDIRECT_PATH] : [EVENTS_PATH];
       if (!mounted) {
-        for (const path of paths) http!.mount(path, (req, res) => dispatch(receiver!, req, res));
+        for (const path of paths) http!.mount(path, (req, res) => receiver!.requestListener(req, res), path === EVENTS_PATH ? EVENTS_ROUTE : INSTALL_ROUTE);
         mounted = true;
       }
       logger.info({ mode: "http", paths, installs: oauth ? "oauth" : "single workspace" }, "slack adapter mounted");
@@ -271,16 +273,6 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
       if (socketMode) await app.stop();
     },
   };
-}
-
-/** Hands a request to Bolt; a method its route does not take gets 405 instead of a thrown error. */
-function dispatch(receiver: HTTPReceiver, req: IncomingMessage, res: ServerResponse): void {
-  try {
-    receiver.requestListener(req, res);
-  } catch (error) {
-    if ((error as { code?: string }).code !== ErrorCode.HTTPReceiverDeferredRequestError) throw error;
-    res.writeHead(405, { allow: req.url?.startsWith(EVENTS_PATH) ? "POST" : "GET", "content-type": "text/plain" }).end("method not allowed");
-  }
 }
 
 function contextOf(command: SlashCommand): CommandContext {

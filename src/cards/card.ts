@@ -74,4 +74,6 @@ export interface Reply {
   visibility: Visibility;
   /** True when the card explains a user error (bad input, unknown command). */
   isError?: boolean;
+  /** True when the error was ours (logged), not the user's input: counted apart in the metrics. */
+  internal?: boolean;
 }

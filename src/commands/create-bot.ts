@@ -111,7 +111,7 @@ export async function createBot(options: BotOptions): Promise<LoadedBot> {
       } catch (error) {
         if (error instanceof UserError) return { card: errorCard(error.message), visibility: "ephemeral", isError: true };
         logger.error({ err: error, platform: ctx.platform, channel: ctx.channelId, command: text.slice(0, 200) }, "command failed");
-        return { card: errorCard("Something went wrong on our side; it has been logged. Please try again."), visibility: "ephemeral", isError: true };
+        return { card: errorCard("Something went wrong on our side; it has been logged. Please try again."), visibility: "ephemeral", isError: true, internal: true };
       }
       if (runOptions.share && !reply.isError) return { card: { ...reply.card, sharedBy: ctx.userId }, visibility: "public" };
       return reply;

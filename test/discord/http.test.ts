@@ -70,7 +70,7 @@ afterAll(async () => {
 
 async function post(
   body: string,
-  { key = signer.privateKey, timestamp = "1700000000", signedBody = body, url = endpoint.url } = {},
+  { key = signer.privateKey, timestamp = String(Math.floor(Date.now() / 1000)), signedBody = body, url = endpoint.url } = {},
 ): Promise<Response> {
   const signature = sign(null, Buffer.from(timestamp + signedBody), key).toString("hex");
   return fetch(url, {
@@ -108,14 +108,14 @@ describe("HTTP interactions: signature", () => {
     const signature = sign(null, Buffer.from("1700000000" + body), signer.privateKey).toString("hex");
     const response = await fetch(endpoint.url, {
       method: "POST",
-      headers: { "x-signature-ed25519": signature, "x-signature-timestamp": "1700000001" },
+      headers: { "content-type": "application/json", "x-signature-ed25519": signature, "x-signature-timestamp": "1700000001" },
       body,
     });
     expect(response.status).toBe(401);
   });
 
   it("refuses a request without signature headers", async () => {
-    const response = await fetch(endpoint.url, { method: "POST", body: JSON.stringify(pingInteraction()) });
+    const response = await fetch(endpoint.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(pingInteraction()) });
     expect(response.status).toBe(401);
   });
 

@@ -1,0 +1,71 @@
+import { performance } from "node:perf_hooks";
+import type { Bot } from "../commands/bot.js";
+import type { Poster } from "../daily/poster.js";
+import { PostError } from "../daily/poster.js";
+import type { Logger } from "../log/logger.js";
+import type { SearchEngine } from "../search/engine.js";
+import type { Metrics, Outcome } from "./metrics.js";
+
+/**
+ * The bot, measured: every `run` counts in `kubecon_commands_total` and
+ * `kubecon_command_duration_seconds` and writes one info line (platform, command, outcome,
+ * duration). The command is named from the registry, never from free text, so neither the
+ * metrics' labels nor the log line carry what the user typed.
+ */
+export function measuredBot(bot: Bot, metrics: Metrics, logger: Logger): Bot {
+  const names = new Map<string, string>();
+  for (const spec of bot.commands) for (const name of [spec.name, ...(spec.aliases ?? [])]) names.set(name.toLowerCase(), spec.name);
+  // Text whose first word is no command is a search (the grammar's default); empty text is help.
+  const commandOf = (text: string): string => {
+    const first = text.trim().split(/\s+/, 1)[0]!.toLowerCase();
+    return first === "" ? "help" : (names.get(first) ?? "search");
+  };
+  return {
+    commands: bot.commands,
+    complete: (kind, partial) => bot.complete(kind, partial),
+    async run(text, ctx, options) {
+      const command = commandOf(text);
+      const started = performance.now();
+      let outcome: Outcome = "error";
+      try {
+        const reply = await bot.run(text, ctx, options);
+        outcome = reply.internal ? "error" : reply.isError ? "user_error" : "ok";
+        return reply;
+      } finally {
+        const seconds = (performance.now() - started) / 1000;
+        metrics.commands.inc({ platform: ctx.platform, command, outcome });
+        metrics.commandDuration.observe({ platform: ctx.platform, command }, seconds);
+        logger.info({ platform: ctx.platform, command, outcome, durationMs: Math.round(seconds * 1e4) / 10 }, "command");
+      }
+    },
+  };
+}
+
+/** Times every search of this engine in `kubecon_search_duration_seconds`. */
+export function measureSearches(engine: SearchEngine, metrics: Metrics): void {
+  const search = engine.search.bind(engine);
+  engine.search = (...args) => {
+    const end = metrics.searchDuration.startTimer();
+    try {
+      return search(...args);
+    } finally {
+      end();
+    }
+  };
+}
+
+/** The poster, counted in `kubecon_daily_posts_total` by platform and outcome. */
+export function measuredPoster(platform: string, poster: Poster, metrics: Metrics): Poster {
+  return {
+    async post(subscription, card) {
+      try {
+        const posted = await poster.post(subscription, card);
+        metrics.dailyPosts.inc({ platform, outcome: "posted" });
+        return posted;
+      } catch (error) {
+        metrics.dailyPosts.inc({ platform, outcome: error instanceof PostError ? error.kind : "error" });
+        throw error;
+      }
+    },
+  };
+}

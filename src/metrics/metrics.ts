@@ -1,0 +1,76 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+export interface MetricsSources {
+  /** Enabled daily subscriptions per platform, read at each scrape. */
+  subscriptions: () => Promise<Record<string, number>>;
+  /** Sections in the index now being served (it changes on a corpus reload). */
+  sections: () => number;
+}
+
+/** A command's outcome: answered, refused the user's input, or failed on our side. */
+export type Outcome = "ok" | "user_error" | "error";
+
+/**
+ * The process's Prometheus metrics in their own registry: prom-client's default process metrics
+ * (CPU, memory, event loop lag, GC, handles) and the bot's own.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly commands: Counter<"platform" | "command" | "outcome">;
+  readonly commandDuration: Histogram<"platform" | "command">;
+  readonly searchDuration: Histogram;
+  readonly dailyPosts: Counter<"platform" | "outcome">;
+
+  constructor(sources: MetricsSources) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry });
+    this.commands = new Counter({
+      name: "kubecon_commands_total",
+      help: "Commands answered, by platform, command and outcome (ok, user_error, error).",
+      labelNames: ["platform", "command", "outcome"],
+      registers,
+    });
+    this.commandDuration = new Histogram({
+      name: "kubecon_command_duration_seconds",
+      help: "Time the core took to answer a command.",
+      labelNames: ["platform", "command"],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.searchDuration = new Histogram({
+      name: "kubecon_search_duration_seconds",
+      help: "Time of one search in the index.",
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+      registers,
+    });
+    this.dailyPosts = new Counter({
+      name: "kubecon_daily_posts_total",
+      help: "Daily takeaway posts tried, by platform and outcome (posted, transient, permanent, error).",
+      labelNames: ["platform", "outcome"],
+      registers,
+    });
+    new Gauge({
+      name: "kubecon_daily_subscriptions",
+      help: "Enabled daily subscriptions, by platform.",
+      labelNames: ["platform"],
+      registers,
+      async collect() {
+        this.reset();
+        for (const [platform, count] of Object.entries(await sources.subscriptions())) this.set({ platform }, count);
+      },
+    });
+    new Gauge({
+      name: "kubecon_corpus_sections",
+      help: "Sections in the search index being served.",
+      registers,
+      collect() {
+        this.set(sources.sections());
+      },
+    });
+  }
+
+  /** The text exposition format, and its content type. */
+  async expose(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
