@@ -25,6 +25,7 @@ const variables = {
     problem: "must be a PostgreSQL URL like postgres://user:password@host:5432/database (or unset, for SQLite in DATA_DIR)",
   },
   PORT: { schema: z.coerce.number().int().min(1).max(65535), problem: "must be a number from 1 to 65535" },
+  METRICS_PORT: { schema: z.coerce.number().int().min(1).max(65535), problem: "must be a number from 1 to 65535" },
 };
 
 export interface Config {
@@ -34,6 +35,8 @@ export interface Config {
   /** A PostgreSQL server for the daily store, shared by replicas; SQLite in `dataDir` without it. */
   databaseUrl?: string;
   port: number;
+  /** Where `GET /metrics` is served when it is not on `port`. */
+  metricsPort?: number;
 }
 
 /** Reads the process's own variables, with their defaults. */
@@ -48,6 +51,7 @@ export function loadConfig(env: Env): ConfigRead<Config> {
       dataDir: e.DATA_DIR ?? "var",
       ...(e.DATABASE_URL && { databaseUrl: e.DATABASE_URL }),
       port: e.PORT ?? 3000,
+      ...(e.METRICS_PORT && { metricsPort: e.METRICS_PORT }),
     },
   };
 }

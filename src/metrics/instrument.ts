@@ -21,7 +21,9 @@ export function measuredBot(bot: Bot, metrics: Metrics, logger: Logger): Bot {
     return first === "" ? "help" : (names.get(first) ?? "search");
   };
   return {
-    commands: bot.commands,
+    get commands() {
+      return bot.commands;
+    },
     complete: (kind, partial) => bot.complete(kind, partial),
     async run(text, ctx, options) {
       const command = commandOf(text);

@@ -1,0 +1,88 @@
+import type { Config } from "../config/config.js";
+import type { LoadedBot } from "../commands/create-bot.js";
+import { systemClock } from "../daily/clock.js";
+import { DailyScheduler } from "../daily/scheduler.js";
+import { InFlight } from "../health/in-flight.js";
+import { Liveness } from "../health/liveness.js";
+import { Readiness } from "../health/readiness.js";
+import { handleShutdown } from "../health/shutdown.js";
+import { HttpHost } from "../http/server.js";
+import type { Logger } from "../log/logger.js";
+import { measuredBot, measuredPoster, measureSearches } from "../metrics/instrument.js";
+import { Metrics } from "../metrics/metrics.js";
+import { METRICS_PATH, METRICS_ROUTE, metricsRoute } from "../metrics/route.js";
+import type { DailyStore } from "../store/daily-store.js";
+import { ReloadableBot } from "./reloadable-bot.js";
+import type { WantedAdapter } from "./settings.js";
+import { startAdapters, type StartedAdapters } from "./start-adapters.js";
+
+export interface ServiceOptions {
+  config: Config;
+  wanted: readonly WantedAdapter[];
+  logger: Logger;
+  store: DailyStore;
+  /** Builds the bot from the corpus folder: at start, and again at every SIGHUP. */
+  load: () => Promise<LoadedBot>;
+  /** Closes what `load` needs beyond the daily store (the feedback store). */
+  close: () => Promise<void>;
+}
+
+/** Requests in flight at SIGTERM get this long to finish, inside the 10 s the process allows itself. */
+const DRAIN_MS = 8_000;
+
+/**
+ * The bot as a service: the HTTP server first (so `/healthz` answers and `/readyz` says what is
+ * still starting), then the corpus, the adapters and the daily scheduler; `/metrics`; SIGHUP
+ * reloads the corpus; SIGTERM drains and exits (see `handleShutdown`).
+ */
+export async function runService({ config, wanted, logger, store, load, close }: ServiceOptions): Promise<void> {
+  const readiness = new Readiness();
+  const liveness = new Liveness();
+  const corpus = readiness.gate("corpus", "indexing");
+  // A read by key: cheap, and it fails when the database does.
+  readiness.register("store", async () => void (await store.getSubscription("readiness-probe")));
+  let started: StartedAdapters | undefined;
+  for (const { adapter } of wanted) {
+    readiness.register(adapter.name, () => {
+      const running = started?.running.get(adapter.name);
+      return running ? (running.ready() ? undefined : "not connected") : "starting";
+    });
+  }
+
+  let bot: ReloadableBot | undefined;
+  const metrics = new Metrics({
+    subscriptions: async () => {
+      const counts: Record<string, number> = {};
+      for (const { platform } of await store.enabledSubscriptions()) counts[platform] = (counts[platform] ?? 0) + 1;
+      return counts;
+    },
+    sections: () => bot?.data.corpus.sections.length ?? 0,
+  });
+  const http = new HttpHost(logger, { readiness, liveness });
+  const metricsHost = config.metricsPort && config.metricsPort !== config.port ? new HttpHost(logger, { readiness, liveness }) : http;
+  metricsHost.mount(METRICS_PATH, metricsRoute(metrics, logger), METRICS_ROUTE);
+  await http.listen(config.port);
+  if (metricsHost !== http) await metricsHost.listen(config.metricsPort!);
+
+  bot = new ReloadableBot(await load(), load, logger, (loaded) => measureSearches(loaded.data.engine, metrics));
+  corpus.open();
+  liveness.start();
+  const inFlight = new InFlight();
+  started = await startAdapters(wanted, { bot: inFlight.track(measuredBot(bot, metrics, logger)), logger, http, store });
+  const posters = Object.fromEntries(Object.entries(started.posters).map(([name, poster]) => [name, measuredPoster(name, poster, metrics)]));
+  const scheduler = new DailyScheduler({ store, takeaways: () => bot.data.takeaways, posters, clock: systemClock, logger }).start();
+
+  const running = started;
+  process.on("SIGHUP", () => void bot.reload());
+  handleShutdown({
+    logger,
+    readiness,
+    steps: [
+      // Stop taking work and let what runs finish, all at once: posts, requests, commands.
+      async () => void (await Promise.all([scheduler.stop(), http.close(DRAIN_MS), metricsHost === http ? undefined : metricsHost.close(), inFlight.idle()])),
+      () => running.stop(),
+      () => store.close(),
+      close,
+    ],
+  });
+}
