@@ -50,6 +50,8 @@ export async function runService({ config, wanted, logger, store, load, close }:
   }
 
   let bot: ReloadableBot | undefined;
+  // Registered first, so a SIGHUP during start-up does not end the process (its default action).
+  process.on("SIGHUP", () => (bot ? void bot.reload() : logger.warn("SIGHUP before the corpus was loaded: ignored")));
   const metrics = new Metrics({
     subscriptions: async () => {
       const counts: Record<string, number> = {};
@@ -64,16 +66,16 @@ export async function runService({ config, wanted, logger, store, load, close }:
   await http.listen(config.port);
   if (metricsHost !== http) await metricsHost.listen(config.metricsPort!);
 
-  bot = new ReloadableBot(await load(), load, logger, (loaded) => measureSearches(loaded.data.engine, metrics));
+  const reloadable = new ReloadableBot(await load(), load, logger, (loaded) => measureSearches(loaded.data.engine, metrics));
+  bot = reloadable;
   corpus.open();
   liveness.start();
   const inFlight = new InFlight();
-  started = await startAdapters(wanted, { bot: inFlight.track(measuredBot(bot, metrics, logger)), logger, http, store });
+  started = await startAdapters(wanted, { bot: inFlight.track(measuredBot(reloadable, metrics, logger)), logger, http, store });
   const posters = Object.fromEntries(Object.entries(started.posters).map(([name, poster]) => [name, measuredPoster(name, poster, metrics)]));
-  const scheduler = new DailyScheduler({ store, takeaways: () => bot.data.takeaways, posters, clock: systemClock, logger }).start();
+  const scheduler = new DailyScheduler({ store, takeaways: () => reloadable.data.takeaways, posters, clock: systemClock, logger }).start();
 
   const running = started;
-  process.on("SIGHUP", () => void bot.reload());
   handleShutdown({
     logger,
     readiness,

@@ -23,15 +23,12 @@ const toyAdapter: Adapter<{ token: string }> = {
   },
   startHints: { credentials: "TOY_TOKEN", address: "the network" },
   async start({ config, bot, http }) {
-    http.mount("/toy/commands", (req, res) => {
-      let body = "";
-      req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-      req.on("end", async () => {
-        const { token, user, channel, text } = JSON.parse(body) as Record<string, string>;
-        if (token !== config.token) return void res.writeHead(401).end();
-        const reply = await bot.run(text!, { platform: "toy", userId: user!, channelId: channel! });
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ public: reply.visibility === "public", text: renderText(reply.card) }));
-      });
+    // The host has read the body (within its limit) before the route runs.
+    http.mount("/toy/commands", async (req, res) => {
+      const { token, user, channel, text } = JSON.parse(req.rawBody.toString("utf8")) as Record<string, string>;
+      if (token !== config.token) return void res.writeHead(401).end();
+      const reply = await bot.run(text!, { platform: "toy", userId: user!, channelId: channel! });
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ public: reply.visibility === "public", text: renderText(reply.card) }));
     });
     return {
       mode: "webhook",
