@@ -10,7 +10,7 @@ import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
 import { commandInteraction, stringOption } from "../discord/payloads.js";
 import { DiscordStandIn } from "../discord/stand-in.js";
-import { LogCapture, SIGNING_SECRET } from "../slack/harness.js";
+import { LogCapture, SIGNING_SECRET, tempDailyStore } from "../slack/harness.js";
 import { FORM, signedHeaders, slashCommandBody } from "../slack/signing.js";
 import { SlackStandIn } from "../slack/standin.js";
 
@@ -21,6 +21,7 @@ const MAX_BODY = 4096;
 let slackStandIn: SlackStandIn;
 let discordStandIn: DiscordStandIn;
 let slack: SlackAdapter;
+const daily = tempDailyStore();
 let host: HttpHost;
 let port: number;
 const logs = new LogCapture();
@@ -35,7 +36,7 @@ beforeAll(async () => {
   host = new HttpHost(logger, {
     limits: { maxBodyBytes: MAX_BODY, headersTimeoutMs: 500, requestTimeoutMs: 1000, timeoutCheckIntervalMs: 50, keepAliveTimeoutMs: 200 },
   });
-  slack = createSlackAdapter(bot, { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, apiUrl: slackStandIn.apiUrl }, { logger, http: host });
+  slack = createSlackAdapter(bot, { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, apiUrl: slackStandIn.apiUrl }, { logger, http: host, store: daily.store });
   await slack.start();
   await startDiscord({ config: { token: "t".repeat(60), publicKey: publicKeyHex, apiUrl: discordStandIn.apiUrl }, bot, logger, host });
   port = await host.listen(0, "127.0.0.1");
@@ -46,6 +47,7 @@ afterAll(async () => {
   await host?.close();
   await slackStandIn?.stop();
   await discordStandIn?.stop();
+  await daily.close();
 });
 
 /** Sends raw bytes on a fresh connection, half-closes it and resolves with what came back once the server closed. */

@@ -10,7 +10,7 @@ import { measuredBot } from "../../src/metrics/instrument.js";
 import { Metrics } from "../../src/metrics/metrics.js";
 import { commandInteraction, stringOption } from "../discord/payloads.js";
 import { DiscordStandIn } from "../discord/stand-in.js";
-import { LogCapture } from "../slack/harness.js";
+import { LogCapture, tempDailyStore } from "../slack/harness.js";
 import { blockActionsBody, FORM, signedHeaders, slashCommandBody } from "../slack/signing.js";
 import { SlackStandIn } from "../slack/standin.js";
 
@@ -27,6 +27,7 @@ const logs = new LogCapture();
 let slackStandIn: SlackStandIn;
 let discordStandIn: DiscordStandIn;
 let slack: SlackAdapter;
+const daily = tempDailyStore();
 let host: HttpHost;
 let base: string;
 /** Every answer the platforms got from us: HTTP answers, response URL posts, Web API calls. */
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const core = await createBot({ logger });
   const bot = measuredBot(core, new Metrics({ subscriptions: async () => ({}), sections: () => core.data.corpus.sections.length }), logger);
   host = new HttpHost(logger);
-  slack = createSlackAdapter(bot, { botToken: SLACK_BOT_TOKEN, signingSecret: SLACK_SIGNING_SECRET, apiUrl: slackStandIn.apiUrl }, { logger, http: host });
+  slack = createSlackAdapter(bot, { botToken: SLACK_BOT_TOKEN, signingSecret: SLACK_SIGNING_SECRET, apiUrl: slackStandIn.apiUrl }, { logger, http: host, store: daily.store });
   await slack.start();
   await startDiscord({ config: { token: DISCORD_TOKEN, publicKey: publicKeyHex, apiUrl: discordStandIn.apiUrl }, bot, logger, host });
   base = `http://127.0.0.1:${await host.listen(0, "127.0.0.1")}`;
@@ -52,6 +53,7 @@ afterAll(async () => {
   await host?.close();
   await slackStandIn?.stop();
   await discordStandIn?.stop();
+  await daily.close();
 });
 
 async function slackPost(body: string): Promise<Record<string, any>> {
