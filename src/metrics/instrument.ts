@@ -56,12 +56,13 @@ export function measureSearches(engine: SearchEngine, metrics: Metrics): void {
   };
 }
 
-/** The poster, counted in `kubecon_daily_posts_total` by platform and outcome. */
+/** The poster, counted in `kubecon_daily_posts_total` by platform and outcome; its look-up of earlier posts kept as it is. */
 export function measuredPoster(platform: string, poster: Poster, metrics: Metrics): Poster {
   return {
-    async post(subscription, card) {
+    ...(poster.findPosted && { findPosted: poster.findPosted.bind(poster) }),
+    async post(target, card, claimId) {
       try {
-        const posted = await poster.post(subscription, card);
+        const posted = await poster.post(target, card, claimId);
         metrics.dailyPosts.inc({ platform, outcome: "posted" });
         return posted;
       } catch (error) {

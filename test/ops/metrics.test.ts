@@ -7,7 +7,6 @@ import { HttpHost } from "../../src/http/server.js";
 import { measuredBot, measuredPoster, measureSearches } from "../../src/metrics/instrument.js";
 import { Metrics } from "../../src/metrics/metrics.js";
 import { METRICS_PATH, METRICS_ROUTE, metricsRoute } from "../../src/metrics/route.js";
-import type { Subscription } from "../../src/store/daily-store.js";
 import { CONTEXT, memoryLogger } from "../core/helpers.js";
 
 const log = memoryLogger();
@@ -89,11 +88,11 @@ describe("GET /metrics", () => {
     ];
     const poster: Poster = { post: () => outcomes.shift()!() };
     const measured = measuredPoster("slack", poster, metrics);
-    const subscription = { id: 1, platform: "slack", channelId: "C1" } as unknown as Subscription;
+    const target = { channelId: "C1" };
     const card = { title: "t", body: [{ text: rich("x") }] };
-    await measured.post(subscription, card);
-    await expect(measured.post(subscription, card)).rejects.toThrow("rate limited");
-    await expect(measured.post(subscription, card)).rejects.toThrow("channel gone");
+    await measured.post(target, card, "claim-1");
+    await expect(measured.post(target, card, "claim-1")).rejects.toThrow("rate limited");
+    await expect(measured.post(target, card, "claim-1")).rejects.toThrow("channel gone");
     const text = await scrape();
     for (const outcome of ["posted", "transient", "permanent"]) {
       expect(sample(text, "kubecon_daily_posts_total", { platform: "slack", outcome }), outcome).toBe(1);

@@ -12,10 +12,11 @@ import { commandInteraction, stringOption } from "../discord/payloads.js";
 import { DiscordStandIn } from "../discord/stand-in.js";
 import { LogCapture, tempDailyStore } from "../slack/harness.js";
 import { blockActionsBody, FORM, signedHeaders, slashCommandBody } from "../slack/signing.js";
-import { SlackStandIn } from "../slack/standin.js";
+import { DEFAULT_WORKSPACE, SlackStandIn } from "../slack/standin.js";
 
 // Known secret values, so the test can look for them anywhere they might leak.
-const SLACK_BOT_TOKEN = "xoxb-1111111111-2222222222-KnownSlackBotTokenValue";
+// The stand-in knows one workspace, and so its bot token.
+const SLACK_BOT_TOKEN = DEFAULT_WORKSPACE.botToken;
 const SLACK_SIGNING_SECRET = "0123456789abcdef0123456789abcdef";
 const DISCORD_TOKEN = "KnownDiscordBotToken.".padEnd(72, "Z");
 const SECRETS = [SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, DISCORD_TOKEN];
