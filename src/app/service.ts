@@ -39,8 +39,10 @@ export async function runService({ config, wanted, logger, store, load, close }:
   const readiness = new Readiness();
   const liveness = new Liveness();
   const corpus = readiness.gate("corpus", "indexing");
-  // A read by key: cheap, and it fails when the database does.
-  readiness.register("store", async () => void (await store.getSubscription("readiness-probe")));
+  readiness.register("store", async () => {
+    const health = await store.health();
+    return health.ok ? undefined : health.reason;
+  });
   let started: StartedAdapters | undefined;
   for (const { adapter } of wanted) {
     readiness.register(adapter.name, () => {
