@@ -4,6 +4,7 @@ import type { Logger } from "../../src/log/logger.js";
 import type { InteractionHandler } from "./interactions.js";
 import { NO_MENTIONS } from "./render.js";
 import { restTransport } from "./rest.js";
+import { DEFAULT_DISCORD_NETWORK, restOptions, type DiscordNetworkOptions } from "./rest-options.js";
 
 export interface GatewayOptions {
   token: string;
@@ -11,6 +12,7 @@ export interface GatewayOptions {
   apiUrl?: string;
   handle: InteractionHandler;
   logger: Logger;
+  network?: DiscordNetworkOptions;
 }
 
 export interface DiscordGateway {
@@ -23,11 +25,11 @@ export interface DiscordGateway {
  * are taken as Discord's raw payloads, so the gateway and HTTP modes share one handler; every
  * payload sends empty `allowed_mentions`, and the client default forbids mentions as well.
  */
-export async function startGateway({ token, apiUrl, handle, logger }: GatewayOptions): Promise<DiscordGateway> {
+export async function startGateway({ token, apiUrl, handle, logger, network = DEFAULT_DISCORD_NETWORK }: GatewayOptions): Promise<DiscordGateway> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { ...NO_MENTIONS },
-    rest: apiUrl ? { api: apiUrl } : {},
+    rest: restOptions(apiUrl, network),
   });
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
     handle(interaction, restTransport(client.rest, interaction)).catch((error: unknown) =>

@@ -9,6 +9,7 @@ import { INTERACTIONS_PATH, INTERACTIONS_ROUTE, interactionsEndpoint } from "./h
 import { createInteractionHandler } from "./interactions.js";
 import { discordPoster } from "./poster.js";
 import { createRest } from "./rest.js";
+import { DEFAULT_DISCORD_NETWORK, type DiscordNetworkOptions } from "./rest-options.js";
 import { ed25519Check } from "./signature.js";
 
 export interface StartDiscordOptions {
@@ -18,6 +19,8 @@ export interface StartDiscordOptions {
   /** The process's HTTP server; HTTP interactions mode mounts `POST /discord/interactions` on it. */
   host: HttpHost;
   deferAfterMs?: number;
+  /** Timeouts and retries of calls to Discord (defaults in rest-options.ts). */
+  network?: Partial<DiscordNetworkOptions>;
 }
 
 export interface DiscordAdapter {
@@ -34,10 +37,11 @@ export interface DiscordAdapter {
  * endpoint (HTTP mode; Discord then sends none over the gateway, so no gateway connection is made);
  * otherwise the bot connects to the gateway with `DISCORD_TOKEN`.
  */
-export async function startDiscord({ config, bot, logger, host, deferAfterMs }: StartDiscordOptions): Promise<DiscordAdapter> {
+export async function startDiscord({ config, bot, logger, host, deferAfterMs, network: overrides }: StartDiscordOptions): Promise<DiscordAdapter> {
+  const network = { ...DEFAULT_DISCORD_NETWORK, ...overrides };
   const handle = createInteractionHandler({ bot, logger, deferAfterMs });
   if (config.publicKey) {
-    const rest = createRest(config.token, config.apiUrl);
+    const rest = createRest(config.token, config.apiUrl, network);
     host.mount(
       INTERACTIONS_PATH,
       interactionsEndpoint({ checkSignature: ed25519Check(config.publicKey), handle, rest, logger }),
@@ -46,7 +50,7 @@ export async function startDiscord({ config, bot, logger, host, deferAfterMs }: 
     logger.info({ platform: "discord", mode: "http", path: INTERACTIONS_PATH }, "discord interactions endpoint mounted");
     return { mode: "http", poster: discordPoster(rest), ready: () => true, stop: async () => {} };
   }
-  const gateway = await startGateway({ token: config.token, apiUrl: config.apiUrl, handle, logger });
+  const gateway = await startGateway({ token: config.token, apiUrl: config.apiUrl, handle, logger, network });
   return { mode: "gateway", poster: discordPoster(gateway.client.rest), ready: () => gateway.client.isReady(), stop: gateway.stop };
 }
 

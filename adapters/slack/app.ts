@@ -24,6 +24,8 @@ import { boltInstallationStore } from "./installations.js";
 import { signedStateStore } from "./oauth-state.js";
 import { postCard, postError, slackPoster } from "./poster.js";
 import { ACTION_ID, actionKind, renderCard, type SlackMessage } from "./render.js";
+import { rateLimitWait, responseUrlWait, retryWithin } from "./retry.js";
+import { DEFAULT_SLACK_NETWORK, webClientOptions, type SlackNetworkOptions } from "./web-api-options.js";
 
 export const SLASH_COMMAND = "/kubecon";
 export const EVENTS_PATH = "/slack/events";
@@ -39,10 +41,6 @@ const INSTALL_ROUTE: RouteOptions = { methods: ["GET"] };
 
 /** Past this, the slash command is acknowledged empty and the answer follows through response_url. */
 const DEFAULT_ACK_DEADLINE_MS = 2000;
-
-/** A failing Slack API call is retried a little, then given up: never a queue stalled for minutes. */
-const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 };
-const API_TIMEOUT_MS = 10_000;
 
 const OUR_ERROR: Card = {
   title: "Sorry, something went wrong",
@@ -60,6 +58,8 @@ export interface SlackAdapterOptions {
   /** Where installs in many workspaces are kept; required with `config.oauth`. */
   installations?: InstallationStore;
   clock?: Clock;
+  /** Timeouts and retries of calls to Slack (defaults in web-api-options.ts). */
+  network?: Partial<SlackNetworkOptions>;
 }
 
 export interface SlackAdapter {
@@ -80,6 +80,7 @@ type SlackResponse = SlackMessage & { response_type: "ephemeral" | "in_channel" 
 export function createSlackAdapter(bot: Bot, config: SlackConfig, options: SlackAdapterOptions): SlackAdapter {
   const logger = options.logger.child({ component: "slack" });
   const ackDeadlineMs = options.ackDeadlineMs ?? DEFAULT_ACK_DEADLINE_MS;
+  const network = { ...DEFAULT_SLACK_NETWORK, ...options.network };
   const socketMode = config.appToken !== undefined;
   const http = options.http;
   if (!socketMode && !http) throw new Error("the Slack adapter in HTTP mode needs the shared HttpHost");
@@ -89,13 +90,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   if (oauth && (socketMode || !options.installations)) throw new Error("installs in many workspaces need HTTP mode and an installation store");
 
   const boltLog = boltLogger(logger);
-  const clientOptions = {
-    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-    retryConfig: RETRY_CONFIG,
-    // A rate limit comes back as an error with its Retry-After instead of pausing every call.
-    rejectRateLimitedCalls: true,
-    timeout: API_TIMEOUT_MS,
-  };
+  const clientOptions = webClientOptions(config.apiUrl, network);
   // Each installation's bot token sealed at rest; every request is authorized with its own workspace's.
   const installationStore = oauth && boltInstallationStore(options.installations!, createSealer(oauth.installationKey), clock);
   // Signature verification stays on (HTTPReceiver's default); no option here turns it off.
@@ -142,10 +137,10 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     }
   }
 
-  /** Posts to a response_url; an expired URL or a Slack failure is logged, never thrown. */
+  /** Posts to a response_url, retried within the deadline; an expired URL or a Slack failure is logged, never thrown. */
   async function respondSafely(respond: RespondFn, message: RespondArguments, context: Record<string, unknown>): Promise<void> {
     try {
-      await respond(message);
+      await retryWithin(() => respond(message), responseUrlWait(network), network);
     } catch (error) {
       logger.warn({ err: error, ...context }, "slack response_url post failed");
     }
@@ -195,7 +190,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
         return;
       }
       try {
-        await postCard(client, ctx.channelId, shared.reply.card);
+        await retryWithin(() => postCard(client, ctx.channelId, shared.reply!.card), rateLimitWait, network, 2);
       } catch (error) {
         logger.warn({ err: error, ...logContext }, "slack share post failed");
         await respondSafely(respond, { response_type: "ephemeral", replace_original: false, text: shareFailure(error) }, logContext);

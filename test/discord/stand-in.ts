@@ -2,6 +2,7 @@ import { EventEmitter, once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { Faults, type Fault } from "../faults/faults.js";
 
 /** One REST request the stand-in received. */
 export interface RecordedRequest {
@@ -45,6 +46,8 @@ export class DiscordStandIn {
   private port = 0;
   /** Channels that answer a post with an error, as Discord does for a deleted channel or a missing permission. */
   readonly failingChannels = new Map<string, { status: number; code: number; message: string }>();
+  /** Faults by `METHOD /path` (path after `/api/v10`), e.g. `/^PATCH \/webhooks\//`. */
+  readonly faults = new Faults();
 
   constructor() {
     this.server = createServer((req, res) => void this.onRequest(req, res));
@@ -151,12 +154,14 @@ export class DiscordStandIn {
       body: text ? (JSON.parse(text) as unknown) : undefined,
       authorization: req.headers.authorization,
     };
-    const [status, body] = this.answer(request);
+    const fault = this.faults.take(`${request.method} ${request.path}`);
+    const [status, body] = fault ? [0, undefined] : this.answer(request);
     // Record before answering so a test that awaits the client's call already sees it.
     this.requests.push(request);
     this.events.emit("request", request);
     if (this.dropAnswers.delete(path)) return void req.socket.destroy();
-    if (status === 204) res.writeHead(204).end();
+    if (fault) answerFault(res, fault);
+    else if (status === 204) res.writeHead(204).end();
     else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   }
 
@@ -199,6 +204,27 @@ export class DiscordStandIn {
   private message(body: unknown): unknown {
     return botMessage({ id: String(300000000000000000n + BigInt(++this.messageIds)), ...(body as object) });
   }
+}
+
+/** Discord's answer to a throttled or failing request; a hang never answers (the connection stays open until stop). */
+function answerFault(res: ServerResponse, fault: Fault): void {
+  if (fault === "hang") return;
+  if (fault.status === 429) {
+    const retryAfter = fault.retryAfterSec ?? 1;
+    res
+      .writeHead(429, {
+        "content-type": "application/json",
+        "retry-after": String(retryAfter),
+        "x-ratelimit-limit": "5",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset-after": String(retryAfter),
+        "x-ratelimit-bucket": "stand-in-bucket",
+        "x-ratelimit-scope": "user",
+      })
+      .end(JSON.stringify({ message: "You are being rate limited.", retry_after: retryAfter, global: false }));
+    return;
+  }
+  res.writeHead(fault.status, { "content-type": "application/json" }).end(JSON.stringify({ message: `${fault.status}: Server Error`, code: 0 }));
 }
 
 /** A message of our bot as Discord's API returns it, with `fields` set over the defaults. */

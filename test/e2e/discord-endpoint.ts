@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from "node:crypto";
-import { startDiscord, type DiscordAdapter } from "../../adapters/discord/start.js";
+import { startDiscord, type DiscordAdapter, type StartDiscordOptions } from "../../adapters/discord/start.js";
 import type { Bot } from "../../src/commands/bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
@@ -21,8 +21,16 @@ export interface DiscordEndpoint {
   close(): Promise<void>;
 }
 
-/** The Discord adapter in HTTP interactions mode on its own HttpHost on loopback, its REST pointed at the stand-in. */
-export async function startDiscordEndpoint(bot: Bot, standIn: DiscordStandIn, logger: Logger): Promise<DiscordEndpoint> {
+/**
+ * The Discord adapter in HTTP interactions mode on its own HttpHost on loopback, its REST pointed at
+ * the stand-in; answers are deferred only past `deferAfterMs` (a minute unless given).
+ */
+export async function startDiscordEndpoint(
+  bot: Bot,
+  standIn: DiscordStandIn,
+  logger: Logger,
+  options: Pick<StartDiscordOptions, "deferAfterMs" | "network"> = {},
+): Promise<DiscordEndpoint> {
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   // The raw key is the SPKI DER without its 12-byte prefix, as the Developer Portal shows it.
   const publicKeyHex = publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex");
@@ -33,7 +41,8 @@ export async function startDiscordEndpoint(bot: Bot, standIn: DiscordStandIn, lo
     bot,
     logger,
     host,
-    deferAfterMs: 60_000,
+    deferAfterMs: options.deferAfterMs ?? 60_000,
+    network: options.network,
   });
   const port = await host.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/discord/interactions`;

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../adapters/slack/app.js";
+import type { SlackNetworkOptions } from "../../adapters/slack/web-api-options.js";
 import type { Bot } from "../../src/commands/bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger, type Logger } from "../../src/log/logger.js";
@@ -65,7 +66,10 @@ export interface Harness {
 }
 
 /** The real Bolt app in HTTP mode on the shared host, on a loopback port, talking to a Slack stand-in. */
-export async function startHarness(bot: Bot, options: { ackDeadlineMs?: number; standin?: SlackStandIn; store?: DailyStore } = {}): Promise<Harness> {
+export async function startHarness(
+  bot: Bot,
+  options: { ackDeadlineMs?: number; standin?: SlackStandIn; store?: DailyStore; network?: Partial<SlackNetworkOptions> } = {},
+): Promise<Harness> {
   const standin = options.standin ?? new SlackStandIn();
   if (!options.standin) await standin.start();
   const daily = options.store ? undefined : tempDailyStore();
@@ -75,7 +79,7 @@ export async function startHarness(bot: Bot, options: { ackDeadlineMs?: number; 
   const adapter = createSlackAdapter(
     bot,
     { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, apiUrl: standin.apiUrl },
-    { logger, http: host, ackDeadlineMs: options.ackDeadlineMs, store: options.store ?? daily!.store },
+    { logger, http: host, ackDeadlineMs: options.ackDeadlineMs, store: options.store ?? daily!.store, network: options.network },
   );
   await adapter.start();
   const port = await host.listen(0, "127.0.0.1");

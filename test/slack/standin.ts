@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { Faults, type Fault } from "../faults/faults.js";
 
 /** One request Slack would have received from us. */
 export interface Received {
@@ -41,7 +42,6 @@ export class SlackStandIn {
   private readonly apiErrors = new Map<string, string[]>();
   /** HTTP status to answer on a response URL, e.g. 404 for one that expired. */
   private readonly responseStatus = new Map<string, number>();
-  private readonly rateLimits = new Map<string, number>();
   /** Authorization codes the OAuth exchange accepts, and the workspace each installs. */
   readonly oauthCodes = new Map<string, StandInWorkspace>();
   private readonly workspaces = new Map<string, StandInWorkspace>([[DEFAULT_WORKSPACE.botToken, DEFAULT_WORKSPACE]]);
@@ -49,6 +49,8 @@ export class SlackStandIn {
   private readonly channels = new Map<string, Array<{ ts: string; text: unknown; metadata?: unknown }>>();
   /** Methods whose next call is carried out and then answered with a dropped connection. */
   private readonly dropAnswers = new Set<string>();
+  /** Faults by Web API method, or `response_url` for every response URL. */
+  readonly faults = new Faults();
   private server?: Server;
   private base = "";
   private sockets?: WebSocketServer;
@@ -104,7 +106,7 @@ export class SlackStandIn {
 
   /** The next call of `method` gets HTTP 429 with this Retry-After. */
   rateLimit(method: string, retryAfterSec: number): void {
-    this.rateLimits.set(method, retryAfterSec);
+    this.faults.add(method, { status: 429, retryAfterSec });
   }
 
   /** The next call of `method` is carried out, but its answer is lost (the connection drops). */
@@ -144,6 +146,8 @@ export class SlackStandIn {
     if (path.startsWith("/response/")) {
       const id = path.slice("/response/".length);
       this.record({ kind: "response_url", id, body });
+      const fault = this.faults.take("response_url");
+      if (fault) return faultAnswer(fault);
       const status = this.responseStatus.get(id) ?? 200;
       return { status, body: status === 200 ? { ok: true } : { ok: false, error: "expired_url" } };
     }
@@ -152,11 +156,8 @@ export class SlackStandIn {
     const token = bearer ?? (typeof body.token === "string" ? body.token : undefined);
     this.record({ kind: method, body, ...(token && { token }) });
     const workspace = token ? this.workspaces.get(token) : undefined;
-    const retryAfter = this.rateLimits.get(method);
-    if (retryAfter !== undefined) {
-      this.rateLimits.delete(method);
-      return { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": String(retryAfter) } };
-    }
+    const fault = this.faults.take(method);
+    if (fault) return faultAnswer(fault);
     const error = this.apiErrors.get(method)?.shift();
     if (error) return { status: 200, body: { ok: false, error } };
     const answer = this.answer(method, body, workspace);
@@ -220,6 +221,15 @@ export class SlackStandIn {
         return { status: 200, body: { ok: false, error: "unknown_method" } };
     }
   }
+}
+
+/** Slack's answers to a throttled or failing request; a hang never answers (the connection stays open until stop). */
+function faultAnswer(fault: Fault): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+  if (fault === "hang") return new Promise(() => {});
+  if (fault.status === 429) {
+    return Promise.resolve({ status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": String(fault.retryAfterSec ?? 1) } });
+  }
+  return Promise.resolve({ status: fault.status, body: { ok: false, error: "fatal_error" } });
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
