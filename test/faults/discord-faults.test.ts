@@ -5,10 +5,9 @@ import type { DiscordNetworkOptions } from "../../adapters/discord/rest-options.
 import { startDiscord, type DiscordAdapter } from "../../adapters/discord/start.js";
 import type { Bot } from "../../src/commands/bot.js";
 import { createBot } from "../../src/commands/create-bot.js";
-import { PostError } from "../../src/daily/poster.js";
+import { PostError, type PostTarget } from "../../src/daily/poster.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
-import type { Subscription } from "../../src/store/daily-store.js";
 import { startDiscordEndpoint, type DiscordEndpoint } from "../e2e/discord-endpoint.js";
 import { autocompleteInteraction, commandInteraction, stringOption } from "../discord/payloads.js";
 import { DiscordStandIn, type RecordedRequest } from "../discord/stand-in.js";
@@ -184,18 +183,9 @@ describe("the initial response over the gateway (interaction callback)", () => {
 });
 
 describe("daily posts against a failing Discord", () => {
-  const subscription: Subscription = {
-    id: "discord:400000000000000009",
-    platform: "discord",
-    channelId: "400000000000000009",
-    spaceId: "500000000000000001",
-    postTime: "09:00",
-    zone: "UTC",
-    createdBy: "600000000000000001",
-    since: new Date(0),
-    enabled: true,
-  };
+  const target: PostTarget = { channelId: "400000000000000009", spaceId: "500000000000000001" };
   const card = { title: "A takeaway" };
+  let claims = 0;
 
   async function failure(post: Promise<unknown>): Promise<PostError> {
     const error = await post.then(
@@ -208,13 +198,13 @@ describe("daily posts against a failing Discord", () => {
 
   it("gives the scheduler a transient failure, not a hung tick, when Discord hangs", async () => {
     standIn.faults.add(/^POST \/channels\//, "hang", 2);
-    const error = await failure(discordPoster(createRest("p".repeat(60), standIn.apiUrl, NETWORK)).post(subscription, card));
+    const error = await failure(discordPoster(createRest("p".repeat(60), standIn.apiUrl, NETWORK)).post(target, card, `claim-${++claims}`));
     expect(error.kind).toBe("transient");
   });
 
   it("passes a long rate limit to the scheduler instead of waiting it out", async () => {
     standIn.faults.add(/^POST \/channels\//, { status: 429, retryAfterSec: 900 });
-    const error = await failure(discordPoster(createRest("p".repeat(60), standIn.apiUrl, NETWORK)).post(subscription, card));
+    const error = await failure(discordPoster(createRest("p".repeat(60), standIn.apiUrl, NETWORK)).post(target, card, `claim-${++claims}`));
     expect(error.kind).toBe("transient");
     expect(error.retryAfterMs).toBeGreaterThanOrEqual(900_000);
   });

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PostError } from "../../src/daily/poster.js";
+import { PostError, type PostTarget } from "../../src/daily/poster.js";
 import { createBot } from "../../src/commands/create-bot.js";
 import { createLogger } from "../../src/log/logger.js";
-import type { Subscription } from "../../src/store/daily-store.js";
 import { postSigned, startHarness, type Harness } from "../slack/harness.js";
 import { blockActionsBody, slashCommandBody } from "../slack/signing.js";
 
@@ -155,17 +154,9 @@ describe("Web API faults on Share in channel", () => {
 });
 
 describe("daily posts against a failing Web API", () => {
-  const subscription: Subscription = {
-    id: "slack:C0FAULT",
-    platform: "slack",
-    channelId: "C0FAULT",
-    postTime: "09:00",
-    zone: "UTC",
-    createdBy: "U0001",
-    since: new Date(0),
-    enabled: true,
-  };
+  const target: PostTarget = { channelId: "C0FAULT" };
   const card = { title: "A takeaway" };
+  let claims = 0;
 
   async function failure(post: Promise<unknown>): Promise<PostError> {
     const error = await post.then(
@@ -178,13 +169,13 @@ describe("daily posts against a failing Web API", () => {
 
   it("gives the scheduler a transient failure, not a hung tick, when Slack hangs", async () => {
     harness.standin.faults.add("chat.postMessage", "hang", 3);
-    const error = await failure(harness.adapter.poster.post(subscription, card));
+    const error = await failure(harness.adapter.poster.post(target, card, `claim-${++claims}`));
     expect(error.kind).toBe("transient");
   });
 
   it("passes a long Retry-After to the scheduler instead of waiting it out", async () => {
     harness.standin.faults.add("chat.postMessage", { status: 429, retryAfterSec: 900 });
-    const error = await failure(harness.adapter.poster.post(subscription, card));
+    const error = await failure(harness.adapter.poster.post(target, card, `claim-${++claims}`));
     expect(error).toMatchObject({ kind: "transient", retryAfterMs: 900_000 });
   });
 });
