@@ -1,18 +1,16 @@
 import { once } from "node:events";
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
 import { performance } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { exchange, type HttpRequest } from "./exchange.js";
 import { percentile } from "./stats.js";
+
+export type { HttpRequest };
 
 /**
  * Signed requests sent to one of our endpoints on loopback, `concurrency` at a time, from a worker
  * thread so that sending and timing do not compete with the server for one event loop.
  */
-export interface HttpRequest {
-  body: string;
-  headers: Record<string, string>;
-}
-
 interface LoadJob {
   url: string;
   concurrency: number;
@@ -29,23 +27,10 @@ interface LoadResult {
 const CONCURRENCY = [1, 10, 100];
 const WARMUP = 100;
 
-function send(agent: Agent, job: LoadJob, { body, headers }: HttpRequest): Promise<number> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(job.url, { method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        const elapsed = performance.now() - start;
-        const text = Buffer.concat(chunks).toString("utf8");
-        if (res.statusCode !== 200 || !text.includes(job.mustContain)) reject(new Error(`unexpected answer ${res.statusCode} ${text.slice(0, 200)}`));
-        else resolve(elapsed);
-      });
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
+async function send(agent: Agent, job: LoadJob, httpRequest: HttpRequest): Promise<number> {
+  const { status, text, ms } = await exchange(agent, job.url, httpRequest);
+  if (status !== 200 || !text.includes(job.mustContain)) throw new Error(`unexpected answer ${status} ${text.slice(0, 200)}`);
+  return ms;
 }
 
 async function load(job: LoadJob): Promise<LoadResult> {

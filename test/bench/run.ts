@@ -27,6 +27,7 @@ const BENCHES: BenchModule[] = [
   { name: "discord", file: "./discord.js", exportName: "benchDiscord" },
   { name: "daily", file: "./daily.js", exportName: "benchDaily" },
   { name: "daily on PostgreSQL, 3 replicas", file: "./daily.js", exportName: "benchDailyReplicas" },
+  { name: "soak", file: "./soak.js", exportName: "benchSoak" },
 ];
 
 /** The targets: figure → upper bound. */
@@ -37,6 +38,8 @@ const TARGETS: Record<string, number> = {
   build_ms_100k: 10_000,
   snapshot_load_ms_100k: 3_000,
   ingest_html_1mb_ms_median: 2000,
+  soak_heap_growth_pct: 10,
+  soak_valid_errors: 1,
 };
 
 interface Outcome {
