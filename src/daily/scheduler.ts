@@ -82,7 +82,8 @@ export class DailyScheduler {
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 60 * MINUTE;
   }
 
-  async tick(now: Date = this.options.clock.now()): Promise<TickReport> {
+  /** One pass over the due subscriptions; once `stopping` is aborted no further batch is claimed. */
+  async tick(now: Date = this.options.clock.now(), stopping?: AbortSignal): Promise<TickReport> {
     const report: TickReport = { due: 0, claimed: 0, posted: 0, recovered: 0, retrying: 0, failed: 0, disabled: 0 };
     await this.recordUnrecorded();
     const takeaways = this.options.takeaways();
@@ -106,7 +107,7 @@ export class DailyScheduler {
     shuffle(due);
     const staleBefore = new Date(now.getTime() - this.staleClaimMs);
     const byKey = new Map(due.map((item) => [`${item.subscription.id}\u0000${item.date}`, item]));
-    for (let start = 0; start < due.length; start += this.batchSize) {
+    for (let start = 0; start < due.length && !stopping?.aborted; start += this.batchSize) {
       const batch = due.slice(start, start + this.batchSize).map(({ subscription, date }) => ({
         subscriptionId: subscription.id,
         localDate: date,
@@ -132,7 +133,7 @@ export class DailyScheduler {
     const loop = (async () => {
       while (!stopping.signal.aborted) {
         try {
-          const report = await this.tick();
+          const report = await this.tick(clock.now(), stopping.signal);
           if (report.due > 0) logger.debug({ ...report }, "daily tick");
         } catch (error) {
           // The store is away (a database down, a full disk): log, and try again at the next minute.

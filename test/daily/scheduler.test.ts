@@ -61,6 +61,26 @@ describe("DailyScheduler", () => {
     expect(await env.store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "posted", messageId: first.messageId });
   });
 
+  it("claims no further batch once it is stopping, and the channels left are posted by the next tick", async () => {
+    const channels = ["C1", "C2", "C3"].map((channelId) => ({ id: `slack:${channelId}`, channelId }));
+    const { env, clock, poster, log, ready } = setup("2025-06-01T09:00:00Z", channels);
+    await ready;
+    const stopping = new AbortController();
+    const scheduler = new DailyScheduler({ store: env.store, takeaways: () => pool, posters: { slack: poster }, clock, logger: log.logger, batchSize: 1 });
+    poster.failWith = () => {
+      stopping.abort(); // SIGTERM arrives while the first post is in flight
+      return undefined;
+    };
+    await scheduler.tick(clock.now(), stopping.signal);
+    expect(poster.deliveries).toHaveLength(1);
+    const untouched = await Promise.all(channels.map(({ id }) => env.store.getPost(id, "2025-06-01")));
+    expect(untouched.filter((post) => post === undefined)).toHaveLength(2);
+
+    poster.failWith = undefined;
+    await scheduler.tick(clock.now());
+    expect(new Set(poster.deliveries.map((d) => d.channelId))).toEqual(new Set(["C1", "C2", "C3"]));
+  });
+
   it("posts a 02:30 Paris subscription at 03:00 on spring-forward day, and once on fall-back day", async () => {
     const { clock, poster, scheduler, ready } = setup("2025-03-28T00:00:00Z", [{ zone: "Europe/Paris", postTime: "02:30" }]);
     await ready;
