@@ -90,6 +90,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === "backup") {
+    if (rest.length !== 1) throw new UserError("backup takes the file to write: kubecon backup <file>");
+    const { backupDailyStore } = await import("../store/backup.js");
+    const { loadConfig } = await import("../config/config.js");
+    const config = loadConfig(process.env);
+    if (!config.ok) throw new UserError(config.problems.join("; "));
+    console.log(backupDailyStore({ databaseUrl: config.value.databaseUrl, dataDir: config.value.dataDir, target: rest[0]! }));
+    return 0;
+  }
+
   // The index snapshot lives where the server keeps it (DATA_DIR/cache, DATA_DIR defaulting to
   // "var" as in the configuration), so both reuse one; the configuration module (zod) is not loaded here.
   const bot = await createBot({ corpusDir, cacheDir: join(process.env.DATA_DIR || "var", "cache"), lazy: true, logger });
