@@ -10,9 +10,8 @@ import { runConsole } from "./cli/console.js";
 import { ConfigError } from "./config/config.js";
 import { CorpusError } from "./corpus/corpus.js";
 import { createLogger } from "./log/logger.js";
-import { openDailyStore } from "./store/open-store.js";
+import { openDailyStore, openFeedbackStore } from "./store/open-store.js";
 import { StoreError } from "./store/store-error.js";
-import { openSqliteFeedbackStore } from "./store/sqlite-feedback-store.js";
 
 /**
  * `npm start`: every adapter of `adapters/index.ts` whose variables are set, run as a service
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
   const { config, wanted } = readSettings(process.env, adapters);
   const logger = createLogger(config.logLevel);
   const store = openDailyStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
-  const feedback = openSqliteFeedbackStore(config.dataDir);
+  const feedback = openFeedbackStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const load = () => createAppBot({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, "cache"), logger, store, feedback });
 
   if (wanted.length === 0) {

@@ -10,8 +10,9 @@ export interface SlackOAuthConfig {
   stateSecret: string;
   /** AES-256-GCM key the installations' bot tokens are sealed with at rest. */
   installationKey: Buffer;
-  /** Where the installations are kept (the process's DATA_DIR). */
+  /** Where the installations are kept: the DATABASE_URL database, or the process's DATA_DIR. */
   dataDir: string;
+  databaseUrl?: string;
 }
 
 export interface SlackConfig {
@@ -81,6 +82,7 @@ export function slackConfig(env: Env): ConfigRead<SlackConfig | undefined> {
         stateSecret: e.SLACK_STATE_SECRET!,
         installationKey: e.SLACK_INSTALLATION_KEY!,
         dataDir: core.value.dataDir,
+        ...(core.value.databaseUrl && { databaseUrl: core.value.databaseUrl }),
       },
     },
   };

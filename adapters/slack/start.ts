@@ -1,5 +1,5 @@
 import type { Adapter } from "../../src/adapter/adapter.js";
-import { openSqliteInstallationStore } from "../../src/store/sqlite-installation-store.js";
+import { openInstallationStore } from "../../src/store/open-store.js";
 import { createSlackAdapter } from "./app.js";
 import { slackConfig, type SlackConfig } from "./config.js";
 
@@ -16,7 +16,7 @@ export const slackAdapter: Adapter<SlackConfig> = {
     address: "the network, and SLACK_API_URL if set",
   },
   async start({ config, bot, logger, http, store }) {
-    const installations = config.oauth && openSqliteInstallationStore(config.oauth.dataDir);
+    const installations = config.oauth && openInstallationStore({ databaseUrl: config.oauth.databaseUrl, dataDir: config.oauth.dataDir, logger });
     const slack = createSlackAdapter(bot, config, { logger, http, store, ...(installations && { installations }) });
     await slack.start();
     let running = true;

@@ -79,14 +79,18 @@ async function main(argv: string[]): Promise<number> {
   if (command === "feedback") {
     if (!flags.json || rest.length) throw new UserError("feedback prints the votes as JSON lines: kubecon feedback --json");
     const { feedbackLines } = await import("./feedback.js");
-    const { openSqliteFeedbackStore } = await import("../store/sqlite-feedback-store.js");
+    const { openFeedbackStore } = await import("../store/open-store.js");
     const { loadConfig } = await import("../config/config.js");
     const config = loadConfig(process.env);
     if (!config.ok) throw new UserError(config.problems.join("; "));
-    const store = openSqliteFeedbackStore(config.value.dataDir);
-    const lines = await feedbackLines(store);
-    await store.close();
-    if (lines.length) console.log(lines.join("\n"));
+    const store = openFeedbackStore({ databaseUrl: config.value.databaseUrl, dataDir: config.value.dataDir, logger });
+    try {
+      await store.ready();
+      const lines = await feedbackLines(store);
+      if (lines.length) console.log(lines.join("\n"));
+    } finally {
+      await store.close();
+    }
     return 0;
   }
 

@@ -34,6 +34,8 @@ export interface VoteCounts {
 }
 
 export interface FeedbackStore {
+  /** Resolves once the store answers (PostgreSQL connects in the background); rejects when it cannot. */
+  ready(): Promise<void>;
   /** The secret the hashes are keyed with: made once, kept in the database, never exported. */
   hashKey(): Promise<Buffer>;
   /** One vote per voter per answer: a second vote replaces the first. */

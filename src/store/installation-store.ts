@@ -14,6 +14,8 @@ export interface StoredInstallation {
 }
 
 export interface InstallationStore {
+  /** Resolves once the store answers (PostgreSQL connects in the background); rejects when it cannot. */
+  ready(): Promise<void>;
   /** Creates or replaces the installation of a space. */
   saveInstallation(installation: StoredInstallation): Promise<void>;
   getInstallation(platform: string, spaceId: string): Promise<StoredInstallation | undefined>;

@@ -1,7 +1,13 @@
 import type { Logger } from "../log/logger.js";
 import type { DailyStore } from "./daily-store.js";
+import type { FeedbackStore } from "./feedback-store.js";
+import type { InstallationStore } from "./installation-store.js";
 import { PostgresDailyStore } from "./postgres-daily-store.js";
+import { PostgresFeedbackStore } from "./postgres-feedback-store.js";
+import { PostgresInstallationStore } from "./postgres-installation-store.js";
 import { openSqliteDailyStore } from "./sqlite-daily-store.js";
+import { openSqliteFeedbackStore } from "./sqlite-feedback-store.js";
+import { openSqliteInstallationStore } from "./sqlite-installation-store.js";
 
 export interface StoreConfig {
   /** DATABASE_URL: a PostgreSQL server shared by replicas. Without it, SQLite in `dataDir`. */
@@ -18,4 +24,16 @@ export interface StoreConfig {
 export function openDailyStore({ databaseUrl, dataDir, logger }: StoreConfig): DailyStore {
   if (databaseUrl) return new PostgresDailyStore({ url: databaseUrl, logger });
   return openSqliteDailyStore(dataDir);
+}
+
+/** The votes, where the daily store is: the DATABASE_URL database, or `feedback.db` in `dataDir`. */
+export function openFeedbackStore({ databaseUrl, dataDir, logger }: StoreConfig): FeedbackStore {
+  if (databaseUrl) return new PostgresFeedbackStore({ url: databaseUrl, logger });
+  return openSqliteFeedbackStore(dataDir);
+}
+
+/** The Slack installations, where the daily store is: the DATABASE_URL database, or `installations.db` in `dataDir`. */
+export function openInstallationStore({ databaseUrl, dataDir, logger }: StoreConfig): InstallationStore {
+  if (databaseUrl) return new PostgresInstallationStore({ url: databaseUrl, logger });
+  return openSqliteInstallationStore(dataDir);
 }

@@ -1,6 +1,3 @@
-import pg from "pg";
-import { setTimeout as sleep } from "node:timers/promises";
-import type { Logger } from "../log/logger.js";
 import { reclaimAssignments, reclaimable } from "./claim-rules.js";
 import type {
   Claim,
@@ -13,14 +10,13 @@ import type {
   Subscription,
   SubscriptionSettings,
 } from "./daily-store.js";
+import { PostgresDatabase, type PostgresSchema, type PostgresStoreOptions } from "./postgres-database.js";
 import { toClaim, toPost, toSubscription, type PostRow, type SubscriptionRow } from "./rows.js";
-import { StoreError } from "./store-error.js";
 
-/**
- * Schema versions, applied in order under an advisory lock and counted in schema_migration. Never
- * edit a shipped step: add the next one.
- */
-const MIGRATIONS: readonly string[] = [
+/** Counted in schema_migration (see PostgresSchema). */
+const SCHEMA: PostgresSchema = {
+  versionTable: "schema_migration",
+  migrations: [
   `CREATE TABLE subscription (
      id text PRIMARY KEY,
      platform text NOT NULL,
@@ -59,22 +55,8 @@ const MIGRATIONS: readonly string[] = [
      posted_at timestamptz NOT NULL,
      PRIMARY KEY (subscription_id, cycle, takeaway_id)
    );`,
-];
-
-/** Any fixed number: every replica takes the same lock to migrate ("kube"). */
-const MIGRATION_LOCK = 0x6b756265;
-
-
-
-export interface PostgresStoreOptions {
-  /** `postgres://user:password@host:port/database` (DATABASE_URL). */
-  url: string;
-  logger: Logger;
-  /** Connections kept open; the scheduler posts a few at once. */
-  poolSize?: number;
-  /** Waits between attempts to reach the server at start: doubling from `firstDelayMs` up to `maxDelayMs`. */
-  retry?: { firstDelayMs: number; maxDelayMs: number };
-}
+  ],
+};
 
 /**
  * The store of several replicas: PostgreSQL through node-postgres. It connects and migrates in the
@@ -82,25 +64,15 @@ export interface PostgresStoreOptions {
  * resolves when done); calls made before then, or while the server is away, fail with the reason.
  */
 export class PostgresDailyStore implements DailyStore {
-  private readonly pool: pg.Pool;
-  private readonly logger: Logger;
-  private readonly closing = new AbortController();
-  private state: StoreHealth = { ok: false, reason: "PostgreSQL: connecting" };
-  private connected = false;
-  private readonly connecting: Promise<void>;
+  private readonly db: PostgresDatabase;
 
   constructor(options: PostgresStoreOptions) {
-    this.logger = options.logger;
-    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
-    // An idle connection the server dropped: the pool replaces it; without a listener it would crash the process.
-    this.pool.on("error", (error) => this.logger.warn({ err: error, database: describe(options.url) }, "PostgreSQL connection lost"));
-    this.connecting = this.connect(describe(options.url), options.retry ?? { firstDelayMs: 500, maxDelayMs: 30_000 });
-    this.connecting.catch(() => undefined);
+    this.db = new PostgresDatabase(SCHEMA, options);
   }
 
   /** Resolves once the server answered and the schema is up to date; rejects only when retrying cannot help (or on close). */
   ready(): Promise<void> {
-    return this.connecting;
+    return this.db.ready();
   }
 
   async saveSubscription(settings: SubscriptionSettings): Promise<Subscription> {
@@ -236,110 +208,24 @@ export class PostgresDailyStore implements DailyStore {
     return { cycle: row?.rotation_cycle ?? 0, postedIds: new Set(row?.ids ?? []) };
   }
 
-  async schemaVersion(): Promise<number> {
-    return (await this.query<{ version: number }>(`SELECT max(version)::int AS version FROM schema_migration`))[0]!.version;
+  schemaVersion(): Promise<number> {
+    return this.db.schemaVersion();
   }
 
-  async health(): Promise<StoreHealth> {
-    if (!this.connected) return this.state;
-    try {
-      await this.pool.query("SELECT 1");
-      this.state = { ok: true };
-    } catch (error) {
-      this.state = { ok: false, reason: `PostgreSQL: ${(error as Error).message}` };
-    }
-    return this.state;
+  health(): Promise<StoreHealth> {
+    return this.db.health();
   }
 
-  async close(): Promise<void> {
-    this.closing.abort();
-    await this.connecting.catch(() => undefined);
-    await this.pool.end();
+  close(): Promise<void> {
+    return this.db.close();
   }
 
-  private async query<Row extends object = Record<string, unknown>>(text: string, values?: unknown[]): Promise<Row[]> {
-    return (await this.run<Row>(text, values)).rows;
+  private query<Row extends object = Record<string, unknown>>(text: string, values?: unknown[]): Promise<Row[]> {
+    return this.db.query<Row>(text, values);
   }
 
-  private async changed(text: string, values: unknown[]): Promise<boolean> {
-    return ((await this.run(text, values)).rowCount ?? 0) > 0;
-  }
-
-  // Until the first connection, calls fail at once with the reason rather than hang: a command
-  // gets an answer and a scheduler tick is logged and retried.
-  private run<Row extends object>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>> {
-    if (!this.connected) return Promise.reject(new Error(this.state.ok ? "PostgreSQL: connecting" : this.state.reason));
-    return this.pool.query<Row>(text, values);
-  }
-
-  private async connect(database: string, retry: { firstDelayMs: number; maxDelayMs: number }): Promise<void> {
-    let delay = retry.firstDelayMs;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await migrate(this.pool, database);
-        this.connected = true;
-        this.state = { ok: true };
-        this.logger.info({ database, attempt }, "PostgreSQL store ready");
-        return;
-      } catch (error) {
-        if (error instanceof StoreError) {
-          this.state = { ok: false, reason: error.message };
-          throw error;
-        }
-        const reason = `PostgreSQL at ${database} unreachable: ${(error as Error).message}`;
-        this.state = { ok: false, reason };
-        this.logger.warn({ database, attempt, retryInMs: delay }, `${reason}; retrying`);
-      }
-      try {
-        await sleep(delay, undefined, { signal: this.closing.signal });
-      } catch {
-        throw new StoreError("the store was closed before PostgreSQL answered");
-      }
-      delay = Math.min(delay * 2, retry.maxDelayMs);
-    }
-  }
-}
-
-async function migrate(pool: pg.Pool, database: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    // Replicas starting together queue here; the first migrates, the others find nothing left to do.
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    try {
-      await client.query(`CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-      const { rows } = await client.query<{ version: number }>(`SELECT coalesce(max(version), 0)::int AS version FROM schema_migration`);
-      const version = rows[0]!.version;
-      if (version > MIGRATIONS.length) {
-        throw new StoreError(
-          `PostgreSQL at ${database} has schema version ${version}, newer than this release knows (${MIGRATIONS.length}): run the newer release`,
-        );
-      }
-      for (let step = version; step < MIGRATIONS.length; step++) {
-        await client.query("BEGIN");
-        try {
-          await client.query(MIGRATIONS[step]!);
-          await client.query(`INSERT INTO schema_migration (version) VALUES ($1)`, [step + 1]);
-          await client.query("COMMIT");
-        } catch (error) {
-          await client.query("ROLLBACK");
-          throw error;
-        }
-      }
-    } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
-    }
-  } finally {
-    client.release();
-  }
-}
-
-/** host:port/database of a URL, never its password, for logs and messages. */
-export function describe(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
-  } catch {
-    return "DATABASE_URL";
+  private changed(text: string, values: unknown[]): Promise<boolean> {
+    return this.db.changed(text, values);
   }
 }
 

@@ -52,6 +52,7 @@ export function openSqliteFeedbackStore(dataDir: string): FeedbackStore {
     return before ? "changed" : "recorded";
   });
   return {
+    ready: async () => undefined,
     hashKey: async () => secret,
     recordVote: async (vote) => record(vote),
     async votes(): Promise<ExportedVote[]> {

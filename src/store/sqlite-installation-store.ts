@@ -33,6 +33,7 @@ export function openSqliteInstallationStore(dataDir: string): InstallationStore 
   const get = db.prepare("SELECT platform, space_id, sealed, installed_at FROM installation WHERE platform = ? AND space_id = ?");
   const remove = db.prepare("DELETE FROM installation WHERE platform = ? AND space_id = ?");
   return {
+    ready: async () => undefined,
     async saveInstallation(installation: StoredInstallation) {
       save.run(installation.platform, installation.spaceId, installation.sealed, installation.installedAt.getTime());
     },
