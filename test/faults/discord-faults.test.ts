@@ -5,13 +5,14 @@ import type { DiscordNetworkOptions } from "../../adapters/discord/rest-options.
 import { startDiscord, type DiscordAdapter } from "../../adapters/discord/start.js";
 import type { Bot } from "../../src/commands/bot.js";
 import { createBot } from "../../src/commands/create-bot.js";
-import { PostError, type PostTarget } from "../../src/daily/poster.js";
+import type { PostTarget } from "../../src/daily/poster.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
 import { startDiscordEndpoint, type DiscordEndpoint } from "../e2e/discord-endpoint.js";
 import { autocompleteInteraction, commandInteraction, stringOption } from "../discord/payloads.js";
 import { DiscordStandIn, type RecordedRequest } from "../discord/stand-in.js";
 import { LogCapture } from "../slack/harness.js";
+import { postFailure } from "../support/post-failure.js";
 
 /**
  * Discord throttling, failing or hanging, against the real discord.js REST client (HTTP
@@ -187,24 +188,16 @@ describe("daily posts against a failing Discord", () => {
   const card = { title: "A takeaway" };
   let claims = 0;
 
-  async function failure(post: Promise<unknown>): Promise<PostError> {
-    const error = await post.then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(PostError);
-    return error as PostError;
-  }
 
   it("gives the scheduler a transient failure, not a hung tick, when Discord hangs", async () => {
     standIn.faults.add(/^POST \/channels\//, "hang", 2);
-    const error = await failure(discordPoster(createRest("p".repeat(60), standIn.apiUrl, NETWORK)).post(target, card, `claim-${++claims}`));
+    const error = await postFailure(discordPoster(createRest("p".repeat(60), standIn.apiUrl, NETWORK)).post(target, card, `claim-${++claims}`));
     expect(error.kind).toBe("transient");
   });
 
   it("passes a long rate limit to the scheduler instead of waiting it out", async () => {
     standIn.faults.add(/^POST \/channels\//, { status: 429, retryAfterSec: 900 });
-    const error = await failure(discordPoster(createRest("p".repeat(60), standIn.apiUrl, NETWORK)).post(target, card, `claim-${++claims}`));
+    const error = await postFailure(discordPoster(createRest("p".repeat(60), standIn.apiUrl, NETWORK)).post(target, card, `claim-${++claims}`));
     expect(error.kind).toBe("transient");
     expect(error.retryAfterMs).toBeGreaterThanOrEqual(900_000);
   });

@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PostError, type PostTarget } from "../../src/daily/poster.js";
+import type { PostTarget } from "../../src/daily/poster.js";
 import { createBot } from "../../src/commands/create-bot.js";
 import { createLogger } from "../../src/log/logger.js";
 import { postSigned, startHarness, type Harness } from "../slack/harness.js";
 import { blockActionsBody, slashCommandBody } from "../slack/signing.js";
+import { postFailure } from "../support/post-failure.js";
 
 /**
  * Slack throttling, failing or hanging, against the real Bolt app: the Web API client and the
@@ -158,24 +159,16 @@ describe("daily posts against a failing Web API", () => {
   const card = { title: "A takeaway" };
   let claims = 0;
 
-  async function failure(post: Promise<unknown>): Promise<PostError> {
-    const error = await post.then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(PostError);
-    return error as PostError;
-  }
 
   it("gives the scheduler a transient failure, not a hung tick, when Slack hangs", async () => {
     harness.standin.faults.add("chat.postMessage", "hang", 3);
-    const error = await failure(harness.adapter.poster.post(target, card, `claim-${++claims}`));
+    const error = await postFailure(harness.adapter.poster.post(target, card, `claim-${++claims}`));
     expect(error.kind).toBe("transient");
   });
 
   it("passes a long Retry-After to the scheduler instead of waiting it out", async () => {
     harness.standin.faults.add("chat.postMessage", { status: 429, retryAfterSec: 900 });
-    const error = await failure(harness.adapter.poster.post(target, card, `claim-${++claims}`));
+    const error = await postFailure(harness.adapter.poster.post(target, card, `claim-${++claims}`));
     expect(error).toMatchObject({ kind: "transient", retryAfterMs: 900_000 });
   });
 });

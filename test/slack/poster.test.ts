@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PostError } from "../../src/daily/poster.js";
 import { createBot } from "../../src/commands/create-bot.js";
 import { createLogger } from "../../src/log/logger.js";
 import { talkCard } from "./cards.js";
 import { violations } from "./check.js";
 import { startHarness, type Harness } from "./harness.js";
+import { postFailure } from "../support/post-failure.js";
 
 let harness: Harness;
 
@@ -19,14 +19,6 @@ afterAll(async () => {
 const target = (channelId: string) => ({ channelId, spaceId: "T0001" });
 const CLAIM = "0123456789abcdef01234567";
 
-async function failure(post: Promise<unknown>): Promise<PostError> {
-  const error = await post.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(PostError);
-  return error as PostError;
-}
 
 describe("Slack daily poster", () => {
   it("posts the card publicly into the channel without unfurls and returns the message ts", async () => {
@@ -52,25 +44,25 @@ describe("Slack daily poster", () => {
 
   it("reports a history Slack will not show as a PostError", async () => {
     harness.standin.failApi("conversations.history", "missing_scope");
-    const error = await failure(harness.adapter.poster.findPosted!(target("C0SCOPE"), CLAIM, new Date()));
+    const error = await postFailure(harness.adapter.poster.findPosted!(target("C0SCOPE"), CLAIM, new Date()));
     expect(error).toMatchObject({ kind: "transient", code: "missing_scope" });
   });
 
   it("reports a channel the bot is not in as permanent", async () => {
     harness.standin.failApi("chat.postMessage", "not_in_channel");
-    const error = await failure(harness.adapter.poster.post(target("C0GONE"), talkCard, CLAIM));
+    const error = await postFailure(harness.adapter.poster.post(target("C0GONE"), talkCard, CLAIM));
     expect(error).toMatchObject({ kind: "permanent", code: "not_in_channel" });
   });
 
   it("reports a rate limit as transient with Slack's Retry-After, without waiting it out", async () => {
     harness.standin.rateLimit("chat.postMessage", 30);
-    const error = await failure(harness.adapter.poster.post(target("C0BUSY"), talkCard, CLAIM));
+    const error = await postFailure(harness.adapter.poster.post(target("C0BUSY"), talkCard, CLAIM));
     expect(error).toMatchObject({ kind: "transient", retryAfterMs: 30_000 });
   });
 
   it("reports any other refusal as transient", async () => {
     harness.standin.failApi("chat.postMessage", "internal_error");
-    const error = await failure(harness.adapter.poster.post(target("C0FLAKY"), talkCard, CLAIM));
+    const error = await postFailure(harness.adapter.poster.post(target("C0FLAKY"), talkCard, CLAIM));
     expect(error).toMatchObject({ kind: "transient", code: "internal_error" });
   });
 });
