@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import type { ExportedVote, FeedbackStore, Vote, VoteCounts, VoteOutcome, VoteRecord } from "./feedback-store.js";
+import { openSqliteFile } from "./sqlite-file.js";
 
 /** Its own file beside the daily store's, so neither's migrations can trip over the other's. */
 export const FEEDBACK_FILE = "feedback.db";
@@ -32,10 +30,7 @@ interface VoteRow {
 
 /** The feedback store in `DATA_DIR/feedback.db` (SQLite, WAL). */
 export function openSqliteFeedbackStore(dataDir: string): FeedbackStore {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, FEEDBACK_FILE));
-  db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 5000");
+  const db = openSqliteFile(dataDir, FEEDBACK_FILE);
   db.exec(SCHEMA);
   db.prepare("INSERT OR IGNORE INTO feedback_key (id, secret) VALUES (1, ?)").run(randomBytes(32));
   const secret = (db.prepare("SELECT secret FROM feedback_key WHERE id = 1").get() as { secret: Buffer }).secret;

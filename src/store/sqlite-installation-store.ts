@@ -1,7 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import type { InstallationStore, StoredInstallation } from "./installation-store.js";
+import { openSqliteFile } from "./sqlite-file.js";
 
 /** Its own file beside the daily store's, so neither's migrations can trip over the other's. */
 export const INSTALLATIONS_FILE = "installations.db";
@@ -15,10 +13,7 @@ interface Row {
 
 /** The installation store in `DATA_DIR/installations.db` (SQLite, WAL). */
 export function openSqliteInstallationStore(dataDir: string): InstallationStore {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, INSTALLATIONS_FILE));
-  db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 5000");
+  const db = openSqliteFile(dataDir, INSTALLATIONS_FILE);
   db.exec(`CREATE TABLE IF NOT EXISTS installation (
     platform TEXT NOT NULL,
     space_id TEXT NOT NULL,
