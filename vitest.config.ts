@@ -9,5 +9,8 @@ export default defineConfig({
     // machine a property run of 500 cases can take twenty seconds.
     testTimeout: 90_000,
     hookTimeout: 90_000,
+    // One printed fast-check seed per run; FC_SEED replays it.
+    globalSetup: ["test/setup/seed.ts"],
+    setupFiles: ["test/setup/fast-check.ts"],
   },
 });

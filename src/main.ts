@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = openDailyStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const feedback = openFeedbackStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
-  const load = () => createAppBot({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, "cache"), logger, store, feedback });
+  const platforms = adapters.map((adapter) => adapter.label);
+  const load = () => createAppBot({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, "cache"), logger, store, feedback, platforms });
 
   if (wanted.length === 0) {
     await runConsole(await load());

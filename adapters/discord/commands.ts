@@ -13,9 +13,9 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Bot } from "../../src/commands/bot.js";
-import { cleanText, formatCommand, parseArgs, splitWords } from "../../src/commands/grammar.js";
+import type { Capabilities } from "../../src/commands/context.js";
+import { formatCommand } from "../../src/commands/grammar.js";
 import type { ArgSpec, Args, CommandSpec } from "../../src/commands/spec.js";
-import { UserError } from "../../src/commands/user-error.js";
 import { plainText } from "./escape.js";
 import { FRENCH, FRENCH_MESSAGE_COMMAND, FRENCH_ROOT } from "./french.js";
 import { DISCORD_LIMITS, truncate } from "./limits.js";
@@ -168,12 +168,6 @@ export function commandText({ spec, options }: Invocation): string {
   return formatCommand(spec, args);
 }
 
-/** The spec a command text runs: its first word, when that names a command or an alias. */
-export function specForText(specs: readonly CommandSpec[], text: string): CommandSpec | undefined {
-  const word = text.trim().split(/\s+/, 1)[0]?.toLowerCase() ?? "";
-  return specs.find((spec) => spec.name === word || spec.aliases?.includes(word));
-}
-
 /** Where an interaction comes from, as far as permissions go. */
 export interface Place {
   /** The member's permission bit set in the channel (Discord's `member.permissions`); absent outside a server. */
@@ -182,29 +176,13 @@ export interface Place {
   botInServer: boolean;
 }
 
-/** Whether a command may run here: yes, not without Manage Channels, or not outside a server the bot is in. */
-export type Access = "allowed" | "needs-permission" | "needs-server";
-
-/**
- * Whether a command text may run in a place. Commands that need Manage Channels change what the bot
- * posts in a channel (daily posts): they need a server channel the bot is in, and the member's
- * permission there. Arguments the grammar cannot read are let through: the core answers them.
- */
-export function access(specs: readonly CommandSpec[], text: string, place: Place): Access {
-  const spec = specForText(specs, text);
-  if (spec?.requires !== "manageChannels") return "allowed";
-  if (spec.changes) {
-    try {
-      if (!spec.changes(parseArgs(spec, splitWords(cleanText(text)).slice(1)))) return "allowed";
-    } catch (error) {
-      if (error instanceof UserError) return "allowed";
-      throw error;
-    }
-  }
-  if (!place.botInServer) return "needs-server";
-  if (place.permissions === undefined) return "needs-permission";
-  const bits = BigInt(place.permissions);
-  return (bits & (PermissionFlagsBits.ManageChannels | PermissionFlagsBits.Administrator)) !== 0n ? "allowed" : "needs-permission";
+/** What the core needs to know: Manage Channels (or Administrator) in the channel, and whether posts can reach it. */
+export function capabilities(place: Place): Capabilities {
+  const bits = place.permissions === undefined ? 0n : BigInt(place.permissions);
+  return {
+    manageChannel: (bits & (PermissionFlagsBits.ManageChannels | PermissionFlagsBits.Administrator)) !== 0n,
+    channelPosts: place.botInServer,
+  };
 }
 
 /**

@@ -36,8 +36,11 @@ export const FRENCH: Record<string, FrenchCommand> = {
   events: { name: "événements", description: "Les événements du corpus et leur nombre de sections" },
   event: {
     name: "événement",
-    description: "Un événement : ses talks et ses points clés",
-    options: { id: { name: "id", description: "Un identifiant d'événement (voir événements)" } },
+    description: "Un événement : ses points clés et tous ses talks, page par page",
+    options: {
+      id: { name: "id", description: "Un identifiant d'événement (voir événements)" },
+      page: { name: "page", description: "Page de talks" },
+    },
   },
   topics: { name: "sujets", description: "Les grands sujets et leur nombre par année, en tendance" },
   takeaway: { name: "à-retenir", description: "Un point à retenir au hasard, avec son talk" },
@@ -45,7 +48,7 @@ export const FRENCH: Record<string, FrenchCommand> = {
     name: "quotidien",
     description: "Publier chaque jour un point à retenir de KubeCon dans ce salon",
     options: {
-      action: { name: "action", description: "on, off ou status", choices: { on: "activer", off: "désactiver", status: "état" } },
+      action: { name: "action", description: "on, off, status ou preview", choices: { on: "activer", off: "désactiver", status: "état", preview: "aperçu" } },
       time: { name: "heure", description: "Heure locale de publication, HH:MM sur 24 heures (09:00 par défaut)" },
       zone: { name: "fuseau", description: "Fuseau horaire IANA, par ex. Europe/Paris (UTC par défaut)" },
       topic: { name: "sujet", description: "Seulement les points à retenir sur ce sujet" },

@@ -17,18 +17,16 @@ import {
 import type { Bot } from "../../src/commands/bot.js";
 import type { CommandContext, RunOptions } from "../../src/commands/context.js";
 import { searchCommandFor } from "../../src/commands/search-text.js";
+import { answerInTime } from "../../src/adapter/in-time.js";
 import type { Logger } from "../../src/log/logger.js";
 import {
-  access,
   autocomplete,
+  capabilities,
   COMMAND_NAME,
   commandText,
   findSubcommand,
   MESSAGE_COMMAND_NAME,
   messageText,
-  specForText,
-  type Access,
-  type Place,
 } from "./commands.js";
 import { decodeButton, type ButtonEffect } from "./custom-id.js";
 import { renderNotice, renderReply, type DiscordMessage } from "./render.js";
@@ -55,15 +53,9 @@ export type InteractionHandler = (interaction: APIInteraction, transport: Intera
 
 export const DEFAULT_DEFER_AFTER_MS = 1200;
 
-const REFUSALS: Record<Exclude<Access, "allowed">, string> = {
-  "needs-permission": "You need the Manage Channels permission in this channel to do that.",
-  "needs-server":
-    "Daily posts are a server feature: run this in a channel of a server the bot has been added to (its profile → Add App → Add to Server).",
-};
 const NO_TEXT = "That message has no text to search for.";
 const STALE_BUTTON = "This button no longer works. Run the command again.";
 const UNKNOWN_COMMAND = "This command is not known here any more. Try `/kubecon help`.";
-const OUR_FAULT = "Something went wrong on our side. Please try again in a moment.";
 
 /** Turns any interaction Discord sends into the response it expects: the same for gateway and HTTP mode. */
 export function createInteractionHandler({
@@ -71,36 +63,25 @@ export function createInteractionHandler({
   logger,
   deferAfterMs = DEFAULT_DEFER_AFTER_MS,
 }: InteractionHandlerOptions): InteractionHandler {
-  /** Runs a command; never rejects: our failures become a short notice and a log line. */
-  async function run(text: string, ctx: CommandContext, options: RunOptions, interactionId: string): Promise<DiscordMessage> {
-    try {
-      return renderReply(await bot.run(text, ctx, options));
-    } catch (error) {
-      logger.error({ err: error, command: text, interactionId, platform: "discord" }, "discord command failed");
-      return renderNotice(OUR_FAULT);
-    }
-  }
+  /** Runs a command and renders its answer (`bot.run` never rejects). */
+  const run = async (text: string, ctx: CommandContext, options: RunOptions): Promise<DiscordMessage> => renderReply(await bot.run(text, ctx, options));
 
   /**
    * Sends the answer as the initial response when it is ready in time; otherwise defers and
    * edits the answer in when it comes.
    */
-  async function answer(
+  const answer = (
     work: Promise<DiscordMessage>,
     now: (message: DiscordMessage) => APIInteractionResponse,
     deferral: APIInteractionResponse,
     transport: InteractionTransport,
-  ): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<"late">((resolve) => (timer = setTimeout(resolve, deferAfterMs, "late")));
-    const first = await Promise.race([work, late]);
-    clearTimeout(timer);
-    if (first !== "late") return transport.respond(now(first));
-    await transport.respond(deferral);
-    // The deferral fixed whether the answer is ephemeral; an edit cannot change it.
-    const { flags: _fixed, ...edit } = await work;
-    await transport.editOriginal(edit);
-  }
+  ): Promise<void> =>
+    answerInTime(work, deferAfterMs, {
+      now: (message) => transport.respond(now(message)),
+      acknowledge: () => transport.respond(deferral),
+      // The deferral fixed whether the answer is ephemeral; an edit cannot change it.
+      later: ({ flags: _fixed, ...edit }) => transport.editOriginal(edit),
+    });
 
   const newMessage = (message: DiscordMessage): APIInteractionResponse => ({
     type: InteractionResponseType.ChannelMessageWithSource,
@@ -112,33 +93,25 @@ export function createInteractionHandler({
   });
   const notice = (text: string, transport: InteractionTransport) => transport.respond(newMessage(renderNotice(text)));
 
+  /**
+   * Who asked, where, and what they may do there. A user-installed app can be used in a server it
+   * was never added to; there `authorizing_integration_owners` has no guild install for it, and the
+   * bot cannot post into that channel later.
+   */
   function context(interaction: APIInteraction): CommandContext {
     const user = interaction.member?.user ?? interaction.user;
+    const owners = interaction.authorizing_integration_owners;
+    const guildInstall = owners ? owners[ApplicationIntegrationType.GuildInstall] : interaction.guild_id;
     return {
       platform: "discord",
       userId: user?.id ?? "unknown",
       channelId: interaction.channel?.id ?? interaction.channel_id ?? "unknown",
       spaceId: interaction.guild_id,
+      can: capabilities({
+        permissions: interaction.member?.permissions,
+        botInServer: interaction.guild_id !== undefined && guildInstall === interaction.guild_id,
+      }),
     };
-  }
-
-  /**
-   * Permissions and whether the bot is in this server. A user-installed app can be used in a server
-   * it was never added to; there `authorizing_integration_owners` has no guild install for it.
-   */
-  function place(interaction: APIInteraction): Place {
-    const owners = interaction.authorizing_integration_owners;
-    const guildInstall = owners ? owners[ApplicationIntegrationType.GuildInstall] : interaction.guild_id;
-    return {
-      permissions: interaction.member?.permissions,
-      botInServer: interaction.guild_id !== undefined && guildInstall === interaction.guild_id,
-    };
-  }
-
-  /** The refusal for a command that may not run here, if any. */
-  function refusal(text: string, interaction: APIInteraction): string | undefined {
-    const verdict = access(bot.commands, text, place(interaction));
-    return verdict === "allowed" ? undefined : REFUSALS[verdict];
   }
 
   /** "Find KubeCon talks" on a message: a search on its text, answered to the user alone. */
@@ -146,7 +119,7 @@ export function createInteractionHandler({
     const target = interaction.data.resolved.messages[interaction.data.target_id];
     const command = searchCommandFor(bot.commands, messageText(target?.content ?? ""));
     if (!command) return notice(NO_TEXT, transport);
-    const work = run(command, context(interaction), {}, interaction.id);
+    const work = run(command, context(interaction), {});
     return answer(work, newMessage, deferredMessage(true), transport);
   }
 
@@ -168,10 +141,8 @@ export function createInteractionHandler({
         : undefined;
     if (!invocation) return notice(UNKNOWN_COMMAND, transport);
     const text = commandText(invocation);
-    const refused = refusal(text, interaction);
-    if (refused) return notice(refused, transport);
-    const work = run(text, context(interaction), {}, interaction.id);
-    return answer(work, newMessage, deferredMessage(invocation.spec.visibility === "ephemeral"), transport);
+    const work = run(text, context(interaction), {});
+    return answer(work, newMessage, deferredMessage(bot.visibilityOf(text) === "ephemeral"), transport);
   }
 
   async function onButton(interaction: APIMessageComponentInteraction, transport: InteractionTransport) {
@@ -183,14 +154,11 @@ export function createInteractionHandler({
         ? decodeButton(interaction.data.custom_id, ids ?? [])
         : undefined;
     if (!state) return notice(STALE_BUTTON, transport);
-    const spec = specForText(bot.commands, state.command);
-    const refused = refusal(state.command, interaction);
-    if (refused) return notice(refused, transport);
 
     // A click on a public card (a share, a daily post) answers the clicker alone, never rewrites the card.
     const onPublicCard = ((interaction.message.flags ?? 0) & MessageFlags.Ephemeral) === 0;
     const effect: ButtonEffect = state.effect === "update" && onPublicCard ? "reply" : state.effect;
-    const work = run(state.command, context(interaction), { share: effect === "share" }, interaction.id);
+    const work = run(state.command, context(interaction), { share: effect === "share" });
     if (effect === "update") {
       return answer(
         work,
@@ -199,7 +167,7 @@ export function createInteractionHandler({
         transport,
       );
     }
-    const ephemeral = effect === "reply" && (spec?.visibility ?? "ephemeral") === "ephemeral";
+    const ephemeral = effect === "reply" && bot.visibilityOf(state.command) === "ephemeral";
     return answer(work, newMessage, deferredMessage(ephemeral), transport);
   }
 

@@ -5,11 +5,11 @@ import {
   type BlockButtonAction,
   type RespondArguments,
   type RespondFn,
-  type SlashCommand,
 } from "@slack/bolt";
-import { rich, type Card, type Reply } from "../../src/cards/card.js";
+import type { Reply } from "../../src/cards/card.js";
 import type { Bot } from "../../src/commands/bot.js";
-import type { CommandContext, RunOptions } from "../../src/commands/context.js";
+import type { Capabilities, CommandContext, RunOptions } from "../../src/commands/context.js";
+import { answerInTime } from "../../src/adapter/in-time.js";
 import type { HttpHost, RouteOptions } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
 import { systemClock, type Clock } from "../../src/daily/clock.js";
@@ -41,11 +41,6 @@ const INSTALL_ROUTE: RouteOptions = { methods: ["GET"] };
 
 /** Past this, the slash command is acknowledged empty and the answer follows through response_url. */
 const DEFAULT_ACK_DEADLINE_MS = 2000;
-
-const OUR_ERROR: Card = {
-  title: "Sorry, something went wrong",
-  body: [{ text: rich("It was on our side and has been logged. Please try again.") }],
-};
 
 export interface SlackAdapterOptions {
   logger: Logger;
@@ -126,16 +121,14 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     clientOptions,
   });
 
-  /** The core's answer as a Slack message; our own failures become a short apology and a log line. */
-  async function answer(text: string, ctx: CommandContext, runOptions?: RunOptions): Promise<{ reply?: Reply; message: SlackResponse }> {
-    try {
-      const reply = await bot.run(text, ctx, runOptions);
-      return { reply, message: toSlack(reply) };
-    } catch (error) {
-      logger.error({ err: error, command: text.slice(0, 200), user: ctx.userId, channel: ctx.channelId }, "slack command failed");
-      return { message: { response_type: "ephemeral", ...renderCard(OUR_ERROR) } };
-    }
+  /** The core's answer as a Slack message (`bot.run` never rejects). */
+  async function answer(text: string, ctx: CommandContext, runOptions?: RunOptions): Promise<{ reply: Reply; message: SlackResponse }> {
+    const reply = await bot.run(text, ctx, runOptions);
+    return { reply, message: toSlack(reply) };
   }
+
+  /** What the asker may do: change channel settings when listed in SLACK_CHANNEL_MANAGERS, or anyone when it is unset. */
+  const can = (userId: string): Capabilities => ({ manageChannel: !config.managers || config.managers.has(userId), channelPosts: true });
 
   /** Posts to a response_url, retried within the deadline; an expired URL or a Slack failure is logged, never thrown. */
   async function respondSafely(respond: RespondFn, message: RespondArguments, context: Record<string, unknown>): Promise<void> {
@@ -147,17 +140,13 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   }
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
-    const ctx = contextOf(command);
-    const pending = answer(command.text, ctx);
-    const early = await within(pending, ackDeadlineMs);
-    if (early) {
-      await ack(early.message);
-      return;
-    }
-    // The core is slow today: acknowledge now (Slack's 3 seconds) and answer through response_url.
-    await ack();
-    const late = await pending;
-    await respondSafely(respond, late.message, { command: command.text.slice(0, 200), user: ctx.userId, channel: ctx.channelId });
+    const ctx: CommandContext = { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id, can: can(command.user_id) };
+    // A slow core is acknowledged within Slack's 3 seconds and answered through response_url.
+    await answerInTime(answer(command.text, ctx), ackDeadlineMs, {
+      now: ({ message }) => ack(message),
+      acknowledge: () => ack(),
+      later: ({ message }) => respondSafely(respond, message, { command: command.text.slice(0, 200), user: ctx.userId, channel: ctx.channelId }),
+    });
   });
 
   app.action<BlockButtonAction>(ACTION_ID, async ({ action, body, ack, respond, client }) => {
@@ -167,6 +156,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
       userId: body.user.id,
       channelId: body.channel?.id ?? body.container.channel_id ?? "",
       spaceId: body.team?.id,
+      can: can(body.user.id),
     };
     const command = action.value ?? "";
     const logContext = { action: action.action_id, command: command.slice(0, 200), user: ctx.userId, channel: ctx.channelId };
@@ -185,12 +175,12 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
 
     if (actionKind(action.action_id) === "share") {
       const shared = await answer(command, ctx, { share: true });
-      if (!shared.reply || shared.reply.isError) {
+      if (shared.reply.isError) {
         await respondSafely(respond, { ...shared.message, response_type: "ephemeral", replace_original: false }, logContext);
         return;
       }
       try {
-        await retryWithin(() => postCard(client, ctx.channelId, shared.reply!.card), rateLimitWait, network, 2);
+        await retryWithin(() => postCard(client, ctx.channelId, shared.reply.card), rateLimitWait, network, 2);
       } catch (error) {
         logger.warn({ err: error, ...logContext }, "slack share post failed");
         await respondSafely(respond, { response_type: "ephemeral", replace_original: false, text: shareFailure(error) }, logContext);
@@ -214,6 +204,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
 
   registerConversations(app, {
     bot,
+    can,
     answer,
     store: options.store,
     clock,
@@ -270,25 +261,8 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   };
 }
 
-function contextOf(command: SlashCommand): CommandContext {
-  return { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id };
-}
-
 function toSlack(reply: Reply): SlackResponse {
   return { response_type: reply.visibility === "public" ? "in_channel" : "ephemeral", ...renderCard(reply.card) };
-}
-
-/** Resolves to the promise's value if it settles within `ms`, otherwise to undefined. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** What the sharer reads when Slack refused the public post. */

@@ -22,6 +22,8 @@ export interface SlackConfig {
   signingSecret?: string;
   appToken?: string;
   apiUrl?: string;
+  /** Who may change a channel's daily posts (SLACK_CHANNEL_MANAGERS); anyone in the channel when unset. */
+  managers?: ReadonlySet<string>;
 }
 
 const variables = {
@@ -35,6 +37,13 @@ const variables = {
   SLACK_INSTALLATION_KEY: {
     schema: z.string().transform((text, context) => parseSealKey(text) ?? (context.addIssue({ code: "custom", message: "bad key" }), z.NEVER)),
     problem: "must be a 32-byte key in base64 or hex (e.g. openssl rand -base64 32)",
+  },
+  SLACK_CHANNEL_MANAGERS: {
+    schema: z
+      .string()
+      .transform((text) => text.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/)).min(1)),
+    problem: "must be Slack user ids (U…), separated by commas",
   },
 };
 
@@ -70,7 +79,12 @@ export function slackConfig(env: Env): ConfigRead<SlackConfig | undefined> {
   if (!set("SLACK_APP_TOKEN") && !set("SLACK_SIGNING_SECRET")) problems.push(unset("SLACK_SIGNING_SECRET", HINTS.SLACK_SIGNING_SECRET));
   const core = loadConfig(env);
   if (problems.length || !core.ok) return { ok: false, problems };
-  const common = { signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
+  const common = {
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    appToken: e.SLACK_APP_TOKEN,
+    apiUrl: e.SLACK_API_URL,
+    ...(e.SLACK_CHANNEL_MANAGERS && { managers: new Set(e.SLACK_CHANNEL_MANAGERS) }),
+  };
   if (!distributed) return { ok: true, value: { botToken: e.SLACK_BOT_TOKEN, ...common } };
   return {
     ok: true,

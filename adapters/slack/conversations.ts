@@ -1,6 +1,6 @@
 import type { App, MessageShortcut } from "@slack/bolt";
 import type { Bot } from "../../src/commands/bot.js";
-import type { CommandContext } from "../../src/commands/context.js";
+import type { Capabilities, CommandContext } from "../../src/commands/context.js";
 import { searchCommandFor } from "../../src/commands/search-text.js";
 import type { Clock } from "../../src/daily/clock.js";
 import { disableSpaceSubscriptions, spaceSubscriptions } from "../../src/daily/space-subscriptions.js";
@@ -17,7 +17,9 @@ const NO_TEXT = "That message has no text to search for.";
 
 export interface ConversationOptions {
   bot: Bot;
-  /** The core's answer as a Slack message (our failures already turned into an apology). */
+  /** What a user may do in a channel (SLACK_CHANNEL_MANAGERS). */
+  can(userId: string): Capabilities;
+  /** The core's answer as a Slack message (`bot.run` never rejects). */
   answer(text: string, ctx: CommandContext): Promise<{ message: SlackMessage }>;
   store: DailyStore;
   clock: Clock;
@@ -30,8 +32,8 @@ export interface ConversationOptions {
  * Everything but the slash command and buttons: mentions answered in their thread, direct messages
  * (help the first time), the Home tab, the "Find KubeCon talks" message shortcut, and uninstalls.
  */
-export function registerConversations(app: App, { bot, answer, store, clock, logger, forgetInstallation }: ConversationOptions): void {
-  const slack = (userId: string, channelId: string, spaceId?: string): CommandContext => ({ platform: "slack", userId, channelId, spaceId });
+export function registerConversations(app: App, { bot, can, answer, store, clock, logger, forgetInstallation }: ConversationOptions): void {
+  const slack = (userId: string, channelId: string, spaceId?: string): CommandContext => ({ platform: "slack", userId, channelId, spaceId, can: can(userId) });
 
   /** Posts publicly; a refusal is logged, never thrown (the event is acknowledged already). */
   async function post(client: App["client"], channel: string, message: SlackMessage, threadTs: string | undefined, log: Record<string, unknown>) {

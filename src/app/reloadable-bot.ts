@@ -1,5 +1,6 @@
 import type { Bot } from "../commands/bot.js";
-import type { LoadedBot, LoadedData } from "../commands/create-bot.js";
+import type { LoadedBot } from "../commands/create-bot.js";
+import type { BotData } from "../commands/data.js";
 import type { Logger } from "../log/logger.js";
 
 /**
@@ -25,11 +26,13 @@ export class ReloadableBot implements Bot {
     return this.current.commands;
   }
 
-  get data(): LoadedData {
+  get data(): BotData {
     return this.current.data;
   }
 
   run: Bot["run"] = (text, ctx, options) => this.current.run(text, ctx, options);
+
+  visibilityOf: Bot["visibilityOf"] = (text) => this.current.visibilityOf(text);
 
   complete: Bot["complete"] = (kind, partial) => this.current.complete(kind, partial);
 

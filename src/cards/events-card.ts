@@ -1,45 +1,23 @@
-import type { Recap, Section } from "../corpus/section.js";
+import type { Section } from "../corpus/section.js";
+import type { EventSummary } from "../corpus/stats.js";
 import { bestFirst } from "../takeaways/best-first.js";
 import type { Takeaway } from "../takeaways/takeaways.js";
-import { rich, type Card } from "./card.js";
+import { plural } from "../text/plural.js";
+import { rich, type Card, type CardAction } from "./card.js";
 import { eventWithYear, sectionMeta } from "./section-meta.js";
-
-export interface EventSummary {
-  eventId: string;
-  event: string;
-  year: number;
-  location?: string;
-  sections: number;
-}
-
-/** The events of the corpus, one per event id, newest first. */
-export function summarizeEvents(recaps: readonly Recap[], sections: readonly Section[]): EventSummary[] {
-  const byId = new Map<string, EventSummary>();
-  for (const recap of recaps) {
-    const known = byId.get(recap.eventId);
-    if (!known) byId.set(recap.eventId, { eventId: recap.eventId, event: recap.event, year: recap.year, location: recap.location, sections: 0 });
-  }
-  for (const section of sections) {
-    const summary = byId.get(section.eventId);
-    if (summary) summary.sections++;
-  }
-  return [...byId.values()].sort((a, b) => b.year - a.year || a.eventId.localeCompare(b.eventId));
-}
 
 export function eventsCard(events: readonly EventSummary[]): Card {
   return {
     title: "KubeCon events in the corpus",
     items: events.map((e) => ({
       title: eventWithYear(e.event, e.year),
-      meta: [e.eventId, e.location, `${e.sections} sections`].filter(Boolean).join(" · "),
+      meta: [e.eventId, e.location, plural(e.sections, "section")].filter(Boolean).join(" · "),
       details: { kind: "command", label: "Open", command: `event ${e.eventId}` },
     })),
-    footer: `${events.length} events · ${events.reduce((n, e) => n + e.sections, 0)} sections`,
+    footer: `${plural(events.length, "event")} · ${plural(events.reduce((n, e) => n + e.sections, 0), "section")}`,
   };
 }
 
-/** How many talks and takeaways an event card lists before it says "and N more". */
-const LISTED = 15;
 const KEY_TAKEAWAYS = 5;
 
 /** The event's best postable takeaways, at most one per section, so one talk cannot fill the card. */
@@ -55,19 +33,34 @@ export function keyTakeaways(takeaways: readonly Takeaway[]): Takeaway[] {
   return key;
 }
 
-/** One event: its talks and its key takeaways. */
-export function eventCard(summary: EventSummary, sections: readonly Section[], takeaways: readonly Takeaway[]): Card {
-  const key = keyTakeaways(takeaways);
+/** Which page of an event's sections a card shows, and the command text of any other page. */
+export interface EventPage {
+  page: number;
+  pageSize: number;
+  commandFor(page: number): string;
+}
+
+/** One event: its key takeaways (on the first page) and a page of its sections, with Previous/Next. */
+export function eventCard(summary: EventSummary, sections: readonly Section[], takeaways: readonly Takeaway[], paging: EventPage): Card {
+  const { page, pageSize } = paging;
+  const pages = Math.max(1, Math.ceil(sections.length / pageSize));
+  const first = (page - 1) * pageSize;
+  const shown = sections.slice(first, first + pageSize);
+  const key = page > 1 ? [] : keyTakeaways(takeaways);
+  const actions: CardAction[] = [];
+  if (page > 1) actions.push({ kind: "command", label: "◀ Previous", command: paging.commandFor(page - 1) });
+  if (page < pages) actions.push({ kind: "command", label: "Next ▶", command: paging.commandFor(page + 1), style: "primary" });
+  actions.push({ kind: "share", label: "Share in channel", command: paging.commandFor(page) });
   return {
     title: eventWithYear(summary.event, summary.year),
-    subtitle: [summary.location, `${sections.length} sections`].filter(Boolean).join(" · "),
+    subtitle: [summary.location, plural(sections.length, "section")].filter(Boolean).join(" · "),
     ...(key.length && { body: key.map((t) => ({ text: rich(t.text), depth: 1 })) }),
-    items: sections.slice(0, LISTED).map((s) => ({
+    items: shown.map((s) => ({
       title: s.title,
       meta: sectionMeta(s),
       details: { kind: "command", label: "Details", command: `talk ${s.id}` },
     })),
-    ...(sections.length > LISTED && { footer: `${LISTED} of ${sections.length} sections listed · search with event:${summary.eventId} for the rest` }),
-    actions: [{ kind: "share", label: "Share in channel", command: `event ${summary.eventId}` }],
+    ...(pages > 1 && { footer: `Sections ${first + 1}–${first + shown.length} of ${sections.length} · page ${page} of ${pages}` }),
+    actions,
   };
 }

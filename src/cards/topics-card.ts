@@ -1,26 +1,7 @@
-import type { Section } from "../corpus/section.js";
-import type { Topic } from "../corpus/topics.js";
+import type { TopicTrend } from "../corpus/stats.js";
 import { rich, type Card } from "./card.js";
 
 const BARS = "▁▂▃▄▅▆▇█";
-
-export interface TopicTrend {
-  label: string;
-  total: number;
-  byYear: Map<number, number>;
-}
-
-/** Sections per topic and year, commonest topics first. */
-export function topicTrends(topics: readonly Topic[], sections: readonly Section[]): TopicTrend[] {
-  return topics
-    .map((topic) => {
-      const byYear = new Map<number, number>();
-      for (const s of sections) if (s.tags.includes(topic.label)) byYear.set(s.year, (byYear.get(s.year) ?? 0) + 1);
-      return { label: topic.label, total: [...byYear.values()].reduce((a, b) => a + b, 0), byYear };
-    })
-    .filter((t) => t.total > 0)
-    .sort((a, b) => b.total - a.total || a.label.localeCompare(b.label));
-}
 
 /** Topics with a bar per year, so a trend reads at a glance ("eBPF 2016 ▁ … 2022 █"). */
 export function topicsCard(trends: readonly TopicTrend[], years: readonly number[]): Card {

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { renderText, terminalStyle, plainStyle } from "../cards/text.js";
 import type { Bot } from "../commands/bot.js";
+import { TERMINAL } from "../commands/context.js";
 
 /**
  * The interactive console: the same commands as Slack and Discord, typed at a prompt.
@@ -15,7 +16,7 @@ export async function runConsole(bot: Bot, input: NodeJS.ReadableStream = proces
     const text = line.trim();
     if (text === "quit" || text === "exit") break;
     if (text) {
-      const reply = await bot.run(text, { platform: "cli", userId: "console", channelId: "console" });
+      const reply = await bot.run(text, { platform: "cli", userId: "console", channelId: "console", can: TERMINAL });
       output.write(`${renderText(reply.card, style)}\n\n`);
     }
     rl.prompt();

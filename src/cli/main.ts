@@ -1,72 +1,60 @@
 #!/usr/bin/env node
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { parseArgs as parseFlags } from "node:util";
+import { loadBot } from "../app/load-bot.js";
 import { renderText, terminalStyle, plainStyle } from "../cards/text.js";
-import { createBot, type LoadedBot } from "../commands/create-bot.js";
-import { filtersOf } from "../commands/core-commands.js";
-import { cleanText, parseArgs, splitWords } from "../commands/grammar.js";
+import { TERMINAL, type CommandContext } from "../commands/context.js";
 import { UserError } from "../commands/user-error.js";
 import { CorpusError } from "../corpus/corpus-error.js";
 import { StoreError } from "../store/store-error.js";
 import { createLazyLogger } from "../log/logger.js";
+import { OPTION_HELP, limitOf, readFlags, type Flags } from "./flags.js";
+import { searchJson, searchText } from "./search-output.js";
 import { sectionJson } from "./section-json.js";
 
-const CLI_CONTEXT = { platform: "cli", userId: "cli", channelId: "cli" } as const;
+const CLI_CONTEXT: CommandContext = { platform: "cli", userId: "cli", channelId: "cli", can: TERMINAL };
 
-const USAGE = `usage: kubecon <command...>            answer a command (try: kubecon help)
-       kubecon search <query> --json [--limit N] [--corpus DIR]
-       kubecon search --json --stdin       one query a line in, one JSON object a line out
+const USAGE = `usage: kubecon <command...>            answer a command as text (try: kubecon help)
+       kubecon search <query> [--json] [--limit N] [--corpus DIR]
+       kubecon search [--json] --stdin      one query a line in, one answer a line (or object) out
        kubecon sections --json | takeaways --json
        kubecon feedback --json             the 👍/👎 votes on search answers, one JSON object a line
        kubecon backup <file>               a copy of the SQLite database of daily subscriptions (DATA_DIR)
        kubecon ingest <file.html|file.md|file.txt|https://...> [--dry-run] [--force]
               [--event NAME] [--event-id ID] [--year YYYY] [--location L] [--lang xx]
-              [--title T] [--author A] [--source URL] [--corpus DIR]`;
+              [--title T] [--author A] [--source URL] [--corpus DIR]
 
-function searchJson(bot: LoadedBot, text: string, limit: number): string {
-  const search = bot.commands.find((c) => c.name === "search")!;
-  const cleaned = cleanText(text);
-  const args = parseArgs(search, splitWords(cleaned));
-  const answer = bot.data.engine.search(String(args.query), filtersOf(args), { offset: 0, limit });
-  return JSON.stringify({
-    query: cleaned,
-    total: answer.total,
-    ...(answer.suggestion && { suggestion: answer.suggestion }),
-    results: answer.hits.map((h) => sectionJson(h.section, { score: h.score, snippet: h.snippet })),
-  });
+options:
+${OPTION_HELP}`;
+
+const style = () => (process.stdout.isTTY ? terminalStyle : plainStyle);
+
+/** Standard input, a line at a time. */
+const inputLines = () => createInterface({ input: process.stdin, crlfDelay: Infinity });
+
+/** What an option does not work with: said before anything is loaded. */
+function checkCombination(flags: Flags, command: string | undefined): void {
+  const json = new Set(["search", "sections", "takeaways", "feedback"]);
+  if (flags.json && !json.has(command ?? "")) throw new UserError("--json works with search, sections, takeaways and feedback");
+  if ((flags.limit !== undefined || flags.stdin) && command !== "search") {
+    throw new UserError(`${flags.stdin ? "--stdin" : "--limit"} works with search only: kubecon search <query> ${flags.stdin ? "--stdin" : "--limit 3"}`);
+  }
+  if (command === "sections" || command === "takeaways" || command === "feedback") {
+    if (!flags.json) throw new UserError(`${command} prints JSON lines: kubecon ${command} --json`);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values: flags, positionals } = parseFlags({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      json: { type: "boolean" },
-      stdin: { type: "boolean" },
-      limit: { type: "string" },
-      corpus: { type: "string" },
-      event: { type: "string" },
-      "event-id": { type: "string" },
-      year: { type: "string" },
-      location: { type: "string" },
-      lang: { type: "string" },
-      title: { type: "string" },
-      author: { type: "string" },
-      source: { type: "string" },
-      "dry-run": { type: "boolean" },
-      force: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const { flags, words } = readFlags(argv);
   if (flags.help) {
     console.log(USAGE);
     return 0;
   }
+  const [command, ...rest] = words;
+  checkCombination(flags, command);
+  const limit = limitOf(flags);
   const logger = createLazyLogger(process.env.LOG_LEVEL || "warn");
   const corpusDir = flags.corpus ?? (process.env.CORPUS_DIR || undefined);
-  const [command, ...rest] = positionals;
 
   if (command === "ingest") {
     if (rest.length !== 1) throw new UserError("ingest takes one file or URL: kubecon ingest <file|url> [--dry-run] [--event-id ID --year YYYY ...]");
@@ -77,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === "feedback") {
-    if (!flags.json || rest.length) throw new UserError("feedback prints the votes as JSON lines: kubecon feedback --json");
+    if (rest.length) throw new UserError("feedback takes no words: kubecon feedback --json");
     const { feedbackLines } = await import("./feedback.js");
     const { openFeedbackStore } = await import("../store/open-store.js");
     const { loadConfig } = await import("../config/config.js");
@@ -106,43 +94,41 @@ async function main(argv: string[]): Promise<number> {
 
   // The index snapshot lives where the server keeps it (DATA_DIR/cache, DATA_DIR defaulting to
   // "var" as in the configuration), so both reuse one; the configuration module (zod) is not loaded here.
-  const bot = await createBot({ corpusDir, cacheDir: join(process.env.DATA_DIR || "var", "cache"), lazy: true, logger });
-  if (flags.json) {
-    const limit = flags.limit === undefined ? 5 : Number(flags.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UserError("--limit must be a whole number from 1 to 1000.");
-    if (command === "sections") console.log(bot.data.corpus.sections.map((s) => JSON.stringify(sectionJson(s))).join("\n"));
-    else if (command === "takeaways") console.log((await import("../takeaways/takeaways.js")).takeawaysJsonLines(bot.data.corpus.sections, bot.data.topics));
-    else if (command === "search" && flags.stdin) {
-      const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-      for await (const line of lines) {
-        try {
-          console.log(searchJson(bot, line, limit));
-        } catch (error) {
-          if (!(error instanceof UserError)) throw error;
-          console.log(JSON.stringify({ query: cleanText(line), total: 0, results: [], error: error.message }));
-        }
+  const bot = await loadBot({ corpusDir, cacheDir: join(process.env.DATA_DIR || "var", "cache"), lazy: true, logger });
+  if (command === "sections") console.log(bot.data.corpus.sections.map((s) => JSON.stringify(sectionJson(s))).join("\n"));
+  else if (command === "takeaways") console.log((await import("../takeaways/takeaways.js")).takeawaysJsonLines(bot.data.corpus.sections, bot.data.topics));
+  else if (command === "search" && flags.stdin) {
+    if (rest.length) throw new UserError("with --stdin the queries come from standard input, one a line: kubecon search --stdin");
+    // One answer per line; a line's mistake is part of the output, and the others still run.
+    for await (const line of inputLines()) {
+      try {
+        console.log(flags.json ? searchJson(bot, line, limit) : `${searchText(bot, line, limit, style())}\n`);
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        console.log(flags.json ? JSON.stringify({ query: line.trim(), total: 0, results: [], error: error.message }) : `${line.trim()}: ${error.message}\n`);
       }
-    } else if (command === "search") console.log(searchJson(bot, rest.join(" "), limit));
-    else throw new UserError("--json works with search, sections and takeaways.");
-    return 0;
+    }
+  } else if (command === "search" && (flags.json || flags.limit !== undefined)) {
+    const text = rest.join(" ");
+    console.log(flags.json ? searchJson(bot, text, limit) : searchText(bot, text, limit, style()));
+  } else {
+    const reply = await bot.run(words.join(" "), CLI_CONTEXT);
+    if (reply.isError) throw new UserError(reply.card.notice ?? reply.card.title);
+    console.log(renderText(reply.card, style()));
   }
-
-  const reply = await bot.run(positionals.join(" "), CLI_CONTEXT);
-  const text = renderText(reply.card, process.stdout.isTTY ? terminalStyle : plainStyle);
-  if (reply.isError) {
-    console.error(text);
-    return 1;
-  }
-  console.log(text);
   return 0;
 }
 
+// Errors: with --json one JSON line on standard output, otherwise one line on standard error.
+const jsonOutput = process.argv.slice(2).includes("--json");
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    const known = error instanceof UserError || error instanceof CorpusError || error instanceof StoreError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    console.error(known ? `kubecon: ${(error as Error).message}` : `kubecon: unexpected error: ${(error as Error).stack}`);
-    if (known && !(error instanceof StoreError)) console.error(USAGE);
+    const known = error instanceof UserError || error instanceof CorpusError || error instanceof StoreError;
+    const message = known ? (error as Error).message : `unexpected error: ${(error as Error).message}`;
+    if (jsonOutput) console.log(JSON.stringify({ error: message }));
+    else console.error(`kubecon: ${message.replace(/\s+/g, " ")}`);
+    if (!known) console.error((error as Error).stack);
     process.exitCode = known ? 2 : 70;
   },
 );

@@ -1,13 +1,19 @@
-import type { Reply } from "../cards/card.js";
+import type { Reply, Visibility } from "../cards/card.js";
 import type { CommandContext, RunOptions } from "./context.js";
 import type { Choice, CommandSpec, CompletionKind } from "./spec.js";
 
-/** What every front end (terminal, Slack, Discord) talks to. */
+/** What every front end (terminal, chat adapters) talks to. */
 export interface Bot {
-  /** Every command, in help order: drives parsing, help and Discord's command definitions. */
+  /** Every command, in help order: drives parsing, help and platforms' command definitions. */
   readonly commands: readonly CommandSpec[];
-  /** Runs one command written in the shared grammar (`search ebpf year:2022`, `talk <id>`, ...). */
+  /**
+   * Runs one command written in the shared grammar (`search ebpf year:2022`, `talk <id>`, ...).
+   * Never rejects: a user's mistake, a refusal and our own failure (logged) all come back as an
+   * error card, so a front end needs no try/catch of its own.
+   */
   run(text: string, ctx: CommandContext, options?: RunOptions): Promise<Reply>;
+  /** Who will see the answer to a command text: known before it runs, for a platform's deferral. */
+  visibilityOf(text: string): Visibility;
   /** Autocomplete choices for what has been typed so far (at most 25). */
   complete(kind: CompletionKind, partial: string): Choice[];
 }

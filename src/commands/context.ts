@@ -1,14 +1,31 @@
-/** Who asked and where: everything the core needs to know of the platform an request came from. */
+/**
+ * What the asker may do and what the place they asked from can take, as the front end knows it.
+ * The core decides with these; the adapter only fills them in.
+ */
+export interface Capabilities {
+  /** May change this channel's settings (its daily posts). Discord: Manage Channels; Slack: a setting, anyone by default. */
+  manageChannel: boolean;
+  /** Posts can reach this channel later, unasked (false in the terminal, or where the bot is not a member). */
+  channelPosts: boolean;
+}
+
+export type Capability = keyof Capabilities;
+
+/** Who asked and where: everything the core needs to know of the platform a request came from. */
 export interface CommandContext {
-  /** A short platform name ("slack", "discord", "cli"), used for logs and daily subscriptions. */
+  /** The adapter's name ("cli" for the terminal), used for logs and daily subscriptions. */
   platform: string;
   userId: string;
   channelId: string;
-  /** Workspace (Slack team) or guild, where there is one. */
+  /** Workspace or server, where there is one. */
   spaceId?: string;
+  can: Capabilities;
 }
 
 export interface RunOptions {
   /** Render the answer for the channel rather than for the asker alone ("Share in channel"). */
   share?: boolean;
 }
+
+/** The terminal: one person, no channel that posts can reach. */
+export const TERMINAL: Capabilities = { manageChannel: true, channelPosts: false };

@@ -1,32 +1,25 @@
+import { eventCard, eventsCard } from "../cards/events-card.js";
 import { helpCard } from "../cards/help-card.js";
-import { eventCard, eventsCard, summarizeEvents } from "../cards/events-card.js";
 import { searchCard } from "../cards/search-card.js";
+import { dailyCard } from "../cards/takeaway-card.js";
 import { talkCard } from "../cards/talk-card.js";
-import { topicTrends, topicsCard } from "../cards/topics-card.js";
+import { topicsCard } from "../cards/topics-card.js";
 import type { Reply } from "../cards/card.js";
 import type { Corpus } from "../corpus/corpus.js";
-import type { Topic } from "../corpus/topics.js";
-import { dailyCard } from "../cards/takeaway-card.js";
-import type { Takeaway } from "../takeaways/takeaways.js";
-import type { SearchEngine, SearchFilters } from "../search/engine.js";
+import { summarizeEvents, topicTrends, yearsOf } from "../corpus/stats.js";
+import type { SearchFilters } from "../search/engine.js";
+import { plural } from "../text/plural.js";
+import type { BotData } from "./data.js";
 import { formatCommand } from "./grammar.js";
+import type { CommandRegistry } from "./registry.js";
 import type { Args, CommandSpec } from "./spec.js";
 import { UserError } from "./user-error.js";
 
 export const PAGE_SIZE = 5;
+/** Sections of an event a page of `event <id>` lists. */
+export const EVENT_PAGE_SIZE = 10;
 
-export interface CoreData {
-  corpus: Corpus;
-  engine: SearchEngine;
-  topics: readonly Topic[];
-  takeaways: () => readonly Takeaway[];
-  /** Returns a number in [0, 1); injected so tests can pick the takeaway. */
-  random: () => number;
-  /** Every command, help included, for the help card. */
-  commands: () => readonly CommandSpec[];
-}
-
-const answer = (card: Reply["card"], visibility: Reply["visibility"] = "ephemeral"): Reply => ({ card, visibility });
+const answer = (card: Reply["card"]): Reply => ({ card, visibility: "ephemeral" });
 
 /** Search filters from parsed `search` arguments. */
 export function filtersOf(args: Args): SearchFilters {
@@ -38,13 +31,50 @@ export function filtersOf(args: Args): SearchFilters {
   };
 }
 
-/** The commands every platform has: search, talk, events, event, topics, takeaway, help. */
-export function coreCommands(data: CoreData): CommandSpec[] {
-  const eventIds = () => new Set(data.corpus.recaps.map((r) => r.eventId));
-  const checkEvent = (id: string) => {
-    if (!eventIds().has(id)) {
-      throw new UserError(`There is no event “${id.slice(0, 40)}”. Known events: ${[...eventIds()].sort().join(", ")}.`);
-    }
+/** Refuses a page past the last one. */
+function checkPage(page: number, total: number, pageSize: number, what: string): void {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (page > pages) throw new UserError(`There ${pages === 1 ? "is" : "are"} only ${plural(pages, "page")} of ${what}.`);
+}
+
+/** Refuses an event id the corpus does not have, naming those it has. */
+export function checkEventId(corpus: Corpus, id: string): void {
+  const known = new Set(corpus.recaps.map((r) => r.eventId));
+  if (!known.has(id)) throw new UserError(`There is no event “${id.slice(0, 40)}”. Known events: ${[...known].sort().join(", ")}.`);
+}
+
+export interface CoreOptions {
+  /** Returns a number in [0, 1); injected so tests can pick the takeaway. */
+  random: () => number;
+}
+
+/** The commands every front end has, search first (it takes text that names no command). */
+export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpec[] {
+  const checkEvent = (id: string) => checkEventId(data.corpus, id);
+
+  /** One event, a page of its sections at a time: for `event <id>` and for `search event:<id>` with no words. */
+  const eventAnswer = (id: string, page: number, commandFor: (page: number) => string): Reply => {
+    checkEvent(id);
+    const summary = summarizeEvents(data.corpus.recaps, data.corpus.sections).find((e) => e.eventId === id)!;
+    const sections = data.corpus.sections.filter((s) => s.eventId === id);
+    checkPage(page, sections.length, EVENT_PAGE_SIZE, `sections at ${id}`);
+    const takeaways = data.takeaways.filter((t) => t.eventId === id);
+    return answer(eventCard(summary, sections, takeaways, { page, pageSize: EVENT_PAGE_SIZE, commandFor }));
+  };
+
+  const event: CommandSpec = {
+    name: "event",
+    summary: "One event: its key takeaways and all its talks, a page at a time",
+    examples: ["event eu-2018", "event na-2020 page:2"],
+    args: [
+      { name: "id", description: "An event id (see events)", type: "string", positional: true, required: true, maxLength: 40, autocomplete: "event" },
+      { name: "page", description: "Page of talks", type: "integer", min: 1, max: 1000 },
+    ],
+    visibility: "ephemeral",
+    run(args) {
+      const id = String(args.id).toLowerCase();
+      return eventAnswer(id, Number(args.page ?? 1), (n) => formatCommand(event, { id, page: n === 1 ? undefined : n }));
+    },
   };
 
   const search: CommandSpec = {
@@ -53,7 +83,7 @@ export function coreCommands(data: CoreData): CommandSpec[] {
     summary: "Find the talks that covered a topic",
     examples: ["search ebpf", "search service mesh year:2022", "search operators event:na-2020", "search security lang:fr"],
     args: [
-      { name: "query", description: "What to search for", type: "string", positional: true, rest: true, required: true, maxLength: 200, autocomplete: "query" },
+      { name: "query", description: "What to search for", type: "string", positional: true, rest: true, maxLength: 200, autocomplete: "query" },
       { name: "event", description: "Only this event (e.g. eu-2018)", type: "string", maxLength: 40, autocomplete: "event" },
       { name: "year", description: "Only this year", type: "integer", min: 2014, max: 2100 },
       // Every language of the corpus (at least English), not a fixed list.
@@ -63,17 +93,22 @@ export function coreCommands(data: CoreData): CommandSpec[] {
     ],
     visibility: "ephemeral",
     run(args) {
-      const query = String(args.query);
       const filters = filtersOf(args);
-      if (filters.eventId) checkEvent(filters.eventId);
       const page = Number(args.page ?? 1);
+      if (args.query === undefined) {
+        // `search event:eu-2018` alone: that event's sections.
+        if (filters.eventId && Object.keys(filters).length === 1) {
+          return eventAnswer(filters.eventId, page, (n) => formatCommand(search, { ...args, page: n === 1 ? undefined : n }));
+        }
+        throw new UserError("`search` needs words to search for, like `search ebpf` (or `search event:<id>` alone for one event's talks).");
+      }
+      const query = String(args.query);
+      if (filters.eventId) checkEvent(filters.eventId);
       const result = data.engine.search(query, filters, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
       if (result.empty) {
         throw new UserError(`“${query.slice(0, 60)}” has no word to search for. Try a topic such as \`ebpf\` or \`service mesh\`.`);
       }
-      if (result.total > 0 && result.hits.length === 0) {
-        throw new UserError(`There are only ${Math.ceil(result.total / PAGE_SIZE)} pages of results for “${query.slice(0, 60)}”.`);
-      }
+      if (result.total > 0) checkPage(page, result.total, PAGE_SIZE, `results for “${query.slice(0, 60)}”`);
       const commandFor = (n: number) => formatCommand(search, { ...args, page: n === 1 ? undefined : n });
       return answer(searchCard({ query, filters, answer: result, page, pageSize: PAGE_SIZE, commandFor }));
     },
@@ -103,31 +138,13 @@ export function coreCommands(data: CoreData): CommandSpec[] {
     run: () => answer(eventsCard(summarizeEvents(data.corpus.recaps, data.corpus.sections))),
   };
 
-  const event: CommandSpec = {
-    name: "event",
-    summary: "One event: its talks and its key takeaways",
-    examples: ["event eu-2018", "event na-2020"],
-    args: [{ name: "id", description: "An event id (see events)", type: "string", positional: true, required: true, maxLength: 40, autocomplete: "event" }],
-    visibility: "ephemeral",
-    run(args) {
-      const id = String(args.id).toLowerCase();
-      checkEvent(id);
-      const summary = summarizeEvents(data.corpus.recaps, data.corpus.sections).find((e) => e.eventId === id)!;
-      const sections = data.corpus.sections.filter((s) => s.eventId === id);
-      return answer(eventCard(summary, sections, data.takeaways().filter((t) => t.eventId === id)));
-    },
-  };
-
   const topics: CommandSpec = {
     name: "topics",
     summary: "The main topics with counts per year, as a trend",
     examples: ["topics"],
     args: [],
     visibility: "ephemeral",
-    run() {
-      const years = [...new Set(data.corpus.sections.map((s) => s.year))].sort((a, b) => a - b);
-      return answer(topicsCard(topicTrends(data.topics, data.corpus.sections), years));
-    },
+    run: () => answer(topicsCard(topicTrends(data.topics, data.corpus.sections), yearsOf(data.corpus.sections))),
   };
 
   const takeaway: CommandSpec = {
@@ -137,22 +154,25 @@ export function coreCommands(data: CoreData): CommandSpec[] {
     args: [],
     visibility: "ephemeral",
     run() {
-      const takeaways = data.takeaways();
+      const takeaways = data.takeaways;
       if (takeaways.length === 0) throw new UserError("The corpus has no takeaways yet.");
-      const pick = takeaways[Math.floor(data.random() * takeaways.length)]!;
+      const pick = takeaways[Math.floor(random() * takeaways.length)]!;
       const card = dailyCard(pick);
       return answer({ ...card, title: "A KubeCon takeaway", actions: [...(card.actions ?? []), { kind: "command", label: "Another", command: "takeaway" }] });
     },
   };
 
-  const help: CommandSpec = {
+  return [search, talk, events, event, topics, takeaway];
+}
+
+/** `help`: the commands that work where it is asked, with examples. Last in the registry by convention. */
+export function helpCommand(registry: () => CommandRegistry): CommandSpec {
+  return {
     name: "help",
     summary: "What the bot can do, with examples",
     examples: ["help"],
     args: [],
     visibility: "ephemeral",
-    run: () => answer(helpCard(data.commands().filter((c) => !c.hidden))),
+    run: (_args, ctx) => answer(helpCard(registry().helpFor(ctx.can))),
   };
-
-  return [search, talk, events, event, topics, takeaway, help];
 }

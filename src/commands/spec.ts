@@ -1,5 +1,6 @@
-import type { Reply } from "../cards/card.js";
-import type { CommandContext, RunOptions } from "./context.js";
+import type { Reply, Visibility } from "../cards/card.js";
+import type { CommandHelp } from "../cards/help-card.js";
+import type { Capabilities, Capability, CommandContext, RunOptions } from "./context.js";
 
 /**
  * One argument of a command. Positional arguments are written in order in command text
@@ -34,14 +35,14 @@ export interface CommandSpec {
   summary: string;
   examples: readonly string[];
   args: readonly ArgSpec[];
-  /** Who sees the answer by default. */
-  visibility: "ephemeral" | "public";
-  /** Run by buttons only: left out of help and of platforms' command menus. */
+  /** Who sees the answer, given the arguments (`daily status` the asker, `daily on` the channel). */
+  visibility: Visibility | ((args: Args) => Visibility);
+  /** What running it with these arguments needs of the asker and the place; the core refuses otherwise. */
+  needs?(args: Args): readonly Capability[];
+  /** Left out of help and menus (the buttons' own commands). */
   hidden?: boolean;
-  /** A platform permission needed to run it (Discord: Manage Channels). */
-  requires?: "manageChannels";
-  /** Whether these arguments change something and so need `requires`; every use does when absent. */
-  changes?(args: Args): boolean;
+  /** How help shows it in a place with these capabilities; `undefined` leaves it out. Its own fields when absent. */
+  help?(can: Capabilities): CommandHelp | undefined;
   run(args: Args, ctx: CommandContext, options: RunOptions): Promise<Reply> | Reply;
 }
 

@@ -1,12 +1,13 @@
 import type { Card, Reply } from "../cards/card.js";
 import { rich } from "../cards/card.js";
+import { dailyCard } from "../cards/takeaway-card.js";
 import type { CommandContext } from "../commands/context.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Args, CommandSpec } from "../commands/spec.js";
 import { UserError } from "../commands/user-error.js";
 import type { DailyStore, Subscription } from "../store/daily-store.js";
 import type { Clock } from "./clock.js";
-import { matchingTakeaways, remainingInCycle } from "./rotation.js";
+import { chooseTakeaway, matchingTakeaways, remainingInCycle } from "./rotation.js";
 import {
   DEFAULT_POST_TIME,
   DEFAULT_ZONE,
@@ -37,37 +38,56 @@ export function subscriptionId(ctx: Pick<CommandContext, "platform" | "channelId
   return `${ctx.platform}:${ctx.channelId}`;
 }
 
-/** The `daily on|off|status` command, for createBot({ commands }). */
+const CHANGES = new Set(["on", "off"]);
+const actionOf = (args: Args) => String(args.action ?? "status").toLowerCase();
+
+/** The `daily on|off|status|preview` command, for createBot({ commands }). */
 export function dailyCommands(options: DailyCommandsOptions): CommandSpec[] {
-  return [
-    {
-      name: "daily",
-      summary: "Post one KubeCon takeaway in this channel every day: daily on [HH:MM] [Area/City] [topic]",
-      examples: ["daily on", "daily on 09:00 Europe/Paris", "daily on 08:30 America/New_York ebpf", "daily status", "daily off"],
-      args: [
-        { name: "action", description: "on, off or status", type: "string", positional: true, required: true, choices: ["on", "off", "status"] },
-        { name: "time", description: "Local post time, HH:MM in 24-hour time (default 09:00)", type: "string", positional: true, maxLength: 64 },
-        { name: "zone", description: "IANA time zone such as Europe/Paris (default UTC)", type: "string", positional: true, maxLength: 64 },
-        { name: "topic", description: "Only takeaways on this topic", type: "string", positional: true, rest: true, maxLength: 64, autocomplete: "topic" },
-      ],
-      visibility: "public",
-      requires: "manageChannels",
-      // Anyone may ask for the status; turning posts on or off needs the permission.
-      changes: (args) => String(args.action ?? "status").toLowerCase() !== "status",
-      run: (args, ctx) => runDaily(options, args, ctx),
-    },
-  ];
+  const spec: CommandSpec = {
+    name: "daily",
+    summary: "Post one KubeCon takeaway in this channel every day: daily on [HH:MM] [Area/City] [topic]",
+    examples: ["daily on", "daily on 09:00 Europe/Paris", "daily on 08:30 America/New_York ebpf", "daily status", "daily preview", "daily off"],
+    args: [
+      { name: "action", description: "on, off, status or preview", type: "string", positional: true, required: true, choices: ["on", "off", "status", "preview"] },
+      { name: "time", description: "Local post time, HH:MM in 24-hour time (default 09:00)", type: "string", positional: true, maxLength: 64 },
+      { name: "zone", description: "IANA time zone such as Europe/Paris (default UTC)", type: "string", positional: true, maxLength: 64 },
+      { name: "topic", description: "Only takeaways on this topic", type: "string", positional: true, rest: true, maxLength: 64, autocomplete: "topic" },
+    ],
+    // Turning posts on or off is news for the channel; the status and a preview are for the asker.
+    visibility: (args) => (CHANGES.has(actionOf(args)) ? "public" : "ephemeral"),
+    // Anyone may look; changing the posts needs a channel posts reach and the right to manage it.
+    needs: (args) => (CHANGES.has(actionOf(args)) ? ["channelPosts", "manageChannel"] : []),
+    help: (can) =>
+      can.channelPosts
+        ? spec
+        : { name: "daily", summary: "See the card a daily takeaway post shows (posting needs a chat channel)", examples: ["daily preview", "daily preview ebpf"] },
+    run: (args, ctx) => runDaily(options, args, ctx),
+  };
+  return [spec];
 }
 
 async function runDaily(options: DailyCommandsOptions, args: Args, ctx: CommandContext): Promise<Reply> {
-  const action = String(args.action ?? "status").toLowerCase();
+  const action = actionOf(args);
   if (action === "status") return status(options, ctx);
-  if (ctx.platform === "cli") {
-    throw new UserError("Daily takeaways are posted in a Slack or Discord channel: run this command there.");
-  }
+  if (action === "preview") return preview(options, args, ctx);
   if (action === "off") return turnOff(options, ctx);
-  if (action === "on") return turnOn(options, args, ctx);
-  throw new UserError(`Unknown action '${action}'. Use daily on, daily off or daily status.`);
+  return turnOn(options, args, ctx);
+}
+
+/** The card the next daily post would show here: this channel's rotation when it is subscribed, the topic given otherwise. */
+async function preview(options: DailyCommandsOptions, args: Args, ctx: CommandContext): Promise<Reply> {
+  const takeaways = options.takeaways();
+  const text = [args.time, args.zone, args.topic].filter((value) => value !== undefined).join(" ");
+  const settings = readSettings(text, options.topics, takeaways);
+  if (!settings.ok) throw new UserError(settings.message);
+  const id = subscriptionId(ctx);
+  const subscription = await options.store.getSubscription(id);
+  const topic = settings.value.topic ?? (text ? undefined : subscription?.topic);
+  const rotation = subscription ? await options.store.rotation(id) : { cycle: 0, postedIds: new Set<string>() };
+  const choice = chooseTakeaway(id, rotation, matchingTakeaways(takeaways, topic));
+  if (!choice) throw new UserError("There is no takeaway to post yet.");
+  const card = dailyCard(choice.takeaway, topic);
+  return { visibility: "ephemeral", card: { ...card, notice: "A preview: this is the card a daily post would show." } };
 }
 
 interface DailySettings {

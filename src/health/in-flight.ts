@@ -15,6 +15,7 @@ export class InFlight {
         return bot.commands;
       },
       complete: (kind, partial) => bot.complete(kind, partial),
+      visibilityOf: (text) => bot.visibilityOf(text),
       run: async (text, ctx, options) => {
         this.count++;
         try {

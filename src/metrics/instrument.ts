@@ -25,6 +25,7 @@ export function measuredBot(bot: Bot, metrics: Metrics, logger: Logger): Bot {
       return bot.commands;
     },
     complete: (kind, partial) => bot.complete(kind, partial),
+    visibilityOf: (text) => bot.visibilityOf(text),
     async run(text, ctx, options) {
       const command = commandOf(text);
       const started = performance.now();

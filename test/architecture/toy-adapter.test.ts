@@ -27,7 +27,7 @@ const toyAdapter: Adapter<{ token: string }> = {
     http.mount("/toy/commands", async (req, res) => {
       const { token, user, channel, text } = JSON.parse(req.rawBody.toString("utf8")) as Record<string, string>;
       if (token !== config.token) return void res.writeHead(401).end();
-      const reply = await bot.run(text!, { platform: "toy", userId: user!, channelId: channel! });
+      const reply = await bot.run(text!, { platform: "toy", userId: user!, channelId: channel!, can: { manageChannel: true, channelPosts: true } });
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ public: reply.visibility === "public", text: renderText(reply.card) }));
     });
     return {

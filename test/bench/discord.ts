@@ -1,6 +1,6 @@
 import { generateKeyPairSync, sign } from "node:crypto";
 import { startDiscord } from "../../adapters/discord/start.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
 import { defaultCorpusDir } from "../../src/paths.js";
@@ -15,7 +15,7 @@ const QUERIES = ["ebpf", "service mesh", "security", "kubernetes operators", "ob
  */
 export async function benchDiscord(): Promise<Record<string, number>> {
   const logger = createLogger("silent");
-  const bot = await createBot({ corpusDir: defaultCorpusDir(), logger });
+  const bot = await loadBot({ corpusDir: defaultCorpusDir(), logger });
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   const publicKeyHex = publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex");
   const host = new HttpHost(logger);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { filtersOf } from "../../src/commands/core-commands.js";
 import { cleanText, parseArgs, splitWords } from "../../src/commands/grammar.js";
 import type { CommandSpec } from "../../src/commands/spec.js";
@@ -267,7 +267,7 @@ function spawnMedianMs(args: (i: number) => string[], env: (i: number) => Record
 }
 
 export async function benchSearch(): Promise<Record<string, number>> {
-  const bot = await createBot({ logger: createLogger("silent") });
+  const bot = await loadBot({ logger: createLogger("silent") });
   const shipped = bot.data.corpus.sections;
   const search = bot.commands.find((c) => c.name === "search");
   if (!search) throw new Error("the bot has no search command");

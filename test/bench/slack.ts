@@ -1,5 +1,5 @@
 import { createSlackAdapter, EVENTS_PATH } from "../../adapters/slack/app.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
 import { defaultCorpusDir } from "../../src/paths.js";
@@ -19,7 +19,7 @@ const SECRET = "0123456789abcdef0123456789abcdef";
  */
 export async function benchSlack(): Promise<Record<string, number>> {
   const logger = createLogger("silent");
-  const bot = await createBot({ corpusDir: defaultCorpusDir(), logger });
+  const bot = await loadBot({ corpusDir: defaultCorpusDir(), logger });
   // Answers auth.test at start; nothing else is called when answers travel in the acknowledgement.
   const standin = new SlackStandIn();
   await standin.start();

@@ -7,7 +7,7 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import { createSlackAdapter, EVENTS_PATH } from "../../adapters/slack/app.js";
 import { INTERACTIONS_PATH } from "../../adapters/discord/http.js";
 import { startDiscord } from "../../adapters/discord/start.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
 import { defaultCorpusDir } from "../../src/paths.js";
@@ -193,7 +193,7 @@ export async function benchSoak(): Promise<Record<string, number>> {
   const seconds = flag("soak-seconds", 60);
   const rate = flag("soak-rate", 50);
   const logger = createLogger("silent");
-  const bot = await createBot({ corpusDir: defaultCorpusDir(), logger });
+  const bot = await loadBot({ corpusDir: defaultCorpusDir(), logger });
 
   // Counts what the bot sends out (response URL posts, Discord edits) and keeps none of it.
   let sunk = 0;

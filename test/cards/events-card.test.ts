@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { plain } from "../../src/cards/card.js";
-import { eventCard, keyTakeaways, summarizeEvents } from "../../src/cards/events-card.js";
+import { eventCard, keyTakeaways } from "../../src/cards/events-card.js";
+import { summarizeEvents } from "../../src/corpus/stats.js";
 import { loadCorpus } from "../../src/corpus/corpus.js";
 import { loadTopics } from "../../src/corpus/topics.js";
 import type { Takeaway } from "../../src/takeaways/takeaways.js";
@@ -31,6 +32,8 @@ describe("keyTakeaways", () => {
   });
 });
 
+const PAGE = { page: 1, pageSize: 10, commandFor: (page: number) => `event x page:${page}` };
+
 describe("eventCard on the shipped corpus", () => {
   const topics = loadTopics("data/topics.yaml");
   const corpus = loadCorpus("data/recaps", topics);
@@ -39,7 +42,7 @@ describe("eventCard on the shipped corpus", () => {
   it.each(summarizeEvents(corpus.recaps, corpus.sections).map((e) => [e.eventId, e]))("%s: leads with its best postable takeaways, no stray event id", (id, summary) => {
     const sections = corpus.sections.filter((s) => s.eventId === id);
     const own = takeaways.filter((t) => t.eventId === id);
-    const card = eventCard(summary, sections, own);
+    const card = eventCard(summary, sections, own, PAGE);
     const shown = card.body!.map((p) => plain(p.text));
     const picked = shown.map((text) => own.find((t) => t.text === text)!);
     expect(picked.length).toBe(Math.min(5, new Set(own.filter((t) => t.postable).map((t) => t.sectionId)).size));
@@ -52,7 +55,7 @@ describe("eventCard on the shipped corpus", () => {
 
   it("no longer leads the 2018 card with the venue and the catering", () => {
     const summary = summarizeEvents(corpus.recaps, corpus.sections).find((e) => e.eventId === "eu-2018")!;
-    const card = eventCard(summary, corpus.sections.filter((s) => s.eventId === "eu-2018"), takeaways.filter((t) => t.eventId === "eu-2018"));
+    const card = eventCard(summary, corpus.sections.filter((s) => s.eventId === "eu-2018"), takeaways.filter((t) => t.eventId === "eu-2018"), PAGE);
     const body = card.body!.map((p) => plain(p.text)).join("\n");
     expect(body).not.toMatch(/catering|food|location|shout out/i);
   });

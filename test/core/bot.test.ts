@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { plain } from "../../src/cards/card.js";
+import { loadBot, loadBotData } from "../../src/app/load-bot.js";
 import { createBot, type LoadedBot } from "../../src/commands/create-bot.js";
+import { plural } from "../../src/text/plural.js";
 import { CONTEXT, SHIPPED_RECAPS, memoryLogger, shippedBot } from "./helpers.js";
 
 let bot: LoadedBot;
@@ -65,7 +67,7 @@ describe("bot.run: mistakes get a short answer", () => {
   it("a page past the last says how many pages there are", async () => {
     const reply = await run("search gitops page:50");
     expect(reply.isError).toBe(true);
-    expect(reply.card.notice).toMatch(/^There are only \d+ pages of results for “gitops”\.$/);
+    expect(reply.card.notice).toMatch(/^There (is only 1 page|are only \d+ pages) of results for “gitops”\.$/);
   });
 
   it("an unknown talk id says so", async () => {
@@ -124,12 +126,78 @@ describe("createBot", () => {
       copyFileSync(join(SHIPPED_RECAPS, "eu-2021-homecooked.md"), join(dir, "eu-2021-homecooked.md"));
       writeFileSync(join(dir, "broken.md"), "no front matter\n");
       const { logger, lines } = memoryLogger();
-      const small = await createBot({ corpusDir: dir, logger });
+      const small = await loadBot({ corpusDir: dir, logger });
       expect(small.data.corpus.recaps.map((r) => r.id)).toEqual(["eu-2021-homecooked"]);
       const warning = lines().map((l) => JSON.parse(l)).find((l) => l.msg === "recap skipped");
       expect(warning?.problem).toMatch(/^broken\.md: /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the core's rules, the same for every front end", () => {
+  const CHAT = { manageChannel: true, channelPosts: true };
+  const context = (can: { manageChannel: boolean; channelPosts: boolean }) => ({ platform: "test", userId: "U1", channelId: "C1", can });
+  const changes = { count: 0 };
+  const { logger, lines } = memoryLogger();
+  let ruled: LoadedBot;
+  beforeAll(async () => {
+    ruled = createBot(await loadBotData({ logger }), {
+      logger,
+      platforms: ["Slack", "Discord"],
+      commands: [
+        {
+          name: "paint",
+          summary: "Paint the channel (changes it)",
+          examples: ["paint red", "paint look"],
+          args: [{ name: "colour", description: "A colour, or look", type: "string", positional: true, required: true }],
+          visibility: (args) => (args.colour === "look" ? "ephemeral" : "public"),
+          needs: (args) => (args.colour === "look" ? [] : ["channelPosts", "manageChannel"]),
+          help: (can) => (can.channelPosts ? { name: "paint", summary: "Paint the channel (changes it)", examples: ["paint red"] } : { name: "paint", summary: "Look only", examples: ["paint look"] }),
+          run: (args) => {
+            if (args.colour === "boom") throw new Error("paint exploded");
+            changes.count++;
+            return { card: { title: `painted ${args.colour}` }, visibility: args.colour === "look" ? "ephemeral" : "public" };
+          },
+        },
+      ],
+    });
+  });
+
+  it("refuses a change to an asker who may not manage the channel, and where posts cannot reach", async () => {
+    const refused = await ruled.run("paint red", context({ manageChannel: false, channelPosts: true }));
+    expect(refused).toMatchObject({ isError: true, visibility: "ephemeral", card: { notice: "You need permission to manage this channel to do that." } });
+    const nowhere = await ruled.run("paint red", context({ manageChannel: true, channelPosts: false }));
+    expect(nowhere.card.notice).toBe("That posts in a channel later, so it works in a Slack or Discord channel the bot is in: run it there.");
+    expect(changes.count).toBe(0);
+    expect((await ruled.run("paint look", context({ manageChannel: false, channelPosts: false }))).card.title).toBe("painted look");
+    expect((await ruled.run("paint red", context(CHAT))).card.title).toBe("painted red");
+    expect(changes.count).toBe(2);
+  });
+
+  it("knows who will see an answer from the arguments, before running it", () => {
+    expect(ruled.visibilityOf("paint red")).toBe("public");
+    expect(ruled.visibilityOf("paint look")).toBe("ephemeral");
+    expect(ruled.visibilityOf("search ebpf")).toBe("ephemeral");
+    expect(ruled.visibilityOf("paint")).toBe("ephemeral");
+  });
+
+  it("never rejects: our own failure is an error card and a log line", async () => {
+    const reply = await ruled.run("paint boom", context(CHAT));
+    expect(reply).toMatchObject({ isError: true, card: { notice: "Something went wrong on our side; it has been logged. Please try again." } });
+    expect(lines().some((line) => line.includes("paint exploded") && line.includes('"command failed"'))).toBe(true);
+  });
+
+  it("lists in help only what works where it is asked", async () => {
+    const names = async (can: typeof CHAT) => (await ruled.run("help", context(can))).card.body!.map((p) => plain(p.text));
+    expect((await names(CHAT)).some((line) => line.startsWith("paint: Paint the channel"))).toBe(true);
+    expect(await names({ manageChannel: true, channelPosts: false })).toContain("paint: Look only  e.g. paint look");
+  });
+
+  it("says 1 page, not 1 pages", async () => {
+    expect(plural(1, "section")).toBe("1 section");
+    expect(plural(2, "section")).toBe("2 sections");
+    expect(plural(12000, "takeaway")).toBe("12,000 takeaways");
   });
 });

@@ -61,17 +61,25 @@ describe("kubecon search --json", () => {
     expect(run.status).toBe(0);
     const lines = jsonLines(run.stdout);
     expect(lines.map((l) => l.query)).toEqual(queries);
-    expect(lines[2]).toMatchObject({ total: 0, results: [], error: expect.stringContaining("needs what to search for") });
+    expect(lines[2]).toMatchObject({ total: 0, results: [], error: "search needs words to search for, like: kubecon search ebpf" });
     for (const i of [0, 1, 3, 5]) expect((lines[i]!.results as unknown[]).length, queries[i]).toBeGreaterThan(0);
     expect((lines[3]!.results as { year: number }[]).every((r) => r.year === 2022)).toBe(true);
     expect(lines[4]).toMatchObject({ total: 0, results: [] });
   });
 
-  it("refuses a bad --limit in one line", () => {
-    const run = kubecon(["search", "ebpf", "--json", "--limit", "0"]);
-    expect(run.status).not.toBe(0);
-    expect(run.stderr.split("\n")[0]).toBe("kubecon: --limit must be a whole number from 1 to 1000.");
-    expect(run.stderr).not.toMatch(STACK_LINE);
+  it("answers a bad option or filter with one JSON line {error} and a non-zero exit", { timeout: 120_000 }, () => {
+    for (const [args, error] of [
+      [["search", "ebpf", "--json", "--limit", "0"], "--limit must be a whole number from 1 to 1000, not “0”"],
+      [["search", "ebpf", "event:eu-1999", "--json"], "There is no event “eu-1999”. Known events: eu-2016, eu-2018, eu-2021, eu-2022, na-2020."],
+      [["search", "ebpf", "year:1999", "--json"], "`year` must be a whole number from 2014 to 2100, not “1999”. Try `search ebpf`."],
+      [["search", "ebpf", "--json", "--bogus"], "there is no option --bogus; kubecon --help lists them"],
+      [["events", "--json"], "--json works with search, sections, takeaways and feedback"],
+    ] as const) {
+      const run = kubecon(args);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stdout).toBe(`${JSON.stringify({ error })}\n`);
+      expect(run.stderr).toBe("");
+    }
   });
 });
 
@@ -87,6 +95,47 @@ describe("kubecon sections --json", () => {
   });
 });
 
+describe("the same options with and without --json", () => {
+  it("--limit cuts the text answer too", () => {
+    const run = kubecon(["search", "ebpf", "--limit", "2"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^KubeCon talks on “ebpf”/);
+    expect(run.stdout).toMatch(/\n2\. /);
+    expect(run.stdout).not.toMatch(/\n3\. /);
+    expect(run.stdout).toMatch(/Results 1–2 of \d+/);
+  });
+
+  it("--stdin answers each line as text", () => {
+    const run = kubecon(["search", "--stdin", "--limit", "1"], "ebpf\n\ngitops\n");
+    expect(run.status).toBe(0);
+    const answers = run.stdout.trim().split(/\n\n(?=KubeCon talks on|: )/);
+    expect(run.stdout).toContain("KubeCon talks on “ebpf”");
+    expect(run.stdout).toContain(": search needs words to search for, like: kubecon search ebpf");
+    expect(run.stdout).toContain("KubeCon talks on “gitops”");
+    expect(answers.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("an event's talks, every one of them", () => {
+  it("event <id> pages over all its sections with Previous/Next", { timeout: 120_000 }, () => {
+    const total = loadShipped().sections.filter((s) => s.eventId === "eu-2018").length;
+    const first = kubecon(["event", "eu-2018"]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(`Sections 1–10 of ${total} · page 1 of ${Math.ceil(total / 10)}`);
+    expect(first.stdout).toContain("[Next ▶: event eu-2018 page:2]");
+    const second = kubecon(["event", "eu-2018", "page:2"]);
+    expect(second.stdout).toContain(`Sections 11–${Math.min(20, total)} of ${total}`);
+    expect(second.stdout).toContain("[◀ Previous: event eu-2018]");
+  });
+
+  it("search event:<id> with no words lists that event's sections", { timeout: 120_000 }, () => {
+    const run = kubecon(["search", "event:eu-2018"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe(kubecon(["event", "eu-2018"]).stdout.split("\n")[0]);
+    expect(run.stdout).toContain("[Next ▶: search event:eu-2018 page:2]");
+  });
+});
+
 describe("kubecon errors", () => {
   it("answers a mistyped command with did you mean and a non-zero exit", () => {
     const run = kubecon(["serch", "ebpf"]);
@@ -96,8 +145,8 @@ describe("kubecon errors", () => {
 
   it("answers an unknown event id with the known ones and a non-zero exit", () => {
     const run = kubecon(["event", "eu-1999"]);
-    expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain("There is no event “eu-1999”. Known events:");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("kubecon: There is no event “eu-1999”. Known events: eu-2016, eu-2018, eu-2021, eu-2022, na-2020.\n");
   });
 
   it("exits non-zero with a one-line message and no stack trace for a corpus that does not exist", () => {
@@ -109,11 +158,18 @@ describe("kubecon errors", () => {
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
 
-  it("refuses an unknown option without a stack trace", () => {
-    const run = kubecon(["search", "ebpf", "--bogus"]);
-    expect(run.status).not.toBe(0);
-    expect(run.stderr.split("\n")[0]).toMatch(/^kubecon: Unknown option '--bogus'/);
-    expect(run.stderr).not.toMatch(STACK_LINE);
+  it("says so in our own words, on one line of stderr, for an unknown option, a missing value or a misplaced one", { timeout: 120_000 }, () => {
+    for (const [args, line] of [
+      [["search", "ebpf", "--bogus"], "kubecon: there is no option --bogus; kubecon --help lists them"],
+      [["search", "ebpf", "--limit"], "kubecon: --limit needs a value, like --limit 3"],
+      [["events", "--limit", "3"], "kubecon: --limit works with search only: kubecon search <query> --limit 3"],
+      [["events", "--stdin"], "kubecon: --stdin works with search only: kubecon search <query> --stdin"],
+    ] as const) {
+      const run = kubecon(args);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(`${line}\n`);
+    }
   });
 
   it("answers plain commands as text with exit 0", () => {

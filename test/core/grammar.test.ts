@@ -76,7 +76,8 @@ describe("parseArgs", () => {
   });
 
   it("asks for a required argument with an example", () => {
-    expect(() => parse(search, "year:2022")).toThrow("`search` needs what to search for. Try `search ebpf`.");
+    const talk = bot.commands.find((c) => c.name === "talk")!;
+    expect(() => parse(talk, "")).toThrow("`talk` needs a section id (from a search result's details). Try `talk eu-2021-homecooked--the-art-of-hiding-yourself`.");
   });
 
   it("refuses text given to a command that takes none", () => {
@@ -137,7 +138,7 @@ describe("formatCommand", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("ebpf", "service mesh", "gitops", "operators"), fc.constantFrom(2020, 2021, 2022), async (q, year) => {
         const text = formatCommand(search, { query: q, year });
-        const reply = await bot.run(text, { platform: "test", userId: "u", channelId: "c" });
+        const reply = await bot.run(text, { platform: "test", userId: "u", channelId: "c", can: { manageChannel: true, channelPosts: true } });
         const direct = bot.data.engine.search(q, { year }, { offset: 0, limit: 5 });
         if (direct.total === 0) expect(reply.card.items).toBeUndefined();
         else expect(reply.card.items?.map((i) => i.title)).toEqual(direct.hits.map((h) => h.section.title));

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { RichText } from "../../src/cards/card.js";
 import type { CommandContext } from "../../src/commands/context.js";
-import { createBot, type LoadedBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
+import type { LoadedBot } from "../../src/commands/create-bot.js";
 import { loadCorpus, type Corpus } from "../../src/corpus/corpus.js";
 import type { Section } from "../../src/corpus/section.js";
 import { loadTopics } from "../../src/corpus/topics.js";
@@ -13,7 +14,7 @@ import { defaultCorpusDir, projectRoot, topicsFile } from "../../src/paths.js";
 
 export const SHIPPED_RECAPS = defaultCorpusDir();
 
-export const CONTEXT: CommandContext = { platform: "test", userId: "U1", channelId: "C1" };
+export const CONTEXT: CommandContext = { platform: "test", userId: "U1", channelId: "C1", can: { manageChannel: true, channelPosts: true } };
 
 /** The shipped corpus, loaded the way the bot loads it. */
 export function loadShipped(): Corpus {
@@ -33,7 +34,7 @@ export function memoryLogger(): { logger: Logger; lines: () => string[] } {
 }
 
 export function shippedBot(): Promise<LoadedBot> {
-  return createBot({ logger: memoryLogger().logger, random: () => 0 });
+  return loadBot({ logger: memoryLogger().logger, random: () => 0 });
 }
 
 /** A section of a made-up recap, for engine tests on a corpus whose every word is known. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { formatRecapFile } from "../../src/corpus/recap-file.js";
 import { SearchEngine, type SearchAnswer } from "../../src/search/engine.js";
 import { DEFAULT_SEARCH_OPTIONS } from "../../src/search/options.js";
@@ -97,7 +97,7 @@ describe("the lang: filter", () => {
         writeFileSync(join(dir, `${id}.md`), formatRecapFile({ id, title: id, event: "KubeCon Japan 2025", event_id: "jp-2025", year: 2025, language }, body));
       recap("ja-recap", "ja", "## サービスメッシュの未来\n\nIstioのアンビエントモードが紹介されました。\n");
       recap("en-recap", "en", "## The Future of Service Mesh\n\n- Ambient mode is here.\n");
-      const bot = await createBot({ corpusDir: dir, logger: memoryLogger().logger });
+      const bot = await loadBot({ corpusDir: dir, logger: memoryLogger().logger });
       const japanese = await bot.run("search service mesh lang:ja", CONTEXT);
       expect(japanese.isError).toBeFalsy();
       expect(japanese.card.items?.map((i) => i.title)).toEqual(["サービスメッシュの未来"]);

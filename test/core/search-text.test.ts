@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Bot } from "../../src/commands/bot.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { searchCommandFor } from "../../src/commands/search-text.js";
 import { createLogger } from "../../src/log/logger.js";
 
 let bot: Bot;
 beforeAll(async () => {
-  bot = await createBot({ corpusDir: "data/recaps", logger: createLogger("silent") });
+  bot = await loadBot({ corpusDir: "data/recaps", logger: createLogger("silent") });
 });
 
 describe("a search command for free text", () => {
@@ -19,7 +19,7 @@ describe("a search command for free text", () => {
     const command = searchCommandFor(bot.commands, "service mesh ".repeat(40))!;
     expect(command.length).toBeLessThanOrEqual("search ".length + 200);
     expect(command).toMatch(/ mesh$/);
-    expect((await bot.run(command, { platform: "test", userId: "u", channelId: "c" })).isError).toBeUndefined();
+    expect((await bot.run(command, { platform: "test", userId: "u", channelId: "c", can: { manageChannel: true, channelPosts: true } })).isError).toBeUndefined();
     expect(searchCommandFor(bot.commands, "x".repeat(300))!.length).toBe("search ".length + 200);
     expect(searchCommandFor(bot.commands, `${"a".repeat(199)}😀`)).toBe(`search ${"a".repeat(199)}`);
   });

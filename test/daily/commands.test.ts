@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plain, type Reply } from "../../src/cards/card.js";
-import { createBot, type LoadedBot } from "../../src/commands/create-bot.js";
-import type { CommandContext } from "../../src/commands/context.js";
+import { loadBot } from "../../src/app/load-bot.js";
+import type { LoadedBot } from "../../src/commands/create-bot.js";
+import { TERMINAL, type CommandContext } from "../../src/commands/context.js";
+import { visibilityOf } from "../../src/commands/registry.js";
 import { dailyCommands } from "../../src/daily/commands.js";
 import { DailyScheduler } from "../../src/daily/scheduler.js";
 import { matchingTakeaways } from "../../src/daily/rotation.js";
 import { createLogger } from "../../src/log/logger.js";
 import { FakeClock, RecordingPoster, tempStore } from "./helpers.js";
 
-const slack: CommandContext = { platform: "slack", userId: "U1", channelId: "C1", spaceId: "T1" };
+const slack: CommandContext = { platform: "slack", userId: "U1", channelId: "C1", spaceId: "T1", can: { manageChannel: true, channelPosts: true } };
 const text = (reply: Reply) =>
   [reply.card.title, reply.card.notice, ...(reply.card.body ?? []).map((p) => plain(p.text)), ...(reply.card.fields ?? []).map((f) => `${f.label}: ${f.value}`)]
     .filter(Boolean)
@@ -22,7 +24,7 @@ describe("daily commands through the real bot", () => {
 
   beforeAll(async () => {
     env = tempStore();
-    bot = await createBot({
+    bot = await loadBot({
       corpusDir: "data/recaps",
       logger: createLogger("silent"),
       commands: (data) => dailyCommands({ store: env.store, clock, takeaways: () => data.takeaways, topics: data.topics }),
@@ -30,9 +32,16 @@ describe("daily commands through the real bot", () => {
   });
   afterAll(async () => env.cleanup());
 
-  it("declares `daily` as a public command that needs Manage Channels on Discord", () => {
+  it("declares `daily on|off` public and needing a channel the asker manages, `status` and `preview` for the asker alone", () => {
     const spec = bot.commands.find((c) => c.name === "daily")!;
-    expect(spec).toMatchObject({ visibility: "public", requires: "manageChannels" });
+    for (const action of ["on", "off"]) {
+      expect(visibilityOf(spec, { action })).toBe("public");
+      expect(spec.needs?.({ action })).toEqual(["channelPosts", "manageChannel"]);
+    }
+    for (const action of ["status", "preview"]) {
+      expect(visibilityOf(spec, { action })).toBe("ephemeral");
+      expect(spec.needs?.({ action })).toEqual([]);
+    }
     expect(spec.summary.length).toBeLessThanOrEqual(100);
   });
 
@@ -141,8 +150,8 @@ describe("daily commands through the real bot", () => {
   });
 
   it("keeps subscriptions to chat channels", async () => {
-    const reply = await bot.run("daily on", { platform: "cli", userId: "me", channelId: "terminal" });
+    const reply = await bot.run("daily on", { platform: "cli", userId: "me", channelId: "terminal", can: TERMINAL });
     expect(reply.isError).toBe(true);
-    expect(reply.card.notice).toMatch(/Slack or Discord channel/);
+    expect(reply.card.notice).toBe("That posts in a channel later, so it works in a chat channel the bot is in: run it there.");
   });
 });

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  access,
+  capabilities,
   commandDefinition,
   commandDefinitions,
   commandText,
   findSubcommand,
   messageText,
-  specForText,
 } from "../../adapters/discord/commands.js";
 import { FRENCH } from "../../adapters/discord/french.js";
 import { corpusBot, type CorpusBot } from "./fixture.js";
@@ -32,7 +31,8 @@ describe("/kubecon definition", () => {
     const search = definition.options.find((o: any) => o.name === "search");
     expect(search.type).toBe(1);
     const byName = Object.fromEntries(search.options.map((o: any) => [o.name, o]));
-    expect(byName.query).toMatchObject({ type: 3, required: true, autocomplete: true, max_length: 200 });
+    expect(byName.query).toMatchObject({ type: 3, required: false, autocomplete: true, max_length: 200 });
+    // Optional, as in the grammar: `search event:eu-2018` alone lists that event.
     expect(byName.event).toMatchObject({ type: 3, required: false, autocomplete: true });
     expect(byName.year).toMatchObject({ type: 4, required: false, min_value: 2014, max_value: 2100 });
     expect(byName.lang.choices).toEqual([
@@ -79,34 +79,18 @@ describe("options to command text", () => {
     ]);
     expect(commandText(invocation!)).toBe('search service mesh year:2022 speaker:"Liz Rice"');
   });
-
-  it("finds the command a button runs by its first word or alias", () => {
-    expect(specForText(corpus.bot.commands, "daily off")?.name).toBe("daily");
-    expect(specForText(corpus.bot.commands, "find ebpf")?.name).toBe("search");
-    expect(specForText(corpus.bot.commands, "ebpf")).toBeUndefined();
-  });
 });
 
-describe("Manage Channels and servers", () => {
-  const commands = () => corpus.bot.commands;
-  const inServer = (permissions?: string) => ({ permissions, botInServer: true });
-
-  it("is needed to turn daily posts on or off, and only for that", () => {
-    expect(access(commands(), "daily on 09:00", inServer(MEMBER_PERMISSIONS))).toBe("needs-permission");
-    expect(access(commands(), "daily off", inServer(MEMBER_PERMISSIONS))).toBe("needs-permission");
-    expect(access(commands(), "daily on", inServer(MANAGER_PERMISSIONS))).toBe("allowed");
-    expect(access(commands(), "daily on", inServer(String(1n << 3n)))).toBe("allowed");
-    expect(access(commands(), "daily on", inServer(undefined))).toBe("needs-permission");
-    expect(access(commands(), "daily status", inServer(MEMBER_PERMISSIONS))).toBe("allowed");
-    expect(access(commands(), "search ebpf", inServer(MEMBER_PERMISSIONS))).toBe("allowed");
+describe("what a member may do, as the core's capabilities", () => {
+  it("manages the channel with Manage Channels or Administrator, not otherwise", () => {
+    expect(capabilities({ permissions: MANAGER_PERMISSIONS, botInServer: true })).toEqual({ manageChannel: true, channelPosts: true });
+    expect(capabilities({ permissions: String(1n << 3n), botInServer: true }).manageChannel).toBe(true);
+    expect(capabilities({ permissions: MEMBER_PERMISSIONS, botInServer: true }).manageChannel).toBe(false);
+    expect(capabilities({ botInServer: true }).manageChannel).toBe(false);
   });
 
-  it("keeps daily posts to servers the bot is in, whatever the permissions", () => {
-    const elsewhere = { permissions: MANAGER_PERMISSIONS, botInServer: false };
-    expect(access(commands(), "daily on", elsewhere)).toBe("needs-server");
-    expect(access(commands(), "daily off", { botInServer: false })).toBe("needs-server");
-    expect(access(commands(), "daily status", { botInServer: false })).toBe("allowed");
-    expect(access(commands(), "search ebpf", { botInServer: false })).toBe("allowed");
+  it("gets posts only in a server the bot is in, whatever the permissions", () => {
+    expect(capabilities({ permissions: MANAGER_PERMISSIONS, botInServer: false })).toEqual({ manageChannel: true, channelPosts: false });
   });
 });
 

@@ -20,22 +20,22 @@ describe("a user-installable app: /kubecon wherever it is used", () => {
   it("turns daily posts on in a server channel the bot is in, for a member with Manage Channels", async () => {
     const body = await dispatch(commandInteraction("daily", [stringOption("action", "on")], MANAGER_PERMISSIONS));
     expect(body.type).toBe(4);
-    expect(body.data.embeds[0].title).not.toMatch(/server feature/);
+    expect(body.data.embeds[0].description ?? "").not.toContain("works in a chat channel the bot is in");
   });
 
   for (const where of ["server, user install only", "bot DM", "group DM"] as const) {
-    it(`refuses daily posts in a ${where}, saying they are a server feature`, async () => {
+    it(`refuses daily posts in a ${where}, saying posts need a channel the bot is in`, async () => {
       const interaction = from(where, commandInteraction("daily", [stringOption("action", "on"), stringOption("time", "09:00")], MANAGER_PERMISSIONS));
       const body = await dispatch(interaction);
       expect(body.type).toBe(4);
       expect(body.data.flags).toBe(64);
-      expect(body.data.embeds[0].title).toMatch(/^Daily posts are a server feature/);
+      expect(body.data.embeds[0].description).toContain("That posts in a channel later, so it works in a chat channel the bot is in: run it there.");
     });
   }
 
   it("still tells the daily status in a DM", async () => {
     const body = await dispatch(from("bot DM", commandInteraction("daily", [stringOption("action", "status")])));
-    expect(body.data.embeds[0].title).not.toMatch(/server feature/);
+    expect(body.data.embeds[0].description ?? "").not.toContain("works in a chat channel the bot is in");
   });
 });
 

@@ -43,7 +43,12 @@ export function heldBot(bot: Bot): { bot: Bot; release(): void } {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   return {
-    bot: { commands: bot.commands, complete: (kind, partial) => bot.complete(kind, partial), run: async (...args) => gate.then(() => bot.run(...args)) },
+    bot: {
+      commands: bot.commands,
+      complete: (kind, partial) => bot.complete(kind, partial),
+      visibilityOf: (text) => bot.visibilityOf(text),
+      run: async (...args) => gate.then(() => bot.run(...args)),
+    },
     release,
   };
 }

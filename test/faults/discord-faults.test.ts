@@ -4,7 +4,7 @@ import { createRest } from "../../adapters/discord/rest.js";
 import type { DiscordNetworkOptions } from "../../adapters/discord/rest-options.js";
 import { startDiscord, type DiscordAdapter } from "../../adapters/discord/start.js";
 import type { Bot } from "../../src/commands/bot.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import type { PostTarget } from "../../src/daily/poster.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
@@ -44,10 +44,11 @@ beforeAll(async () => {
   standIn = await new DiscordStandIn().start();
   logs = new LogCapture();
   const logger = createLogger("info", logs.stream);
-  bot = await createBot({ corpusDir: "data/recaps", logger: createLogger("silent") });
+  bot = await loadBot({ corpusDir: "data/recaps", logger: createLogger("silent") });
   const gated: Bot = {
     commands: bot.commands,
     complete: (kind, partial) => bot.complete(kind, partial),
+    visibilityOf: (text) => bot.visibilityOf(text),
     run: async (...args) => gate.then(() => bot.run(...args)),
   };
   immediate = await startDiscordEndpoint(bot, standIn, logger, { network: NETWORK });

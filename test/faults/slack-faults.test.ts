@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PostTarget } from "../../src/daily/poster.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { createLogger } from "../../src/log/logger.js";
 import { postSigned, startHarness, type Harness } from "../slack/harness.js";
 import { blockActionsBody, slashCommandBody } from "../slack/signing.js";
@@ -17,7 +17,7 @@ type Json = Record<string, any>;
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await startHarness(await createBot({ corpusDir: "data/recaps", logger: createLogger("silent") }), {
+  harness = await startHarness(await loadBot({ corpusDir: "data/recaps", logger: createLogger("silent") }), {
     // Small bounds so a hang costs a fraction of a second; the outcomes, not the times, are asserted.
     network: { timeoutMs: 300, retryDelayMs: 10, deadlineMs: 10_000 },
   });

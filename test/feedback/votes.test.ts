@@ -20,7 +20,7 @@ let daily: DailyStore;
 let feedback: FeedbackStore;
 let bot: LoadedBot;
 
-const alice: CommandContext = { platform: "slack", userId: "U0ALICE42", channelId: "C0GENERAL", spaceId: "T0ACME7" };
+const alice: CommandContext = { platform: "slack", userId: "U0ALICE42", channelId: "C0GENERAL", spaceId: "T0ACME7", can: { manageChannel: true, channelPosts: true } };
 const bob: CommandContext = { ...alice, userId: "U0BOB77" };
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord } from "../../adapters/discord/start.js";
 import { ed25519Check, MAX_TIMESTAMP_SKEW_SECONDS } from "../../adapters/discord/signature.js";
 import { HttpHost } from "../../src/http/server.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { createLogger } from "../../src/log/logger.js";
 
 const { publicKey, privateKey } = generateKeyPairSync("ed25519");
@@ -42,7 +42,7 @@ describe("Discord HTTP endpoint: replay", () => {
 
   beforeAll(async () => {
     host = new HttpHost(logger);
-    const bot = await createBot({ logger });
+    const bot = await loadBot({ logger });
     await startDiscord({ config: { token: "t".repeat(60), publicKey: publicKeyHex, apiUrl: "http://127.0.0.1:9" }, bot, logger, host });
     url = `http://127.0.0.1:${await host.listen(0, "127.0.0.1")}/discord/interactions`;
   });

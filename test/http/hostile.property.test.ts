@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../adapters/slack/app.js";
 import { startDiscord } from "../../adapters/discord/start.js";
 import { INTERACTIONS_PATH } from "../../adapters/discord/http.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
 import { commandInteraction, stringOption } from "../discord/payloads.js";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   await slackStandIn.start();
   discordStandIn = await new DiscordStandIn().start();
   const logger = createLogger("info", logs.stream);
-  const bot = await createBot({ logger });
+  const bot = await loadBot({ logger });
   // Small limits so the property runs reach them; a request that stalls is cut off quickly.
   host = new HttpHost(logger, {
     limits: { maxBodyBytes: MAX_BODY, headersTimeoutMs: 500, requestTimeoutMs: 1000, timeoutCheckIntervalMs: 50, keepAliveTimeoutMs: 200 },

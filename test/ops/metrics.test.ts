@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rich } from "../../src/cards/card.js";
 import type { Bot } from "../../src/commands/bot.js";
-import { createBot, type LoadedBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
+import type { LoadedBot } from "../../src/commands/create-bot.js";
 import { PostError, type Poster } from "../../src/daily/poster.js";
 import { HttpHost } from "../../src/http/server.js";
 import { measuredBot, measuredPoster, measureSearches } from "../../src/metrics/instrument.js";
@@ -17,7 +18,7 @@ let host: HttpHost;
 let url: string;
 
 beforeAll(async () => {
-  loaded = await createBot({
+  loaded = await loadBot({
     logger: log.logger,
     random: () => 0,
     // A command that fails on our side, to count an internal error.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../adapters/slack/app.js";
 import { startDiscord } from "../../adapters/discord/start.js";
 import { INTERACTIONS_PATH } from "../../adapters/discord/http.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
 import { measuredBot } from "../../src/metrics/instrument.js";
@@ -40,7 +40,7 @@ beforeAll(async () => {
   discordStandIn = await new DiscordStandIn().start();
   // The most verbose level: Bolt's and our debug lines are searched too.
   const logger = createLogger("trace", logs.stream);
-  const core = await createBot({ logger });
+  const core = await loadBot({ logger });
   const bot = measuredBot(core, new Metrics({ subscriptions: async () => ({}), sections: () => core.data.corpus.sections.length }), logger);
   host = new HttpHost(logger);
   slack = createSlackAdapter(bot, { botToken: SLACK_BOT_TOKEN, signingSecret: SLACK_SIGNING_SECRET, apiUrl: slackStandIn.apiUrl }, { logger, http: host, store: daily.store });

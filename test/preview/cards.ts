@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Reply } from "../../src/cards/card.js";
 import { dailyCard } from "../../src/cards/takeaway-card.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import type { CommandContext } from "../../src/commands/context.js";
 import { systemClock } from "../../src/daily/clock.js";
 import { dailyCommands } from "../../src/daily/commands.js";
@@ -17,7 +17,7 @@ export interface PreviewCard {
   reply: Reply;
 }
 
-const CTX: CommandContext = { platform: "preview", userId: "U0PREVIEW", channelId: "C0PREVIEW", spaceId: "T0PREVIEW" };
+const CTX: CommandContext = { platform: "preview", userId: "U0PREVIEW", channelId: "C0PREVIEW", spaceId: "T0PREVIEW", can: { manageChannel: true, channelPosts: true } };
 
 /** Commands whose answers show every kind of card, errors included. */
 const COMMANDS: readonly { kind: string; command: string; share?: boolean }[] = [
@@ -43,7 +43,7 @@ export async function previewCards(corpusDir = "data/recaps"): Promise<PreviewCa
   const dataDir = mkdtempSync(join(tmpdir(), "kubecon-preview-"));
   const store = openSqliteDailyStore(dataDir);
   try {
-    const bot = await createBot({
+    const bot = await loadBot({
       corpusDir,
       logger: createLogger("silent"),
       random: () => 0,

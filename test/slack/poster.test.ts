@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { createLogger } from "../../src/log/logger.js";
 import { talkCard } from "./cards.js";
 import { violations } from "./check.js";
@@ -9,7 +9,7 @@ import { postFailure } from "../support/post-failure.js";
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await startHarness(await createBot({ corpusDir: "data/recaps", logger: createLogger("silent") }));
+  harness = await startHarness(await loadBot({ corpusDir: "data/recaps", logger: createLogger("silent") }));
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/app.js";
-import { createBot } from "../../src/commands/create-bot.js";
+import { loadBot } from "../../src/app/load-bot.js";
 import { createLogger } from "../../src/log/logger.js";
 import { violations } from "./check.js";
 import { tempDailyStore } from "./harness.js";
@@ -16,7 +16,7 @@ beforeAll(async () => {
   standin = new SlackStandIn();
   await standin.start();
   const logger = createLogger("silent");
-  const bot = await createBot({ corpusDir: "data/recaps", logger });
+  const bot = await loadBot({ corpusDir: "data/recaps", logger });
   daily = tempDailyStore();
   adapter = createSlackAdapter(bot, { botToken: "xoxb-test-token", appToken: "xapp-1-test", apiUrl: standin.apiUrl }, { logger, store: daily.store });
   await adapter.start();
