@@ -40,8 +40,10 @@ export function searchJson(bot: LoadedBot, text: string, limit: number): string 
   });
 }
 
-/** `kubecon search ... --limit N` as text: the search card with N results. */
+/** `kubecon search ... --limit N` as text: the search card with the first N results and no paging (chat pages by five). */
 export function searchText(bot: LoadedBot, text: string, limit: number, style: TextStyle): string {
   const { query, filters, answer, commandFor } = runSearch(bot, text, limit);
-  return renderText(searchCard({ query, filters, answer, page: 1, pageSize: limit, commandFor }), style);
+  const card = searchCard({ query, filters, answer, page: 1, pageSize: limit, commandFor });
+  if (answer.total === 0) return renderText(card, style);
+  return renderText({ ...card, footer: `Results 1–${answer.hits.length} of ${answer.total}`, actions: [] }, style);
 }

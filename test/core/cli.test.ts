@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRecapFile } from "../../src/corpus/recap-file.js";
+import { projectRoot } from "../../src/paths.js";
 import { ensureBuilt, kubecon, loadShipped } from "./helpers.js";
 
 const RESULT_KEYS = ["id", "recapId", "title", "talk", "speakers", "event", "year", "language", "tags", "score", "snippet", "text"];
@@ -102,7 +103,7 @@ describe("the same options with and without --json", () => {
     expect(run.stdout).toMatch(/^KubeCon talks on “ebpf”/);
     expect(run.stdout).toMatch(/\n2\. /);
     expect(run.stdout).not.toMatch(/\n3\. /);
-    expect(run.stdout).toMatch(/Results 1–2 of \d+/);
+    expect(run.stdout).toMatch(/\nResults 1–2 of \d+\n$/);
   });
 
   it("--stdin answers each line as text", () => {
@@ -113,6 +114,15 @@ describe("the same options with and without --json", () => {
     expect(run.stdout).toContain(": search needs words to search for, like: kubecon search ebpf");
     expect(run.stdout).toContain("KubeCon talks on “gitops”");
     expect(answers.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("the README", () => {
+  it("shows the real output of the sample command it names", () => {
+    const readme = readFileSync(join(projectRoot(), "README.md"), "utf8");
+    const sample = /`npm run --silent kubecon -- search rootless containers --limit 3` prints[^`]*```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(sample).toBeDefined();
+    expect(kubecon(["search", "rootless", "containers", "--limit", "3"]).stdout).toBe(sample);
   });
 });
 
