@@ -68,7 +68,7 @@ describe("kubecon search --json", () => {
     expect(lines[4]).toMatchObject({ total: 0, results: [] });
   });
 
-  it("answers a bad option or filter with one JSON line {error} and a non-zero exit", { timeout: 120_000 }, () => {
+  it("answers a bad option or filter with one JSON line {error} and a non-zero exit", () => {
     for (const [args, error] of [
       [["search", "ebpf", "--json", "--limit", "0"], "--limit must be a whole number from 1 to 1000, not “0”"],
       [["search", "ebpf", "event:eu-1999", "--json"], "There is no event “eu-1999”. Known events: eu-2016, eu-2018, eu-2021, eu-2022, na-2020."],
@@ -127,7 +127,7 @@ describe("the README", () => {
 });
 
 describe("an event's talks, every one of them", () => {
-  it("event <id> pages over all its sections with Previous/Next", { timeout: 120_000 }, () => {
+  it("event <id> pages over all its sections with Previous/Next", () => {
     const total = loadShipped().sections.filter((s) => s.eventId === "eu-2018").length;
     const first = kubecon(["event", "eu-2018"]);
     expect(first.status).toBe(0);
@@ -138,7 +138,7 @@ describe("an event's talks, every one of them", () => {
     expect(second.stdout).toContain("[◀ Previous: event eu-2018]");
   });
 
-  it("search event:<id> with no words lists that event's sections", { timeout: 120_000 }, () => {
+  it("search event:<id> with no words lists that event's sections", () => {
     const run = kubecon(["search", "event:eu-2018"]);
     expect(run.status).toBe(0);
     expect(run.stdout.split("\n")[0]).toBe(kubecon(["event", "eu-2018"]).stdout.split("\n")[0]);
@@ -168,7 +168,7 @@ describe("kubecon errors", () => {
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
 
-  it("says so in our own words, on one line of stderr, for an unknown option, a missing value or a misplaced one", { timeout: 120_000 }, () => {
+  it("says so in our own words, on one line of stderr, for an unknown option, a missing value or a misplaced one", () => {
     for (const [args, line] of [
       [["search", "ebpf", "--bogus"], "kubecon: there is no option --bogus; kubecon --help lists them"],
       [["search", "ebpf", "--limit"], "kubecon: --limit needs a value, like --limit 3"],

@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 
 describe("any input", () => {
-  // 300 runs take seconds alone and far longer on a machine shared with other test files.
-  it("never makes engine.search throw, and its answer is consistent", { timeout: 120_000 }, () => {
+  it("never makes engine.search throw, and its answer is consistent", () => {
     fc.assert(
       fc.property(fc.oneof({ arbitrary: nasty, weight: 9 }, { arbitrary: huge, weight: 1 }), fc.nat({ max: 200 }), (query, offset) => {
         const answer = bot.data.engine.search(query, {}, { offset, limit: 5 });
