@@ -53,11 +53,12 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
   const checkEvent = (id: string) => checkEventId(data.corpus, id);
 
   /** One event, a page of its sections at a time: for `event <id>` and for `search event:<id>` with no words. */
-  const eventAnswer = (id: string, page: number, commandFor: (page: number) => string): Reply => {
+  const eventAnswer = async (id: string, page: number, commandFor: (page: number) => string): Promise<Reply> => {
     checkEvent(id);
     const summary = summarizeEvents(data.corpus.recaps, data.corpus.sections).find((e) => e.eventId === id)!;
     const sections = data.corpus.sections.filter((s) => s.eventId === id);
     checkPage(page, sections.length, EVENT_PAGE_SIZE, `sections at ${id}`);
+    await data.loadTakeaways();
     const takeaways = data.takeaways.filter((t) => t.eventId === id);
     return answer(eventCard(summary, sections, takeaways, { page, pageSize: EVENT_PAGE_SIZE, commandFor }));
   };
@@ -153,7 +154,8 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     examples: ["takeaway"],
     args: [],
     visibility: "ephemeral",
-    run() {
+    async run() {
+      await data.loadTakeaways();
       const takeaways = data.takeaways;
       if (takeaways.length === 0) throw new UserError("The corpus has no takeaways yet.");
       const pick = takeaways[Math.floor(random() * takeaways.length)]!;

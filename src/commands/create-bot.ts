@@ -64,7 +64,6 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
     if (!parsed) return { card: helpCard(registry.helpFor(ctx.can)), visibility: "ephemeral" };
     const missing = parsed.spec.needs?.(parsed.args).find((capability) => !ctx.can[capability]);
     if (missing) throw new UserError(refusal(missing, platforms));
-    if (parsed.spec !== registry.fallback) await data.loadTakeaways();
     return parsed.spec.run(parsed.args, ctx, runOptions);
   }
 

@@ -10,9 +10,9 @@ export interface BotData {
   topics: readonly Topic[];
   /**
    * The postable takeaways, best first; worked out on first use (a one-off `kubecon search` never
-   * needs them). Readable once `loadTakeaways()` has resolved.
+   * needs them). Readable once `loadTakeaways()` has resolved: a command reading them awaits it first.
    */
   readonly takeaways: readonly Takeaway[];
-  /** Loads the code `takeaways` needs, when a one-off process left it out at start; at once otherwise. */
+  /** Loads the code `takeaways` needs when a one-off process (`lazy`) left it out at start; at once otherwise. */
   loadTakeaways(): Promise<void>;
 }
