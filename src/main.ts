@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     await feedback.close();
     return;
   }
-  await runService({ config, wanted, logger, store, load, close: () => feedback.close() });
+  await runService({ config, wanted, logger, store, load, feedback });
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,6 @@ import {
   webApi,
   type BlockButtonAction,
   type RespondArguments,
-  type RespondFn,
 } from "@slack/bolt";
 import type { Reply } from "../../src/cards/card.js";
 import type { Bot } from "../../src/commands/bot.js";
@@ -24,6 +23,7 @@ import { boltInstallationStore } from "./installations.js";
 import { signedStateStore } from "./oauth-state.js";
 import { postCard, postError, slackPoster } from "./poster.js";
 import { ACTION_ID, actionKind, renderCard, type SlackMessage } from "./render.js";
+import { responder, type Responder } from "./respond.js";
 import { rateLimitWait, responseUrlWait, retryWithin } from "./retry.js";
 import { DEFAULT_SLACK_NETWORK, webClientOptions, type SlackNetworkOptions } from "./web-api-options.js";
 
@@ -131,7 +131,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   const can = (userId: string): Capabilities => ({ manageChannel: !config.managers || config.managers.has(userId), channelPosts: true });
 
   /** Posts to a response_url, retried within the deadline; an expired URL or a Slack failure is logged, never thrown. */
-  async function respondSafely(respond: RespondFn, message: RespondArguments, context: Record<string, unknown>): Promise<void> {
+  async function respondSafely(respond: Responder, message: RespondArguments, context: Record<string, unknown>): Promise<void> {
     try {
       await retryWithin(() => respond(message), responseUrlWait(network), network);
     } catch (error) {
@@ -139,7 +139,8 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     }
   }
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack }) => {
+    const respond = responder(clientOptions.fetch, command.response_url);
     const ctx: CommandContext = { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id, can: can(command.user_id) };
     // A slow core is acknowledged within Slack's 3 seconds and answered through response_url.
     await answerInTime(answer(command.text, ctx), ackDeadlineMs, {
@@ -149,8 +150,9 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     });
   });
 
-  app.action<BlockButtonAction>(ACTION_ID, async ({ action, body, ack, respond, client }) => {
+  app.action<BlockButtonAction>(ACTION_ID, async ({ action, body, ack, client }) => {
     await ack();
+    const respond = responder(clientOptions.fetch, body.response_url);
     const ctx: CommandContext = {
       platform: "slack",
       userId: body.user.id,

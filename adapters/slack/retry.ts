@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { RespondError, webApi } from "@slack/bolt";
+import { webApi } from "@slack/bolt";
+import { ResponseUrlError } from "./respond.js";
 import type { SlackNetworkOptions } from "./web-api-options.js";
 
 /** The wait before trying again after `error`, or undefined when trying again cannot help. */
@@ -24,14 +25,16 @@ export async function retryWithin<T>(task: () => Promise<T>, waitAfter: WaitAfte
 }
 
 /**
- * response_url: a 429, a 5xx, a timeout or a network error is retried with growing waits (Bolt's
- * RespondError keeps the status but not Retry-After); a 404 (expired URL) and other 4xx are final.
+ * response_url: a 429 waits what Slack's Retry-After says (given up at once when that ends past the
+ * deadline); a 5xx, a timeout, a network error or a 429 without Retry-After is retried with growing
+ * waits; a 404 (expired URL) and other 4xx are final.
  */
 export function responseUrlWait(network: SlackNetworkOptions): WaitAfter {
   return (error, attempt) => {
-    const retryable =
-      error instanceof RespondError ? error.statusCode === 429 || error.statusCode >= 500 : isNetworkError(error);
-    return retryable ? network.retryDelayMs * 2 ** (attempt - 1) : undefined;
+    const backoff = network.retryDelayMs * 2 ** (attempt - 1);
+    if (!(error instanceof ResponseUrlError)) return isNetworkError(error) ? backoff : undefined;
+    if (error.status === 429) return error.retryAfterMs ?? backoff;
+    return error.status >= 500 ? backoff : undefined;
   };
 }
 

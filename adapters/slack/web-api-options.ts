@@ -18,7 +18,7 @@ export const DEFAULT_SLACK_NETWORK: SlackNetworkOptions = { timeoutMs: 5_000, re
  * of the client's default of pausing every call for as long as Slack says: the caller decides
  * whether that wait fits (the scheduler reschedules the post, a share waits if it is short).
  */
-export function webClientOptions(apiUrl: string | undefined, network: SlackNetworkOptions): webApi.WebClientOptions {
+export function webClientOptions(apiUrl: string | undefined, network: SlackNetworkOptions): webApi.WebClientOptions & { fetch: webApi.FetchFunction } {
   return {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     retryConfig: {
@@ -30,7 +30,7 @@ export function webClientOptions(apiUrl: string | undefined, network: SlackNetwo
     },
     rejectRateLimitedCalls: true,
     timeout: network.timeoutMs,
-    // Bolt's respond() posts to response_url through this fetch without a signal of its own.
+    // Our response_url posts (respond.ts) go through this fetch too.
     fetch: timedFetch(network.timeoutMs),
   };
 }

@@ -12,6 +12,7 @@ import { measuredBot, measuredPoster, measureSearches } from "../metrics/instrum
 import { Metrics } from "../metrics/metrics.js";
 import { METRICS_PATH, METRICS_ROUTE, metricsRoute } from "../metrics/route.js";
 import type { DailyStore } from "../store/daily-store.js";
+import type { FeedbackStore } from "../store/feedback-store.js";
 import { ReloadableBot } from "./reloadable-bot.js";
 import type { WantedAdapter } from "./settings.js";
 import { startAdapters, type StartedAdapters } from "./start-adapters.js";
@@ -23,8 +24,8 @@ export interface ServiceOptions {
   store: DailyStore;
   /** Builds the bot from the corpus folder: at start, and again at every SIGHUP. */
   load: () => Promise<LoadedBot>;
-  /** Closes what `load` needs beyond the daily store (the feedback store). */
-  close: () => Promise<void>;
+  /** The votes `load`'s bot records: counted in `/metrics`, closed last. */
+  feedback: FeedbackStore;
 }
 
 /** Requests in flight at SIGTERM get this long to finish, inside the 10 s the process allows itself. */
@@ -35,7 +36,7 @@ const DRAIN_MS = 8_000;
  * still starting), then the corpus, the adapters and the daily scheduler; `/metrics`; SIGHUP
  * reloads the corpus; SIGTERM drains and exits (see `handleShutdown`).
  */
-export async function runService({ config, wanted, logger, store, load, close }: ServiceOptions): Promise<void> {
+export async function runService({ config, wanted, logger, store, load, feedback }: ServiceOptions): Promise<void> {
   const readiness = new Readiness();
   const liveness = new Liveness();
   const corpus = readiness.gate("corpus", "indexing");
@@ -61,6 +62,7 @@ export async function runService({ config, wanted, logger, store, load, close }:
       return counts;
     },
     sections: () => bot?.data.corpus.sections.length ?? 0,
+    votes: () => feedback.counts(),
   });
   const http = new HttpHost(logger, { readiness, liveness });
   const metricsHost = config.metricsPort && config.metricsPort !== config.port ? new HttpHost(logger, { readiness, liveness }) : http;
@@ -86,7 +88,7 @@ export async function runService({ config, wanted, logger, store, load, close }:
       async () => void (await Promise.all([scheduler.stop(), http.close(DRAIN_MS), metricsHost === http ? undefined : metricsHost.close(), inFlight.idle()])),
       () => running.stop(),
       () => store.close(),
-      close,
+      () => feedback.close(),
     ],
   });
 }

@@ -71,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
     const { loadConfig } = await import("../config/config.js");
     const config = loadConfig(process.env);
     if (!config.ok) throw new UserError(config.problems.join("; "));
-    const store = openFeedbackStore({ databaseUrl: config.value.databaseUrl, dataDir: config.value.dataDir, logger });
+    const store = openFeedbackStore({ databaseUrl: config.value.databaseUrl, dataDir: config.value.dataDir, logger, giveUpAfterMs: 5_000 });
     try {
       await store.ready();
       const lines = await feedbackLines(store);

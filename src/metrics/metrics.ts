@@ -1,10 +1,13 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { VoteCount } from "../store/feedback-store.js";
 
 export interface MetricsSources {
   /** Enabled daily subscriptions per platform, read at each scrape. */
   subscriptions: () => Promise<Record<string, number>>;
   /** Sections in the index now being served (it changes on a corpus reload). */
   sections: () => number;
+  /** The 👍/👎 votes standing in the feedback store, read at each scrape. */
+  votes: () => Promise<VoteCount[]>;
 }
 
 /** A command's outcome: answered, refused the user's input, or failed on our side. */
@@ -57,6 +60,20 @@ export class Metrics {
       async collect() {
         this.reset();
         for (const [platform, count] of Object.entries(await sources.subscriptions())) this.set({ platform }, count);
+      },
+    });
+    // A gauge read from the store at each scrape rather than a counter bumped at each click: the
+    // store holds the votes standing (a second click changes a vote, it adds none), it survives
+    // restarts, and every replica sharing a database reports the same figure (aggregate replicas
+    // with max, not sum). A per-process counter would reset with each pod and count changed votes twice.
+    new Gauge({
+      name: "kubecon_feedback_votes",
+      help: "Votes standing on search answers, by platform and vote (up, down): one per voter per answer.",
+      labelNames: ["platform", "vote"],
+      registers,
+      async collect() {
+        this.reset();
+        for (const { platform, vote, count } of await sources.votes()) this.set({ platform, vote }, count);
       },
     });
     new Gauge({

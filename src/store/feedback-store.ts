@@ -28,9 +28,11 @@ export type ExportedVote = Omit<VoteRecord, "answerId" | "voterHash">;
 /** A first vote, a vote changed by a second click, or the same vote again. */
 export type VoteOutcome = "recorded" | "changed" | "unchanged";
 
-export interface VoteCounts {
-  up: number;
-  down: number;
+/** How many voters' current vote is `vote` on `platform`'s answers. */
+export interface VoteCount {
+  platform: string;
+  vote: Vote;
+  count: number;
 }
 
 export interface FeedbackStore {
@@ -42,6 +44,7 @@ export interface FeedbackStore {
   recordVote(vote: VoteRecord): Promise<VoteOutcome>;
   /** Every vote, oldest first. */
   votes(): Promise<ExportedVote[]>;
-  counts(): Promise<VoteCounts>;
+  /** The votes standing now, by platform and vote (pairs with none left out), ordered by platform then vote. */
+  counts(): Promise<VoteCount[]>;
   close(): Promise<void>;
 }

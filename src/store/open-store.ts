@@ -14,6 +14,8 @@ export interface StoreConfig {
   databaseUrl?: string;
   dataDir: string;
   logger: Logger;
+  /** PostgreSQL only: how long to try reaching the server before giving up (a command-line run); a server tries until it answers. */
+  giveUpAfterMs?: number;
 }
 
 /**
@@ -27,8 +29,8 @@ export function openDailyStore({ databaseUrl, dataDir, logger }: StoreConfig): D
 }
 
 /** The votes, where the daily store is: the DATABASE_URL database, or `feedback.db` in `dataDir`. */
-export function openFeedbackStore({ databaseUrl, dataDir, logger }: StoreConfig): FeedbackStore {
-  if (databaseUrl) return new PostgresFeedbackStore({ url: databaseUrl, logger });
+export function openFeedbackStore({ databaseUrl, dataDir, logger, giveUpAfterMs }: StoreConfig): FeedbackStore {
+  if (databaseUrl) return new PostgresFeedbackStore({ url: databaseUrl, logger, giveUpAfterMs });
   return openSqliteFeedbackStore(dataDir);
 }
 

@@ -26,6 +26,11 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Waits between attempts to reach the server at start: doubling from `firstDelayMs` up to `maxDelayMs`. */
   retry?: { firstDelayMs: number; maxDelayMs: number };
+  /**
+   * Stop trying after this long: `ready()` rejects with a StoreError saying why (a command-line
+   * run). Without it, a server keeps trying until the database answers.
+   */
+  giveUpAfterMs?: number;
 }
 
 /**
@@ -46,10 +51,11 @@ export class PostgresDatabase {
     options: PostgresStoreOptions,
   ) {
     this.logger = options.logger;
-    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    const connectionTimeoutMillis = Math.min(10_000, options.giveUpAfterMs ?? Infinity);
+    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis });
     // An idle connection the server dropped: the pool replaces it; without a listener it would crash the process.
     this.pool.on("error", (error) => this.logger.warn({ err: error, database: describe(options.url) }, "PostgreSQL connection lost"));
-    this.connecting = this.connect(describe(options.url), options.retry ?? { firstDelayMs: 500, maxDelayMs: 30_000 });
+    this.connecting = this.connect(describe(options.url), options.retry ?? { firstDelayMs: 500, maxDelayMs: 30_000 }, options.giveUpAfterMs);
     this.connecting.catch(() => undefined);
   }
 
@@ -95,7 +101,8 @@ export class PostgresDatabase {
     return this.pool.query<Row>(text, values);
   }
 
-  private async connect(database: string, retry: { firstDelayMs: number; maxDelayMs: number }): Promise<void> {
+  private async connect(database: string, retry: { firstDelayMs: number; maxDelayMs: number }, giveUpAfterMs?: number): Promise<void> {
+    const giveUpAt = giveUpAfterMs === undefined ? Infinity : Date.now() + giveUpAfterMs;
     let delay = retry.firstDelayMs;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -111,10 +118,17 @@ export class PostgresDatabase {
         }
         const reason = `PostgreSQL at ${database} unreachable: ${(error as Error).message}`;
         this.state = { ok: false, reason };
-        this.logger.warn({ database, attempt, retryInMs: delay }, `${reason}; retrying`);
+        const left = giveUpAt - Date.now();
+        if (left <= 0) {
+          throw new StoreError(
+            `PostgreSQL at ${database} did not answer within ${Math.round(giveUpAfterMs! / 1000)} s (${(error as Error).message}): check DATABASE_URL and that the server is running`,
+          );
+        }
+        // A bounded wait reports its outcome in a line of its own; each retry is a detail then.
+        this.logger[giveUpAfterMs === undefined ? "warn" : "debug"]({ database, attempt, retryInMs: delay }, `${reason}; retrying`);
       }
       try {
-        await sleep(delay, undefined, { signal: this.closing.signal });
+        await sleep(Math.min(delay, giveUpAt - Date.now()), undefined, { signal: this.closing.signal });
       } catch {
         throw new StoreError("the store was closed before PostgreSQL answered");
       }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { ExportedVote, FeedbackStore, Vote, VoteCounts, VoteOutcome, VoteRecord } from "./feedback-store.js";
+import type { ExportedVote, FeedbackStore, Vote, VoteCount, VoteOutcome, VoteRecord } from "./feedback-store.js";
 import { PostgresDatabase, type PostgresSchema, type PostgresStoreOptions } from "./postgres-database.js";
 
 /** Its own version table, so the daily store's steps and these never count each other. */
@@ -91,9 +91,10 @@ export class PostgresFeedbackStore implements FeedbackStore {
     }));
   }
 
-  async counts(): Promise<VoteCounts> {
-    const rows = await this.db.query<{ vote: Vote; n: number }>(`SELECT vote, count(*)::int AS n FROM feedback_vote GROUP BY vote`);
-    return { up: rows.find((r) => r.vote === "up")?.n ?? 0, down: rows.find((r) => r.vote === "down")?.n ?? 0 };
+  counts(): Promise<VoteCount[]> {
+    return this.db.query<VoteCount>(
+      `SELECT platform, vote, count(*)::int AS count FROM feedback_vote GROUP BY platform, vote ORDER BY platform COLLATE "C", vote COLLATE "C"`,
+    );
   }
 
   close(): Promise<void> {

@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import { reclaimAssignments, reclaimable } from "./claim-rules.js";
 import type {
@@ -14,6 +12,7 @@ import type {
   SubscriptionSettings,
 } from "./daily-store.js";
 import { toClaim, toPost, toSubscription, type PostRow, type SubscriptionRow } from "./rows.js";
+import { openSqliteFile, type SqliteFileSpec } from "./sqlite-file.js";
 import { StoreError } from "./store-error.js";
 
 export const DATABASE_FILE = "kubecon.db";
@@ -84,42 +83,28 @@ const MIGRATIONS: readonly string[] = [
      (SELECT max(claimed_at) FROM daily_post WHERE subscription_id = subscription.id AND status = 'posted');`,
 ];
 
-
+const DAILY_FILE: SqliteFileSpec = {
+  name: DATABASE_FILE,
+  ifDamaged: "stop the bot, move the file away and restore the last copy made with 'kubecon backup <file>' in its place (or start without it: subscriptions are lost)",
+};
 
 /** Opens (creating if needed) `<dataDir>/kubecon.db` and brings its schema up to date. */
 export function openSqliteDailyStore(dataDir: string): SqliteDailyStore {
-  try {
-    mkdirSync(dataDir, { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new StoreError(`DATA_DIR ${dataDir} cannot be created (${code}): create it, or set DATA_DIR to a writable folder`);
-  }
-  return new SqliteDailyStore(join(dataDir, DATABASE_FILE));
+  return openSqliteFile(dataDir, DAILY_FILE, (db, file) => {
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    migrate(db, file);
+    return new SqliteDailyStore(file, db, prepare(db));
+  });
 }
 
 /** The embedded default: one SQLite file that several processes on one host may share. */
 export class SqliteDailyStore implements DailyStore {
-  private readonly db: Database.Database;
-  private readonly statements;
-
-  constructor(readonly file: string) {
-    let db: Database.Database | undefined;
-    try {
-      db = new Database(file);
-      // WAL lets readers and one writer work at once; busy_timeout makes a second process wait for
-      // the write lock instead of failing with SQLITE_BUSY.
-      db.pragma("journal_mode = WAL");
-      db.pragma("busy_timeout = 5000");
-      db.pragma("synchronous = NORMAL");
-      db.pragma("foreign_keys = ON");
-      migrate(db, file);
-      this.statements = prepare(db);
-    } catch (error) {
-      db?.close();
-      throw explainOpenFailure(error, file);
-    }
-    this.db = db;
-  }
+  constructor(
+    readonly file: string,
+    private readonly db: Database.Database,
+    private readonly statements: Statements,
+  ) {}
 
   get schemaVersion(): number {
     return this.db.pragma("user_version", { simple: true }) as number;
@@ -243,22 +228,7 @@ function migrate(db: Database.Database, file: string): void {
   }).immediate();
 }
 
-/** Turns SQLite's and the file system's refusals at start into one line saying what to do. */
-function explainOpenFailure(error: unknown, file: string): Error {
-  if (error instanceof StoreError) return error;
-  const code = String((error as { code?: unknown }).code ?? "");
-  const detail = `${code}: ${(error as Error).message}`;
-  if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) {
-    return new StoreError(
-      `${file} is damaged (${detail}): stop the bot, move the file away and restore the last copy made with 'kubecon backup <file>' in its place (or start without it: subscriptions are lost)`,
-    );
-  }
-  if (code === "SQLITE_FULL") return new StoreError(`the disk holding ${file} is full (${detail}): free some space, or set DATA_DIR to another disk`);
-  if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_IOERR") || code === "SQLITE_PERM") {
-    return new StoreError(`${file} cannot be written (${detail}): make DATA_DIR a writable folder with free space`);
-  }
-  return error as Error;
-}
+type Statements = ReturnType<typeof prepare>;
 
 function prepare(db: Database.Database) {
   return {

@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
-import type { ExportedVote, FeedbackStore, Vote, VoteCounts, VoteOutcome, VoteRecord } from "./feedback-store.js";
+import type Database from "better-sqlite3";
+import type { ExportedVote, FeedbackStore, Vote, VoteCount, VoteOutcome, VoteRecord } from "./feedback-store.js";
 import { openSqliteFile } from "./sqlite-file.js";
 
 /** Its own file beside the daily store's, so neither's migrations can trip over the other's. */
 export const FEEDBACK_FILE = "feedback.db";
+
+/** The votes only tune search: a damaged file can go, with what it held. */
+const FILE = { name: FEEDBACK_FILE, ifDamaged: "stop the bot and move the file away: the bot starts again with no votes (they only tune search)" };
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS feedback_key (id INTEGER PRIMARY KEY CHECK (id = 1), secret BLOB NOT NULL);
@@ -30,7 +34,10 @@ interface VoteRow {
 
 /** The feedback store in `DATA_DIR/feedback.db` (SQLite, WAL). */
 export function openSqliteFeedbackStore(dataDir: string): FeedbackStore {
-  const db = openSqliteFile(dataDir, FEEDBACK_FILE);
+  return openSqliteFile(dataDir, FILE, feedbackStore);
+}
+
+function feedbackStore(db: Database.Database): FeedbackStore {
   db.exec(SCHEMA);
   db.prepare("INSERT OR IGNORE INTO feedback_key (id, secret) VALUES (1, ?)").run(randomBytes(32));
   const secret = (db.prepare("SELECT secret FROM feedback_key WHERE id = 1").get() as { secret: Buffer }).secret;
@@ -61,9 +68,8 @@ export function openSqliteFeedbackStore(dataDir: string): FeedbackStore {
         at: new Date(row.at),
       }));
     },
-    async counts(): Promise<VoteCounts> {
-      const rows = db.prepare("SELECT vote, COUNT(*) AS n FROM feedback_vote GROUP BY vote").all() as { vote: Vote; n: number }[];
-      return { up: rows.find((r) => r.vote === "up")?.n ?? 0, down: rows.find((r) => r.vote === "down")?.n ?? 0 };
+    async counts(): Promise<VoteCount[]> {
+      return db.prepare("SELECT platform, vote, count(*) AS count FROM feedback_vote GROUP BY platform, vote ORDER BY platform, vote").all() as VoteCount[];
     },
     async close() {
       db.close();

@@ -1,8 +1,15 @@
+import type Database from "better-sqlite3";
 import type { InstallationStore, StoredInstallation } from "./installation-store.js";
 import { openSqliteFile } from "./sqlite-file.js";
 
 /** Its own file beside the daily store's, so neither's migrations can trip over the other's. */
 export const INSTALLATIONS_FILE = "installations.db";
+
+/** No backup covers this file (the tokens in it are sealed anyway): each workspace installs the app again. */
+const FILE = {
+  name: INSTALLATIONS_FILE,
+  ifDamaged: "stop the bot and move the file away: the bot starts with no installations, and each workspace installs the app again through /slack/install",
+};
 
 interface Row {
   platform: string;
@@ -13,7 +20,10 @@ interface Row {
 
 /** The installation store in `DATA_DIR/installations.db` (SQLite, WAL). */
 export function openSqliteInstallationStore(dataDir: string): InstallationStore {
-  const db = openSqliteFile(dataDir, INSTALLATIONS_FILE);
+  return openSqliteFile(dataDir, FILE, installationStore);
+}
+
+function installationStore(db: Database.Database): InstallationStore {
   db.exec(`CREATE TABLE IF NOT EXISTS installation (
     platform TEXT NOT NULL,
     space_id TEXT NOT NULL,

@@ -79,6 +79,26 @@ describe("response_url faults", () => {
     expect(JSON.stringify(first!.body.blocks)).toMatch(/page 2 of/);
   });
 
+  it("waits out a 429 for as long as Slack's Retry-After says, not a guess", async () => {
+    const card = await slash("kubernetes");
+    harness.standin.faults.add("response_url", { status: 429, retryAfterSec: 1 });
+    await click(card, /Next/, "throttled");
+    const [refused, landed] = await postsReach("throttled", 2);
+    expect(landed!.body).toEqual(refused!.body);
+    // A lower bound only: the configured backoff (10 ms here) would have tried again at once.
+    expect(landed!.at - refused!.at).toBeGreaterThanOrEqual(990);
+  });
+
+  it("gives up at once on a Retry-After that ends past the deadline, with a log line naming the wait", async () => {
+    const card = await slash("kubernetes");
+    harness.standin.faults.add("response_url", { status: 429, retryAfterSec: 600 });
+    const logged = nextFailureLog();
+    await click(card, /Next/, "throttled-long");
+    const line = await logged;
+    expect(line).toMatchObject({ level: 40, err: { message: "response_url answered 429 (Retry-After 600 s)", status: 429, retryAfterMs: 600_000 } });
+    expect(posts("throttled-long")).toHaveLength(1);
+  });
+
   it("retries a response URL that hangs past the timeout", async () => {
     const card = await slash("kubernetes");
     harness.standin.faults.add("response_url", "hang");

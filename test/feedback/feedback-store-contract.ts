@@ -28,11 +28,34 @@ export function feedbackStoreContract(name: string, open: () => Promise<Feedback
         expect(await store.recordVote(vote({ vote: "down", at: at(2) }))).toBe("changed");
         expect(await store.recordVote(vote({ voterHash: "voter-2", at: at(3) }))).toBe("recorded");
         expect(await store.recordVote(vote({ answerId: "answer-2", command: "search gitops", at: at(4) }))).toBe("recorded");
-        expect(await store.counts()).toEqual({ up: 2, down: 1 });
+        expect(await store.counts()).toEqual([
+          { platform: "slack", vote: "down", count: 1 },
+          { platform: "slack", vote: "up", count: 2 },
+        ]);
         expect(await store.votes()).toEqual([
           { command: "search ebpf", sectionIds: ["s-1", "s-2"], vote: "down", platform: "slack", spaceHash: "space-1", at: at(2) },
           { command: "search ebpf", sectionIds: ["s-1", "s-2"], vote: "up", platform: "slack", spaceHash: "space-1", at: at(3) },
           { command: "search gitops", sectionIds: ["s-1", "s-2"], vote: "up", platform: "slack", spaceHash: "space-1", at: at(4) },
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("counts the votes standing now by platform and vote, a changed vote counted once where it went", async () => {
+      const store = await open();
+      try {
+        const others = async () => (await store.counts()).filter((count) => count.platform !== "slack");
+        expect(await others()).toEqual([]);
+        await store.recordVote(vote({ answerId: "d-1", platform: "discord" }));
+        await store.recordVote(vote({ answerId: "d-1", platform: "discord", voterHash: "voter-2" }));
+        await store.recordVote(vote({ answerId: "d-1", platform: "discord", voterHash: "voter-2", vote: "down" }));
+        await store.recordVote(vote({ answerId: "d-2", platform: "discord", voterHash: "voter-3", vote: "down" }));
+        await store.recordVote(vote({ answerId: "m-1", platform: "mattermost" }));
+        expect(await others()).toEqual([
+          { platform: "discord", vote: "down", count: 2 },
+          { platform: "discord", vote: "up", count: 1 },
+          { platform: "mattermost", vote: "up", count: 1 },
         ]);
       } finally {
         await store.close();

@@ -97,6 +97,21 @@ describe("kubecon feedback --json", () => {
     expect(lines.some((line) => line.command === 'search opa speaker:"Ash Narkar"' && line.vote === "down")).toBe(true);
   });
 
+  it("gives up on a database that does not answer after a bounded wait, with one line and a non-zero exit", () => {
+    // Nothing listens on port 1: every attempt is refused, as for a server that is down.
+    const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: "", DATABASE_URL: "postgres://kubecon:hunter2@127.0.0.1:1/kubecon" };
+    const run = spawnSync(process.execPath, ["dist/src/cli/main.js", "feedback", "--json"], { encoding: "utf8", env, timeout: 30_000 });
+    expect(run.status).toBe(2);
+    // With --json the error is the one JSON line on standard output; no retry line on standard error.
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim().split("\n").map((line) => JSON.parse(line) as unknown)).toEqual([
+      {
+        error: expect.stringMatching(/^PostgreSQL at 127\.0\.0\.1:1\/kubecon did not answer within 5 s \(connect ECONNREFUSED .*\): check DATABASE_URL and that the server is running$/),
+      },
+    ]);
+    expect(run.stdout).not.toContain("hunter2");
+  });
+
   it("asks for --json", () => {
     const run = spawnSync(process.execPath, ["dist/src/cli/main.js", "feedback"], { encoding: "utf8", env: { ...process.env, DATA_DIR: dir } });
     expect(run.status).toBe(2);

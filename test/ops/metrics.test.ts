@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rich } from "../../src/cards/card.js";
 import type { Bot } from "../../src/commands/bot.js";
@@ -8,6 +11,8 @@ import { HttpHost } from "../../src/http/server.js";
 import { measuredBot, measuredPoster, measureSearches } from "../../src/metrics/instrument.js";
 import { Metrics } from "../../src/metrics/metrics.js";
 import { METRICS_PATH, METRICS_ROUTE, metricsRoute } from "../../src/metrics/route.js";
+import type { FeedbackStore, VoteRecord } from "../../src/store/feedback-store.js";
+import { openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.js";
 import { CONTEXT, memoryLogger } from "../core/helpers.js";
 
 const log = memoryLogger();
@@ -16,6 +21,8 @@ let bot: Bot;
 let metrics: Metrics;
 let host: HttpHost;
 let url: string;
+const feedbackDir = mkdtempSync(join(tmpdir(), "kubecon-metrics-"));
+const feedback: FeedbackStore = openSqliteFeedbackStore(feedbackDir);
 
 beforeAll(async () => {
   loaded = await loadBot({
@@ -24,7 +31,11 @@ beforeAll(async () => {
     // A command that fails on our side, to count an internal error.
     commands: () => [{ name: "explode", summary: "fails", examples: [], args: [], visibility: "ephemeral", run: () => Promise.reject(new Error("boom")) }],
   });
-  metrics = new Metrics({ subscriptions: async () => ({ slack: 2, discord: 1 }), sections: () => loaded.data.corpus.sections.length });
+  metrics = new Metrics({
+    subscriptions: async () => ({ slack: 2, discord: 1 }),
+    sections: () => loaded.data.corpus.sections.length,
+    votes: () => feedback.counts(),
+  });
   measureSearches(loaded.data.engine, metrics);
   bot = measuredBot(loaded, metrics, log.logger);
   host = new HttpHost(log.logger);
@@ -34,6 +45,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host?.close();
+  await feedback.close();
+  rmSync(feedbackDir, { recursive: true, force: true });
 });
 
 /** One sample's value from the exposition text, or undefined when absent. */
@@ -79,6 +92,26 @@ describe("GET /metrics", () => {
     expect(sample(text, "kubecon_corpus_sections")).toBe(loaded.data.corpus.sections.length);
     expect(sample(text, "kubecon_daily_subscriptions", { platform: "slack" })).toBe(2);
     expect(sample(text, "kubecon_daily_subscriptions", { platform: "discord" })).toBe(1);
+  });
+
+  it("has the votes standing in the feedback store, by platform and vote, a changed vote moving", async () => {
+    const vote = (answerId: string, voterHash: string, platform: string, up: boolean): VoteRecord => ({
+      answerId, voterHash, platform, vote: up ? "up" : "down", command: "search ebpf", sectionIds: [], spaceHash: "", at: new Date(0),
+    });
+    expect(await scrape()).not.toMatch(/^kubecon_feedback_votes\{/m);
+    await feedback.recordVote(vote("a1", "v1", "slack", true));
+    await feedback.recordVote(vote("a1", "v2", "slack", true));
+    await feedback.recordVote(vote("a2", "v1", "discord", false));
+    let text = await scrape();
+    expect(sample(text, "kubecon_feedback_votes", { platform: "slack", vote: "up" })).toBe(2);
+    expect(sample(text, "kubecon_feedback_votes", { platform: "discord", vote: "down" })).toBe(1);
+    expect(sample(text, "kubecon_feedback_votes", { platform: "slack", vote: "down" })).toBeUndefined();
+    // A second click changes the vote: it moves from up to down, the total stays.
+    await feedback.recordVote(vote("a1", "v2", "slack", false));
+    text = await scrape();
+    expect(sample(text, "kubecon_feedback_votes", { platform: "slack", vote: "up" })).toBe(1);
+    expect(sample(text, "kubecon_feedback_votes", { platform: "slack", vote: "down" })).toBe(1);
+    expect(text).toMatch(/^# TYPE kubecon_feedback_votes gauge$/m);
   });
 
   it("counts daily posts by platform and outcome", async () => {

@@ -12,6 +12,8 @@ export interface Received {
   body: Record<string, unknown>;
   /** The token the call was made with (Authorization: Bearer, or a `token` field). */
   token?: string;
+  /** When it arrived (`performance.now()`), to check how long the bot waited between attempts. */
+  at: number;
 }
 
 /** A workspace the stand-in's OAuth exchange installs the app in. */
@@ -129,7 +131,8 @@ export class SlackStandIn {
     return this.received.filter((received) => received.kind === kind);
   }
 
-  private record(received: Received): void {
+  private record(fields: Omit<Received, "at">): void {
+    const received = { ...fields, at: performance.now() };
     this.received.push(received);
     for (const waiter of this.waiters) {
       if (waiter.match(received)) {

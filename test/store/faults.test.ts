@@ -4,7 +4,10 @@ import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DailyScheduler } from "../../src/daily/scheduler.js";
-import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+import { DATABASE_FILE, openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+import { FEEDBACK_FILE, openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.js";
+import { INSTALLATIONS_FILE, openSqliteInstallationStore } from "../../src/store/sqlite-installation-store.js";
+import { StoreError } from "../../src/store/store-error.js";
 import { FakeClock, RecordingPoster, memoryLogger, subscriptionSettings, takeaway } from "../daily/helpers.js";
 
 const root = mkdtempSync(join(tmpdir(), "kubecon-faults-"));
@@ -65,6 +68,56 @@ describe("storage faults at start: one line, exit 78", () => {
     mkdirSync(dir);
     writeFileSync(join(dir, "kubecon.db"), Buffer.alloc(8192, 7));
     expectOneLine(start(dir), new RegExp(`^kubecon-bot: ${dir}/kubecon\\.db is damaged \\(SQLITE_NOTADB: .*\\): stop the bot, move the file away and restore the last copy made with 'kubecon backup <file>'`));
+  });
+
+  it("a damaged votes file beside a sound daily one", () => {
+    const dir = join(root, "damaged-votes");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "feedback.db"), Buffer.alloc(8192, 7));
+    expectOneLine(start(dir), new RegExp(`^kubecon-bot: ${dir}/feedback\\.db is damaged \\(SQLITE_NOTADB: .*\\): stop the bot and move the file away`));
+  });
+});
+
+describe.each([
+  { file: DATABASE_FILE, open: openSqliteDailyStore, restore: /restore the last copy made with 'kubecon backup <file>'/ },
+  { file: FEEDBACK_FILE, open: openSqliteFeedbackStore, restore: /move the file away: the bot starts again with no votes/ },
+  { file: INSTALLATIONS_FILE, open: openSqliteInstallationStore, restore: /move the file away: .* each workspace installs the app again/ },
+])("$file: the same storage faults explained the same way", ({ file, open, restore }) => {
+  /** The StoreError opening the store in `dir` throws. */
+  function refusal(dir: string): string {
+    try {
+      void open(dir).close();
+    } catch (error) {
+      expect(error).toBeInstanceOf(StoreError);
+      return (error as Error).message;
+    }
+    throw new Error(`${file} opened in ${dir}`);
+  }
+  const path = (dir: string) => join(dir, file).replace(/[.]/g, "\\.");
+
+  it("a DATA_DIR that cannot be created", () => {
+    writeFileSync(join(root, `not-a-folder-${file}`), "");
+    expect(refusal(join(root, `not-a-folder-${file}`, "data"))).toMatch(/^DATA_DIR .*\/data cannot be created \(ENOTDIR\): create it, or set DATA_DIR to a writable folder$/);
+  });
+
+  it("a read-only DATA_DIR", () => {
+    const dir = tmpfs(`read-only-${file}`, "ro,size=1m");
+    expect(refusal(dir)).toMatch(new RegExp(`^${path(dir)} cannot be written \\(SQLITE_CANTOPEN: .*\\): make DATA_DIR a writable folder with free space$`));
+  });
+
+  it("a DATA_DIR on a full disk", () => {
+    const dir = tmpfs(`full-${file}`, "size=64k");
+    fill(dir);
+    expect(refusal(dir)).toMatch(new RegExp(`^(the disk holding ${path(dir)} is full|${path(dir)} cannot be written) \\(SQLITE_\\w+: .*\\)`));
+  });
+
+  it("a damaged file, named, with what to do about it", () => {
+    const dir = join(root, `damaged-${file}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, file), Buffer.alloc(8192, 7));
+    const message = refusal(dir);
+    expect(message).toMatch(new RegExp(`^${path(dir)} is damaged \\(SQLITE_NOTADB: .*\\): stop the bot`));
+    expect(message).toMatch(restore);
   });
 });
 
