@@ -106,7 +106,7 @@ function renderEmbed(card: Card, isError: boolean): APIEmbed {
     ),
   }));
   const cardFields: APIEmbedField[] = (card.fields ?? []).map((field) => ({
-    name: truncate(escapeMarkdown(field.label), DISCORD_LIMITS.fieldName) || "\u200b",
+    name: visible(truncate(escapeMarkdown(field.label), DISCORD_LIMITS.fieldName)),
     value: fieldValue(escapeMarkdown(field.value)),
     inline: field.inline,
   }));
@@ -131,7 +131,12 @@ function italic(text: string): string {
 
 /** A field value is required and at most 1024 characters. */
 function fieldValue(text: string): string {
-  return truncate(text, DISCORD_LIMITS.fieldValue) || "\u200b";
+  return visible(truncate(text, DISCORD_LIMITS.fieldValue));
+}
+
+/** Discord trims a field's name and value and refuses an empty one: blank text becomes a zero-width space. */
+function visible(text: string): string {
+  return text.trim() ? text : "\u200b";
 }
 
 /** Characters Discord counts towards the 6000 of a message (it trims each text first). */

@@ -1,8 +1,9 @@
-import { EventEmitter, once } from "node:events";
+import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { Faults, type Fault } from "../faults/faults.js";
+import { Arrivals } from "../support/arrivals.js";
 
 /** One REST request the stand-in received. */
 export interface RecordedRequest {
@@ -29,9 +30,8 @@ export const BOT_USER_ID = "100000000000000002";
  * heartbeats and dispatches. The real discord.js client connects with `rest: { api: apiUrl }`.
  */
 export class DiscordStandIn {
-  readonly requests: RecordedRequest[] = [];
-  readonly frames: GatewayFrame[] = [];
-  private readonly events = new EventEmitter();
+  private readonly arrivedRequests = new Arrivals<RecordedRequest>("Discord stand-in requests", (r) => `${r.method} ${r.path}`);
+  private readonly arrivedFrames = new Arrivals<GatewayFrame>("Discord stand-in gateway frames", (f) => `op ${f.op}`);
   private readonly server: Server;
   private readonly gateway: WebSocketServer;
   private socket?: WebSocket;
@@ -74,13 +74,23 @@ export class DiscordStandIn {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Resolves with the first request (already received or coming) that matches. */
-  nextRequest(match: (request: RecordedRequest) => boolean): Promise<RecordedRequest> {
-    return this.waitFor("request", this.requests, match);
+  /** Every REST request received, oldest first. */
+  get requests(): readonly RecordedRequest[] {
+    return this.arrivedRequests.seen;
   }
 
-  nextFrame(match: (frame: GatewayFrame) => boolean): Promise<GatewayFrame> {
-    return this.waitFor("frame", this.frames, match);
+  /** Every gateway frame the client sent, oldest first. */
+  get frames(): readonly GatewayFrame[] {
+    return this.arrivedFrames.seen;
+  }
+
+  /** Resolves with the first request (already received or coming) that matches; rejects, naming it, if none comes in time. */
+  nextRequest(match: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest> {
+    return this.arrivedRequests.waitFor(match, timeoutMs);
+  }
+
+  nextFrame(match: (frame: GatewayFrame) => boolean, timeoutMs?: number): Promise<GatewayFrame> {
+    return this.arrivedFrames.waitFor(match, timeoutMs);
   }
 
   /** The next request to `path` is carried out, but its answer is lost (the connection drops). */
@@ -108,19 +118,6 @@ export class DiscordStandIn {
     this.socket.send(JSON.stringify(payload));
   }
 
-  private waitFor<T>(event: string, seen: readonly T[], match: (item: T) => boolean): Promise<T> {
-    const found = seen.find(match);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve) => {
-      const listener = (item: T) => {
-        if (!match(item)) return;
-        this.events.off(event, listener);
-        resolve(item);
-      };
-      this.events.on(event, listener);
-    });
-  }
-
   private onConnection(socket: WebSocket): void {
     this.socket = socket;
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
@@ -138,8 +135,7 @@ export class DiscordStandIn {
           application: { id: APPLICATION_ID, flags: 0 },
         });
       }
-      this.frames.push(frame);
-      this.events.emit("frame", frame);
+      this.arrivedFrames.record(frame);
     });
   }
 
@@ -157,8 +153,7 @@ export class DiscordStandIn {
     const fault = this.faults.take(`${request.method} ${request.path}`);
     const [status, body] = fault ? [0, undefined] : this.answer(request);
     // Record before answering so a test that awaits the client's call already sees it.
-    this.requests.push(request);
-    this.events.emit("request", request);
+    this.arrivedRequests.record(request);
     if (this.dropAnswers.delete(path)) return void req.socket.destroy();
     if (fault) answerFault(res, fault);
     else if (status === 204) res.writeHead(204).end();

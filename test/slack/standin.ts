@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { Faults, type Fault } from "../faults/faults.js";
+import { Arrivals } from "../support/arrivals.js";
 
 /** One request Slack would have received from us. */
 export interface Received {
@@ -26,11 +27,6 @@ export interface StandInWorkspace {
 
 export const DEFAULT_WORKSPACE: StandInWorkspace = { teamId: "T0001", botToken: "xoxb-test-token", botUserId: "UBOT", botId: "BBOT" };
 
-interface Waiter {
-  match: (received: Received) => boolean;
-  resolve: (received: Received) => void;
-}
-
 /**
  * A stand-in for Slack on loopback: the Web API methods the adapter uses (`auth.test`,
  * `chat.postMessage`, `chat.postEphemeral`, `conversations.history`, `views.publish`, and the OAuth
@@ -38,8 +34,7 @@ interface Waiter {
  * what it receives; tests wait for a record instead of sleeping.
  */
 export class SlackStandIn {
-  readonly received: Received[] = [];
-  private readonly waiters = new Set<Waiter>();
+  private readonly arrivals = new Arrivals<Received>("Slack stand-in", (r) => (r.id ? `${r.kind} ${r.id}` : r.kind));
   /** Platform errors to answer (`{ok:false,error}`) per Web API method, next call first. */
   private readonly apiErrors = new Map<string, string[]>();
   /** HTTP status to answer on a response URL, e.g. 404 for one that expired. */
@@ -120,11 +115,14 @@ export class SlackStandIn {
     this.responseStatus.set(id, status);
   }
 
-  /** Resolves with the first record, past or future, that matches. */
-  waitFor(match: (received: Received) => boolean): Promise<Received> {
-    const found = this.received.find(match);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve) => this.waiters.add({ match, resolve }));
+  /** Everything received, oldest first. */
+  get received(): readonly Received[] {
+    return this.arrivals.seen;
+  }
+
+  /** Resolves with the first record, past or future, that matches; rejects, naming it, if none comes in time. */
+  waitFor(match: (received: Received) => boolean, timeoutMs?: number): Promise<Received> {
+    return this.arrivals.waitFor(match, timeoutMs);
   }
 
   calls(kind: string): Received[] {
@@ -132,14 +130,7 @@ export class SlackStandIn {
   }
 
   private record(fields: Omit<Received, "at">): void {
-    const received = { ...fields, at: performance.now() };
-    this.received.push(received);
-    for (const waiter of this.waiters) {
-      if (waiter.match(received)) {
-        this.waiters.delete(waiter);
-        waiter.resolve(received);
-      }
-    }
+    this.arrivals.record({ ...fields, at: performance.now() });
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string>; drop?: boolean }> {
