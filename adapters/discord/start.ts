@@ -1,3 +1,4 @@
+import { Routes } from "discord.js";
 import type { Adapter } from "../../src/adapter/adapter.js";
 import type { Bot } from "../../src/commands/bot.js";
 import type { Poster } from "../../src/daily/poster.js";
@@ -34,14 +35,18 @@ export interface DiscordAdapter {
 
 /**
  * Starts the Discord adapter. With `DISCORD_PUBLIC_KEY` set, Discord posts interactions to our
- * endpoint (HTTP mode; Discord then sends none over the gateway, so no gateway connection is made);
- * otherwise the bot connects to the gateway with `DISCORD_TOKEN`.
+ * endpoint (HTTP mode; Discord then sends none over the gateway, so no gateway connection is made,
+ * and the token is checked once with `GET /applications/@me`); otherwise the bot connects to the
+ * gateway with `DISCORD_TOKEN`. Rejects when Discord refuses the token or cannot be reached.
  */
 export async function startDiscord({ config, bot, logger, host, deferAfterMs, network: overrides }: StartDiscordOptions): Promise<DiscordAdapter> {
   const network = { ...DEFAULT_DISCORD_NETWORK, ...overrides };
   const handle = createInteractionHandler({ bot, logger, deferAfterMs });
   if (config.publicKey) {
     const rest = createRest(config.token, config.apiUrl, network);
+    // Discord posts the interactions to us, but daily posts go out with the bot token: a wrong one
+    // (or a Discord out of reach) fails here, at start, as it does in gateway mode.
+    await rest.get(Routes.currentApplication());
     host.mount(
       INTERACTIONS_PATH,
       interactionsEndpoint({ checkSignature: ed25519Check(config.publicKey), handle, rest, logger }),

@@ -1,6 +1,7 @@
 import {
   App,
   HTTPReceiver,
+  SocketModeReceiver,
   webApi,
   type BlockButtonAction,
   type RespondArguments,
@@ -63,6 +64,8 @@ export interface SlackAdapter {
   readonly poster: Poster;
   /** Checks the bot token (`auth.test`), then mounts `/slack/events` or opens the socket. */
   start(): Promise<void>;
+  /** Able to take requests now: the endpoint mounted, or the socket connected (false while Socket Mode reconnects). */
+  ready(): boolean;
   stop(): Promise<void>;
 }
 
@@ -111,9 +114,16 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
           },
         }),
       });
+  // Socket Mode's receiver made here rather than by Bolt, to follow its connection for readiness.
+  const socketReceiver = socketMode
+    ? new SocketModeReceiver({ appToken: config.appToken!, logger: boltLog, installerOptions: { clientOptions } })
+    : undefined;
+  let socketConnected = false;
+  socketReceiver?.client.on("connected", () => (socketConnected = true));
+  for (const state of ["disconnected", "reconnecting"]) socketReceiver?.client.on(state, () => (socketConnected = false));
   const app = new App({
     token: config.botToken,
-    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { receiver }),
+    ...(socketMode ? { socketMode: true, receiver: socketReceiver } : { receiver }),
     logger: boltLog,
     deferInitialization: true,
     // Bolt's conversation store keeps state in process memory; nothing here needs it.
@@ -240,6 +250,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   let mounted = false;
   return {
     mode: socketMode ? "socket" : "http",
+    ready: () => (socketMode ? socketConnected : mounted),
     poster: oauth ? installedPoster : slackPoster(config.botToken, clientOptions),
     async start() {
       // auth.test: a wrong bot token fails here, at start, rather than at the first command.

@@ -23,7 +23,7 @@ export const slackAdapter: Adapter<SlackConfig> = {
     return {
       mode: slack.mode,
       poster: slack.poster,
-      ready: () => running,
+      ready: () => running && slack.ready(),
       async stop() {
         running = false;
         await slack.stop();

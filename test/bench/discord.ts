@@ -4,6 +4,7 @@ import { loadBot } from "../../src/app/load-bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
 import { defaultCorpusDir } from "../../src/paths.js";
+import { DiscordStandIn } from "../discord/stand-in.js";
 import { measureHttpLoad, type HttpRequest } from "./http-load.js";
 
 const QUERIES = ["ebpf", "service mesh", "security", "kubernetes operators", "observability", "multi-cloud", "gitops"];
@@ -19,9 +20,10 @@ export async function benchDiscord(): Promise<Record<string, number>> {
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   const publicKeyHex = publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex");
   const host = new HttpHost(logger);
-  // A REST base nobody listens on: an answer that was deferred would fail here, never leave the machine.
+  // REST goes to a stand-in on loopback (the token check at start; a deferred answer's edit): nothing leaves the machine.
+  const standIn = await new DiscordStandIn().start();
   await startDiscord({
-    config: { token: "b".repeat(60), publicKey: publicKeyHex, apiUrl: "http://127.0.0.1:9/api" },
+    config: { token: "b".repeat(60), publicKey: publicKeyHex, apiUrl: standIn.apiUrl },
     bot,
     logger,
     host,
@@ -58,5 +60,6 @@ export async function benchDiscord(): Promise<Record<string, number>> {
     return await measureHttpLoad({ prefix: "discord", rate: "interactions_per_s", url, next: signed, mustContain: '"type":4' });
   } finally {
     await host.close();
+    await standIn.stop();
   }
 }

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
+import { DiscordStandIn } from "../discord/stand-in.js";
 
 const root = projectRoot();
 const dockerfile = readFileSync(join(root, "Dockerfile"), "utf8");
@@ -29,8 +30,10 @@ const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(runtime)![1]!) as string[];
 
 let folder: string | undefined;
 let child: ChildProcess | undefined;
-afterAll(() => {
+let discord: DiscordStandIn | undefined;
+afterAll(async () => {
   child?.kill("SIGKILL");
+  await discord?.stop();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -90,7 +93,8 @@ describe("the container image's runtime stage, replayed without Docker", () => {
     expect(devOnly.length).toBeGreaterThan(0);
     for (const [path] of devOnly) expect(existsSync(join(app, path)), path).toBe(false);
 
-    // Start it as the image would, with a stand-in Discord configuration (HTTP mode needs no network).
+    // Start it as the image would, in Discord's HTTP mode, its token checked by a stand-in on loopback.
+    discord = await new DiscordStandIn().start();
     const port = await freePort();
     const { publicKey } = generateKeyPairSync("ed25519");
     child = spawn(cmd[0]!, cmd.slice(1), {
@@ -102,7 +106,7 @@ describe("the container image's runtime stage, replayed without Docker", () => {
         DATA_DIR: join(folder, "data"),
         DISCORD_TOKEN: "t".repeat(60),
         DISCORD_PUBLIC_KEY: publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex"),
-        DISCORD_API_URL: "http://127.0.0.1:9",
+        DISCORD_API_URL: discord.apiUrl,
       },
       stdio: ["ignore", "ignore", "pipe"],
     });

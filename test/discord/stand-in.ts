@@ -46,6 +46,8 @@ export class DiscordStandIn {
   private port = 0;
   /** Channels that answer a post with an error, as Discord does for a deleted channel or a missing permission. */
   readonly failingChannels = new Map<string, { status: number; code: number; message: string }>();
+  /** Bot tokens answered 401, as Discord answers a reset or mistyped token. */
+  readonly refusedTokens = new Set<string>();
   /** Faults by `METHOD /path` (path after `/api/v10`), e.g. `/^PATCH \/webhooks\//`. */
   readonly faults = new Faults();
 
@@ -151,7 +153,8 @@ export class DiscordStandIn {
       authorization: req.headers.authorization,
     };
     const fault = this.faults.take(`${request.method} ${request.path}`);
-    const [status, body] = fault ? [0, undefined] : this.answer(request);
+    const refused = this.refusedTokens.has(request.authorization?.replace(/^Bot /, "") ?? "");
+    const [status, body] = fault ? [0, undefined] : refused ? [401, { message: "401: Unauthorized", code: 0 }] : this.answer(request);
     // Record before answering so a test that awaits the client's call already sees it.
     this.arrivedRequests.record(request);
     if (this.dropAnswers.delete(path)) return void req.socket.destroy();

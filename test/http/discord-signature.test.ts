@@ -5,6 +5,7 @@ import { ed25519Check, MAX_TIMESTAMP_SKEW_SECONDS } from "../../adapters/discord
 import { HttpHost } from "../../src/http/server.js";
 import { loadBot } from "../../src/app/load-bot.js";
 import { createLogger } from "../../src/log/logger.js";
+import { DiscordStandIn } from "../discord/stand-in.js";
 
 const { publicKey, privateKey } = generateKeyPairSync("ed25519");
 const publicKeyHex = publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex");
@@ -37,17 +38,22 @@ describe("Discord signature: timestamp freshness", () => {
 
 describe("Discord HTTP endpoint: replay", () => {
   let host: HttpHost;
+  let standIn: DiscordStandIn;
   let url: string;
   const logger = createLogger("silent");
 
   beforeAll(async () => {
     host = new HttpHost(logger);
     const bot = await loadBot({ logger });
-    await startDiscord({ config: { token: "t".repeat(60), publicKey: publicKeyHex, apiUrl: "http://127.0.0.1:9" }, bot, logger, host });
+    standIn = await new DiscordStandIn().start();
+    await startDiscord({ config: { token: "t".repeat(60), publicKey: publicKeyHex, apiUrl: standIn.apiUrl }, bot, logger, host });
     url = `http://127.0.0.1:${await host.listen(0, "127.0.0.1")}/discord/interactions`;
   });
 
-  afterAll(() => host?.close());
+  afterAll(async () => {
+    await host?.close();
+    await standIn?.stop();
+  });
 
   const post = (timestamp: string) =>
     fetch(url, {

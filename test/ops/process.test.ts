@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FORCED_EXIT_CODE } from "../../src/health/shutdown.js";
 import { defaultCorpusDir, projectRoot } from "../../src/paths.js";
 import { commandInteraction, stringOption } from "../discord/payloads.js";
+import { DiscordStandIn } from "../discord/stand-in.js";
 
 const { publicKey, privateKey } = generateKeyPairSync("ed25519");
 const publicKeyHex = publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex");
@@ -26,12 +27,13 @@ Zanzibarnetes operators at scale - Ada Lovelace, Example
 - Zanzibarnetes runs operators for every cluster, and the team explained how they keep them upgraded.
 `;
 
-/** The real entry point, as the image runs it, with Discord in HTTP mode (no network needed). */
+/** The real entry point, as the image runs it, with Discord in HTTP mode (its REST calls to a stand-in on loopback). */
 class BotProcess {
   readonly folder = mkdtempSync(join(tmpdir(), "kubecon-process-"));
   readonly corpus = join(this.folder, "recaps");
   readonly lines: Record<string, unknown>[] = [];
   private child?: ChildProcess;
+  private discord?: DiscordStandIn;
   private exit?: Promise<number | null>;
   private readonly waiters: { msg: string; resolve: () => void }[] = [];
   port = 0;
@@ -41,6 +43,7 @@ class BotProcess {
   async start(separateMetrics = false): Promise<this> {
     mkdirSync(this.corpus);
     copyFileSync(join(defaultCorpusDir(), RECAP), join(this.corpus, RECAP));
+    this.discord = await new DiscordStandIn().start();
     this.port = await freePort();
     this.metricsPort = separateMetrics ? await freePort() : this.port;
     this.child = spawn(process.execPath, [join(projectRoot(), "dist", "src", "main.js")], {
@@ -54,7 +57,7 @@ class BotProcess {
         DATA_DIR: join(this.folder, "data"),
         DISCORD_TOKEN: "t".repeat(60),
         DISCORD_PUBLIC_KEY: publicKeyHex,
-        DISCORD_API_URL: "http://127.0.0.1:9",
+        DISCORD_API_URL: this.discord.apiUrl,
       },
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -98,6 +101,7 @@ class BotProcess {
   async stop(): Promise<void> {
     this.child?.kill("SIGKILL");
     await this.exit;
+    await this.discord?.stop();
     rmSync(this.folder, { recursive: true, force: true });
   }
 }

@@ -11,33 +11,26 @@ import type { DailyStore } from "../../src/store/daily-store.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 import { FORM, JSON_TYPE, signedHeaders } from "./signing.js";
 import { SlackStandIn } from "./standin.js";
+import { Arrivals } from "../support/arrivals.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99aaabbb85a5";
 
-/** Log lines as objects, with a wait that resolves on the first matching line. */
+/** Log lines as objects, with a wait that resolves on the first matching line (and fails, naming it, if none comes). */
 export class LogCapture {
-  readonly lines: Record<string, unknown>[] = [];
-  private readonly waiters: { match: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }[] = [];
+  private readonly arrivals = new Arrivals<Record<string, unknown>>("log lines", (line) => String(line.msg));
   readonly stream = new Writable({
     write: (chunk: Buffer, _encoding, done) => {
-      for (const text of chunk.toString("utf8").split("\n").filter(Boolean)) {
-        const line = JSON.parse(text) as Record<string, unknown>;
-        this.lines.push(line);
-        for (const waiter of [...this.waiters]) {
-          if (waiter.match(line)) {
-            this.waiters.splice(this.waiters.indexOf(waiter), 1);
-            waiter.resolve(line);
-          }
-        }
-      }
+      for (const text of chunk.toString("utf8").split("\n").filter(Boolean)) this.arrivals.record(JSON.parse(text) as Record<string, unknown>);
       done();
     },
   });
 
-  waitFor(match: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
-    const found = this.lines.find(match);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve) => this.waiters.push({ match, resolve }));
+  get lines(): readonly Record<string, unknown>[] {
+    return this.arrivals.seen;
+  }
+
+  waitFor(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>> {
+    return this.arrivals.waitFor(match, timeoutMs);
   }
 }
 

@@ -66,6 +66,7 @@ export class SlackStandIn {
     this.sockets = new WebSocketServer({ server, path: "/socket" });
     this.sockets.on("connection", (socket) => {
       this.socket = socket;
+      this.record({ kind: "socket open", body: {} });
       socket.on("message", (data) => this.record({ kind: "socket", body: JSON.parse(String(data)) as Record<string, unknown> }));
       socket.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A0001" }, debug_info: { host: "standin" } }));
     });
@@ -95,6 +96,13 @@ export class SlackStandIn {
   sendEnvelope(envelope: Record<string, unknown>): void {
     if (!this.socket) throw new Error("no Socket Mode connection");
     this.socket.send(JSON.stringify(envelope));
+  }
+
+  /** Cuts the Socket Mode connection, as a network failure or a Slack restart would. */
+  dropSocket(): void {
+    if (!this.socket) throw new Error("no Socket Mode connection");
+    this.socket.terminate();
+    this.socket = undefined;
   }
 
   failApi(method: string, error: string): void {
