@@ -61,7 +61,14 @@ export interface Harness {
 /** The real Bolt app in HTTP mode on the shared host, on a loopback port, talking to a Slack stand-in. */
 export async function startHarness(
   bot: Bot,
-  options: { ackDeadlineMs?: number; standin?: SlackStandIn; store?: DailyStore; network?: Partial<SlackNetworkOptions> } = {},
+  options: {
+    ackDeadlineMs?: number;
+    standin?: SlackStandIn;
+    store?: DailyStore;
+    network?: Partial<SlackNetworkOptions>;
+    /** SLACK_CHANNEL_MANAGERS: who may change a channel's daily posts (anyone without it). */
+    managers?: ReadonlySet<string>;
+  } = {},
 ): Promise<Harness> {
   const standin = options.standin ?? new SlackStandIn();
   if (!options.standin) await standin.start();
@@ -71,7 +78,7 @@ export async function startHarness(
   const host = new HttpHost(logger);
   const adapter = createSlackAdapter(
     bot,
-    { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, apiUrl: standin.apiUrl },
+    { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, apiUrl: standin.apiUrl, ...(options.managers && { managers: options.managers }) },
     { logger, http: host, ackDeadlineMs: options.ackDeadlineMs, store: options.store ?? daily!.store, network: options.network },
   );
   await adapter.start();
