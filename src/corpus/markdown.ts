@@ -1,9 +1,15 @@
 import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
-import { gfmFromMarkdown } from "mdast-util-gfm";
+import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import { frontmatter } from "micromark-extension-frontmatter";
-import { gfm } from "micromark-extension-gfm";
+import { gfmFootnote } from "micromark-extension-gfm-footnote";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmTable } from "micromark-extension-gfm-table";
+import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 
 /**
  * Reading a recap's text (Markdown, or plain text, which Markdown reads as paragraphs) through a real
@@ -43,16 +49,26 @@ export interface ParsedMarkdown {
   frontMatter?: { format: "yaml" | "toml"; value: string };
 }
 
-const MICROMARK_EXTENSIONS = [gfm(), frontmatter(["yaml", "toml"])];
-const MDAST_EXTENSIONS = [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml", "toml"])];
-/** For the parts of a long text after the first: front matter can only open a text. */
-const MICROMARK_BODY = [gfm()];
-const MDAST_BODY = [gfmFromMarkdown()];
+/**
+ * GitHub's Markdown without its autolink literals: that extension alone cost about a third of the
+ * parse (measured on the 1 MB page of the ingest benchmark), so bare addresses are found in the
+ * text instead (BARE_URL).
+ */
+const MICROMARK_BODY = [gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem()];
+const MDAST_BODY = [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown()];
+/** For the first part of a text: front matter can only open one. */
+const MICROMARK_EXTENSIONS = [...MICROMARK_BODY, frontmatter(["yaml", "toml"])];
+const MDAST_EXTENSIONS = [...MDAST_BODY, frontmatterFromMarkdown(["yaml", "toml"])];
 
 /** Bullets that Markdown does not know but pages use: "•", "◦", "–", "2)". */
 const PLAIN_BULLET = /^([•◦▪▫‣⁃·*+\-–—]|\d{1,2}[.)])\s+/u;
 /** Pictographs a page puts before a line as a bullet ("🎤 Title", "👉 Slides"). */
 const EMOJI_BULLET = /^(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}][\uFE0F\u200D\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]*\s*)+/u;
+/** A bare address in text ("Slides: https://…", "www.example.org"), a link as GitHub reads it. */
+const BARE_URL = /(?<![\p{L}\p{N}@/.])(?:https?:\/\/|www\.)[^\s<>]+/giu;
+/** What ends a sentence after an address rather than the address: ".", ",", "?", a closing quote. */
+const URL_TRAIL = /[?!.,:;*_~'"”’]+$/u;
+
 /** Inline HTML tags that are markup (dropped); anything else in angle brackets is text (`<pod-name>`). */
 const HTML_TAG = /^<\/?(a|abbr|b|big|br|center|cite|code|del|div|em|font|hr|i|iframe|img|ins|kbd|mark|p|picture|q|s|small|source|span|strike|strong|sub|sup|u|video|audio|figure|figcaption|script|style|noscript|button|svg|path|input|label|section|article|header|footer|nav|aside)\b[^>]*>$|^<!--[\s\S]*-->$/i;
 
@@ -88,7 +104,10 @@ function inlineLines(nodes: readonly PhrasingContent[], definitions: ReadonlyMap
       case "inlineCode": {
         node.value.split("\n").forEach((part, i) => {
           if (i > 0) lines.push([]);
-          lines.at(-1)!.push({ text: part, em, strong, link });
+          for (const piece of node.type === "text" && link === undefined ? bareUrls(part) : [{ text: part }]) {
+            const index = piece.url ? links.push({ label: "", url: piece.url }) - 1 : link;
+            lines.at(-1)!.push({ text: piece.text, em, strong, link: index });
+          }
         });
         return;
       }
@@ -129,6 +148,26 @@ function inlineLines(nodes: readonly PhrasingContent[], definitions: ReadonlyMap
     const own = [...new Set(runs.map((r) => r.link).filter((l): l is number => l !== undefined))];
     return { text, emphasis, links: own.map((i) => ({ label: clean(links[i]!.label), url: links[i]!.url })), offset };
   });
+}
+
+/** Text cut around its bare addresses, each with its URL (`www.` ones as http://, as GitHub does). */
+function bareUrls(text: string): { text: string; url?: string }[] {
+  const pieces: { text: string; url?: string }[] = [];
+  let from = 0;
+  for (const match of text.matchAll(BARE_URL)) {
+    let address = match[0];
+    // Trailing punctuation, and a ")" the address did not open, belong to the sentence.
+    for (let before = ""; before !== address; ) {
+      before = address;
+      address = address.replace(URL_TRAIL, "");
+      if (address.endsWith(")") && address.split("(").length < address.split(")").length) address = address.slice(0, -1);
+    }
+    if (!/^[\p{L}\p{N}]/u.test(address.replace(/^(https?:\/\/|www\.)/i, ""))) continue; // "https://" alone
+    pieces.push({ text: text.slice(from, match.index) }, { text: address, url: /^www\./i.test(address) ? `http://${address}` : address });
+    from = match.index + address.length;
+  }
+  pieces.push({ text: text.slice(from) });
+  return pieces.filter((p) => p.text);
 }
 
 function clean(text: string): string {
@@ -308,8 +347,12 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** Parts of about this many characters are parsed one at a time: micromark slows down more than linearly on long texts. */
-const PART = 20_000;
+/**
+ * Parts of about this many characters are parsed one at a time: micromark slows down more than
+ * linearly on long texts (on the ingest benchmark's page, parts of 4,000 took about two thirds of
+ * the CPU time of parts of 20,000).
+ */
+const PART = 4_000;
 
 /**
  * The source cut in parts at blank lines followed by a line that is not indented (where no

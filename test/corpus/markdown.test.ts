@@ -60,4 +60,17 @@ describe("parseMarkdown: blocks without Markdown syntax", () => {
   it("drops emoji bullets and HTML blocks' tags", () => {
     expect(texts("🎤 Keynote notes\n\n<div class=\"share\"><p>Shared text</p></div>\n")).toEqual(["Keynote notes", "Shared text"]);
   });
+
+  it("reads bare addresses as links, without the sentence's punctuation or an unopened parenthesis", () => {
+    const [slides, aside, inCode] = parseMarkdown(
+      "Slides: https://speakerdeck.com/a/b.\n\n(see www.cilium.io/blog, and https://en.wikipedia.org/wiki/Mesh_(network)) or https://\n\n`https://not.a/link`\n",
+    ).blocks;
+    expect(slides!.links).toEqual([{ label: "https://speakerdeck.com/a/b", url: "https://speakerdeck.com/a/b" }]);
+    expect(aside!.text).toBe("(see www.cilium.io/blog, and https://en.wikipedia.org/wiki/Mesh_(network)) or https://");
+    expect(aside!.links).toEqual([
+      { label: "www.cilium.io/blog", url: "http://www.cilium.io/blog" },
+      { label: "https://en.wikipedia.org/wiki/Mesh_(network)", url: "https://en.wikipedia.org/wiki/Mesh_(network)" },
+    ]);
+    expect(inCode!.links).toEqual([]);
+  });
 });
