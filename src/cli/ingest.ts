@@ -11,7 +11,7 @@ export async function ingest(input: string, options: Omit<IngestOptions, "corpus
   const verb = options.dryRun ? (replaced ? "Would replace" : "Would write") : replaced ? "Replaced" : "Wrote";
   const lines = [
     `${verb} ${path}${options.dryRun ? " (dry run: nothing written)" : ""}`,
-    `  ${recap.title} · ${recap.event} · ${recap.year} · language ${recap.language} · event id ${recap.eventId}${recap.location ? ` · ${recap.location}` : ""}`,
+    `  ${recap.title} · ${recap.event} · ${recap.year} · language ${recap.language} · event id ${recap.eventId}${recap.location ? ` · ${recap.location}` : ""}${recap.tags ? ` · tags ${recap.tags.join(", ")}` : ""}`,
     `${sections.length} sections found:`,
     ...sections.map((s) => {
       const who = s.speakers.length ? ` (${s.speakers.map(formatSpeaker).join("; ")})` : "";

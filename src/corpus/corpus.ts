@@ -48,6 +48,7 @@ export function sectionsOf(recap: Recap, topics: readonly Topic[]): Section[] {
       year: recap.year,
       language: recap.language,
       tags: tag(`${found.title}\n${text}`),
+      ...(recap.tags && { recapTags: recap.tags }),
       bullets: found.bullets,
       text,
       ...(found.url ? { url: found.url, urlKind: found.urlKind } : recap.source ? { url: recap.source } : {}),

@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
+import { tagsOf } from "./source-front-matter.js";
 
 /** What an HTML page gives besides its article: the facts its metadata states. */
 export interface HtmlArticle {
@@ -11,6 +12,8 @@ export interface HtmlArticle {
   /** ISO date the page says it was published, when it says. */
   published?: string;
   language?: string;
+  /** The page's `article:tag` metadata, else its keywords. */
+  tags: string[];
 }
 
 const turndown = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", codeBlockStyle: "fenced", emDelimiter: "*" });
@@ -27,6 +30,8 @@ export function htmlToArticle(html: string, url?: string): HtmlArticle {
   const meta = (name: string) =>
     document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute("content")?.trim() || undefined;
   const published = meta("article:published_time") ?? meta("date") ?? document.querySelector("time[datetime]")?.getAttribute("datetime") ?? undefined;
+  const articleTags = [...document.querySelectorAll('meta[property="article:tag"]')].map((m) => m.getAttribute("content") ?? "");
+  const tags = tagsOf(articleTags.length ? articleTags : [meta("keywords")]);
   const language = document.documentElement?.getAttribute("lang")?.slice(0, 2).toLowerCase() || undefined;
   if (url) {
     // Relative links of the page resolve against where it came from.
@@ -44,6 +49,7 @@ export function htmlToArticle(html: string, url?: string): HtmlArticle {
   const markdown = content ? turndown.turndown(content as TurndownService.Node).replace(/\n{3,}/g, "\n\n").trim() : "";
   return {
     markdown: `${markdown}\n`,
+    tags,
     ...(article?.title && { title: article.title.trim() }),
     ...((article?.byline?.trim() || meta("author")) && { author: (article?.byline?.trim() || meta("author"))!.replace(/^by\s+/i, "") }),
     ...(published && { published }),

@@ -87,7 +87,7 @@ export async function ingestRecap(input: string, options: IngestOptions, topics:
   if (source.kind === "html") {
     const article = htmlToArticle(source.text, source.url);
     body = article.markdown;
-    facts = { title: article.title, author: article.author, date: article.published, language: article.language, tags: [] };
+    facts = { title: article.title, author: article.author, date: article.published, language: article.language, tags: article.tags };
   } else {
     ({ facts, body } = splitSourceFrontMatter(source.text));
   }
@@ -128,6 +128,7 @@ export async function ingestRecap(input: string, options: IngestOptions, topics:
     location: options.location ?? read.location,
     author: options.author ?? facts.author,
     source: options.source ?? source.url,
+    tags: facts.tags,
   };
   const path = join(options.corpusDir, `${frontMatter.id}.md`);
   const replaced = existsSync(path);

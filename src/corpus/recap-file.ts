@@ -19,6 +19,7 @@ const frontMatterSchema = z.object({
   source: z.string().url().optional(),
   start_date: z.coerce.string().optional(),
   end_date: z.coerce.string().optional(),
+  tags: z.array(z.coerce.string().min(1)).optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
@@ -53,6 +54,7 @@ export function parseRecapFile(file: string, raw: string): Recap {
     source: fm.source,
     startDate: fm.start_date,
     endDate: fm.end_date,
+    ...(fm.tags?.length && { tags: fm.tags }),
     body: match[2]!,
     file,
   };
@@ -60,6 +62,6 @@ export function parseRecapFile(file: string, raw: string): Recap {
 
 /** Writes a recap file: front matter of the known facts, then the text exactly as given. */
 export function formatRecapFile(frontMatter: FrontMatter, body: string): string {
-  const facts = Object.fromEntries(Object.entries(frontMatter).filter(([, v]) => v !== undefined && v !== ""));
+  const facts = Object.fromEntries(Object.entries(frontMatter).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)));
   return `---\n${stringify(facts).trimEnd()}\n---\n${body}`;
 }

@@ -13,6 +13,8 @@ export interface Recap {
   source?: string;
   startDate?: string;
   endDate?: string;
+  /** The post's own tags (its blog's front matter or the page's article:tag metadata), as written. */
+  tags?: string[];
   body: string;
   /** The file it came from, for error messages. */
   file: string;
@@ -45,7 +47,10 @@ export interface Section {
   eventId: string;
   year: number;
   language: string;
+  /** Topics of the lexicon the section mentions. */
   tags: string[];
+  /** The recap's own tags, shared by all its sections: a hint for search, weighed as a word of the notes. */
+  recapTags?: string[];
   bullets: Bullet[];
   /** The section's full plain text, one line a bullet or paragraph. */
   text: string;

@@ -24,6 +24,19 @@ const text = (value: unknown): string | undefined => {
   return value && typeof value === "object" && "toISOString" in value ? String((value as { toISOString(): string }).toISOString()).slice(0, 10) : undefined;
 };
 
+/** More tags than this on one post are keyword stuffing, not a description. */
+const MAX_TAGS = 20;
+
+/**
+ * A post's tags from lists or comma-separated strings ("kubecon, ebpf"): trimmed, each once (case
+ * aside), at most MAX_TAGS.
+ */
+export function tagsOf(values: readonly unknown[]): string[] {
+  const all = values.flatMap((v) => (Array.isArray(v) ? v : typeof v === "string" ? v.split(",") : [])).map((t) => String(t).trim()).filter(Boolean);
+  const seen = new Set<string>();
+  return all.filter((t) => !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase())).slice(0, MAX_TAGS);
+}
+
 /**
  * Splits a post's own front matter (YAML between `---`, or TOML between `+++`) from its body. The
  * body comes back without it: front matter never reaches a section. Unreadable front matter is
@@ -42,8 +55,7 @@ export function splitSourceFrontMatter(raw: string): { facts: SourceFacts; body:
     } catch {
       return { facts: { tags: [] }, body };
     }
-    const tags = [data.tags, data.categories].flatMap((t) => (Array.isArray(t) ? t : typeof t === "string" ? t.split(",") : [])).map((t) => String(t).trim()).filter(Boolean);
-    const facts: SourceFacts = { tags };
+    const facts: SourceFacts = { tags: tagsOf([data.tags, data.categories]) };
     const title = text(data.title);
     const date = text(data.date ?? data.publishDate ?? data.published);
     const author = text(data.author ?? data.authors);

@@ -152,7 +152,8 @@ export class SearchEngine {
       return terms;
     };
     const title = termsOf(section.title, true);
-    const text = termsOf(section.text, true);
+    // The recap's own tags count as one more word of the notes: a hint, below the section's topics.
+    const text = termsOf(section.recapTags ? `${section.text}\n${section.recapTags.join(" ")}` : section.text, true);
     this.analyzed[i] = ` ${title.join(" ")} ${text.join(" ")} `;
     return [title, termsOf(section.speakers.map(formatSpeaker).join(" "), false), termsOf(section.tags.join(" "), false), text];
   }
