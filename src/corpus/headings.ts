@@ -1,7 +1,7 @@
 import { endsSentence } from "../text/sentence.js";
 import { LINK_LABEL, isTalkMarker, type Line } from "./lines.js";
 import { talkLinkKind } from "./links.js";
-import { speakerLine, titleAndSpeakers, unshout } from "./speakers.js";
+import { UNMARKED_PARENTHESIS, speakerLine, titleAndSpeakers, unshout } from "./speakers.js";
 import type { Speaker } from "./section.js";
 import { capitalizedShare, endsMidSentence, isCjk, lineLanguage, wordsOf } from "./words.js";
 
@@ -228,19 +228,28 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "Zero Trust at Scale (Acme Corp)": a parenthesis that marks no one as a speaker (a company, a
+    // product, "Deep Dive", a lone name: no comma, handle or second person) is part of the title,
+    // never a speaker; the line is a sub-heading like any other.
+    name: "parenthesis-in-title",
+    decide: (line, ctx) => (UNMARKED_PARENTHESIS.test(line.text) ? heading({ kind: "sub", title: unshout(line.text), speakers: [], titleLike: writtenAsTitle(line, ctx) }) : undefined),
+  },
+  {
     // Any other short line: a sub-heading, that counts as a title when written as one.
     name: "plain-heading",
-    decide: (line, ctx) => {
-      const text = line.text;
-      const { share, contentWords } = capitalizedShare(text);
-      const otherLanguage = ctx.recapLanguage !== "en" && !isCjk(ctx.recapLanguage) && lineLanguage(text) === "en";
-      // Scripts without capitals: a short line standing alone between blank lines reads as a title.
-      const cjkTitle = isCjk(ctx.recapLanguage) && line.afterBlank && ctx.next?.afterBlank === true && [...text].length <= 40;
-      const titleLike = !/[?!]$/.test(text) && ((share >= 0.6 && contentWords >= 2) || otherLanguage || cjkTitle);
-      return heading({ kind: "sub", title: unshout(text), speakers: [], titleLike });
-    },
+    decide: (line, ctx) => heading({ kind: "sub", title: unshout(line.text), speakers: [], titleLike: writtenAsTitle(line, ctx) }),
   },
 ];
+
+/** A line written as a title: in Title Case, in English inside a recap in another language, or a CJK line standing alone. */
+function writtenAsTitle(line: Line, ctx: HeadingContext): boolean {
+  const text = line.text;
+  const { share, contentWords } = capitalizedShare(text);
+  const otherLanguage = ctx.recapLanguage !== "en" && !isCjk(ctx.recapLanguage) && lineLanguage(text) === "en";
+  // Scripts without capitals: a short line standing alone between blank lines reads as a title.
+  const cjkTitle = isCjk(ctx.recapLanguage) && line.afterBlank && ctx.next?.afterBlank === true && [...text].length <= 40;
+  return !/[?!]$/.test(text) && ((share >= 0.6 && contentWords >= 2) || otherLanguage || cjkTitle);
+}
 
 function markedAsTalk(ctx: HeadingContext): boolean {
   return ctx.next !== undefined && (isTalkMarker(ctx.next.text) || speakerLine(ctx.next.text) !== undefined);

@@ -78,10 +78,21 @@ function splitAtDash(line: string): { title: string; speakers: Speaker[] } | und
   return speakers ? { title: unshout(match[1]!.trim()), speakers } : undefined;
 }
 
-/** "Title (Jane Doe, Acme @jane)". */
+/**
+ * Whether a list of people says it is one: a company after a comma or in parentheses, a handle, or
+ * several people joined. "Acme Corp", "Open Source" or "Deep Dive" alone read like a name and are not.
+ */
+function markedAsPeople(text: string): boolean {
+  return /[,(@]/.test(text) || /\s(&|and|et)\s/.test(text);
+}
+
+/** The parenthesis ending "Title (Acme Corp)", when it holds no marked list of people: part of the title. */
+export const UNMARKED_PARENTHESIS = /^(.{6,}?)\s*\(([^(),@&]+)\)$/u;
+
+/** "Title (Jane Doe, Acme @jane)"; "Title (Acme Corp)" keeps its parenthesis (see UNMARKED_PARENTHESIS). */
 function splitAtParentheses(line: string): { title: string; speakers: Speaker[] } | undefined {
   const match = /^(.{6,}?)\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)$/u.exec(line);
-  const speakers = match ? parsePeople(match[2]!) : undefined;
+  const speakers = match && markedAsPeople(match[2]!) ? parsePeople(match[2]!) : undefined;
   return speakers ? { title: unshout(match![1]!.trim().replace(/[-–—:,]$/, "").trim()), speakers } : undefined;
 }
 
@@ -94,15 +105,14 @@ function splitAtBy(line: string): { title: string; speakers: Speaker[] } | undef
 }
 
 /**
- * "Jane Doe: Title" or "Jane Doe (Acme): Title". A bare name must be two words, so that "Kubernetes
- * Hardware Hacks: Exploring ..." stays a title.
+ * "Jane Doe (Acme): Title", "Jane Doe, Acme: Title". The people must be marked as such (a company,
+ * a handle, several names): "Open Source: Building Communities" and "Kubernetes Hardware Hacks:
+ * Exploring ..." are titles, and a bare "Jane Doe: Title" cannot be told from them.
  */
 function splitAtColon(line: string): { title: string; speakers: Speaker[] } | undefined {
   const match = /^([^:]{4,60}?)\s*:\s+(.+)$/u.exec(line);
-  if (!match || match[2]!.trim().split(/\s+/).length < 3) return undefined;
+  if (!match || match[2]!.trim().split(/\s+/).length < 3 || !markedAsPeople(match[1]!)) return undefined;
   const who = match[1]!;
-  const marked = /[,(@]/.test(who) || /\s(&|and|et)\s/.test(who);
-  if (!marked && who.trim().split(/\s+/).length !== 2) return undefined;
   const speakers = parsePeople(who);
   return speakers ? { title: unshout(match[2]!.trim()), speakers } : undefined;
 }

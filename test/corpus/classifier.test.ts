@@ -25,6 +25,7 @@ const EXAMPLES: Record<string, { input: string; context?: Partial<HeadingContext
   "long-question": { input: "So why would anyone write yet another operator for this today?", expect: { text: true } },
   date: { input: "5 May", expect: { heading: { kind: "day", title: "5 May", day: "5 May" } } },
   group: { input: "Notes on autoscaling", expect: { heading: { kind: "group", title: "Notes on autoscaling" } } },
+  "parenthesis-in-title": { input: "Zero Trust at Scale (Acme Corp)", expect: { heading: { kind: "sub", title: "Zero Trust at Scale (Acme Corp)", speakers: [], titleLike: true } } },
   "plain-heading": { input: "Seccomp Profiles Explained", expect: { heading: { kind: "sub", title: "Seccomp Profiles Explained", titleLike: true } } },
 };
 
@@ -48,6 +49,22 @@ describe("the block classifier", () => {
     expect(verdict("発表はとても分かりやすかったです。", { recapLanguage: "ja" })).toMatchObject({ rule: "not-a-heading" });
     const [line, next] = parseMarkdown("eBPFによるネットワーク可視化\n\n本文です。").blocks;
     expect(classifyBlock(line!, { previousIsHeading: false, next, contents: new Set(), recapLanguage: "ja" })).toMatchObject({ heading: { kind: "sub", titleLike: true } });
+  });
+
+  it("a name-like prefix before a colon is no speaker unless marked as one (a company, a handle, two people)", () => {
+    expect(verdict("Open Source: Building Communities Around Projects")).toMatchObject({ rule: "plain-heading", heading: { title: "Open Source: Building Communities Around Projects", speakers: [] } });
+    expect(verdict("Jane Doe (Acme): Building Communities Around Projects")).toMatchObject({
+      rule: "title-and-speakers",
+      heading: { title: "Building Communities Around Projects", speakers: [{ name: "Jane Doe", company: "Acme" }] },
+    });
+    expect(verdict("## Deep Dive: Running Etcd at Scale", { outline: outline() })).toMatchObject({ heading: { kind: "talk", title: "Deep Dive: Running Etcd at Scale", speakers: [] } });
+  });
+
+  it("a parenthesis names speakers only when it marks them; a company, a product or a lone name stays in the title", () => {
+    expect(verdict("Cluster API (Deep Dive)")).toMatchObject({ rule: "parenthesis-in-title", heading: { title: "Cluster API (Deep Dive)", speakers: [] } });
+    expect(verdict("## Zero Trust at Scale (Acme Corp)", { outline: outline() })).toMatchObject({ heading: { kind: "talk", title: "Zero Trust at Scale (Acme Corp)", speakers: [] } });
+    expect(verdict("Zero Trust at Scale (Jane Doe, Acme Corp)")).toMatchObject({ rule: "title-and-speakers", heading: { speakers: [{ name: "Jane Doe", company: "Acme Corp" }] } });
+    expect(verdict("Zero Trust at Scale (Jane Doe @jdoe)")).toMatchObject({ heading: { title: "Zero Trust at Scale", speakers: [{ name: "Jane Doe" }] } });
   });
 
   it("a link bullet to a project's site is a note, not a talk", () => {
