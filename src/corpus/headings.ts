@@ -1,7 +1,7 @@
 import { endsSentence } from "../text/sentence.js";
 import { LINK_LABEL, isTalkMarker, type Line } from "./lines.js";
 import { talkLinkKind } from "./links.js";
-import { UNMARKED_PARENTHESIS, speakerLine, titleAndSpeakers, unshout } from "./speakers.js";
+import { UNMARKED_PARENTHESIS, parsePeople, speakerLine, titleAndSpeakers, unshout } from "./speakers.js";
 import type { Speaker } from "./section.js";
 import { capitalizedShare, endsMidSentence, isCjk, lineLanguage, wordsOf } from "./words.js";
 
@@ -74,6 +74,15 @@ const YAML_KEY = /^[a-z_][\w.-]*:(\s|$)/;
 /** Tables of contents, related posts, comments, author bios, newsletter boxes, in the languages recaps come in. */
 const FURNITURE =
   /^(table of contents|contents|in this (post|article|memo|page|recap)|on this page|toc|sommaire|au sommaire|table des matières|dans cet article|目次|もくじ|目录|related( posts| articles| stories| reading)?|you (may|might) also like|more (posts|articles|stories)( from .*)?|recommended( reading| posts)?|read next|articles? (similaires|connexes|liés)|à lire aussi|lire aussi|voir aussi|関連記事|関連投稿|相关文章|(\d+\s+)?comments?|leave a (reply|comment)|post a comment|(\d+\s+)?commentaires?|laisser un commentaire|コメント|评论|about the author|about me|author bio|à propos de l'auteur|l'auteur|著者について|著者紹介|この記事を書いた人|关于作者|subscribe( to (our|my|the) newsletter)?|newsletter|(sign up|subscribe) for (our|my) newsletter|abonnez-vous( à (la|notre|ma) newsletter)?|inscrivez-vous à (la|notre|ma) newsletter|share( this)?( post| article)?( on)?|partager( cet article)?|シェア|share this)\s*[:：]?\s*(\(\d+\))?$/i;
+/** Table columns that hold a talk's title, and its speakers. */
+const TITLE_COLUMN = /^(title|talk|session|titre|conférence|タイトル|セッション|講演|标题|演讲)s?$/i;
+const SPEAKER_COLUMN = /^(speakers?|presenters?|by|who|intervenants?|orateurs?|登壇者|スピーカー|講演者|发言人|演讲者|讲者)$/i;
+
+/** "09:00 – ", "16:00-16:35 ", "9:30 am | ", "14h30 — ": a schedule's time slot before a title. */
+const TIME_SLOT =
+  /^(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?)?)?\s*(?:[-–—|·:]\s*)?(?=[\p{L}\p{N}「『[(])/iu;
+/** 「Title」 or 『Title』 alone on its line, as Japanese blogs write talk titles. */
+const BRACKETED = /^[「『]([^「」『』]+)[」』]$/u;
 /** A line of an unspaced script that ends a sentence, or too long to be a title. */
 const CJK_SENTENCE = /[。！？!?]$|[。、，]/;
 
@@ -120,6 +129,24 @@ const SKIP = { skip: true } as const;
 
 export const RULES: readonly Rule[] = [
   {
+    // | Title | Speaker | Notes |: a table of talks, its header naming a title and a speaker column.
+    // Each row is a talk with its link and speakers, the other cells its first note; the header is dropped.
+    name: "table-talk",
+    decide: (line) => {
+      const table = line.table;
+      const titleAt = table?.columns.findIndex((c) => TITLE_COLUMN.test(c.trim())) ?? -1;
+      const speakersAt = table?.columns.findIndex((c) => SPEAKER_COLUMN.test(c.trim())) ?? -1;
+      if (!table || titleAt < 0 || speakersAt < 0) return undefined;
+      if (table.header) return SKIP;
+      const title = table.cells[titleAt]?.text;
+      if (!title) return TEXT;
+      const url = table.cells[titleAt]!.links.find((l) => !l.url.startsWith("#"))?.url;
+      const note = table.cells.filter((_, i) => i !== titleAt && i !== speakersAt).map((c) => c.text).filter(Boolean).join(" · ");
+      const speakers = parsePeople(table.cells[speakersAt]?.text ?? "") ?? [];
+      return heading({ kind: "talk", title: unshout(title), speakers, ...(url && { url }), ...(note && { note }) });
+    },
+  },
+  {
     // Code and table rows are notes, whatever they look like.
     name: "verbatim",
     decide: (line) => (line.verbatim ? TEXT : undefined),
@@ -137,6 +164,25 @@ export const RULES: readonly Rule[] = [
     // Shape 5: "Steps:", "Key points:", "Demos worth checking out:" head a list inside a talk: notes.
     name: "inner-label",
     decide: (line) => (line.depth === 0 && /[:：]$/.test(line.text) && wordsOf(line.text).length <= 8 && !DAY_HEADING.test(line.text) ? TEXT : undefined),
+  },
+  {
+    // "14:30 – Zero Trust Networking", "16:00-16:35 Title": a time slot is no part of the title; the
+    // rest of the line is classified as the line.
+    name: "time-slot",
+    decide: (line, ctx) => {
+      const slot = TIME_SLOT.exec(line.text);
+      return slot ? reclassified({ ...line, text: line.text.slice(slot[0].length) }, ctx) : undefined;
+    },
+  },
+  {
+    // 「Ciliumで始めるeBPF入門」: brackets around a whole line mark it as a title; they are no part of it.
+    name: "bracketed-title",
+    decide: (line, ctx) => {
+      const inner = BRACKETED.exec(line.text)?.[1]?.trim();
+      if (!inner) return undefined;
+      const verdict = reclassified({ ...line, text: inner }, ctx);
+      return verdict.heading?.kind === "sub" ? heading({ ...verdict.heading, titleLike: true }) : verdict;
+    },
   },
   {
     // Shape 3: "Session: Title - Speaker", "Talk 3: Title", "Session 2 — Title": the numbering is dropped.
@@ -253,6 +299,12 @@ function writtenAsTitle(line: Line, ctx: HeadingContext): boolean {
 
 function markedAsTalk(ctx: HeadingContext): boolean {
   return ctx.next !== undefined && (isTalkMarker(ctx.next.text) || speakerLine(ctx.next.text) !== undefined);
+}
+
+/** What the rules decide of a line rewritten by a rule (its time slot or brackets taken off). */
+function reclassified(line: Line, ctx: HeadingContext): Omit<Verdict, "rule"> {
+  const { rule: _rule, ...verdict } = classifyBlock(line, ctx);
+  return verdict;
 }
 
 /** Decides what a block is: the first rule that has an answer. */

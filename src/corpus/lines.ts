@@ -58,7 +58,8 @@ export function readLines(body: string): Line[] {
   const { blocks } = parseMarkdown(body);
   const lineCount = body.split("\n").length;
   const footerFrom = blocks.findIndex((b) => b.line > lineCount * 0.6 && FOOTERS.some((re) => re.test(b.text)));
-  const kept = (footerFrom < 0 ? blocks : blocks.slice(0, footerFrom)).filter((b) => b.markdownLevel !== undefined || !isLeftover(b.text));
+  // Code and table rows are kept as written ("--max-pods" is no separator).
+  const kept = (footerFrom < 0 ? blocks : blocks.slice(0, footerFrom)).filter((b) => b.markdownLevel !== undefined || b.verbatim || !isLeftover(b.text));
   return normalizeDepths(kept);
 }
 

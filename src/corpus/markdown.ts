@@ -35,8 +35,10 @@ export interface Block {
   emphasis: number;
   /** The links of the line, in order. */
   links: Link[];
-  /** Code or a table row: text to keep, never a heading. */
+  /** Code or a table row: text to keep, never a heading (but a row of a table of talks is a talk). */
   verbatim: boolean;
+  /** A table row: its cells, and the texts of its table's header row (`header` is set on that row itself). */
+  table?: { cells: { text: string; links: Link[] }[]; columns: string[]; header: boolean };
   /** A blank line (or a thematic break) came before it. */
   afterBlank: boolean;
   /** 1-based line of the source it starts on. */
@@ -212,7 +214,7 @@ class Reader {
   }
 
   /** Emits a block, reading a page's own bullet ("•", "–") and its indentation from the source line. */
-  private emit(inline: InlineLine, line: number, fields: { depth?: number; markdownLevel?: number; verbatim?: boolean }): void {
+  private emit(inline: InlineLine, line: number, fields: { depth?: number; markdownLevel?: number; verbatim?: boolean; table?: Block["table"] }): void {
     let { text } = inline;
     let depth = fields.depth ?? 0;
     const afterBlank = this.afterBlank(line);
@@ -233,6 +235,7 @@ class Reader {
       emphasis: inline.emphasis,
       links: inline.links,
       verbatim: fields.verbatim ?? false,
+      ...(fields.table && { table: fields.table }),
       afterBlank,
       line,
     });
@@ -278,13 +281,21 @@ class Reader {
         }
         return;
       }
-      case "table":
-        for (const row of node.children) {
-          const cells = row.children.map((cell) => inlineLines(cell.children, this.definitions).map((l) => l.text).join(" ")).filter(Boolean);
-          const links = row.children.flatMap((cell) => inlineLines(cell.children, this.definitions).flatMap((l) => l.links));
-          this.emit({ text: cells.join(" · "), emphasis: 0, links, offset: 0 }, this.lineOf(row), { depth, verbatim: true });
-        }
+      case "table": {
+        const rows = node.children.map((row) =>
+          row.children.map((cell) => {
+            const lines = inlineLines(cell.children, this.definitions);
+            return { text: lines.map((l) => l.text).join(" "), links: lines.flatMap((l) => l.links) };
+          }),
+        );
+        const columns = rows[0]?.map((cell) => cell.text) ?? [];
+        rows.forEach((cells, i) => {
+          const text = cells.map((c) => c.text).filter(Boolean).join(" · ");
+          const table = { cells, columns, header: i === 0 };
+          this.emit({ text, emphasis: 0, links: cells.flatMap((c) => c.links), offset: 0 }, this.lineOf(node.children[i]!), { depth, verbatim: true, table });
+        });
         return;
+      }
       case "html": {
         // A block of HTML in Markdown: its text, without the tags (scripts, styles and comments dropped).
         const text = node.value.replace(/<(script|style)\b[\s\S]*?<\/\1>|<!--[\s\S]*?-->/gi, "").replace(/<[^>]*>/g, "\n");

@@ -241,7 +241,8 @@ function outlineOf(lines: Line[]): Map<number, OutlineEntry> {
       }
     }
     const alone = raw.filter((r) => r.level === entry.level).length === 1;
-    const pageTitle = k === 0 && entry.level === top && alone && hasSubheadings;
+    // A lone day heading over everything ("## Day 1") is a day, not the page's title.
+    const pageTitle = k === 0 && entry.level === top && alone && hasSubheadings && !isDayHeading(lines[entry.index]!.text);
     entries.set(entry.index, { level: entry.level - top + 1, hasSubheadings, underGroup: false, pageTitle });
     // Under the page's title or a day, a heading is a talk; under a topic, a sub-section.
     if (parent) entries.get(entry.index)!.underGroup = !entries.get(parent.index)!.pageTitle && !isDayHeading(lines[parent.index]!.text);

@@ -27,7 +27,11 @@ function isPersonName(text: string): boolean {
   return words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w) && !isFunctionWord(w));
 }
 
-const PARENTHESIZED = /([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){1,3})\s*\(([^)]+)\)/gu;
+/** "Jane Doe (Acme)", "山田 太郎 (Isovalent)": a name, then its company in parentheses. */
+const PARENTHESIZED =
+  /([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){1,3}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6}(?:[\s・][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6})?)\s*\(([^)]+)\)/gu;
+/** Full-width punctuation of Japanese and Chinese programmes, as the ASCII the patterns read. */
+const FULL_WIDTH: Record<string, string> = { "（": "(", "）": ")", "、": ",", "，": ",", "：": ":", "＆": "&" };
 
 /**
  * Reads a list of people as programmes print it: "Name, Company & Name, Company",
@@ -35,7 +39,7 @@ const PARENTHESIZED = /([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){1,3}
  * when the text is not such a list.
  */
 export function parsePeople(text: string): Speaker[] | undefined {
-  const people = unshout(text.replace(HANDLE, " ").replace(/\s+/g, " ").replace(/\s+([,)])/g, "$1").replace(/[,\s]+$/, "").trim());
+  const people = unshout(text.replace(/[（）、，：＆]/g, (c) => FULL_WIDTH[c]!).replace(HANDLE, " ").replace(/\s+/g, " ").replace(/\s+([,)])/g, "$1").replace(/[,\s]+$/, "").trim());
   if (!/\p{L}/u.test(people)) return undefined;
   if (people.includes("(")) {
     const found = [...people.matchAll(PARENTHESIZED)].map((m) => ({ name: m[1]!, company: m[2]!.trim() }));
@@ -59,9 +63,17 @@ export function parsePeople(text: string): Speaker[] | undefined {
 /** "Speakers: Jane Doe (Acme)", "Par Jane Doe, Acme": the people of the talk titled on the line before. */
 const SPEAKER_LINE = /^(?:speakers?|presenters?|presented by|by|intervenants?|par|with|登壇者|スピーカー|発表者|講演者|演讲者|讲者)\s*[:：\-–]?\s*(.+)$/i;
 
+/**
+ * The people of the talk titled on the line before: "Speakers: Jane Doe (Acme)", "Par Jane Doe,
+ * Acme", or a line of people alone as programmes print them under a title ("Jane Doe — Acme",
+ * "Jane Doe, Acme & John Roe, Initech"), the company marking them as people.
+ */
 export function speakerLine(text: string): Speaker[] | undefined {
   const match = SPEAKER_LINE.exec(text);
-  return match ? parsePeople(match[1]!) : undefined;
+  if (match) return parsePeople(match[1]!);
+  if (/[.!?:;。]$/.test(text) || text.split(/\s+/).length > 12) return undefined;
+  const bare = text.replace(/\s+[—–]\s+/g, ", ");
+  return /,|\(/.test(bare) ? parsePeople(bare) : undefined;
 }
 
 /**

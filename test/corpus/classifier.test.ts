@@ -2,18 +2,25 @@ import { describe, expect, it } from "vitest";
 import { RULES, classifyBlock, type HeadingContext, type OutlineEntry } from "../../src/corpus/headings.js";
 import { parseMarkdown } from "../../src/corpus/markdown.js";
 
-/** Classifies the first block of `markdown`, with the block after it as context. */
-function verdict(markdown: string, extra: Partial<HeadingContext> = {}) {
-  const [line, next] = parseMarkdown(markdown).blocks;
+/** Classifies the first block of `markdown` (or its `at`-th), with the block after it as context. */
+function verdict(markdown: string, extra: Partial<HeadingContext> = {}, at = 0) {
+  const [line, next] = parseMarkdown(markdown).blocks.slice(at);
   return classifyBlock(line!, { previousIsHeading: false, next, contents: new Set(), recapLanguage: "en", ...extra });
 }
 const outline = (fields: Partial<OutlineEntry> = {}): OutlineEntry => ({ level: 1, hasSubheadings: false, underGroup: false, pageTitle: false, ...fields });
 
 /** One example a rule decides, and what it decides. */
-const EXAMPLES: Record<string, { input: string; context?: Partial<HeadingContext>; expect: object }> = {
+const EXAMPLES: Record<string, { input: string; at?: number; context?: Partial<HeadingContext>; expect: object }> = {
+  "table-talk": {
+    input: "| Talk | Speakers |\n| --- | --- |\n| [Zero Trust](https://youtu.be/z) | Jane Doe (Acme) |",
+    at: 1,
+    expect: { heading: { kind: "talk", title: "Zero Trust", speakers: [{ name: "Jane Doe", company: "Acme" }], url: "https://youtu.be/z" } },
+  },
   verbatim: { input: "```\nSession: Not A Talk\n```", expect: { text: true } },
   "page-furniture": { input: "## Related posts", context: { outline: outline() }, expect: { skip: true } },
   "inner-label": { input: "### Key points:", context: { outline: outline({ level: 2 }) }, expect: { text: true } },
+  "time-slot": { input: "14:30 – Zero Trust Networking - Jane Doe, Acme", expect: { heading: { kind: "talk", title: "Zero Trust Networking", speakers: [{ name: "Jane Doe", company: "Acme" }] } } },
+  "bracketed-title": { input: "「Ciliumで始めるeBPF入門」", context: { recapLanguage: "ja" }, expect: { heading: { kind: "sub", title: "Ciliumで始めるeBPF入門", titleLike: true } } },
   "explicit-talk": { input: "Talk 3: Securing the Supply Chain - Ann Lee, Chainguard", expect: { heading: { kind: "talk", title: "Securing the Supply Chain", speakers: [{ name: "Ann Lee", company: "Chainguard" }] } } },
   "contents-item": { input: "Notes on security", context: { contents: new Set(["notes on security"]) }, expect: { heading: { kind: "group", title: "Notes on security" } } },
   "link-bullet": { input: "- [Zero Trust - Jane Doe, Acme](https://youtu.be/x)", expect: { heading: { kind: "talk", title: "Zero Trust", url: "https://youtu.be/x" } } },
@@ -35,7 +42,7 @@ describe("the block classifier", () => {
   });
 
   it.each(Object.entries(EXAMPLES))("rule %s decides its example", (name, example) => {
-    expect(verdict(example.input, example.context)).toMatchObject({ rule: name, ...example.expect });
+    expect(verdict(example.input, example.context, example.at)).toMatchObject({ rule: name, ...example.expect });
   });
 
   it("outline headings: a page title is dropped, a heading under a topic is a sub-section, a leaf heading a talk", () => {
@@ -65,6 +72,11 @@ describe("the block classifier", () => {
     expect(verdict("## Zero Trust at Scale (Acme Corp)", { outline: outline() })).toMatchObject({ heading: { kind: "talk", title: "Zero Trust at Scale (Acme Corp)", speakers: [] } });
     expect(verdict("Zero Trust at Scale (Jane Doe, Acme Corp)")).toMatchObject({ rule: "title-and-speakers", heading: { speakers: [{ name: "Jane Doe", company: "Acme Corp" }] } });
     expect(verdict("Zero Trust at Scale (Jane Doe @jdoe)")).toMatchObject({ heading: { title: "Zero Trust at Scale", speakers: [{ name: "Jane Doe" }] } });
+  });
+
+  it("a table's header row is dropped when it names a title and a speaker column; any other table is notes", () => {
+    expect(verdict("| Title | Speaker |\n| --- | --- |\n| Zero Trust | Jane Doe |")).toMatchObject({ rule: "table-talk", skip: true });
+    expect(verdict("| Flag | Default |\n| --- | --- |\n| --max-pods | 110 |", {}, 1)).toMatchObject({ rule: "verbatim", text: true });
   });
 
   it("a link bullet to a project's site is a note, not a talk", () => {

@@ -212,4 +212,100 @@ describe("the shapes recaps come in", () => {
       ["the cost of sidecars", 40],
     ]);
   });
+
+  it("10. a table of talks: each row a talk with its link and speakers, the other cells its notes", () => {
+    const text = [
+      "# KubeCon EU 2024: the talks I saw",
+      "",
+      "| Title | Speaker | Notes |",
+      "| --- | --- | --- |",
+      "| [Zero Trust Networking](https://www.youtube.com/watch?v=a1) | Jane Doe, Acme | mTLS everywhere, SPIFFE ids. |",
+      "| Scaling Etcd in Production | John Smith (Initech) | Defragment often; watch the db size. |",
+      "| Karpenter Deep Dive | Mary Major | Consolidation saves money. |",
+      "",
+      "## My takeaways",
+      "",
+      "- Platform teams everywhere.",
+      "",
+      "| Flag | Default |",
+      "| --- | --- |",
+      "| --max-pods | 110 |",
+    ].join("\n");
+    const sections = segment(text, en);
+    expect(sections.map((s) => ({ title: s.title, speakers: s.speakers, url: s.url, notes: s.bullets.map((b) => b.text) }))).toEqual([
+      { title: "Zero Trust Networking", speakers: [{ name: "Jane Doe", company: "Acme" }], url: "https://www.youtube.com/watch?v=a1", notes: ["mTLS everywhere, SPIFFE ids."] },
+      { title: "Scaling Etcd in Production", speakers: [{ name: "John Smith", company: "Initech" }], url: undefined, notes: ["Defragment often; watch the db size."] },
+      { title: "Karpenter Deep Dive", speakers: [{ name: "Mary Major" }], url: undefined, notes: ["Consolidation saves money."] },
+      { title: "My takeaways", speakers: [], url: undefined, notes: ["Platform teams everywhere.", "Flag · Default", "--max-pods · 110"] },
+    ]);
+  });
+
+  it("11. a title line, then its speaker and company alone on the next line, then a paragraph", () => {
+    const text = [
+      "Intro paragraph about the conference.",
+      "",
+      "Zero Trust Networking in Practice",
+      "Jane Doe — Acme",
+      "The talk walked through SPIFFE identities and how mTLS is rolled out without downtime.",
+      "",
+      "Scaling Etcd in Production",
+      "John Smith — Initech",
+      "Defragment often, and watch the database size before it bites.",
+      "",
+      "Cost-Aware Autoscaling",
+      "Mary Major, Globex",
+      "Consolidation and spot instances cut the bill in half.",
+    ].join("\n");
+    expect(brief(segment(text, en))).toEqual([
+      { title: "Zero Trust Networking in Practice", speakers: ["Jane Doe"], notes: 1 },
+      { title: "Scaling Etcd in Production", speakers: ["John Smith"], notes: 1 },
+      { title: "Cost-Aware Autoscaling", speakers: ["Mary Major"], notes: 1 },
+    ]);
+  });
+
+  it("12. a schedule: time slots are dropped from the titles; a lone day heading is a day, not the page's title", () => {
+    const text = [
+      "## Day 1",
+      "",
+      "### 09:00 – Opening Keynote",
+      "- CNCF turns ten.",
+      "",
+      "### 14:30 – Zero Trust Networking - Jane Doe, Acme",
+      "- mTLS everywhere.",
+      "",
+      "### 16:00-16:35 Scaling Etcd in Production",
+      "- Defragment often at 10:30 every day.",
+      "",
+      "11:00 Cost-Aware Autoscaling (Mary Major, Globex)",
+      "- Spot instances.",
+    ].join("\n");
+    expect(segment(text, en).map((s) => [s.title, s.day, s.speakers.map((p) => p.name).join()])).toEqual([
+      ["Opening Keynote", "Day 1", ""],
+      ["Zero Trust Networking", "Day 1", "Jane Doe"],
+      ["Scaling Etcd in Production", "Day 1", ""],
+      ["Cost-Aware Autoscaling", "Day 1", "Mary Major"],
+    ]);
+  });
+
+  it("13. a Japanese blog: 「」 titles without their brackets, 登壇者 lines with full-width parentheses", () => {
+    const text = [
+      "KubeCon Japan 2025 参加レポート",
+      "",
+      "こんにちは、SREチームの田中です。今回は注目のセッションを紹介します。",
+      "",
+      "「Ciliumで始めるeBPF入門」",
+      "",
+      "登壇者: 山田 太郎（Isovalent）、佐藤 花子（Google）",
+      "",
+      "eBPFの基本からCiliumのネットワークポリシーまで解説されました。",
+      "",
+      "「プラットフォームエンジニアリングの実践」",
+      "",
+      "Backstageを導入した事例が紹介されました。開発者体験が大きく向上したそうです。",
+    ].join("\n");
+    expect(segment(text, { recapTitle: "KubeCon Japan 2025 参加レポート", language: "ja" }).map((s) => [s.title, s.speakers, s.bullets.length])).toEqual([
+      ["Ciliumで始めるeBPF入門", [{ name: "山田 太郎", company: "Isovalent" }, { name: "佐藤 花子", company: "Google" }], 1],
+      ["プラットフォームエンジニアリングの実践", [], 1],
+    ]);
+  });
 });
