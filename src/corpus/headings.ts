@@ -81,6 +81,8 @@ const SPEAKER_COLUMN = /^(speakers?|presenters?|by|who|intervenants?|orateurs?|�
 /** "09:00 – ", "16:00-16:35 ", "9:30 am | ", "14h30 — ": a schedule's time slot before a title. */
 const TIME_SLOT =
   /^(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?)?)?\s*(?:[-–—|·:]\s*)?(?=[\p{L}\p{N}「『[(])/iu;
+/** "## 1. Title", "**3) Title**": the number of a heading in a numbered outline. */
+const HEADING_NUMBER = /^\d{1,2}[.)]\s+(?=\S)/;
 /** 「Title」 or 『Title』 alone on its line, as Japanese blogs write talk titles. */
 const BRACKETED = /^[「『]([^「」『』]+)[」』]$/u;
 /** A line of an unspaced script that ends a sentence, or too long to be a title. */
@@ -172,6 +174,14 @@ export const RULES: readonly Rule[] = [
     decide: (line, ctx) => {
       const slot = TIME_SLOT.exec(line.text);
       return slot ? reclassified({ ...line, text: line.text.slice(slot[0].length) }, ctx) : undefined;
+    },
+  },
+  {
+    // "## 1. Gateway API Is GA", "**3) eBPF Everywhere**": a heading's number is no part of its title.
+    name: "numbered-heading",
+    decide: (line, ctx) => {
+      const number = ctx.outline ? HEADING_NUMBER.exec(line.text) : null;
+      return number ? reclassified({ ...line, text: line.text.slice(number[0].length) }, ctx) : undefined;
     },
   },
   {

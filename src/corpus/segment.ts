@@ -202,7 +202,10 @@ function outdent(bullets: Bullet[]): Bullet[] {
   return bullets.map((b) => (b.depth > 0 ? { ...b, depth: b.depth - shift } : b));
 }
 
-/** A line written as a heading in disguise: bold or italic alone on its line, short, not a sentence. */
+/**
+ * A line written as a heading in disguise: bold or italic alone on its line, short, not a sentence,
+ * and not the talk's speakers or links set in italics ("*Speakers: Jane Doe, Acme*").
+ */
 function isEmphasizedHeading(line: Line): boolean {
   return (
     line.depth === 0 &&
@@ -211,7 +214,10 @@ function isEmphasizedHeading(line: Line): boolean {
     !line.verbatim &&
     wordsOf(line.text).length <= 16 &&
     line.text.length <= 150 &&
-    !/[.,;:!…。]$/.test(line.text)
+    !/[.,;:!…。]$/.test(line.text) &&
+    speakerLine(line.text) === undefined &&
+    !isTalkMarker(line.text) &&
+    !LINK_LABEL.test(line.text)
   );
 }
 

@@ -20,6 +20,7 @@ const EXAMPLES: Record<string, { input: string; at?: number; context?: Partial<H
   "page-furniture": { input: "## Related posts", context: { outline: outline() }, expect: { skip: true } },
   "inner-label": { input: "### Key points:", context: { outline: outline({ level: 2 }) }, expect: { text: true } },
   "time-slot": { input: "14:30 – Zero Trust Networking - Jane Doe, Acme", expect: { heading: { kind: "talk", title: "Zero Trust Networking", speakers: [{ name: "Jane Doe", company: "Acme" }] } } },
+  "numbered-heading": { input: "## 3) eBPF Everywhere", context: { outline: outline() }, expect: { heading: { kind: "talk", title: "eBPF Everywhere" } } },
   "bracketed-title": { input: "「Ciliumで始めるeBPF入門」", context: { recapLanguage: "ja" }, expect: { heading: { kind: "sub", title: "Ciliumで始めるeBPF入門", titleLike: true } } },
   "explicit-talk": { input: "Talk 3: Securing the Supply Chain - Ann Lee, Chainguard", expect: { heading: { kind: "talk", title: "Securing the Supply Chain", speakers: [{ name: "Ann Lee", company: "Chainguard" }] } } },
   "contents-item": { input: "Notes on security", context: { contents: new Set(["notes on security"]) }, expect: { heading: { kind: "group", title: "Notes on security" } } },

@@ -308,4 +308,23 @@ describe("the shapes recaps come in", () => {
       ["プラットフォームエンジニアリングの実践", [], 1],
     ]);
   });
+
+  it("14. numbered Markdown headings lose their number; an italic “Speakers:” line is the talk's speakers, not a heading", () => {
+    const text = [
+      "# KubeCon NA 2023",
+      "## 1. Gateway API Is GA",
+      "*Speakers: John Smith, Initech & Ann Lee, Globex*",
+      "",
+      "Routes are portable.",
+      "## 2) Sidecarless Service Mesh",
+      "Ambient mode.",
+      "## 2024 Roadmap",
+      "Graduations.",
+    ].join("\n");
+    expect(brief(segment(text, en))).toEqual([
+      { title: "Gateway API Is GA", speakers: ["John Smith", "Ann Lee"], notes: 1 },
+      { title: "Sidecarless Service Mesh", speakers: [], notes: 1 },
+      { title: "2024 Roadmap", speakers: [], notes: 1 },
+    ]);
+  });
 });
