@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { APIInteraction, APIInteractionResponse, REST } from "discord.js";
 import type { Route, RouteOptions } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
+import { readInteraction } from "./interaction-shape.js";
 import type { InteractionHandler, InteractionTransport } from "./interactions.js";
 import { restTransport } from "./rest.js";
 import type { SignatureCheck } from "./signature.js";
@@ -35,13 +36,19 @@ export function interactionsEndpoint({ checkSignature, handle, rest, logger }: I
         if (!checkSignature(body, signature, timestamp)) {
           return void res.writeHead(401, { "content-type": "text/plain" }).end("invalid request signature");
         }
-        let interaction: APIInteraction;
+        let json: unknown;
         try {
-          interaction = JSON.parse(body.toString("utf8")) as APIInteraction;
+          json = JSON.parse(body.toString("utf8"));
         } catch {
           return void res.writeHead(400, { "content-type": "text/plain" }).end("body is not JSON");
         }
-        await handle(interaction, httpTransport(res, rest, interaction));
+        // Signed, so from whoever holds the key: not a user's mistake, not our failure either.
+        const read = readInteraction(json);
+        if ("problem" in read) {
+          logger.warn({ path: INTERACTIONS_PATH, platform: "discord", problem: read.problem }, "discord interaction malformed");
+          return void res.writeHead(400, { "content-type": "text/plain" }).end("not a Discord interaction");
+        }
+        await handle(read.interaction, httpTransport(res, rest, read.interaction));
       })
       .catch((error: unknown) => {
         logger.error({ err: error, path: INTERACTIONS_PATH, platform: "discord" }, "discord interaction failed");

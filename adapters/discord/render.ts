@@ -4,10 +4,11 @@ import {
   MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
+  type APIButtonComponentWithURL,
   type APIEmbed,
   type APIEmbedField,
 } from "discord.js";
-import type { Card, CardAction, Paragraph, Reply, RichText } from "../../src/cards/card.js";
+import type { Card, CardAction, Link, Paragraph, Reply, RichText } from "../../src/cards/card.js";
 import { encodeButtons, type ButtonState } from "./custom-id.js";
 import { escapeMarkdown, linkUrl, plainText } from "./escape.js";
 import { DISCORD_LIMITS, truncate } from "./limits.js";
@@ -16,11 +17,14 @@ import { DISCORD_LIMITS, truncate } from "./limits.js";
 export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  components: APIActionRowComponent<DiscordButton>[];
   flags?: number;
   /** Nothing is ever allowed to ping: sent on every message and every edit. */
   allowed_mentions: { parse: [] };
 }
+
+/** A button that runs a command (its state in `custom_id`), or a link button (style 5), which opens its URL and sends nothing. */
+export type DiscordButton = APIButtonComponentWithCustomId | APIButtonComponentWithURL;
 
 export const NO_MENTIONS = Object.freeze({ parse: [] as [] });
 
@@ -31,9 +35,10 @@ const ERROR_COLOR = 0xd83c3e;
 
 export function renderReply(reply: Reply): DiscordMessage {
   const { card } = reply;
+  const { rows, linked } = renderButtons(card);
   const message: DiscordMessage = {
-    embeds: [renderEmbed(card, reply.isError === true)],
-    components: renderButtons(card),
+    embeds: [renderEmbed(card, reply.isError === true, linked)],
+    components: rows,
     allowed_mentions: { ...NO_MENTIONS },
   };
   if (card.sharedBy) message.content = `Shared by ${userMention(card.sharedBy)}`;
@@ -85,12 +90,14 @@ function renderLink(label: string, url: string): string | undefined {
   return `[${escapeMarkdown(label)}](${safe})`;
 }
 
-function renderEmbed(card: Card, isError: boolean): APIEmbed {
+/** The embed; a link that got a button (in `linked`) is not repeated in its text. */
+function renderEmbed(card: Card, isError: boolean, linked: ReadonlySet<Link>): APIEmbed {
+  const textLink = (link: Link | undefined) => link && !linked.has(link) && renderLink(link.label, link.url);
   const description = [
     card.subtitle && italic(card.subtitle),
     card.notice && `> ${escapeMarkdown(card.notice).replace(/\n/g, "\n> ")}`,
     card.body?.length ? renderParagraphs(card.body) : undefined,
-    card.link && renderLink(card.link.label, card.link.url),
+    textLink(card.link),
   ].filter((part): part is string => Boolean(part));
 
   const itemFields: APIEmbedField[] = (card.items ?? []).map((item, i) => ({
@@ -99,7 +106,7 @@ function renderEmbed(card: Card, isError: boolean): APIEmbed {
       [
         item.meta && italic(item.meta),
         item.snippet && renderRichText(item.snippet),
-        item.link && renderLink(item.link.label, item.link.url),
+        textLink(item.link),
       ]
         .filter((part): part is string => Boolean(part))
         .join("\n"),
@@ -183,7 +190,8 @@ interface Button {
   label: string;
 }
 
-function renderButtons(card: Card): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+/** The card's rows: its actions, the results' Details, then the talks' own links; within Discord's 5 rows of 5. */
+function renderButtons(card: Card): { rows: APIActionRowComponent<DiscordButton>[]; linked: Set<Link> } {
   const withDetails = (card.items ?? []).flatMap((item, i) => (item.details ? [{ details: item.details, n: i + 1 }] : []));
   const cardButtons: Button[] = (card.actions ?? []).map((action) => ({
     action,
@@ -200,10 +208,10 @@ function renderButtons(card: Card): APIActionRowComponent<APIButtonComponentWith
   const kept = rows.flat();
   const ids = encodeButtons(kept.map((button) => button.state));
   const seen = new Set<string>();
-  return rows
+  const commandRows = rows
     .map((row) => ({
       type: ComponentType.ActionRow as const,
-      components: row.flatMap((button): APIButtonComponentWithCustomId[] => {
+      components: row.flatMap((button): DiscordButton[] => {
         const id = ids[kept.indexOf(button)];
         if (id === undefined || seen.has(id)) return [];
         seen.add(id);
@@ -218,6 +226,25 @@ function renderButtons(card: Card): APIActionRowComponent<APIButtonComponentWith
       }),
     }))
     .filter((row) => row.components.length > 0);
+
+  const linkRows = chunk(talkLinks(card)).slice(0, DISCORD_LIMITS.actionRows - commandRows.length);
+  const linked = new Set(linkRows.flat().map(({ link }) => link));
+  const rendered = linkRows.map((row) => ({ type: ComponentType.ActionRow as const, components: row.map(({ button }) => button) }));
+  return { rows: [...commandRows, ...rendered], linked };
+}
+
+/** Link buttons for the talks' own links: the card's, or each result's numbered as Details are. */
+function talkLinks(card: Card): { link: Link; button: APIButtonComponentWithURL }[] {
+  const items = card.items ?? [];
+  const links = [
+    ...(card.link ? [{ link: card.link, label: card.link.label }] : []),
+    ...items.flatMap((item, i) => (item.link ? [{ link: item.link, label: items.length > 1 ? `${item.link.label} ${i + 1}` : item.link.label }] : [])),
+  ];
+  return links.flatMap(({ link, label }) => {
+    const url = link.talk ? linkUrl(link.url) : undefined;
+    if (!url || url.length > DISCORD_LIMITS.linkUrl) return [];
+    return [{ link, button: { type: ComponentType.Button, style: ButtonStyle.Link, label: truncate(plainText(label), DISCORD_LIMITS.buttonLabel) || "…", url } }];
+  });
 }
 
 function chunk<T>(items: readonly T[]): T[][] {

@@ -19,12 +19,13 @@ import type { InstallationStore } from "../../src/store/installation-store.js";
 import { createSealer } from "../../src/store/seal.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackConfig } from "./config.js";
-import { registerConversations } from "./conversations.js";
+import { FIND_TALKS_CALLBACK, registerConversations } from "./conversations.js";
 import { boltInstallationStore } from "./installations.js";
 import { signedStateStore } from "./oauth-state.js";
 import { postCard, postError, slackPoster } from "./poster.js";
-import { ACTION_ID, actionKind, renderCard, type SlackMessage } from "./render.js";
+import { ACTION_ID, actionKind, LINK_ACTION_ID, renderCard, type SlackMessage } from "./render.js";
 import { responder, type Responder } from "./respond.js";
+import { acknowledgeUnclaimed } from "./unclaimed.js";
 import { rateLimitWait, responseUrlWait, retryWithin } from "./retry.js";
 import { DEFAULT_SLACK_NETWORK, webClientOptions, type SlackNetworkOptions } from "./web-api-options.js";
 
@@ -214,6 +215,10 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     );
   });
 
+  // A talk's Watch / Slides / Talk page button opens its URL in the browser; Slack still sends the
+  // click, which only wants its acknowledgement.
+  app.action(LINK_ACTION_ID, async ({ ack }) => ack());
+
   registerConversations(app, {
     bot,
     can,
@@ -223,6 +228,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     logger,
     ...(installationStore && { forgetInstallation: (teamId: string) => installationStore.deleteInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }) }),
   });
+  acknowledgeUnclaimed(app, { actions: [ACTION_ID, LINK_ACTION_ID], shortcuts: [FIND_TALKS_CALLBACK], command: SLASH_COMMAND }, logger);
 
   /** Daily posts in a workspace that installed the app go out with that workspace's token. */
   const installedPoster: Poster = {

@@ -13,6 +13,7 @@ export const LIMITS = {
   actionsElements: 25,
   buttonText: 75,
   buttonValue: 2000,
+  buttonUrl: 3000,
   actionId: 255,
   /** Top-level `text`: Slack advises at most 4,000 characters for the notification fallback. */
   fallbackText: 3000,

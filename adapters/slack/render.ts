@@ -1,5 +1,5 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
-import { plain, type Card, type CardAction, type CardItem, type Paragraph } from "../../src/cards/card.js";
+import { plain, type Card, type CardAction, type CardItem, type Link, type Paragraph } from "../../src/cards/card.js";
 import { escapeAndFit, escapeText, link, mrkdwn, plainText, richToMrkdwn, userMention } from "./escape.js";
 import { ELLIPSIS, LIMITS, truncate } from "./limits.js";
 
@@ -14,6 +14,12 @@ export interface SlackMessage {
  * (`kubecon.command.2`, `kubecon.share.0`, `kubecon.feedback.3`), so any replica can serve the click.
  */
 export const ACTION_ID = /^kubecon\.(command|share|feedback)\.\d+$/;
+
+/**
+ * A talk's own link (Watch, Slides, Talk page) as a link button. Slack opens the URL and still sends
+ * a block_actions payload, which the app only acknowledges.
+ */
+export const LINK_ACTION_ID = /^kubecon\.link\.\d+$/;
 
 export function actionKind(actionId: string): CardAction["kind"] | undefined {
   const match = ACTION_ID.exec(actionId);
@@ -41,10 +47,11 @@ export function renderCard(card: Card): SlackMessage {
   const subtitle = contextOf(card.subtitle, META_MAX);
   const notice = contextOf(card.notice, NOTICE_MAX, ":information_source: ");
   const fields = fieldBlock(card);
-  const source = card.link ? sectionBlock(link(card.link.url, card.link.label)) : undefined;
+  const talkLink = card.link && linkButton(card.link, 0);
+  const source = card.link && !talkLink ? sectionBlock(link(card.link.url, card.link.label)) : undefined;
   const footer = contextOf(card.footer, META_MAX);
   const shared = card.sharedBy ? contextBlock(`Shared by ${userMention(card.sharedBy)}`) : undefined;
-  const actions = actionsBlock(card.actions ?? []);
+  const actions = actionsBlock(card.actions ?? [], talkLink);
   // The small blocks that make a card usable come first, most needed first; each only if it fits.
   const kept = new Set<KnownBlock>();
   for (const block of [header, actions, footer, shared, notice, subtitle, source, fields]) {
@@ -185,16 +192,23 @@ function endWithEllipsis(text: string, max: number): string {
   return text.length + ELLIPSIS.length <= max ? text + ELLIPSIS : truncate(text, max);
 }
 
-/** Numbered results: a section (bold title, snippet, Details button) and a context line each. */
+/**
+ * Numbered results: a section (bold title, snippet, Details button) and a context line each, and
+ * below it the talk's own link as a button when there is one (in the context line when the message
+ * has no block left for it).
+ */
 function itemBlocks(items: CardItem[], budget: Budget): Rendered {
   const blocks: KnownBlock[] = [];
   for (const [index, item] of items.entries()) {
     const share = Math.floor(budget.text / (items.length - index));
-    const context = itemContext(item);
+    const talkLink = item.link && linkButton(item.link, index);
+    // Enough blocks for this result with its link button, and one for "N more not shown" after it.
+    const linkActions: ActionsBlock | undefined = talkLink && budget.blocks >= 4 ? { type: "actions", elements: [talkLink] } : undefined;
+    const context = itemContext(item, !linkActions);
     const title = bold(`${index + 1}. ${item.title}`, TITLE_MAX);
-    const contextLength = context ? textLength(context) : 0;
+    const extrasLength = (context ? textLength(context) : 0) + (linkActions ? textLength(linkActions) : 0);
     const details = item.details ? button(item.details, index) : undefined;
-    const snippetRoom = Math.min(LIMITS.sectionText, share - contextLength - (details ? textLength(details) : 0)) - title.length - 1;
+    const snippetRoom = Math.min(LIMITS.sectionText, share - extrasLength - (details ? textLength(details) : 0)) - title.length - 1;
     const snippet = item.snippet && snippetRoom > 20 ? richToMrkdwn(item.snippet, snippetRoom) : undefined;
     const section = sectionBlock(snippet?.text.trim() ? `${title}\n${snippet.text}` : title, details);
     const needed = context ? 2 : 1;
@@ -204,16 +218,19 @@ function itemBlocks(items: CardItem[], budget: Budget): Rendered {
     }
     budget.spend(section);
     blocks.push(section);
-    if (context && budget.fits(context)) {
-      budget.spend(context);
-      blocks.push(context);
+    for (const extra of [context, linkActions]) {
+      if (extra && budget.fits(extra)) {
+        budget.spend(extra);
+        blocks.push(extra);
+      }
     }
   }
   return { blocks, cut: false };
 }
 
-function itemContext(item: CardItem): ContextBlock | undefined {
-  const parts = [item.meta ? escapeAndFit(item.meta.trim(), META_MAX).trim() : "", item.link ? link(item.link.url, item.link.label) : ""];
+/** The result's speakers, event and year, with its link as text unless a button carries it. */
+function itemContext(item: CardItem, withLink: boolean): ContextBlock | undefined {
+  const parts = [item.meta ? escapeAndFit(item.meta.trim(), META_MAX).trim() : "", item.link && withLink ? link(item.link.url, item.link.label) : ""];
   const text = parts.filter(Boolean).join("  ·  ");
   return text ? contextBlock(text) : undefined;
 }
@@ -226,17 +243,31 @@ function fieldBlock(card: Card): SectionBlock | undefined {
   return fields.length ? { type: "section", fields } : undefined;
 }
 
-/** The card's buttons, as many as fit in ACTIONS_TEXT_MAX (each carries up to 2000 characters of command). */
-function actionsBlock(actions: CardAction[]): ActionsBlock | undefined {
-  const buttons: Button[] = [];
-  let used = 0;
-  for (const [index, action] of actions.slice(0, LIMITS.actionsElements).entries()) {
+/**
+ * The card's buttons, the talk's own link first, as many as fit in ACTIONS_TEXT_MAX (each carries
+ * up to 2000 characters of command) and the block's element limit.
+ */
+function actionsBlock(actions: CardAction[], talkLink: Button | undefined): ActionsBlock | undefined {
+  const buttons: Button[] = talkLink ? [talkLink] : [];
+  let used = talkLink ? textLength(talkLink) : 0;
+  for (const [index, action] of actions.slice(0, LIMITS.actionsElements - buttons.length).entries()) {
     const element = button(action, index);
     if (!element || used + textLength(element) > ACTIONS_TEXT_MAX) continue;
     used += textLength(element);
     buttons.push(element);
   }
   return buttons.length ? { type: "actions", elements: buttons } : undefined;
+}
+
+/** A link button for a talk's own link; nothing for another link, or a URL Slack would refuse. */
+function linkButton(target: Link, index: number): Button | undefined {
+  if (!target.talk || !/^https?:\/\/\S+$/i.test(target.url) || target.url.length > LIMITS.buttonUrl) return undefined;
+  return {
+    type: "button",
+    action_id: `kubecon.link.${index}`,
+    text: plainText(escapeAndFit(target.label.trim(), LIMITS.buttonText).trim() || "Open"),
+    url: target.url,
+  };
 }
 
 /** A button for a card action, or nothing when its command cannot travel in a button value. */

@@ -16,6 +16,8 @@ export interface Paragraph {
 export interface Link {
   label: string;
   url: string;
+  /** The talk's own video, slides or page (not the recap it was read in): a link button where the platform has them. */
+  talk?: boolean;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { formatSpeaker, type Section } from "../corpus/section.js";
+import type { Link } from "./card.js";
 
 /** "KubeCon + CloudNativeCon Europe 2021", not "... 2021 2021". */
 export function eventWithYear(event: string, year: number): string {
@@ -15,7 +16,8 @@ export function sectionMeta(section: Section): string {
 const LINK_LABELS = { video: "Watch", slides: "Slides", page: "Talk page" } as const;
 
 /** The link a card shows for a section: the talk's own ("Watch", "Slides", "Talk page"), else the recap's source. */
-export function sectionLink(section: Section): { label: string; url: string } | undefined {
+export function sectionLink(section: Section): Link | undefined {
   if (!section.url) return undefined;
-  return { label: section.urlKind ? LINK_LABELS[section.urlKind] : "Source", url: section.url };
+  if (!section.urlKind) return { label: "Source", url: section.url };
+  return { label: LINK_LABELS[section.urlKind], url: section.url, talk: true };
 }

@@ -5,7 +5,7 @@ import { createLogger } from "../../src/log/logger.js";
 import { defaultCorpusDir } from "../../src/paths.js";
 import { FORM, signedHeaders, slashCommandBody } from "../slack/signing.js";
 import { tempDailyStore } from "../slack/harness.js";
-import { SlackStandIn } from "../slack/standin.js";
+import { DEFAULT_WORKSPACE, SlackStandIn } from "../slack/standin.js";
 import { measureHttpLoad, type HttpRequest } from "./http-load.js";
 
 const QUERIES = ["ebpf", "service mesh", "security", "kubernetes operators", "observability", "multi-cloud", "gitops"];
@@ -20,12 +20,12 @@ const SECRET = "0123456789abcdef0123456789abcdef";
 export async function benchSlack(): Promise<Record<string, number>> {
   const logger = createLogger("silent");
   const bot = await loadBot({ corpusDir: defaultCorpusDir(), logger });
-  // Answers auth.test at start; nothing else is called when answers travel in the acknowledgement.
+  // Answers auth.test at start (for the token it knows); nothing else is called when answers travel in the acknowledgement.
   const standin = new SlackStandIn();
   await standin.start();
   const host = new HttpHost(logger);
   const daily = tempDailyStore();
-  const adapter = createSlackAdapter(bot, { botToken: "xoxb-bench", signingSecret: SECRET, apiUrl: standin.apiUrl }, { logger, http: host, store: daily.store });
+  const adapter = createSlackAdapter(bot, { botToken: DEFAULT_WORKSPACE.botToken, signingSecret: SECRET, apiUrl: standin.apiUrl }, { logger, http: host, store: daily.store });
   await adapter.start();
   const port = await host.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}${EVENTS_PATH}`;

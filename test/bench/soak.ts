@@ -11,7 +11,7 @@ import { loadBot } from "../../src/app/load-bot.js";
 import { HttpHost } from "../../src/http/server.js";
 import { createLogger } from "../../src/log/logger.js";
 import { defaultCorpusDir } from "../../src/paths.js";
-import { autocompleteInteraction, commandInteraction, stringOption } from "../discord/payloads.js";
+import { autocompleteInteraction, buttonInteraction, commandInteraction, stringOption } from "../discord/payloads.js";
 import { blockActionsBody, FORM, signedHeaders, slashCommandBody } from "../slack/signing.js";
 import { tempDailyStore } from "../slack/harness.js";
 import { DEFAULT_WORKSPACE, SlackStandIn } from "../slack/standin.js";
@@ -43,9 +43,11 @@ interface Expected {
 
 /** Each kind of request, how often it comes (of 40), and what a correct server answers. */
 const KINDS = {
-  slack_command: { weight: 12, valid: true, status: 200, contains: '"blocks"' },
-  slack_click: { weight: 6, valid: true, status: 200 },
-  discord_command: { weight: 10, valid: true, status: 200, contains: '"type":4' },
+  slack_command: { weight: 10, valid: true, status: 200, contains: '"blocks"' },
+  slack_click: { weight: 5, valid: true, status: 200 },
+  discord_command: { weight: 8, valid: true, status: 200, contains: '"type":4' },
+  // A "Next" press on an ephemeral card: the card is updated in place (type 7) in the HTTP answer.
+  discord_click: { weight: 5, valid: true, status: 200, contains: '"type":7' },
   discord_autocomplete: { weight: 6, valid: true, status: 200, contains: '"type":8' },
   slack_bad_signature: { weight: 2, valid: false, status: 401 },
   discord_bad_signature: { weight: 2, valid: false, status: 401 },
@@ -114,6 +116,11 @@ function requestFor(kind: Kind, n: number, job: SoakJob, discordKey: KeyObject, 
       return slack(n % 2 ? "payload=%7Bnot%20json" : "\u0000\u00ff%%%&&==");
     case "discord_command":
       return discord(JSON.stringify(commandInteraction("search", [stringOption("query", query)])));
+    case "discord_click": {
+      const customId = `p:search ${query} page:2`;
+      const components = [{ type: 1, components: [{ type: 2, style: 2, label: "Next ▶", custom_id: customId }] }];
+      return discord(JSON.stringify(buttonInteraction(customId, { components, flags: 64 })));
+    }
     case "discord_autocomplete":
       return discord(JSON.stringify(autocompleteInteraction("search", [stringOption("query", PARTIALS[n % PARTIALS.length]!, true)])));
     case "discord_bad_signature":
@@ -134,7 +141,10 @@ function correct(kind: Kind, status: number, text: string): boolean {
 async function soak(job: SoakJob): Promise<SoakResult> {
   const discordKey = createPrivateKey(job.discordKeyPem);
   const strangerKey = generateKeyPairSync("ed25519").privateKey;
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  // Idle sockets are dropped after 4 s, before the server's 5 s keep-alive timeout: otherwise a
+  // request can leave on a socket the server is closing at that moment and die with ECONNRESET (a
+  // race of the client, which Slack's and Discord's own clients retry).
+  const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
   const slots = schedule();
   const latencies: number[] = [];
   const errors: Record<string, number> = {};

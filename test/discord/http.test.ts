@@ -124,6 +124,29 @@ describe("HTTP interactions: signature", () => {
   });
 });
 
+describe("HTTP interactions: signed but malformed", () => {
+  const command = commandInteraction("search", [stringOption("query", "ebpf")]);
+  const button = buttonInteraction("p:search ebpf page:2", { components: [] });
+  const { message: _message, ...buttonWithoutMessage } = button;
+  const malformed: Record<string, unknown> = {
+    "a command with no data": { type: 2 },
+    "a command whose data is null": { ...command, data: null },
+    "a type Discord does not send": { ...command, type: 99 },
+    "a button press with no message": buttonWithoutMessage,
+    "a message command with nothing resolved": { ...messageCommandInteraction("ebpf"), data: { ...messageCommandInteraction("ebpf").data, resolved: null } },
+    "options that are no list": { ...command, data: { ...command.data, options: [{ name: "search", type: 1, options: { query: "ebpf" } }] } },
+    "permissions that are no number": { ...command, member: { ...command.member, permissions: "all of them" } },
+    "an array": [command],
+  };
+  for (const [name, body] of Object.entries(malformed)) {
+    it(`answers 400 to ${name}`, async () => {
+      const response = await post(JSON.stringify(body));
+      expect(response.status).toBe(400);
+      expect(await response.text()).toBe("not a Discord interaction");
+    });
+  }
+});
+
 describe("HTTP interactions: answers", () => {
   it("answers /kubecon search with an ephemeral embed, paging and share buttons, and no mentions", async () => {
     const response = await interact(commandInteraction("search", [stringOption("query", "ebpf")]));

@@ -46,7 +46,7 @@ describe("renderReply", () => {
       value: "*Niko Smeds · KubeCon Europe 2022 · 2022*\nobservability with **eBPF** probes\n[Recap](https://example.com/recap)",
     });
     expect(embed!.fields![1]!.name).toBe("2. Cilium \\*deep\\* dive");
-    expect(message.components.map((row) => row.components.map((b) => [b.label, b.custom_id, b.style]))).toEqual([
+    expect(message.components.map((row) => row.components.map((b) => [b.label, "custom_id" in b ? b.custom_id : b.url, b.style]))).toEqual([
       [
         ["Next", "p:search ebpf page:2", 1],
         ["Share", "s:search ebpf page:1", 2],
@@ -82,6 +82,37 @@ describe("renderReply", () => {
   });
 });
 
+describe("a talk's own link", () => {
+  const talkLink = { label: "Watch", url: "https://youtu.be/abc", talk: true };
+
+  it("is a link button (style 5) after the card's and the Details rows, and not repeated in the result's text", () => {
+    const card: Card = { ...searchCard, items: [{ ...searchCard.items![0]!, link: talkLink }, { ...searchCard.items![1]!, link: { ...talkLink, label: "Slides", url: "https://example.org/s.pdf" } }] };
+    const message = renderReply({ card, visibility: "ephemeral" });
+    expect(message.components.at(-1)).toEqual({
+      type: 1,
+      components: [
+        { type: 2, style: 5, label: "Watch 1", url: "https://youtu.be/abc" },
+        { type: 2, style: 5, label: "Slides 2", url: "https://example.org/s.pdf" },
+      ],
+    });
+    expect(message.embeds[0]!.fields![0]!.value).not.toContain("youtu.be");
+  });
+
+  it("stays text when it cannot be a button: a recap's link, or a URL over Discord's 512", () => {
+    const long = `https://example.org/${"v".repeat(520)}`;
+    const card: Card = { title: "Seccomp", link: { ...talkLink, url: long }, items: [{ ...searchCard.items![0]! }] };
+    const message = renderReply({ card, visibility: "ephemeral" });
+    expect(message.components.flatMap((row) => row.components).some((button) => "url" in button)).toBe(false);
+    expect(message.embeds[0]!.fields![0]!.value).toContain("[Recap](https://example.com/recap)");
+  });
+
+  it("is the talk card's own button", () => {
+    const message = renderReply({ card: { title: "Seccomp", link: talkLink, actions: [{ kind: "share", label: "Share", command: "talk x" }] }, visibility: "ephemeral" });
+    expect(message.components.map((row) => row.components.map((button) => button.label))).toEqual([["Share"], ["Watch"]]);
+    expect(message.embeds[0]!.description ?? "").not.toContain("youtu.be");
+  });
+});
+
 const richText: fc.Arbitrary<RichText> = fc.array(fc.record({ text: sometimesHuge(), strong: fc.boolean() }), {
   maxLength: 4,
 });
@@ -90,6 +121,12 @@ const action: fc.Arbitrary<CardAction> = fc.record({
   label: sometimesHuge(),
   command: sometimesHuge(),
   style: fc.constantFrom("primary" as const, "default" as const),
+});
+/** A talk's own link (a link button where it fits) or a recap's, sometimes too long for a button. */
+const talkOrSource = fc.record({
+  label: sometimesHuge(),
+  url: fc.oneof(fc.webUrl(), fc.integer({ min: 480, max: 540 }).map((n) => `https://example.org/${"v".repeat(n)}`)),
+  talk: fc.boolean(),
 });
 const card: fc.Arbitrary<Card> = fc.record(
   {
@@ -102,7 +139,7 @@ const card: fc.Arbitrary<Card> = fc.record(
           title: sometimesHuge(),
           meta: sometimesHuge(),
           snippet: richText,
-          link: fc.record({ label: sometimesHuge(), url: fc.webUrl() }),
+          link: talkOrSource,
           details: action,
         },
         { requiredKeys: ["title"] },
@@ -110,7 +147,7 @@ const card: fc.Arbitrary<Card> = fc.record(
       { maxLength: 30 },
     ),
     fields: fc.array(fc.record({ label: sometimesHuge(), value: sometimesHuge(), inline: fc.boolean() }), { maxLength: 30 }),
-    link: fc.record({ label: sometimesHuge(), url: fc.webUrl() }),
+    link: talkOrSource,
     notice: sometimesHuge(),
     footer: sometimesHuge(),
     actions: fc.array(action, { maxLength: 30 }),
@@ -149,17 +186,24 @@ describe("renderReply properties", () => {
           texts.push(embed.title!, embed.description ?? "", embed.footer?.text ?? "");
         }
         expect(message.components.length).toBeLessThanOrEqual(5);
-        const ids = allButtons(message).map((button) => button.custom_id);
+        const ids = allButtons(message).flatMap((button) => ("custom_id" in button ? [button.custom_id] : []));
         expect(new Set(ids).size).toBe(ids.length);
         for (const row of message.components) {
           expect(row.components.length).toBeGreaterThan(0);
           expect(row.components.length).toBeLessThanOrEqual(5);
           for (const button of row.components) {
-            expect(button.custom_id.length).toBeGreaterThan(0);
-            expect(button.custom_id.length).toBeLessThanOrEqual(100);
+            if ("url" in button) {
+              // A link button: style 5, a URL Discord takes, no custom id.
+              expect(button.style).toBe(5);
+              expect(button.url).toMatch(/^https?:\/\/\S+$/);
+              expect(button.url.length).toBeLessThanOrEqual(512);
+            } else {
+              expect(button.custom_id.length).toBeGreaterThan(0);
+              expect(button.custom_id.length).toBeLessThanOrEqual(100);
+              expect(decodeButton(button.custom_id, ids)).toBeDefined();
+            }
             expect(button.label!.length).toBeGreaterThan(0);
             expect(button.label!.length).toBeLessThanOrEqual(80);
-            expect(decodeButton(button.custom_id, ids)).toBeDefined();
             texts.push(button.label!);
           }
         }

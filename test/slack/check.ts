@@ -1,7 +1,7 @@
 import type { SlackMessage } from "../../adapters/slack/render.js";
 
 /** Slack's published limits, written out here rather than imported, so a wrong table fails the tests. */
-const SLACK = { blocks: 50, header: 150, section: 3000, fields: 10, field: 2000, context: 10, actions: 25, label: 75, value: 2000, actionId: 255 };
+const SLACK = { blocks: 50, header: 150, section: 3000, fields: 10, field: 2000, context: 10, actions: 25, label: 75, value: 2000, url: 3000, actionId: 255 };
 /** `msg_blocks_too_long` appears around 12-13k characters; we hold ourselves well below. */
 const TOTAL_TEXT = 11_000;
 
@@ -27,7 +27,11 @@ export function violations(message: SlackMessage, sharedBy?: string): string[] {
   const buttonElement = (button: Json, where: string) => {
     textObject(button.text, SLACK.label, `${where} button`);
     if (button.text.type !== "plain_text") fail(`${where} button label not plain_text`);
-    if (typeof button.value !== "string" || button.value.length > SLACK.value) fail(`${where} button value`);
+    // A link button carries its URL instead of a command; Slack counts both.
+    if (button.url !== undefined) {
+      if (typeof button.url !== "string" || button.url.length > SLACK.url || !/^https?:\/\/\S+$/.test(button.url)) fail(`${where} button url`);
+      else total += button.url.length;
+    } else if (typeof button.value !== "string" || button.value.length > SLACK.value) fail(`${where} button value`);
     else total += button.value.length;
     if (button.action_id.length > SLACK.actionId) fail(`${where} action_id`);
   };

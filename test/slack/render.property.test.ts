@@ -24,7 +24,13 @@ const hostileText = fc.oneof(
 );
 
 const richText: fc.Arbitrary<RichText> = fc.array(fc.record({ text: hostileText, strong: fc.boolean() }), { maxLength: 6 });
-const url = fc.oneof(fc.webUrl(), hostileText.map((text) => `https://example.org/${text}`), hostileText);
+const url = fc.oneof(
+  fc.webUrl(),
+  hostileText.map((text) => `https://example.org/${text}`),
+  hostileText,
+  fc.integer({ min: 2900, max: 3100 }).map((n) => `https://example.org/${"v".repeat(n)}`),
+);
+const link = fc.record({ label: hostileText, url, talk: fc.boolean() });
 const action: fc.Arbitrary<CardAction> = fc.record({
   kind: fc.constantFrom("command" as const, "share" as const),
   label: hostileText,
@@ -32,7 +38,7 @@ const action: fc.Arbitrary<CardAction> = fc.record({
   style: fc.constantFrom("primary" as const, "default" as const, undefined),
 });
 const item: fc.Arbitrary<CardItem> = fc.record(
-  { title: hostileText, meta: hostileText, snippet: richText, link: fc.record({ label: hostileText, url }), details: action },
+  { title: hostileText, meta: hostileText, snippet: richText, link, details: action },
   { requiredKeys: ["title"] },
 );
 const paragraph: fc.Arbitrary<Paragraph> = fc.record({ text: richText, depth: fc.integer({ min: 0, max: 3 }) });
@@ -45,7 +51,7 @@ const card: fc.Arbitrary<Card> = fc.record(
     body: fc.array(paragraph, { maxLength: 40 }),
     items: fc.array(item, { maxLength: 30 }),
     fields: fc.array(fc.record({ label: hostileText, value: hostileText, inline: fc.boolean() }), { maxLength: 25 }),
-    link: fc.record({ label: hostileText, url }),
+    link,
     notice: hostileText,
     footer: hostileText,
     actions: fc.array(action, { maxLength: 30 }),

@@ -24,6 +24,40 @@ describe("renderCard", () => {
     expect(results[4]!.text.text.startsWith("*5. ")).toBe(true);
   });
 
+  it("gives a talk's own link a link button under its result, and keeps a recap's link as text", () => {
+    const watch = { ...searchItem(1), link: { label: "Watch", url: "https://youtu.be/abc?t=1&x=2", talk: true } };
+    const card: Card = { ...searchCard, items: [watch, searchItem(2)] };
+    const blocks = blocksOf(card);
+    const first = blocks.findIndex((block) => block.accessory);
+    expect(blocks[first + 1]).toEqual({ type: "context", elements: [expect.objectContaining({ text: "Liz Rice (Isovalent) · KubeCon EU · 2022" })] });
+    expect(blocks[first + 2]).toEqual({
+      type: "actions",
+      elements: [{ type: "button", action_id: "kubecon.link.0", text: { type: "plain_text", text: "Watch", emoji: true }, url: "https://youtu.be/abc?t=1&x=2" }],
+    });
+    expect(blocks[first + 3]!.accessory).toBeDefined();
+    expect(blocks[first + 4]!.elements[0].text).toContain("|Source>");
+    expect(violations(renderCard(card))).toEqual([]);
+  });
+
+  it("puts the talk card's own link first among its buttons, in place of the link line", () => {
+    const card: Card = { ...talkCard, link: { label: "Slides", url: "https://example.org/slides.pdf", talk: true } };
+    const blocks = blocksOf(card);
+    const actions = blocks.find((block) => block.type === "actions")!;
+    expect(actions.elements.map((element: Json) => [element.action_id, element.text.text, element.url ?? element.value])).toEqual([
+      ["kubecon.link.0", "Slides", "https://example.org/slides.pdf"],
+      ["kubecon.share.0", "Share in channel", "talk recap-1#s1"],
+    ]);
+    expect(allText(card)).not.toContain("<https://example.org/slides.pdf|");
+  });
+
+  it("keeps a talk link Slack would refuse as a button (too long, not http) as text, or drops it", () => {
+    const long = `https://example.org/${"v".repeat(3000)}`;
+    const card: Card = { ...talkCard, link: { label: "Watch", url: long, talk: true }, items: [{ ...searchItem(1), link: { label: "Watch", url: "ftp://example.org/a", talk: true } }] };
+    const message = renderCard(card);
+    expect(JSON.stringify(message)).not.toContain('"url"');
+    expect(violations(message)).toEqual([]);
+  });
+
   it("puts speakers, event and year with the Source link in a context line under each result", () => {
     const blocks = blocksOf(searchCard);
     const firstResult = blocks.findIndex((block) => block.accessory);
