@@ -8,7 +8,7 @@ export const INSTALLATIONS_FILE = "installations.db";
 /** No backup covers this file (the tokens in it are sealed anyway): each workspace installs the app again. */
 const FILE = {
   name: INSTALLATIONS_FILE,
-  ifDamaged: "stop the bot and move the file away: the bot starts with no installations, and each workspace installs the app again through /slack/install",
+  ifDamaged: "stop the bot and move the file away: the bot starts with no installations, and each workspace installs the app again through its install page",
 };
 
 interface Row {

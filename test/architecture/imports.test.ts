@@ -62,6 +62,28 @@ function cycles(graph: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
   return [...found.values()];
 }
 
+/** A file's code with its comments taken out (block comments, and `//` comments at a line's start or after a space). */
+const codeOf = (text: string): string => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|\s)\/\/.*$/gm, "$1");
+
+/** The issue's check, `grep -rE "SLACK_|DISCORD_|slack|discord" src/`, on code only. */
+const PLATFORM = /SLACK_|DISCORD_|slack|discord/;
+
+describe("a core that knows no platform", () => {
+  it("names none outside comments: no variable, path or message of Slack's or Discord's in src/", () => {
+    const offenders = sourceFiles(SRC).flatMap((file) =>
+      codeOf(readFileSync(file, "utf8"))
+        .split("\n")
+        .filter((line) => PLATFORM.test(line))
+        .map((line) => `${relative(ROOT, file)}: ${line.trim()}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("the check sees a platform in code and none in comments", () => {
+    expect(codeOf('const a = "SLACK_TOKEN"; // discord\n/* slack */ fetch("https://x/slack")').match(new RegExp(PLATFORM, "g"))).toEqual(["SLACK_", "slack"]);
+  });
+});
+
 describe("arrows that point down", () => {
   it("no import cycle between the folders of src/", () => {
     expect(cycles(folderGraph()).map((loop) => loop.join(" → "))).toEqual([]);

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -259,5 +260,21 @@ describe("kubecon ingest", () => {
     expect(again.stderr.split("\n")[0]).toMatch(/already exists/);
     for (const run of [missing, noYear, again]) expect(run.stderr).not.toMatch(STACK_LINE);
     expect(readdirSync(corpusDir)).toHaveLength(1);
+  });
+});
+
+describe("the README's command-line examples", () => {
+  it("each runs as pasted into a shell and answers without a mistake (ingest aside: it needs a file)", () => {
+    const readme = readFileSync(join(projectRoot(), "README.md"), "utf8");
+    const block = /### Command line[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+    const examples = block.split("\n").filter((line) => line.includes("kubecon --") && !line.includes(" ingest "));
+    expect(examples.length).toBeGreaterThan(8);
+    for (const example of examples) {
+      // The same command line, with the compiled entry point in place of npm's script runner.
+      const line = example.replace(/npm run (--silent )?kubecon --/, `"${process.execPath}" dist/src/cli/main.js`);
+      const run = spawnSync("sh", ["-c", line], { cwd: projectRoot(), encoding: "utf8", timeout: 60_000, env: { ...process.env, LOG_LEVEL: "warn", CORPUS_DIR: "" } });
+      expect({ example, status: run.status, stderr: run.stderr }).toEqual({ example, status: 0, stderr: "" });
+      expect(run.stdout.trim(), example).not.toBe("");
+    }
   });
 });
