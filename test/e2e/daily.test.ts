@@ -4,14 +4,16 @@ import { createLogger } from "../../src/log/logger.js";
 import type { DailyDriver, StartDriver } from "./daily-driver.js";
 import { startDiscordDriver } from "./discord-driver.js";
 import { startSlackDriver } from "./slack-driver.js";
+import { startToyDriver } from "./toy-driver.js";
 import { dailyWorld, type DailyWorld } from "./world.js";
 
 /**
  * Daily takeaways end to end, one suite for every platform: the app bot and schedulers over a
  * SQLite file and a virtual clock, the platform's real adapter on loopback against its stand-in.
- * A new adapter lists its driver here (see daily-driver.ts) and inherits every case.
+ * A new adapter lists its driver here (see daily-driver.ts) and inherits every case, as the toy
+ * third platform of test/architecture does.
  */
-const DRIVERS: Record<string, StartDriver> = { Slack: startSlackDriver, Discord: startDiscordDriver };
+const DRIVERS: Record<string, StartDriver> = { Slack: startSlackDriver, Discord: startDiscordDriver, "the toy third platform": startToyDriver };
 
 // Tuesday 10 June 2025, 07:00 in Paris (UTC+2): before the first post time.
 const START = "2025-06-10T05:00:00Z";
