@@ -46,6 +46,8 @@ export class SlackStandIn {
   private readonly channels = new Map<string, Array<{ ts: string; text: unknown; metadata?: unknown }>>();
   /** Methods whose next call is carried out and then answered with a dropped connection. */
   private readonly dropAnswers = new Set<string>();
+  /** Methods whose next call is carried out and then never answered (the caller is killed meanwhile). */
+  private readonly heldAnswers = new Set<string>();
   /** Faults by Web API method, or `response_url` for every response URL. */
   readonly faults = new Faults();
   private server?: Server;
@@ -119,6 +121,11 @@ export class SlackStandIn {
     this.dropAnswers.add(method);
   }
 
+  /** The next call of `method` is carried out, but its answer never leaves (the connection stays open until stop). */
+  holdAnswer(method: string): void {
+    this.heldAnswers.add(method);
+  }
+
   failResponseUrl(id: string, status: number): void {
     this.responseStatus.set(id, status);
   }
@@ -163,6 +170,7 @@ export class SlackStandIn {
     const error = this.apiErrors.get(method)?.shift();
     if (error) return { status: 200, body: { ok: false, error } };
     const answer = this.answer(method, body, workspace);
+    if (this.heldAnswers.delete(method)) return new Promise(() => {});
     return this.dropAnswers.delete(method) ? { ...answer, drop: true } : answer;
   }
 
