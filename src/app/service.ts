@@ -63,7 +63,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
     },
     sections: () => bot?.data.corpus.sections.length ?? 0,
     votes: () => feedback.counts(),
-  });
+  }, logger);
   const http = new HttpHost(logger, { readiness, liveness });
   const metricsHost = config.metricsPort && config.metricsPort !== config.port ? new HttpHost(logger, { readiness, liveness }) : http;
   metricsHost.mount(METRICS_PATH, metricsRoute(metrics, logger), METRICS_ROUTE);

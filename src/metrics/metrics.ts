@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { Logger } from "../log/logger.js";
 import type { VoteCount } from "../store/feedback-store.js";
 
 export interface MetricsSources {
@@ -24,8 +25,19 @@ export class Metrics {
   readonly searchDuration: Histogram;
   readonly dailyPosts: Counter<"platform" | "outcome">;
 
-  constructor(sources: MetricsSources) {
+  /** `logger` says when a store read at scrape time failed. */
+  constructor(sources: MetricsSources, logger: Logger) {
     const registers = [this.registry];
+    // A store that is away (PostgreSQL restarting) leaves its gauge without samples for that scrape,
+    // logged; the scrape itself still answers, so the process's other metrics keep flowing.
+    const fromStore = async <T>(metric: string, read: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await read();
+      } catch (error) {
+        logger.warn({ err: error, metric }, "metric left out of this scrape: its store did not answer");
+        return undefined;
+      }
+    };
     collectDefaultMetrics({ register: this.registry });
     this.commands = new Counter({
       name: "kubecon_commands_total",
@@ -59,7 +71,8 @@ export class Metrics {
       registers,
       async collect() {
         this.reset();
-        for (const [platform, count] of Object.entries(await sources.subscriptions())) this.set({ platform }, count);
+        const counts = await fromStore("kubecon_daily_subscriptions", sources.subscriptions);
+        for (const [platform, count] of Object.entries(counts ?? {})) this.set({ platform }, count);
       },
     });
     // A gauge read from the store at each scrape rather than a counter bumped at each click: the
@@ -73,7 +86,7 @@ export class Metrics {
       registers,
       async collect() {
         this.reset();
-        for (const { platform, vote, count } of await sources.votes()) this.set({ platform, vote }, count);
+        for (const { platform, vote, count } of (await fromStore("kubecon_feedback_votes", sources.votes)) ?? []) this.set({ platform, vote }, count);
       },
     });
     new Gauge({

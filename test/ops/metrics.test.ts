@@ -35,7 +35,7 @@ beforeAll(async () => {
     subscriptions: async () => ({ slack: 2, discord: 1 }),
     sections: () => loaded.data.corpus.sections.length,
     votes: () => feedback.counts(),
-  });
+  }, log.logger);
   measureSearches(loaded.data.engine, metrics);
   bot = measuredBot(loaded, metrics, log.logger);
   host = new HttpHost(log.logger);
@@ -112,6 +112,20 @@ describe("GET /metrics", () => {
     expect(sample(text, "kubecon_feedback_votes", { platform: "slack", vote: "up" })).toBe(1);
     expect(sample(text, "kubecon_feedback_votes", { platform: "slack", vote: "down" })).toBe(1);
     expect(text).toMatch(/^# TYPE kubecon_feedback_votes gauge$/m);
+  });
+
+  it("still answers when a store is away, without that store's gauges, and logs why", async () => {
+    const away = () => Promise.reject(new Error("PostgreSQL at db:5432/kubecon unreachable: connect ECONNREFUSED"));
+    const before = log.lines().length;
+    const { body } = await new Metrics({ subscriptions: away, sections: () => 7, votes: away }, log.logger).expose();
+    expect(sample(body, "kubecon_corpus_sections")).toBe(7);
+    expect(sample(body, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
+    expect(body).not.toMatch(/^kubecon_(feedback_votes|daily_subscriptions)[{ ]/m);
+    const warned = log.lines().slice(before).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(warned.map((line) => [line.level, line.metric, line.msg])).toEqual([
+      [40, "kubecon_daily_subscriptions", "metric left out of this scrape: its store did not answer"],
+      [40, "kubecon_feedback_votes", "metric left out of this scrape: its store did not answer"],
+    ]);
   });
 
   it("counts daily posts by platform and outcome", async () => {

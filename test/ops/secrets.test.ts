@@ -41,7 +41,7 @@ beforeAll(async () => {
   // The most verbose level: Bolt's and our debug lines are searched too.
   const logger = createLogger("trace", logs.stream);
   const core = await loadBot({ logger });
-  const bot = measuredBot(core, new Metrics({ subscriptions: async () => ({}), sections: () => core.data.corpus.sections.length, votes: async () => [] }), logger);
+  const bot = measuredBot(core, new Metrics({ subscriptions: async () => ({}), sections: () => core.data.corpus.sections.length, votes: async () => [] }, logger), logger);
   host = new HttpHost(logger);
   slack = createSlackAdapter(bot, { botToken: SLACK_BOT_TOKEN, signingSecret: SLACK_SIGNING_SECRET, apiUrl: slackStandIn.apiUrl }, { logger, http: host, store: daily.store });
   await slack.start();
