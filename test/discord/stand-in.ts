@@ -43,6 +43,8 @@ export class DiscordStandIn {
   private readonly created = new Map<string, Array<{ id: string }>>();
   /** Paths whose next request is carried out and then answered with a dropped connection. */
   private readonly dropAnswers = new Set<string>();
+  /** Paths whose next request is carried out and then never answered (the caller is killed meanwhile). */
+  private readonly heldAnswers = new Set<string>();
   private port = 0;
   /** Channels that answer a post with an error, as Discord does for a deleted channel or a missing permission. */
   readonly failingChannels = new Map<string, { status: number; code: number; message: string }>();
@@ -98,6 +100,11 @@ export class DiscordStandIn {
   /** The next request to `path` is carried out, but its answer is lost (the connection drops). */
   dropAnswer(path: string): void {
     this.dropAnswers.add(path);
+  }
+
+  /** The next request to `path` is carried out, but its answer never leaves (the connection stays open until stop). */
+  holdAnswer(path: string): void {
+    this.heldAnswers.add(path);
   }
 
   /** The messages created in a channel, as the channel shows them. */
@@ -157,6 +164,7 @@ export class DiscordStandIn {
     const [status, body] = fault ? [0, undefined] : refused ? [401, { message: "401: Unauthorized", code: 0 }] : this.answer(request);
     // Record before answering so a test that awaits the client's call already sees it.
     this.arrivedRequests.record(request);
+    if (this.heldAnswers.delete(path)) return;
     if (this.dropAnswers.delete(path)) return void req.socket.destroy();
     if (fault) answerFault(res, fault);
     else if (status === 204) res.writeHead(204).end();
