@@ -2,9 +2,12 @@ import type { RichText } from "../text/rich-text.js";
 import { formatSpeaker, type Section } from "../corpus/section.js";
 import { QUERY_LANGUAGES, queryLanguages, termsOfWord, tokenize } from "./analyzer.js";
 import { fold } from "../text/fold.js";
+import { buildIndex, type FieldName, type Vocabulary } from "./build-index.js";
 import { editDistance } from "./levenshtein.js";
-import { Postings, PostingsBuilder, type Expansion, type PostingsState } from "./postings.js";
+import { popcount } from "./popcount.js";
+import { Postings, type Expansion, type PostingsState } from "./postings.js";
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from "./options.js";
+import { TermSequences } from "./term-sequences.js";
 import { snippet } from "./snippet.js";
 import { expandSynonyms, type SynonymGroups } from "./synonyms.js";
 
@@ -32,16 +35,16 @@ export interface SearchAnswer {
 }
 
 /** The fields of a section, in the order the index keeps them. */
-const FIELD_NAMES = ["title", "speakers", "tags", "text"] as const;
+const FIELD_NAMES: readonly FieldName[] = ["title", "speakers", "tags", "text"];
 /** Concepts beyond this many are dropped (coverage is kept as a bit mask). */
 const MAX_CONCEPTS = 30;
 
 /** What an index snapshot keeps of an engine, to be rebuilt without analyzing the sections again. */
 export interface EngineState {
   postings: PostingsState;
-  /** Index term → the first corpus word giving it. */
-  vocabulary: [string, string][];
-  analyzed: string[];
+  vocabulary: Vocabulary;
+  /** Each section's title and text as term ids (see TermSequences). */
+  sequences: { start: Int32Array; ids: Int32Array };
 }
 
 /** One word of a query: the index terms it matches, each with its weight. */
@@ -58,8 +61,8 @@ interface Plan {
   concepts: Alternative[][];
   /** Every index term the query can match, for highlighting. */
   matchedTerms: Set<string>;
-  /** For each pair of neighbouring concepts, the analyzed texts " a b " that show them side by side. */
-  pairs: string[][];
+  /** For each pair of neighbouring concepts, the pairs of term ids that show them side by side. */
+  pairs: [number, number][][];
   /** The languages the query reads as written in: their sections rank higher. */
   languages: readonly string[];
   suggestion?: string;
@@ -73,13 +76,15 @@ interface Plan {
 export class SearchEngine {
   private readonly postings: Postings;
   /** Index term → the first word of the corpus that gives it, for "did you mean". */
-  private readonly vocabulary = new Map<string, string>();
+  private readonly vocabulary: Vocabulary;
+  /** Term id → whether the term is in a title or a text (it has a word in `vocabulary`). */
+  private readonly named: Uint8Array;
   /** The distinct words of the corpus, folded, for "did you mean". */
   private readonly words: string[];
   /** Each word's letters as bits (see letterMask), made on the first "did you mean". */
   private wordLetters?: Int32Array;
-  /** Each section's analyzed title and text, padded with spaces, to find words side by side. */
-  private readonly analyzed: string[] = [];
+  /** Each section's title and text as term ids, to find words side by side. */
+  private readonly sequences: TermSequences;
   private readonly foldedSpeakers = new WeakMap<Section, string>();
   private readonly options: SearchOptions;
   // Scratch space reused by every search, one slot a section (indexed by section number), so a
@@ -111,17 +116,17 @@ export class SearchEngine {
   ) {
     this.options = { ...DEFAULT_SEARCH_OPTIONS, ...options };
     if (saved) {
-      if (saved.analyzed.length !== sections.length) throw new Error("engine state is for another corpus");
+      if (saved.sequences.start.length !== sections.length + 1) throw new Error("engine state is for another corpus");
       this.postings = Postings.fromState(saved.postings);
-      this.vocabulary = new Map(saved.vocabulary);
-      this.analyzed = saved.analyzed;
+      this.vocabulary = saved.vocabulary;
+      this.sequences = new TermSequences(saved.sequences.start, saved.sequences.ids, this.postings.termCount);
     } else {
       const fields = FIELD_NAMES.map((name) => ({ name, boost: this.options.fieldBoosts[name] }));
-      const builder = new PostingsBuilder(fields, this.options.bm25);
-      sections.forEach((section, i) => builder.add(this.document(section, i)));
-      this.postings = builder.build();
+      ({ postings: this.postings, vocabulary: this.vocabulary, sequences: this.sequences } = buildIndex(sections, fields, this.options.bm25));
     }
-    this.words = [...new Set(this.vocabulary.values())];
+    this.named = new Uint8Array(this.postings.termCount);
+    for (const id of this.vocabulary.termIds) this.named[id] = 1;
+    this.words = [...new Set(this.vocabulary.words)];
     const n = sections.length;
     this.sectionScore = new Float64Array(n);
     this.conceptsCovered = new Uint32Array(n);
@@ -135,27 +140,8 @@ export class SearchEngine {
   }
 
   state(): EngineState {
-    return { postings: this.postings.state(), vocabulary: [...this.vocabulary], analyzed: this.analyzed };
-  }
-
-  /** The section's index terms per field, in the order of FIELDS; notes the words it uses. */
-  private document(section: Section, i: number): string[][] {
-    const lang = section.language;
-    const termsOf = (text: string, remember: boolean) => {
-      const terms: string[] = [];
-      for (const token of tokenize(text.replace(/['’]/g, " "))) {
-        for (const term of termsOfWord(token.word, lang)) {
-          terms.push(term);
-          if (remember && !this.vocabulary.has(term)) this.vocabulary.set(term, fold(token.word));
-        }
-      }
-      return terms;
-    };
-    const title = termsOf(section.title, true);
-    // The recap's own tags count as one more word of the notes: a hint, below the section's topics.
-    const text = termsOf(section.recapTags ? `${section.text}\n${section.recapTags.join(" ")}` : section.text, true);
-    this.analyzed[i] = ` ${title.join(" ")} ${text.join(" ")} `;
-    return [title, termsOf(section.speakers.map(formatSpeaker).join(" "), false), termsOf(section.tags.join(" "), false), text];
+    const { start, ids } = this.sequences;
+    return { postings: this.postings.state(), vocabulary: this.vocabulary, sequences: { start, ids } };
   }
 
   search(query: string, filters: SearchFilters = {}, page: { offset: number; limit: number } = { offset: 0, limit: 5 }): SearchAnswer {
@@ -249,11 +235,9 @@ export class SearchEngine {
     }
     const top = heap.sorted();
     if (plan.pairs.length) {
-      for (const entry of top.slice(0, phraseRerank)) {
-        const analyzed = this.analyzed[entry.index]!;
-        const adjacent = plan.pairs.filter((patterns) => patterns.some((p) => analyzed.includes(p))).length;
-        entry.score *= 1 + phraseBonus * adjacent;
-      }
+      const reranked = top.slice(0, phraseRerank);
+      const adjacent = this.sequences.countAdjacent(reranked.map((entry) => entry.index), plan.pairs);
+      reranked.forEach((entry, i) => (entry.score *= 1 + phraseBonus * adjacent[i]!));
       top.sort((a, b) => b.score - a.score || a.index - b.index);
     }
     return { total: matched.length, top };
@@ -296,8 +280,8 @@ export class SearchEngine {
     const planned: Alternative[][] = [];
     const matchedTerms = new Set<string>();
     const corrections = new Map<string, string>();
-    const pairs: string[][] = [];
-    let previousTerms: string[] = [];
+    const pairs: [number, number][][] = [];
+    let previousTerms: number[] = [];
     concepts.forEach((concept, c) => {
       if (planned.length === MAX_CONCEPTS) return;
       const isLast = c === concepts.length - 1;
@@ -339,8 +323,9 @@ export class SearchEngine {
       });
       if (!searchable) return;
       planned.push(alternatives);
-      const terms = concept.alternatives[0]!.flatMap((word) => this.variants(word).joined);
-      if (previousTerms.length && terms.length) pairs.push(previousTerms.flatMap((b) => terms.map((t) => ` ${b} ${t} `)));
+      // Only terms of the index can stand side by side in a section.
+      const terms = concept.alternatives[0]!.flatMap((word) => this.variants(word).joined.map((t) => this.postings.termId(t) ?? -1)).filter((id) => id >= 0);
+      if (previousTerms.length && terms.length) pairs.push(previousTerms.flatMap((b) => terms.map((t): [number, number] => [b, t])));
       previousTerms = terms;
     });
     if (planned.length === 0) return undefined;
@@ -403,7 +388,11 @@ export class SearchEngine {
 
   /** Whether some section contains the word (in any of its forms). */
   knows(word: string): boolean {
-    return QUERY_LANGUAGES.some((lang) => termsOfWord(word, lang).some((t) => this.vocabulary.has(t)));
+    const named = (term: string) => {
+      const id = this.postings.termId(term);
+      return id !== undefined && this.named[id] === 1;
+    };
+    return QUERY_LANGUAGES.some((lang) => termsOfWord(word, lang).some(named));
   }
 
   /** The corpus word closest to a word it does not contain, for "did you mean". */
@@ -430,12 +419,6 @@ function letterMask(word: string): number {
   let mask = 0;
   for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
   return mask;
-}
-
-function popcount(bits: number): number {
-  let count = 0;
-  for (let b = bits; b !== 0; b &= b - 1) count++;
-  return count;
 }
 
 /** The `size` highest scores offered, kept in a binary min-heap. */

@@ -27,19 +27,31 @@ export interface Expansion {
 }
 
 /** An array of numbers that grows as needed, for the postings collected at build time. */
-class Growable<T extends Int32Array | Uint16Array> {
+export class Growable<T extends Int32Array | Uint16Array> {
   length = 0;
   constructor(public data: T) {}
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.length === this.data.length) this.data = grown(this.data, this.length * 2);
     this.data[this.length++] = value;
+  }
+  /** The values pushed, in an array of their own length. */
+  trimmed(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }
 
+/** A copy of `data` with room for `length` values, the rest zero. */
+function grown<T extends Int32Array | Uint16Array>(data: T, length: number): T {
+  const bigger = new (data.constructor as new (n: number) => T)(length);
+  bigger.set(data);
+  return bigger;
+}
+
+/**
+ * Collects the postings one section at a time (`count` each use of a term in a field, then
+ * `endSection`) and computes their BM25+ scores in `build`. The current section's distinct terms
+ * are tracked in arrays indexed by term id, so a use costs a few array reads and no hashing.
+ */
 export class PostingsBuilder {
   /** Term → id while building (a hash map: the radix tree is made once, at the end). */
   private readonly ids = new Map<string, number>();
@@ -49,45 +61,65 @@ export class PostingsBuilder {
   private readonly postingFreq = new Growable(new Uint16Array(4096));
   private readonly fieldLengths = new Growable(new Int32Array(4096));
   private docs = 0;
+  /** Term id → the number of the last section that used it, plus one. */
+  private lastSection = new Int32Array(1024);
+  /** Term id → its slot among the current section's distinct terms. */
+  private slotOf = new Int32Array(1024);
+  /** The current section's distinct terms, in order of first use, and their counts per field. */
+  private readonly sectionTerms = new Growable(new Int32Array(256));
+  private sectionCounts = new Uint16Array(1024);
+  private readonly sectionLengths: Int32Array;
 
   constructor(
     private readonly fields: readonly FieldSpec[],
     private readonly bm25: Bm25,
-  ) {}
-
-  /** Adds the next section: its terms per field, in the order of `fields`. */
-  add(fieldTerms: readonly (readonly string[])[]): void {
-    const doc = this.docs++;
-    const fieldCount = this.fields.length;
-    // The section's distinct terms in order of first use, and their counts per field.
-    const slots = new Map<string, number>();
-    const termIds: number[] = [];
-    const counts: number[] = [];
-    fieldTerms.forEach((terms, f) => {
-      this.fieldLengths.push(terms.length);
-      for (const term of terms) {
-        let slot = slots.get(term);
-        if (slot === undefined) {
-          slot = termIds.length;
-          slots.set(term, slot);
-          termIds.push(this.idOf(term));
-          for (let k = 0; k < fieldCount; k++) counts.push(0);
-        }
-        const at = slot * fieldCount + f;
-        if (counts[at]! < 65_535) counts[at]!++;
-      }
-    });
-    for (let slot = 0; slot < termIds.length; slot++) {
-      this.postingTerm.push(termIds[slot]!);
-      this.postingDoc.push(doc);
-      for (let k = 0; k < fieldCount; k++) this.postingFreq.push(counts[slot * fieldCount + k]!);
-    }
+  ) {
+    this.sectionLengths = new Int32Array(fields.length);
   }
 
-  private idOf(term: string): number {
+  /** The id of a term, given on its first use. */
+  idOf(term: string): number {
     let id = this.ids.get(term);
-    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    if (id === undefined) {
+      this.ids.set(term, (id = this.ids.size));
+      if (id === this.lastSection.length) {
+        this.lastSection = grown(this.lastSection, id * 2);
+        this.slotOf = grown(this.slotOf, id * 2);
+      }
+    }
     return id;
+  }
+
+  /** Counts one use of a term in field `field` (its index in `fields`) of the current section. */
+  count(termId: number, field: number): void {
+    const fieldCount = this.fields.length;
+    let slot: number;
+    if (this.lastSection[termId] === this.docs + 1) slot = this.slotOf[termId]!;
+    else {
+      this.lastSection[termId] = this.docs + 1;
+      this.slotOf[termId] = slot = this.sectionTerms.length;
+      this.sectionTerms.push(termId);
+      if ((slot + 1) * fieldCount > this.sectionCounts.length) this.sectionCounts = grown(this.sectionCounts, this.sectionCounts.length * 2);
+      this.sectionCounts.fill(0, slot * fieldCount, (slot + 1) * fieldCount);
+    }
+    const at = slot * fieldCount + field;
+    if (this.sectionCounts[at]! < 65_535) this.sectionCounts[at]!++;
+    this.sectionLengths[field]!++;
+  }
+
+  /** Closes the current section: the next `count` is for the next one. */
+  endSection(): void {
+    const fieldCount = this.fields.length;
+    const doc = this.docs++;
+    for (let f = 0; f < fieldCount; f++) this.fieldLengths.push(this.sectionLengths[f]!);
+    this.sectionLengths.fill(0);
+    const terms = this.sectionTerms.data;
+    for (let slot = 0; slot < this.sectionTerms.length; slot++) {
+      this.postingTerm.push(terms[slot]!);
+      this.postingDoc.push(doc);
+      for (let k = 0; k < fieldCount; k++) this.postingFreq.push(this.sectionCounts[slot * fieldCount + k]!);
+    }
+    this.sectionTerms.length = 0;
   }
 
   build(): Postings {
@@ -96,44 +128,47 @@ export class PostingsBuilder {
     const postings = this.postingTerm.length;
     const docs = this.docs;
     const lengths = this.fieldLengths.data;
+    const postingTerm = this.postingTerm.data;
+    const postingDoc = this.postingDoc.data;
+    const postingFreq = this.postingFreq.data;
+    const { k, b, d: lower } = this.bm25;
+    const boosts = this.fields.map((field) => field.boost);
     const average = this.fields.map((_, f) => {
       let sum = 0;
       for (let d = 0; d < docs; d++) sum += lengths[d * fieldCount + f]!;
       return docs ? sum / docs : 0;
     });
 
-    // Postings grouped by term (a counting sort keeps each term's sections in order).
-    const start = new Int32Array(termCount + 1);
-    for (let p = 0; p < postings; p++) start[this.postingTerm.data[p]! + 1]!++;
-    for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
-    const order = new Int32Array(postings);
-    const next = start.slice(0, termCount);
-    for (let p = 0; p < postings; p++) order[next[this.postingTerm.data[p]!]!++] = p;
-
-    const fieldDf = new Int32Array(termCount * fieldCount);
+    // Per term and field, MiniSearch's IDF; per section and field, its length normalization.
+    const idf = new Float64Array(termCount * fieldCount);
     for (let p = 0; p < postings; p++) {
-      const t = this.postingTerm.data[p]!;
-      for (let f = 0; f < fieldCount; f++) if (this.postingFreq.data[p * fieldCount + f]! > 0) fieldDf[t * fieldCount + f]!++;
+      const t = postingTerm[p]!;
+      for (let f = 0; f < fieldCount; f++) if (postingFreq[p * fieldCount + f]! > 0) idf[t * fieldCount + f]!++;
     }
+    for (let i = 0; i < idf.length; i++) idf[i] = Math.log(1 + (docs - idf[i]! + 0.5) / (idf[i]! + 0.5));
+    const norm = new Float64Array(docs * fieldCount);
+    for (let i = 0; i < norm.length; i++) norm[i] = 1 - b + (b * lengths[i]!) / average[i % fieldCount]!;
 
+    // Postings grouped by term, each term's sections in order (a counting sort): the postings are
+    // read in the order they were collected and each one written to its place.
+    const start = new Int32Array(termCount + 1);
+    for (let p = 0; p < postings; p++) start[postingTerm[p]! + 1]!++;
+    for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
+    const next = start.slice(0, termCount);
     const doc = new Int32Array(postings);
     const score = new Float32Array(postings);
-    for (let i = 0; i < postings; i++) {
-      const p = order[i]!;
-      const t = this.postingTerm.data[p]!;
-      const d = this.postingDoc.data[p]!;
+    for (let p = 0; p < postings; p++) {
+      const t = postingTerm[p]!;
+      const d = postingDoc[p]!;
       let s = 0;
       for (let f = 0; f < fieldCount; f++) {
-        const tf = this.postingFreq.data[p * fieldCount + f]!;
+        const tf = postingFreq[p * fieldCount + f]!;
         if (tf === 0) continue;
-        const df = fieldDf[t * fieldCount + f]!;
-        const idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-        const { k, b, d: lower } = this.bm25;
-        const norm = 1 - b + (b * lengths[d * fieldCount + f]!) / average[f]!;
-        s += this.fields[f]!.boost * idf * (lower + (tf * (k + 1)) / (tf + k * norm));
+        s += boosts[f]! * idf[t * fieldCount + f]! * (lower + (tf * (k + 1)) / (tf + k * norm[d * fieldCount + f]!));
       }
-      doc[i] = d;
-      score[i] = s;
+      const at = next[t]!++;
+      doc[at] = d;
+      score[at] = s;
     }
     const terms = new SearchableMap<number>();
     for (const [term, id] of this.ids) terms.set(term, id);
@@ -171,6 +206,10 @@ export class Postings {
     const terms: string[] = new Array<string>(this.start.length - 1);
     for (const [term, id] of this.terms) terms[id] = term;
     return { terms, start: this.start, doc: this.doc, score: this.score };
+  }
+
+  get termCount(): number {
+    return this.start.length - 1;
   }
 
   termId(term: string): number | undefined {

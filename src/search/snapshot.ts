@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeSync } from "node:fs";
 import { endianness } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Corpus } from "../corpus/corpus.js";
-import type { Section } from "../corpus/section.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Logger } from "../log/logger.js";
 import { projectRoot } from "../paths.js";
 import { SearchEngine } from "./engine.js";
+import { RecordReader, RecordWriter, readRecap, readSection, writeRecap, writeSection, type PieceEncoding } from "./snapshot-records.js";
 import type { SynonymGroups } from "./synonyms.js";
 
 /**
@@ -36,43 +36,37 @@ export interface SearchSources {
 }
 
 /** Bumped when the layout of the file changes. */
-const FORMAT = "kubecon-index-snapshot/2";
-const MAGIC = Buffer.from("KCINDEX1", "latin1");
+const FORMAT = "kubecon-index-snapshot/3";
+const MAGIC = Buffer.from("KCINDEX3", "latin1");
 /** The code whose output the snapshot holds: the folders next to this module's own. */
 const CODE_FOLDERS = ["corpus", "search", "text"];
 /** One file a cache folder: another corpus (`--corpus`) replaces it rather than piling up beside it. */
 export const SNAPSHOT_FILE = "index.snapshot";
-
-/** Sections (and their analyzed texts) are written this many to a JSON chunk: no string grows past V8's limit. */
-const CHUNK = 1_000;
+/** Every part starts on a multiple of this many bytes of the file, so typed arrays can view it in place. */
+const ALIGN = 8;
 
 /**
- * What is in the file after the header, in this order: the JSON segments (the meta object, then the
- * section chunks, then the analyzed-text chunks), padding to 4 bytes, then the postings arrays.
+ * The file: MAGIC, the header's length (uint32 LE), the header (JSON, padded with spaces to ALIGN),
+ * then the parts, each padded with zeros to ALIGN: typed arrays of the platform's byte order (the
+ * key includes it) and the string table's pieces. Nothing in it is JSON but the header and the
+ * small "meta" part (topics, synonyms, problems).
  */
 interface Header {
   format: string;
   key: string;
   /** SHA-256 of everything after the header, so a damaged file is never read as an index. */
   checksum: string;
-  /** Byte length of each JSON segment. */
-  segments: number[];
-  sectionChunks: number;
-  arrays: { start: number; doc: number; score: number };
+  /** Part name → [offset from the end of the header, byte length]. */
+  parts: Record<string, [number, number]>;
+  /** The encoding of each piece of the string table (parts "piece.0", "piece.1", ...). */
+  pieces: PieceEncoding[];
 }
 
 interface Meta {
-  recaps: Corpus["recaps"];
   problems: string[];
   topics: Topic[];
   synonyms: SynonymGroups;
-  terms: string[];
-  vocabulary: [string, string][];
-  /** Every section's text is its bullets' texts, one a line: then it is left out of the file and joined again. */
-  textFromBullets: boolean;
 }
-
-const textOfBullets = (section: Section) => section.bullets.map((b) => b.text).join("\n");
 
 /** Loads the corpus and its index: from the snapshot in `cacheDir` when it is current, else built (and saved there). */
 export async function loadSearchData(sources: SearchSources, options: { cacheDir?: string; logger: Logger }): Promise<SearchData> {
@@ -147,85 +141,128 @@ function codeFingerprint(): string {
 
 /** Writes the snapshot atomically (a temporary file renamed), so a reader never sees half of one. */
 export function writeSnapshot(file: string, key: string, data: SearchData): void {
-  const { postings, vocabulary, analyzed } = data.engine.state();
-  const { recaps, sections, problems } = data.corpus;
-  const textFromBullets = sections.every((s) => s.text === textOfBullets(s));
-  const meta: Meta = { recaps, problems, topics: data.topics, synonyms: data.synonyms, terms: postings.terms, vocabulary, textFromBullets };
-  const segments = [Buffer.from(JSON.stringify(meta), "utf8")];
-  const chunks = <T>(items: readonly T[], map: (item: T) => unknown) => {
-    for (let i = 0; i < items.length; i += CHUNK) segments.push(Buffer.from(JSON.stringify(items.slice(i, i + CHUNK).map(map)), "utf8"));
-  };
-  chunks(sections, (s) => (textFromBullets ? { ...s, text: undefined } : s));
-  const sectionChunks = segments.length - 1;
-  chunks(analyzed, (a) => a);
-  const jsonBytes = segments.reduce((sum, segment) => sum + segment.length, 0);
-  const padding = Buffer.alloc((4 - (jsonBytes % 4)) % 4);
-  const arrays = [postings.start, postings.doc, postings.score].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-  const body = [...segments, padding, ...arrays];
+  const { postings, vocabulary, sequences } = data.engine.state();
+  // One writer, so recaps and sections share one string table.
+  const records = new RecordWriter();
+  for (const recap of data.corpus.recaps) writeRecap(records, recap);
+  const recaps = records.records();
+  for (const section of data.corpus.sections) writeSection(records, section);
+  const sectionRecords = records.records().subarray(recaps.length);
+  const terms = Int32Array.from(postings.terms, (term) => records.ref(term));
+  const words = Int32Array.from(vocabulary.words, (word) => records.ref(word));
+  const table = records.stringTable();
+  const meta: Meta = { problems: data.corpus.problems, topics: data.topics, synonyms: data.synonyms };
+  const parts: [string, ArrayBufferView][] = [
+    ["meta", Buffer.from(JSON.stringify(meta), "utf8")],
+    ...table.pieces.map(({ bytes }, i): [string, ArrayBufferView] => [`piece.${i}`, bytes]),
+    ["strings.piece", table.piece],
+    ["strings.length", table.length],
+    ["recaps", recaps],
+    ["sections", sectionRecords],
+    ["terms", terms],
+    ["vocabulary.terms", vocabulary.termIds],
+    ["vocabulary.words", words],
+    ["postings.start", postings.start],
+    ["postings.doc", postings.doc],
+    ["postings.score", postings.score],
+    ["sequences.start", sequences.start],
+    ["sequences.ids", sequences.ids],
+  ];
   const checksum = createHash("sha256");
-  for (const part of body) checksum.update(part);
-  const header: Header = {
-    format: FORMAT,
-    key,
-    checksum: checksum.digest("hex"),
-    segments: segments.map((segment) => segment.length),
-    sectionChunks,
-    arrays: { start: postings.start.length, doc: postings.doc.length, score: postings.score.length },
-  };
-  // The header is padded with spaces so the arrays start on a 4-byte boundary of the file.
+  const body: Uint8Array[] = [];
+  const offsets: Header["parts"] = {};
+  let at = 0;
+  for (const [name, part] of parts) {
+    const bytes = new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+    offsets[name] = [at, bytes.length];
+    body.push(bytes, new Uint8Array(padding(bytes.length)));
+    at += bytes.length + padding(bytes.length);
+  }
+  for (const bytes of body) checksum.update(bytes);
+  const header: Header = { format: FORMAT, key, checksum: checksum.digest("hex"), parts: offsets, pieces: table.pieces.map((p) => p.encoding) };
   let headerJson = JSON.stringify(header);
-  headerJson += " ".repeat((4 - ((MAGIC.length + 4 + Buffer.byteLength(headerJson)) % 4)) % 4);
+  headerJson += " ".repeat(padding(MAGIC.length + 4 + Buffer.byteLength(headerJson)));
   const headerBytes = Buffer.from(headerJson, "utf8");
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, Buffer.concat([MAGIC, length, headerBytes, ...body]));
+  const fd = openSync(temporary, "w");
+  try {
+    for (const bytes of [MAGIC, length, headerBytes, ...body]) writeAll(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, file);
 }
+
+/** Zero bytes after `length` bytes to reach the next multiple of ALIGN. */
+const padding = (length: number) => (ALIGN - (length % ALIGN)) % ALIGN;
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+}
+
+type ArrayType<T> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number };
 
 /**
  * The snapshot's data if the file exists and was made from the sources of `key`; undefined when
  * there is none or it is out of date. Throws when the file is damaged or not a snapshot.
  */
 export function readSnapshot(file: string, key: string): SearchData | undefined {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
-  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error("not an index snapshot");
-  const headerEnd = MAGIC.length + 4 + bytes.readUInt32LE(MAGIC.length);
-  if (headerEnd > bytes.length) throw new Error("index snapshot truncated in its header");
-  const header = JSON.parse(bytes.toString("utf8", MAGIC.length + 4, headerEnd)) as Header;
+  // A small file may come in a shared pool buffer at any offset: copied, its arrays can be viewed.
+  if (bytes.byteOffset % ALIGN !== 0) bytes = new Uint8Array(bytes);
+  const file8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (file8.length < MAGIC.length + 4 || !file8.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error("not an index snapshot");
+  const headerEnd = MAGIC.length + 4 + file8.readUInt32LE(MAGIC.length);
+  if (headerEnd > file8.length || headerEnd % ALIGN !== 0) throw new Error("index snapshot truncated in its header");
+  const header = JSON.parse(file8.toString("utf8", MAGIC.length + 4, headerEnd)) as Header;
   if (header.format !== FORMAT || header.key !== key) return undefined;
-  if (createHash("sha256").update(bytes.subarray(headerEnd)).digest("hex") !== header.checksum) throw new Error("index snapshot checksum mismatch");
+  const body = file8.subarray(headerEnd);
+  if (createHash("sha256").update(body).digest("hex") !== header.checksum) throw new Error("index snapshot checksum mismatch");
 
-  let at = headerEnd;
-  const json = <T>(length: number): T => JSON.parse(bytes.toString("utf8", at, (at += length))) as T;
-  const [metaLength, ...chunkLengths] = header.segments;
-  const meta = json<Meta>(metaLength!);
-  const sections: Section[] = chunkLengths.slice(0, header.sectionChunks).flatMap((length) => json<Section[]>(length));
-  if (meta.textFromBullets) for (const section of sections) section.text = textOfBullets(section);
-  const analyzed: string[] = chunkLengths.slice(header.sectionChunks).flatMap((length) => json<string[]>(length));
-  at += (4 - ((at - headerEnd) % 4)) % 4;
-  // Copied out, so the arrays are aligned and the file's bytes are not kept alive by them.
-  const take = <T extends Int32Array | Float32Array>(Type: { new (length: number): T; BYTES_PER_ELEMENT: number }, length: number): T => {
-    const byteLength = length * Type.BYTES_PER_ELEMENT;
-    if (at + byteLength > bytes.length) throw new Error("index snapshot truncated in its arrays");
-    const array = new Type(length);
-    new Uint8Array(array.buffer).set(bytes.subarray(at, (at += byteLength)));
-    return array;
+  /** A part as an array viewing the file's bytes. */
+  const view = <T>(name: string, Type: ArrayType<T>): T => {
+    const [offset, length] = header.parts[name] ?? [];
+    if (offset === undefined || length === undefined || offset + length > body.length || length % Type.BYTES_PER_ELEMENT !== 0) {
+      throw new Error(`index snapshot part ${name} is missing or out of bounds`);
+    }
+    return new Type(body.buffer, body.byteOffset + offset, length / Type.BYTES_PER_ELEMENT);
   };
-  const start = take(Int32Array, header.arrays.start);
-  const doc = take(Int32Array, header.arrays.doc);
-  const score = take(Float32Array, header.arrays.score);
-  const corpus: Corpus = { recaps: meta.recaps, sections, problems: meta.problems };
-  const postings = { terms: meta.terms, start, doc, score };
+  /** A part the index keeps: copied, so the arrays do not keep the whole file's bytes alive. */
+  const copy = <T extends Int32Array | Float32Array>(name: string, Type: ArrayType<T>): T => view(name, Type).slice() as T;
+
+  const meta = JSON.parse(Buffer.from(view("meta", Uint8Array)).toString("utf8")) as Meta;
+  const strings = RecordReader.strings({
+    pieces: header.pieces.map((encoding, i) => ({ encoding, bytes: view(`piece.${i}`, Uint8Array) })),
+    piece: view("strings.piece", Uint8Array),
+    length: view("strings.length", Uint32Array),
+  });
+  const recapRecords = new RecordReader(view("recaps", Int32Array), strings);
+  const recaps: Corpus["recaps"] = [];
+  while (!recapRecords.done) recaps.push(readRecap(recapRecords));
+  const sectionRecords = new RecordReader(view("sections", Int32Array), strings);
+  const sections: Corpus["sections"] = [];
+  while (!sectionRecords.done) sections.push(readSection(sectionRecords));
+  const stringsOf = (name: string) => Array.from(view(name, Int32Array), (ref) => {
+    const value = strings[ref];
+    if (value === undefined) throw new Error(`index snapshot part ${name} refers to no string`);
+    return value;
+  });
+  const corpus: Corpus = { recaps, sections, problems: meta.problems };
   // Default options, as buildSearchData uses: they are code (search/options.ts), so part of the key.
-  const engine = new SearchEngine(sections, meta.synonyms, {}, { postings, vocabulary: meta.vocabulary, analyzed });
+  const engine = new SearchEngine(sections, meta.synonyms, {}, {
+    postings: { terms: stringsOf("terms"), start: copy("postings.start", Int32Array), doc: copy("postings.doc", Int32Array), score: copy("postings.score", Float32Array) },
+    vocabulary: { termIds: copy("vocabulary.terms", Int32Array), words: stringsOf("vocabulary.words") },
+    sequences: { start: copy("sequences.start", Int32Array), ids: copy("sequences.ids", Int32Array) },
+  });
   return { corpus, topics: meta.topics, synonyms: meta.synonyms, engine };
 }
 

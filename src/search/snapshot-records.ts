@@ -1,0 +1,264 @@
+import type { Recap, Section } from "../corpus/section.js";
+import type { TalkLinkKind } from "../corpus/links.js";
+import { Growable } from "./postings.js";
+
+/**
+ * How the index snapshot stores sections and recaps without JSON: every record is a run of 32-bit
+ * integers (numbers as they are, strings as references into a string table), and the string table
+ * is the distinct strings' characters in a few large pieces. Loading decodes each piece into one
+ * string at copying speed and cuts the strings out of it as slices, which costs V8 next to nothing;
+ * parsing JSON of the same text took ten times as long, most of it decoding UTF-8.
+ *
+ * Strings whose characters all fit in one byte are stored as Latin-1, the others as UTF-16: Node
+ * decodes both as a copy, while UTF-8 decoding (the only other choice) runs at about 100 MB/s.
+ */
+
+/** A reference to no string (an optional field left out). */
+const NONE = -1;
+/** Characters a piece holds at most: one string each, well under V8's limit of 2^29 - 24. */
+const MAX_PIECE_CHARS = 2 ** 28;
+
+export type PieceEncoding = "latin1" | "utf16le";
+
+/** The string table as written: pieces of characters, and per string its piece and length. */
+export interface StringTable {
+  pieces: { encoding: PieceEncoding; bytes: Buffer }[];
+  /** String reference → the piece holding it (strings follow each other in their piece, in reference order). */
+  piece: Uint8Array;
+  length: Uint32Array;
+}
+
+/** Collects records and their strings, each distinct string stored once. */
+export class RecordWriter {
+  private readonly refs = new Map<string, number>();
+  private readonly strings: string[] = [];
+  private readonly values = new Growable(new Int32Array(1 << 16));
+
+  int(value: number): void {
+    if (!Number.isInteger(value) || value < -(2 ** 31) || value >= 2 ** 31) throw new Error(`not a 32-bit integer: ${value}`);
+    this.values.push(value);
+  }
+
+  string(value: string): void {
+    this.values.push(this.ref(value));
+  }
+
+  optional(value: string | undefined): void {
+    this.values.push(value === undefined ? NONE : this.ref(value));
+  }
+
+  /** The string's reference, for arrays of references kept outside the records. */
+  ref(value: string): number {
+    let ref = this.refs.get(value);
+    if (ref === undefined) {
+      this.refs.set(value, (ref = this.strings.length));
+      this.strings.push(value);
+    }
+    return ref;
+  }
+
+  records(): Int32Array {
+    return this.values.trimmed();
+  }
+
+  stringTable(): StringTable {
+    const piece = new Uint8Array(this.strings.length);
+    const length = new Uint32Array(this.strings.length);
+    const pieces: { encoding: PieceEncoding; parts: string[]; chars: number }[] = [];
+    const open = new Map<PieceEncoding, number>();
+    this.strings.forEach((value, ref) => {
+      const encoding: PieceEncoding = /[^\u0000-\u00ff]/.test(value) ? "utf16le" : "latin1";
+      let at = open.get(encoding);
+      if (at === undefined || pieces[at]!.chars + value.length > MAX_PIECE_CHARS) {
+        if (value.length > MAX_PIECE_CHARS) throw new Error(`a string of ${value.length} characters is too long for the snapshot`);
+        if (pieces.length === 256) throw new Error("too much text for one snapshot");
+        open.set(encoding, (at = pieces.length));
+        pieces.push({ encoding, parts: [], chars: 0 });
+      }
+      pieces[at]!.parts.push(value);
+      pieces[at]!.chars += value.length;
+      piece[ref] = at;
+      length[ref] = value.length;
+    });
+    return { pieces: pieces.map(({ encoding, parts }) => ({ encoding, bytes: Buffer.from(parts.join(""), encoding) })), piece, length };
+  }
+}
+
+/** Reads records written by RecordWriter, in the same order. */
+export class RecordReader {
+  private at = 0;
+
+  constructor(
+    private readonly values: Int32Array,
+    private readonly strings: readonly string[],
+  ) {}
+
+  /** Every string of the table, by reference: each piece decoded once, the strings sliced out of it. */
+  static strings(table: { pieces: { encoding: PieceEncoding; bytes: Uint8Array }[]; piece: Uint8Array; length: Uint32Array }): string[] {
+    const pieces = table.pieces.map(({ encoding, bytes }) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding));
+    const cursor = new Array<number>(pieces.length).fill(0);
+    const strings = new Array<string>(table.length.length);
+    for (let ref = 0; ref < strings.length; ref++) {
+      const p = table.piece[ref]!;
+      const start = cursor[p]!;
+      const text = pieces[p];
+      if (text === undefined || start + table.length[ref]! > text.length) throw new Error("string table is inconsistent");
+      strings[ref] = text.slice(start, (cursor[p] = start + table.length[ref]!));
+    }
+    return strings;
+  }
+
+  get done(): boolean {
+    return this.at === this.values.length;
+  }
+
+  int(): number {
+    if (this.at >= this.values.length) throw new Error("records end early");
+    return this.values[this.at++]!;
+  }
+
+  string(): string {
+    return this.lookup(this.int());
+  }
+
+  optional(): string | undefined {
+    const ref = this.int();
+    return ref === NONE ? undefined : this.lookup(ref);
+  }
+
+  private lookup(ref: number): string {
+    const value = this.strings[ref];
+    if (value === undefined) throw new Error("record refers to no string");
+    return value;
+  }
+}
+
+/**
+ * A section's record. Its text is nearly always its bullets' texts joined by line breaks (the
+ * corpus makes it so): then the bullets are stored as lengths and cut out of the text on reading.
+ */
+export function writeSection(w: RecordWriter, s: Section): void {
+  w.string(s.id);
+  w.string(s.recapId);
+  w.string(s.title);
+  w.string(s.talk);
+  w.optional(s.parent);
+  w.int(s.speakers.length);
+  for (const speaker of s.speakers) {
+    w.string(speaker.name);
+    w.optional(speaker.company);
+  }
+  w.optional(s.day);
+  w.string(s.event);
+  w.string(s.eventId);
+  w.int(s.year);
+  w.string(s.language);
+  w.int(s.tags.length);
+  for (const tag of s.tags) w.string(tag);
+  w.string(s.text);
+  const joined = s.text === s.bullets.map((b) => b.text).join("\n");
+  // A count of n is n joined bullets; -1 - n is n bullets with texts of their own.
+  w.int(joined ? s.bullets.length : -1 - s.bullets.length);
+  for (const bullet of s.bullets) {
+    if (joined) w.int(bullet.text.length);
+    else w.string(bullet.text);
+    w.int(bullet.depth);
+  }
+  w.optional(s.url);
+  w.optional(s.urlKind);
+}
+
+/** The section of a record, with its keys in the order the corpus gives them. */
+export function readSection(r: RecordReader): Section {
+  const id = r.string();
+  const recapId = r.string();
+  const title = r.string();
+  const talk = r.string();
+  const parent = r.optional();
+  const speakers = Array.from({ length: r.int() }, () => {
+    const name = r.string();
+    const company = r.optional();
+    return company === undefined ? { name } : { name, company };
+  });
+  const day = r.optional();
+  const event = r.string();
+  const eventId = r.string();
+  const year = r.int();
+  const language = r.string();
+  const tags = Array.from({ length: r.int() }, () => r.string());
+  const text = r.string();
+  const count = r.int();
+  const joined = count >= 0;
+  const bullets = new Array<Section["bullets"][number]>(joined ? count : -1 - count);
+  for (let i = 0, at = 0; i < bullets.length; i++) {
+    if (joined) {
+      const end = at + r.int();
+      if (end > text.length) throw new Error("bullet outside its section's text");
+      bullets[i] = { text: text.slice(at, end), depth: r.int() };
+      at = end + 1;
+    } else {
+      bullets[i] = { text: r.string(), depth: r.int() };
+    }
+  }
+  const url = r.optional();
+  const urlKind = r.optional() as TalkLinkKind | undefined;
+  return {
+    id,
+    recapId,
+    title,
+    talk,
+    ...(parent !== undefined && { parent }),
+    speakers,
+    ...(day !== undefined && { day }),
+    event,
+    eventId,
+    year,
+    language,
+    tags,
+    bullets,
+    text,
+    ...(url !== undefined && { url }),
+    ...(urlKind !== undefined && { urlKind }),
+  };
+}
+
+export function writeRecap(w: RecordWriter, recap: Recap): void {
+  w.string(recap.id);
+  w.string(recap.title);
+  w.string(recap.event);
+  w.string(recap.eventId);
+  w.int(recap.year);
+  w.string(recap.language);
+  w.optional(recap.location);
+  w.optional(recap.author);
+  w.optional(recap.source);
+  w.optional(recap.startDate);
+  w.optional(recap.endDate);
+  w.string(recap.body);
+  w.string(recap.file);
+}
+
+export function readRecap(r: RecordReader): Recap {
+  const id = r.string();
+  const title = r.string();
+  const event = r.string();
+  const eventId = r.string();
+  const year = r.int();
+  const language = r.string();
+  const [location, author, source, startDate, endDate] = [r.optional(), r.optional(), r.optional(), r.optional(), r.optional()];
+  return {
+    id,
+    title,
+    event,
+    eventId,
+    year,
+    language,
+    ...(location !== undefined && { location }),
+    ...(author !== undefined && { author }),
+    ...(source !== undefined && { source }),
+    ...(startDate !== undefined && { startDate }),
+    ...(endDate !== undefined && { endDate }),
+    body: r.string(),
+    file: r.string(),
+  };
+}
