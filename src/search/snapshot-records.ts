@@ -1,4 +1,4 @@
-import type { Recap, Section } from "../corpus/section.js";
+import type { Bullet, Recap, Section } from "../corpus/section.js";
 import type { TalkLinkKind } from "../corpus/links.js";
 import { Growable } from "./postings.js";
 
@@ -135,9 +135,11 @@ export class RecordReader {
 
 /**
  * A section's record. Its text is nearly always its bullets' texts joined by line breaks (the
- * corpus makes it so): then the bullets are stored as lengths and cut out of the text on reading.
+ * corpus makes it so): then the bullets' lengths and depths go to `layout`, and the bullets are cut
+ * out of the text when first read (most sections are never shown, and a million bullet objects
+ * made at start would cost more than all the rest of a snapshot's load).
  */
-export function writeSection(w: RecordWriter, s: Section): void {
+export function writeSection(w: RecordWriter, s: Section, layout: Growable<Int32Array>): void {
   w.string(s.id);
   w.string(s.recapId);
   w.string(s.title);
@@ -157,48 +159,51 @@ export function writeSection(w: RecordWriter, s: Section): void {
   for (const tag of s.tags) w.string(tag);
   w.string(s.text);
   const joined = s.text === s.bullets.map((b) => b.text).join("\n");
-  // A count of n is n joined bullets; -1 - n is n bullets with texts of their own.
+  // A count of n is n joined bullets, from the given place of `layout`; -1 - n is n bullets with texts of their own.
   w.int(joined ? s.bullets.length : -1 - s.bullets.length);
+  if (joined) w.int(layout.length);
   for (const bullet of s.bullets) {
-    if (joined) w.int(bullet.text.length);
-    else w.string(bullet.text);
-    w.int(bullet.depth);
+    if (joined) {
+      layout.push(bullet.text.length);
+      layout.push(bullet.depth);
+    } else {
+      w.string(bullet.text);
+      w.int(bullet.depth);
+    }
   }
   w.optional(s.url);
   w.optional(s.urlKind);
 }
 
 /** The section of a record, with its keys in the order the corpus gives them. */
-export function readSection(r: RecordReader): Section {
+export function readSection(r: RecordReader, layout: Int32Array): Section {
   const id = r.string();
   const recapId = r.string();
   const title = r.string();
   const talk = r.string();
   const parent = r.optional();
-  const speakers = Array.from({ length: r.int() }, () => {
+  const speakers = new Array<Section["speakers"][number]>(r.int());
+  for (let i = 0; i < speakers.length; i++) {
     const name = r.string();
     const company = r.optional();
-    return company === undefined ? { name } : { name, company };
-  });
+    speakers[i] = company === undefined ? { name } : { name, company };
+  }
   const day = r.optional();
   const event = r.string();
   const eventId = r.string();
   const year = r.int();
   const language = r.string();
-  const tags = Array.from({ length: r.int() }, () => r.string());
+  const tags = new Array<string>(r.int());
+  for (let i = 0; i < tags.length; i++) tags[i] = r.string();
   const text = r.string();
   const count = r.int();
-  const joined = count >= 0;
-  const bullets = new Array<Section["bullets"][number]>(joined ? count : -1 - count);
-  for (let i = 0, at = 0; i < bullets.length; i++) {
-    if (joined) {
-      const end = at + r.int();
-      if (end > text.length) throw new Error("bullet outside its section's text");
-      bullets[i] = { text: text.slice(at, end), depth: r.int() };
-      at = end + 1;
-    } else {
-      bullets[i] = { text: r.string(), depth: r.int() };
-    }
+  let bullets: Bullet[] | undefined;
+  let from = 0;
+  if (count >= 0) {
+    from = r.int();
+    checkLayout(text, layout, from, count);
+  } else {
+    bullets = Array.from({ length: -1 - count }, () => ({ text: r.string(), depth: r.int() }));
   }
   const url = r.optional();
   const urlKind = r.optional() as TalkLinkKind | undefined;
@@ -215,11 +220,34 @@ export function readSection(r: RecordReader): Section {
     year,
     language,
     tags,
-    bullets,
+    get bullets(): Bullet[] {
+      const value = bullets ?? cutBullets(text, layout, from, count);
+      // From now on a plain property, as in a section the corpus made.
+      Object.defineProperty(this, "bullets", { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
     text,
     ...(url !== undefined && { url }),
     ...(urlKind !== undefined && { urlKind }),
   };
+}
+
+/** Checked on reading, so that a bullet cut later always lies inside its text. */
+function checkLayout(text: string, layout: Int32Array, from: number, count: number): void {
+  if (from < 0 || from + 2 * count > layout.length) throw new Error("bullets outside the snapshot's layout");
+  let length = Math.max(0, count - 1);
+  for (let i = 0; i < count; i++) length += layout[from + 2 * i]!;
+  if (length !== text.length) throw new Error("bullets do not make their section's text");
+}
+
+function cutBullets(text: string, layout: Int32Array, from: number, count: number): Bullet[] {
+  const bullets = new Array<Bullet>(count);
+  for (let i = 0, at = 0; i < count; i++) {
+    const end = at + layout[from + 2 * i]!;
+    bullets[i] = { text: text.slice(at, end), depth: layout[from + 2 * i + 1]! };
+    at = end + 1;
+  }
+  return bullets;
 }
 
 export function writeRecap(w: RecordWriter, recap: Recap): void {

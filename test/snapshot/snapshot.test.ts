@@ -53,6 +53,9 @@ describe("the index snapshot", () => {
     const second = await load();
     expect(second.lines.join("\n")).toContain("index snapshot loaded");
     expect(second.data.corpus).toEqual(fresh.corpus);
+    // Keys in the same order, so JSON output (`--json`) is the same byte for byte; bullets read twice are one array.
+    expect(JSON.stringify(second.data.corpus.sections)).toBe(JSON.stringify(fresh.corpus.sections));
+    expect(second.data.corpus.sections[0]!.bullets).toBe(second.data.corpus.sections[0]!.bullets);
     expect(second.data.topics).toEqual(fresh.topics);
     expect(second.data.synonyms).toEqual(fresh.synonyms);
     expect(answers(second.data.engine)).toEqual(answers(fresh.engine));
