@@ -4,7 +4,7 @@ import { QUERY_LANGUAGES, queryLanguages, termsOfWord, tokenize } from "./analyz
 import { fold } from "../text/fold.js";
 import { buildIndex, type FieldName, type Vocabulary } from "./build-index.js";
 import { editDistance } from "./levenshtein.js";
-import { popcount } from "./popcount.js";
+import { letterMask, popcount } from "./bits.js";
 import { Postings, type Expansion, type PostingsState } from "./postings.js";
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from "./options.js";
 import { TermSequences } from "./term-sequences.js";
@@ -412,13 +412,6 @@ export class SearchEngine {
     }
     return best?.word;
   }
-}
-
-/** The set of a word's characters, folded into 32 bits (any mapping keeps "an edit changes two bits at most"). */
-function letterMask(word: string): number {
-  let mask = 0;
-  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
-  return mask;
 }
 
 /** The `size` highest scores offered, kept in a binary min-heap. */

@@ -1,6 +1,6 @@
 import type { RichText } from "../text/rich-text.js";
 import type { Section } from "../corpus/section.js";
-import { termsOfWord, tokenize } from "./analyzer.js";
+import { forEachWord, termsOfWord } from "./analyzer.js";
 
 const SNIPPET_LENGTH = 220;
 const LEAD = 70;
@@ -14,12 +14,13 @@ function matches(word: string, language: string, matched: ReadonlySet<string>): 
 export function highlight(text: string, language: string, matched: ReadonlySet<string>): RichText {
   const runs: RichText = [];
   let at = 0;
-  for (const token of tokenize(text.replace(/['’]/g, " "))) {
-    if (!matches(token.word, language, matched)) continue;
-    if (token.start > at) runs.push({ text: text.slice(at, token.start) });
-    runs.push({ text: text.slice(token.start, token.end), strong: true });
-    at = token.end;
-  }
+  forEachWord(text, (start, end) => {
+    const word = text.slice(start, end);
+    if (!matches(word, language, matched)) return;
+    if (start > at) runs.push({ text: text.slice(at, start) });
+    runs.push({ text: word, strong: true });
+    at = end;
+  });
   if (at < text.length) runs.push({ text: text.slice(at) });
   return runs;
 }
@@ -30,7 +31,13 @@ const lineTerms = new WeakMap<Section, Set<string>[]>();
 function termsOfLines(section: Section): Set<string>[] {
   let terms = lineTerms.get(section);
   if (!terms) {
-    terms = section.bullets.map(({ text }) => new Set(tokenize(text.replace(/['’]/g, " ")).flatMap((t) => termsOfWord(t.word, section.language))));
+    terms = section.bullets.map(({ text }) => {
+      const line = new Set<string>();
+      forEachWord(text, (start, end) => {
+        for (const term of termsOfWord(text.slice(start, end), section.language)) line.add(term);
+      });
+      return line;
+    });
     lineTerms.set(section, terms);
   }
   return terms;
@@ -54,8 +61,11 @@ function bestLine(section: Section, matched: ReadonlySet<string>): string {
 /** A window of at most ~220 characters around the first match, cut on word boundaries. */
 function window(line: string, language: string, matched: ReadonlySet<string>): string {
   if (line.length <= SNIPPET_LENGTH) return line;
-  const first = tokenize(line).find((t) => matches(t.word, language, matched));
-  let start = first ? Math.max(0, first.start - LEAD) : 0;
+  let first: number | undefined;
+  forEachWord(line, (start, end) => {
+    if (first === undefined && matches(line.slice(start, end), language, matched)) first = start;
+  });
+  let start = first === undefined ? 0 : Math.max(0, first - LEAD);
   if (start > 0) start = line.indexOf(" ", start) + 1 || start;
   let end = Math.min(line.length, start + SNIPPET_LENGTH);
   if (end < line.length) end = line.lastIndexOf(" ", end) > start ? line.lastIndexOf(" ", end) : end;

@@ -1,4 +1,4 @@
-import { popcount } from "./popcount.js";
+import { popcount } from "./bits.js";
 
 /**
  * Each section's title and text as the ids of their index terms, in order, all sections in one
