@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { loadBot } from "../app/load-bot.js";
 import { renderText, terminalStyle, plainStyle } from "../cards/text.js";
 import { TERMINAL, type CommandContext } from "../commands/context.js";
@@ -9,8 +8,6 @@ import { CorpusError } from "../corpus/corpus-error.js";
 import { StoreError } from "../store/store-error.js";
 import { createLazyLogger } from "../log/logger.js";
 import { OPTION_HELP, limitOf, readFlags, type Flags } from "./flags.js";
-import { searchJson, searchText } from "./search-output.js";
-import { sectionJson } from "./section-json.js";
 
 const CLI_CONTEXT: CommandContext = { platform: "cli", userId: "cli", channelId: "cli", can: TERMINAL };
 
@@ -29,8 +26,8 @@ ${OPTION_HELP}`;
 
 const style = () => (process.stdout.isTTY ? terminalStyle : plainStyle);
 
-/** Standard input, a line at a time. */
-const inputLines = () => createInterface({ input: process.stdin, crlfDelay: Infinity });
+/** Standard input, a line at a time (readline loaded only then: every module costs a cold start). */
+const inputLines = async () => (await import("node:readline")).createInterface({ input: process.stdin, crlfDelay: Infinity });
 
 /** What an option does not work with: said before anything is loaded. */
 function checkCombination(flags: Flags, command: string | undefined): void {
@@ -95,12 +92,17 @@ async function main(argv: string[]): Promise<number> {
   // The index snapshot lives where the server keeps it (DATA_DIR/cache, DATA_DIR defaulting to
   // "var" as in the configuration), so both reuse one; the configuration module (zod) is not loaded here.
   const bot = await loadBot({ corpusDir, cacheDir: join(process.env.DATA_DIR || "var", "cache"), lazy: true, logger });
-  if (command === "sections") console.log(bot.data.corpus.sections.map((s) => JSON.stringify(sectionJson(s))).join("\n"));
+  // What only some commands print is loaded by them alone, so a plain `kubecon search` loads less.
+  if (command === "sections") {
+    const { sectionJson } = await import("./section-json.js");
+    console.log(bot.data.corpus.sections.map((s) => JSON.stringify(sectionJson(s))).join("\n"));
+  }
   else if (command === "takeaways") console.log((await import("../takeaways/takeaways.js")).takeawaysJsonLines(bot.data.corpus.sections, bot.data.topics));
   else if (command === "search" && flags.stdin) {
     if (rest.length) throw new UserError("with --stdin the queries come from standard input, one a line: kubecon search --stdin");
     // One answer per line; a line's mistake is part of the output, and the others still run.
-    for await (const line of inputLines()) {
+    const { searchJson, searchText } = await import("./search-output.js");
+    for await (const line of await inputLines()) {
       try {
         console.log(flags.json ? searchJson(bot, line, limit) : `${searchText(bot, line, limit, style())}\n`);
       } catch (error) {
@@ -109,6 +111,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
   } else if (command === "search" && (flags.json || flags.limit !== undefined)) {
+    const { searchJson, searchText } = await import("./search-output.js");
     const text = rest.join(" ");
     console.log(flags.json ? searchJson(bot, text, limit) : searchText(bot, text, limit, style()));
   } else {
