@@ -17,6 +17,10 @@ COPY adapters ./adapters
 COPY test ./test
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
+# The index snapshot of the shipped corpus, made once here with the very files the runtime stage
+# copies, so no pod indexes the corpus at start (an emptyDir DATA_DIR starts empty every time).
+COPY data ./data
+RUN node dist/src/cli/main.js index
 
 # --- runtime: production dependencies (native addon already compiled above), no toolchain ---
 FROM node:20-bookworm-slim
@@ -29,6 +33,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/adapters ./dist/adapters
 COPY data ./data
+# Read-only in the image, read before DATA_DIR/cache; a different CORPUS_DIR is indexed into DATA_DIR.
+COPY --from=build /app/index ./index
 # The image's own `node` user (uid 1000), numeric so Kubernetes can check runAsNonRoot.
 RUN mkdir -p /data && chown 1000:1000 /data
 USER 1000:1000

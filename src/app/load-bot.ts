@@ -2,7 +2,7 @@ import { createBot, type BotOptions, type LoadedBot } from "../commands/create-b
 import type { BotData } from "../commands/data.js";
 import type { Logger } from "../log/logger.js";
 import { defaultCorpusDir, synonymsFile, topicsFile } from "../paths.js";
-import { loadSearchData } from "../search/snapshot.js";
+import { loadSearchData, prebuiltDir } from "../search/snapshot.js";
 import type { Takeaway } from "../takeaways/takeaways.js";
 
 export interface LoadOptions {
@@ -21,7 +21,7 @@ export interface LoadOptions {
 /** Reads the topics, the recaps and the synonyms, and indexes the sections (or reads the snapshot): everything the commands answer from. */
 export async function loadBotData({ corpusDir, cacheDir, lazy, logger }: LoadOptions): Promise<BotData> {
   const sources = { corpusDir: corpusDir ?? defaultCorpusDir(), topicsFile: topicsFile(), synonymsFile: synonymsFile() };
-  const { corpus, engine, topics } = await loadSearchData(sources, { cacheDir, logger });
+  const { corpus, engine, topics } = await loadSearchData(sources, { cacheDir, prebuiltDir: prebuiltDir(), logger });
   for (const problem of corpus.problems) logger.warn({ problem }, "recap skipped");
   logger.debug({ recaps: corpus.recaps.length, sections: corpus.sections.length }, "corpus indexed");
   // Takeaways are worked out on first use: a one-off `kubecon search` never needs them (nor their module).

@@ -17,6 +17,7 @@ const USAGE = `usage: kubecon <command...>            answer a command as text (
        kubecon sections --json | takeaways --json
        kubecon feedback --json             the 👍/👎 votes on search answers, one JSON object a line
        kubecon backup <file>               a copy of the SQLite database of daily subscriptions (DATA_DIR)
+       kubecon index [--corpus DIR]        the index snapshot a container image ships (index/, read first)
        kubecon ingest <file.html|file.md|file.txt|https://...> [--dry-run] [--force]
               [--event NAME] [--event-id ID] [--year YYYY] [--location L] [--lang xx]
               [--title T] [--author A] [--source URL] [--corpus DIR]
@@ -86,6 +87,15 @@ async function main(argv: string[]): Promise<number> {
     const config = loadConfig(process.env);
     if (!config.ok) throw new UserError(config.problems.join("; "));
     console.log(backupDailyStore({ databaseUrl: config.value.databaseUrl, dataDir: config.value.dataDir, target: rest[0]! }));
+    return 0;
+  }
+
+  if (command === "index") {
+    if (rest.length) throw new UserError("index takes no words: kubecon index [--corpus DIR]");
+    const { writePrebuiltSnapshot } = await import("../search/snapshot.js");
+    const { defaultCorpusDir, synonymsFile, topicsFile } = await import("../paths.js");
+    const written = await writePrebuiltSnapshot({ corpusDir: corpusDir ?? defaultCorpusDir(), topicsFile: topicsFile(), synonymsFile: synonymsFile() });
+    console.log(`Index snapshot of ${written.sections} sections written to ${written.file} (read before DATA_DIR/cache).`);
     return 0;
   }
 

@@ -77,21 +77,27 @@ interface Meta {
   synonyms: SynonymGroups;
 }
 
-/** Loads the corpus and its index: from the snapshot in `cacheDir` when it is current, else built (and saved there). */
-export async function loadSearchData(sources: SearchSources, options: { cacheDir?: string; logger: Logger }): Promise<SearchData> {
-  const { cacheDir, logger } = options;
+/**
+ * Loads the corpus and its index: from the snapshot in `prebuiltDir` (read-only, made when the
+ * container image was built) or in `cacheDir` when one is current, else built (and saved in
+ * `cacheDir`).
+ */
+export async function loadSearchData(sources: SearchSources, options: { cacheDir?: string; prebuiltDir?: string; logger: Logger }): Promise<SearchData> {
+  const { cacheDir, prebuiltDir, logger } = options;
   // A missing corpus folder is the build's to report, with its user-facing message.
   if (!cacheDir || !isDirectory(sources.corpusDir)) return buildSearchData(sources);
   const file = join(cacheDir, SNAPSHOT_FILE);
   const key = sourcesKey(sources);
-  try {
-    const data = readSnapshot(file, key);
-    if (data) {
-      logger.debug({ file, sections: data.corpus.sections.length }, "index snapshot loaded");
-      return data;
+  for (const candidate of prebuiltDir ? [join(prebuiltDir, SNAPSHOT_FILE), file] : [file]) {
+    try {
+      const data = readSnapshot(candidate, key);
+      if (data) {
+        logger.debug({ file: candidate, sections: data.corpus.sections.length }, "index snapshot loaded");
+        return data;
+      }
+    } catch (error) {
+      logger.warn({ err: error, file: candidate }, "index snapshot unreadable; not used");
     }
-  } catch (error) {
-    logger.warn({ err: error, file }, "index snapshot unreadable; building the index");
   }
   const data = await buildSearchData(sources);
   // A file changed while it was read: the next start builds again rather than trust this one.
@@ -103,6 +109,21 @@ export async function loadSearchData(sources: SearchSources, options: { cacheDir
     logger.warn({ err: error, file }, "index snapshot not written; the next start builds the index again");
   }
   return data;
+}
+
+/**
+ * The read-only folder of a snapshot made when the image is built (`kubecon index`, in the
+ * Dockerfile), so that no pod indexes the shipped corpus at start; DATA_DIR/cache is for the rest.
+ */
+export const prebuiltDir = (): string => join(projectRoot(), "index");
+
+/** `kubecon index`: builds the index of `sources` and writes it as the prebuilt snapshot. */
+export async function writePrebuiltSnapshot(sources: SearchSources): Promise<{ file: string; sections: number }> {
+  const key = sourcesKey(sources);
+  const data = await buildSearchData(sources);
+  const file = join(prebuiltDir(), SNAPSHOT_FILE);
+  writeSnapshot(file, key, data);
+  return { file, sections: data.corpus.sections.length };
 }
 
 /** Reads the recaps, topics and synonyms and builds the index (the parsers are loaded only here). */

@@ -27,6 +27,9 @@ const env = Object.fromEntries(
   [...runtime.matchAll(/^ENV ((?:.|\\\n)+)$/gm)].flatMap((m) => [...m[1]!.matchAll(/(\w+)=(\S+)/g)].map((p) => [p[1]!, p[2]!])),
 );
 const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(runtime)![1]!) as string[];
+/** What the build stage makes by running the built code (the prebuilt index snapshot), replayed in the copy. */
+const builtByRunning = [...dockerfile.slice(0, dockerfile.lastIndexOf("\nFROM ")).matchAll(/^RUN (node dist\/src\/cli\/main\.js .+)$/gm)].map((m) => m[1]!.split(" "));
+const PREBUILT = "index";
 
 let folder: string | undefined;
 let child: ChildProcess | undefined;
@@ -82,10 +85,15 @@ describe("the container image's runtime stage, replayed without Docker", () => {
     }
     for (const { sources, dest } of copies) {
       for (const source of sources) {
-        if (source === "node_modules" || source.startsWith("package")) continue;
+        if (source === "node_modules" || source.startsWith("package") || source === PREBUILT) continue;
         cpSync(join(root, source), join(app, dest === "./" ? source : dest), { recursive: true });
       }
     }
+
+    // The build stage's index snapshot, made as it makes it: with the copied code, data and lock file.
+    expect(copies.some((c) => c.fromBuild && c.sources.includes(PREBUILT))).toBe(true);
+    for (const [command, ...args] of builtByRunning) execFileSync(command!, args, { cwd: app, stdio: "pipe" });
+    expect(existsSync(join(app, PREBUILT, "index.snapshot"))).toBe(true);
 
     // Nothing only development needs is there.
     const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as { packages: Record<string, { dev?: boolean }> };
@@ -126,6 +134,8 @@ describe("the container image's runtime stage, replayed without Docker", () => {
       if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(status).toBe(200);
+    // It read the image's snapshot: nothing was indexed into its empty DATA_DIR.
+    expect(existsSync(join(folder, "data", "cache", "index.snapshot"))).toBe(false);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
   });
