@@ -7,6 +7,7 @@ import { editDistance } from "./levenshtein.js";
 import { letterMask, popcount } from "./bits.js";
 import { Postings, type Expansion, type PostingsState } from "./postings.js";
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from "./options.js";
+import { SectionFacets } from "./section-facets.js";
 import { TermSequences } from "./term-sequences.js";
 import { snippet } from "./snippet.js";
 import { expandSynonyms, type SynonymGroups } from "./synonyms.js";
@@ -86,6 +87,7 @@ export class SearchEngine {
   /** Each section's title and text as term ids, to find words side by side. */
   private readonly sequences: TermSequences;
   private readonly foldedSpeakers = new WeakMap<Section, string>();
+  private readonly facets: SectionFacets;
   private readonly options: SearchOptions;
   // Scratch space reused by every search, one slot a section (indexed by section number), so a
   // query allocates nothing per matching section. Slots are cleared after each use.
@@ -124,6 +126,7 @@ export class SearchEngine {
       const fields = FIELD_NAMES.map((name) => ({ name, boost: this.options.fieldBoosts[name] }));
       ({ postings: this.postings, vocabulary: this.vocabulary, sequences: this.sequences } = buildIndex(sections, fields, this.options.bm25));
     }
+    this.facets = new SectionFacets(sections);
     this.named = new Uint8Array(this.postings.termCount);
     for (const id of this.vocabulary.termIds) this.named[id] = 1;
     this.words = [...new Set(this.vocabulary.words)];
@@ -152,7 +155,7 @@ export class SearchEngine {
 
     const matched = this.score(plan);
     const filter = this.filterOf(filters);
-    const ranked = this.rank(filter ? matched.filter((i) => filter(this.sections[i]!)) : matched, plan, page.offset + page.limit);
+    const ranked = this.rank(filter ? matched.filter(filter) : matched, plan, page.offset + page.limit);
     this.clear(matched);
     const hits = ranked.top.slice(page.offset, page.offset + page.limit).map(({ index, score }) => {
       const section = this.sections[index]!;
@@ -227,10 +230,11 @@ export class SearchEngine {
     // The best `keep` kept in a min-heap: no sort of every match.
     const heap = new TopK(keep);
     const languageBonus = 1 + this.options.queryLanguageBonus;
+    const bonusLanguages = plan.languages.map((language) => this.facets.languageCode(language));
     for (let i = 0; i < matched.length; i++) {
       const d = matched[i]!;
       const share = Math.max(popcount(this.conceptsCovered[d]!), 1) / concepts;
-      const language = plan.languages.length && plan.languages.includes(this.sections[d]!.language) ? languageBonus : 1;
+      const language = bonusLanguages.length && bonusLanguages.includes(this.facets.language[d]!) ? languageBonus : 1;
       heap.offer(d, this.sectionScore[d]! * share * share * language);
     }
     const top = heap.sorted();
@@ -259,16 +263,25 @@ export class SearchEngine {
     return folded;
   }
 
-  private filterOf(filters: SearchFilters): ((s: Section) => boolean) | undefined {
+  /** Whether section number d passes the filters; undefined when there are none. */
+  private filterOf(filters: SearchFilters): ((d: number) => boolean) | undefined {
     const speaker = filters.speaker ? fold(filters.speaker) : undefined;
-    const checks: ((s: Section) => boolean)[] = [];
-    if (filters.eventId) checks.push((s) => s.eventId === filters.eventId);
-    if (filters.year) checks.push((s) => s.year === filters.year);
-    if (filters.language) checks.push((s) => s.language === filters.language);
-    if (speaker) checks.push((s) => this.speakersOf(s).includes(speaker));
+    const { facets } = this;
+    const checks: ((d: number) => boolean)[] = [];
+    if (filters.eventId) {
+      const event = facets.eventCode(filters.eventId);
+      checks.push((d) => facets.event[d] === event);
+    }
+    if (filters.year) checks.push((d) => facets.year[d] === filters.year);
+    if (filters.language) {
+      const language = facets.languageCode(filters.language);
+      checks.push((d) => facets.language[d] === language);
+    }
+    if (speaker) checks.push((d) => this.speakersOf(this.sections[d]!).includes(speaker));
     if (checks.length === 0) return undefined;
-    return (section) => checks.every((check) => check(section));
+    return (d) => checks.every((check) => check(d));
   }
+
 
   /**
    * What to look for: every concept may match (ranking rewards covering them all). Words the corpus

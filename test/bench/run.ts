@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { projectRoot } from "../../src/paths.js";
@@ -7,7 +7,8 @@ import { projectRoot } from "../../src/paths.js";
 /**
  * `npm run bench`: runs every benchmark module in turn (search first, then the platform and daily
  * ones), prints a table, writes every figure to bench-results.json and, with `--json`, prints them
- * as one flat JSON object on the last line so runs can be compared.
+ * as one flat JSON object on the last line so runs can be compared; `--only search,daily` runs
+ * those alone.
  */
 
 type Bench = () => Promise<Record<string, number>>;
@@ -79,6 +80,8 @@ async function runOne(bench: BenchModule): Promise<Outcome> {
   }
 }
 
+const round2 = (value: number) => Number(value.toFixed(2));
+
 function formatValue(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toLocaleString("en-US", { maximumFractionDigits: 3 });
@@ -100,14 +103,18 @@ function table(outcomes: readonly Outcome[]): string {
 
 async function main(argv: readonly string[]): Promise<void> {
   const json = argv.includes("--json");
+  // `--only search,daily`: those benchmarks alone (by the first word of their name).
+  const only = argv.includes("--only") ? new Set(argv[argv.indexOf("--only") + 1]?.split(",")) : undefined;
   const outcomes: Outcome[] = [];
-  for (const bench of BENCHES) {
+  // The machine may be shared: its load average says how far to trust wall times.
+  const loadAtStart = loadavg()[0]!;
+  for (const bench of BENCHES.filter((b) => !only || only.has(b.name.split(" ")[0]!))) {
     process.stderr.write(`bench: ${bench.name}…\n`);
     const outcome = await runOne(bench);
     if (outcome.note?.startsWith("failed")) process.stderr.write(`bench: ${bench.name} ${outcome.note}\n`);
     outcomes.push(outcome);
   }
-  const figures: Record<string, number> = {};
+  const figures: Record<string, number> = { load_avg_1m_start: round2(loadAtStart), load_avg_1m_end: round2(loadavg()[0]!) };
   for (const outcome of outcomes) Object.assign(figures, outcome.figures);
   const results = {
     date: new Date().toISOString(),
