@@ -157,6 +157,9 @@ export function writeSection(w: RecordWriter, s: Section, layout: Growable<Int32
   w.string(s.language);
   w.int(s.tags.length);
   for (const tag of s.tags) w.string(tag);
+  // -1: no recap tags; else their count, then each one.
+  w.int(s.recapTags ? s.recapTags.length : -1);
+  for (const tag of s.recapTags ?? []) w.string(tag);
   w.string(s.text);
   const joined = s.text === s.bullets.map((b) => b.text).join("\n");
   // A count of n is n joined bullets, from the given place of `layout`; -1 - n is n bullets with texts of their own.
@@ -195,6 +198,8 @@ export function readSection(r: RecordReader, layout: Int32Array): Section {
   const language = r.string();
   const tags = new Array<string>(r.int());
   for (let i = 0; i < tags.length; i++) tags[i] = r.string();
+  const recapTagCount = r.int();
+  const recapTags = recapTagCount < 0 ? undefined : Array.from({ length: recapTagCount }, () => r.string());
   const text = r.string();
   const count = r.int();
   let bullets: Bullet[] | undefined;
@@ -220,6 +225,7 @@ export function readSection(r: RecordReader, layout: Int32Array): Section {
     year,
     language,
     tags,
+    ...(recapTags !== undefined && { recapTags }),
     get bullets(): Bullet[] {
       const value = bullets ?? cutBullets(text, layout, from, count);
       // From now on a plain property, as in a section the corpus made.
@@ -262,6 +268,8 @@ export function writeRecap(w: RecordWriter, recap: Recap): void {
   w.optional(recap.source);
   w.optional(recap.startDate);
   w.optional(recap.endDate);
+  w.int(recap.tags ? recap.tags.length : -1);
+  for (const tag of recap.tags ?? []) w.string(tag);
   w.string(recap.body);
   w.string(recap.file);
 }
@@ -274,6 +282,8 @@ export function readRecap(r: RecordReader): Recap {
   const year = r.int();
   const language = r.string();
   const [location, author, source, startDate, endDate] = [r.optional(), r.optional(), r.optional(), r.optional(), r.optional()];
+  const tagCount = r.int();
+  const tags = tagCount < 0 ? undefined : Array.from({ length: tagCount }, () => r.string());
   return {
     id,
     title,
@@ -286,6 +296,7 @@ export function readRecap(r: RecordReader): Recap {
     ...(source !== undefined && { source }),
     ...(startDate !== undefined && { startDate }),
     ...(endDate !== undefined && { endDate }),
+    ...(tags !== undefined && { tags }),
     body: r.string(),
     file: r.string(),
   };

@@ -65,7 +65,7 @@ describe("the index build", () => {
     const expected = new Map<string, number[]>();
     sections.forEach((section, i) => {
       const title = termsOf(section.title, section);
-      const text = termsOf(section.text, section);
+      const text = termsOf(section.recapTags ? `${section.text}\n${section.recapTags.join(" ")}` : section.text, section);
       const sequence = Array.from(sequences.ids.subarray(sequences.start[i], sequences.start[i + 1]), (id) => postings.terms[id]);
       expect(sequence).toEqual([...title, ...text]);
       const all = [...title, ...termsOf(section.speakers.map(formatSpeaker).join(" "), section), ...termsOf(section.tags.join(" "), section), ...text];

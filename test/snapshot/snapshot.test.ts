@@ -68,7 +68,7 @@ describe("the index snapshot", () => {
     const sections = syntheticSections(shipped.corpus.sections, shipped.topics, 1_500, 7);
     // A text that is not its bullets joined, bullets with line breaks, characters outside Latin-1 and the BMP, no optional fields.
     const [first, second, third] = sections;
-    sections[0] = { ...first!, text: `${first!.text}\nmore text 😀 Ωmega`, speakers: [{ name: "Zoë" }, { name: "Li Wei", company: "字节跳动" }] };
+    sections[0] = { ...first!, text: `${first!.text}\nmore text 😀 Ωmega`, speakers: [{ name: "Zoë" }, { name: "Li Wei", company: "字节跳动" }], recapTags: ["gitops", "Flux CD"] };
     sections[1] = { ...second!, bullets: [{ text: "two\nlines", depth: 0 }, { text: "", depth: 2 }], text: "two\nlines\n" };
     const { parent: _parent, day: _day, url: _url, urlKind: _urlKind, ...bare } = third!;
     sections[2] = { ...bare, tags: [], speakers: [] };
