@@ -72,10 +72,15 @@ describe("the index snapshot", () => {
     sections[1] = { ...second!, bullets: [{ text: "two\nlines", depth: 0 }, { text: "", depth: 2 }], text: "two\nlines\n" };
     const { parent: _parent, day: _day, url: _url, urlKind: _urlKind, ...bare } = third!;
     sections[2] = { ...bare, tags: [], speakers: [] };
-    const fresh: SearchData = { ...shipped, corpus: { recaps: [], sections, problems: [] }, engine: new SearchEngine(sections, shipped.synonyms) };
+    // A recap with its own tags and with none of the optional facts.
+    const { location: _location, author: _author, source: _source, startDate: _start, endDate: _end, ...plain } = shipped.corpus.recaps[0]!;
+    const recaps = [{ ...shipped.corpus.recaps[0]!, tags: ["gitops", "Flux CD"] }, { ...plain, id: "plain" }];
+    const fresh: SearchData = { ...shipped, corpus: { recaps, sections, problems: ["one.md: skipped"] }, engine: new SearchEngine(sections, shipped.synonyms) };
     writeSnapshot(snapshot(), "key", fresh);
     const loaded = readSnapshot(snapshot(), "key")!;
     expect(loaded.corpus.sections).toStrictEqual(sections);
+    expect(loaded.corpus.recaps).toEqual(recaps);
+    expect(loaded.corpus.problems).toEqual(["one.md: skipped"]);
     expect(answers(loaded.engine)).toEqual(answers(fresh.engine));
   });
 
