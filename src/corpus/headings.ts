@@ -61,14 +61,14 @@ const MONTHS =
 const DATE_TEXT = `(?:\\w+day,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?)(?:,?\\s+\\d{4})?`;
 const DATE = new RegExp(`^${DATE_TEXT}$`, "i");
 const DAY_NUMBER = /\b(day|jour|tag)\s+(\d+|one|two|three|four|five)\b/i;
-const CJK_DAY = /(\d+)\s*日目|第\s*(\d+)\s*日/;
+const CJK_DAY = /(\d+)\s*日目|第\s*(\d+)\s*[日天]/;
 /** "Day 0 (Nov 12, 2024)", "Jour 2 – 18 mai", "1日目": the whole heading names a day. */
 const DAY_HEADING = new RegExp(
-  `^(?:(?:day|jour|tag)\\s+\\d+|${DATE_TEXT}|(?:\\d+\\s*日目|第\\s*\\d+\\s*日))(?:\\s*[-–—:,(]\\s*(?:${DATE_TEXT}|\\d{4}[-/]\\d{2}[-/]\\d{2}|\\d{4}年\\d{1,2}月\\d{1,2}日)\\)?)?\\s*:?$`,
+  `^(?:(?:day|jour|tag)\\s+\\d+|${DATE_TEXT}|(?:\\d+\\s*日目|第\\s*\\d+\\s*[日天]))(?:\\s*[-–—:,(]\\s*(?:${DATE_TEXT}|\\d{4}[-/]\\d{2}[-/]\\d{2}|\\d{4}年\\d{1,2}月\\d{1,2}日)\\)?)?\\s*:?$`,
   "i",
 );
-/** "Session: Title", "Talk 3: Title", "Session 2 — Title", "Keynote | Title". */
-const EXPLICIT_TALK = /^(session|talk|keynote|workshop|panel|tutorial|lightning talk)(?:\s*#?\d+\s*[:|.\-–—]|\s*[:|])\s*(.+)$/i;
+/** "Session: Title", "Talk 3: Title", "Session 2 — Title", "Keynote | Title", "Conférence : Titre". */
+const EXPLICIT_TALK = /^(session|talk|keynote|workshop|panel|tutorial|lightning talk|conférence|atelier|table ronde)(?:\s*#?\d+\s*[:|.\-–—]|\s*[:|])\s*(.+)$/i;
 const GROUP = /^(notes? on\b|keynotes?\b|sessions?$|talks$|lightning talks$|workshops$|(key )?take ?aways\b|conclusions?\b|lessons learned\b|wrap[- ]up\b|final thoughts\b|day \d+\b|jour \d+\b)|\bkeynotes?$/i;
 const YAML_KEY = /^[a-z_][\w.-]*:(\s|$)/;
 /** Tables of contents, related posts, comments, author bios, newsletter boxes, in the languages recaps come in. */

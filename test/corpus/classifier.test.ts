@@ -80,6 +80,14 @@ describe("the block classifier", () => {
     expect(verdict("| Flag | Default |\n| --- | --- |\n| --max-pods | 110 |", {}, 1)).toMatchObject({ rule: "verbatim", text: true });
   });
 
+  it("French talk markers and Chinese day headings", () => {
+    expect(verdict("Conférence : Sécuriser la chaîne logistique – Marie Curie (Acme)", { recapLanguage: "fr" })).toMatchObject({
+      rule: "explicit-talk",
+      heading: { title: "Sécuriser la chaîne logistique", speakers: [{ name: "Marie Curie", company: "Acme" }] },
+    });
+    expect(verdict("## 第2天", { outline: outline({ hasSubheadings: true }), recapLanguage: "zh" })).toMatchObject({ heading: { kind: "day", day: "Day 2" } });
+  });
+
   it("a link bullet to a project's site is a note, not a talk", () => {
     expect(verdict("- [Kyverno policies](https://kyverno.io/policies)")).toMatchObject({ rule: "bullet" });
   });
