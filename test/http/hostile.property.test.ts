@@ -1,9 +1,7 @@
-import { generateKeyPairSync, sign } from "node:crypto";
 import { connect } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../adapters/slack/app.js";
-import { startDiscord } from "../../adapters/discord/start.js";
+import { EVENTS_PATH } from "../../adapters/slack/app.js";
 import { INTERACTIONS_PATH } from "../../adapters/discord/http.js";
 import { loadBot } from "../../src/app/load-bot.js";
 import { HttpHost } from "../../src/http/server.js";
@@ -16,45 +14,29 @@ import {
   pingInteraction,
   stringOption,
 } from "../discord/payloads.js";
-import { DiscordStandIn } from "../discord/stand-in.js";
-import { LogCapture, SIGNING_SECRET, tempDailyStore } from "../slack/harness.js";
+import { LogCapture, SIGNING_SECRET } from "../slack/harness.js";
 import { FORM, signedHeaders, slashCommandBody } from "../slack/signing.js";
-import { SlackStandIn } from "../slack/standin.js";
+import { mountBothAdapters, type BothAdapters } from "../support/both-adapters.js";
 
-const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-const publicKeyHex = publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex");
 const MAX_BODY = 4096;
 
-let slackStandIn: SlackStandIn;
-let discordStandIn: DiscordStandIn;
-let slack: SlackAdapter;
-const daily = tempDailyStore();
-let host: HttpHost;
+let platforms: BothAdapters;
 let port: number;
 const logs = new LogCapture();
 
 beforeAll(async () => {
-  slackStandIn = new SlackStandIn();
-  await slackStandIn.start();
-  discordStandIn = await new DiscordStandIn().start();
   const logger = createLogger("info", logs.stream);
   const bot = await loadBot({ logger });
   // Small limits so the property runs reach them; a request that stalls is cut off quickly.
-  host = new HttpHost(logger, {
+  const host = new HttpHost(logger, {
     limits: { maxBodyBytes: MAX_BODY, headersTimeoutMs: 500, requestTimeoutMs: 1000, timeoutCheckIntervalMs: 50, keepAliveTimeoutMs: 200 },
   });
-  slack = createSlackAdapter(bot, { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, apiUrl: slackStandIn.apiUrl }, { logger, http: host, store: daily.store });
-  await slack.start();
-  await startDiscord({ config: { token: "t".repeat(60), publicKey: publicKeyHex, apiUrl: discordStandIn.apiUrl }, bot, logger, host });
+  platforms = await mountBothAdapters(bot, logger, host, { slackBotToken: "xoxb-test-token", slackSigningSecret: SIGNING_SECRET, discordToken: "t".repeat(60) });
   port = await host.listen(0, "127.0.0.1");
 });
 
 afterAll(async () => {
-  await slack?.stop();
-  await host?.close();
-  await slackStandIn?.stop();
-  await discordStandIn?.stop();
-  await daily.close();
+  await platforms?.stop();
 });
 
 /** Sends raw bytes on a fresh connection, half-closes it and resolves with what came back once the server closed. */
@@ -72,7 +54,7 @@ function exchange(bytes: Buffer): Promise<string> {
 
 const discordSigned = (body: string, timestamp = String(Math.floor(Date.now() / 1000))) => ({
   "content-type": "application/json",
-  "x-signature-ed25519": sign(null, Buffer.from(timestamp + body), privateKey).toString("hex"),
+  "x-signature-ed25519": platforms.discordSignature(timestamp, body),
   "x-signature-timestamp": timestamp,
 });
 
@@ -166,14 +148,14 @@ const signed = fc.oneof(
   fc.tuple(anyText, fc.constantFrom(FORM, "application/json")).map(([payload, type]) => request("POST", EVENTS_PATH, slackSigned(payload, type), payload)),
   fc
     .string({ maxLength: 200 })
-    .map((text) => slashCommandBody({ text, responseUrl: slackStandIn.responseUrl("hostile") }))
+    .map((text) => slashCommandBody({ text, responseUrl: platforms.slackStandIn.responseUrl("hostile") }))
     .map((payload) => request("POST", EVENTS_PATH, slackSigned(payload), payload)),
 );
 const hostile = fc.oneof(unsigned.map((bytes) => ({ bytes, signed: false })), signed.map((bytes) => ({ bytes, signed: true })));
 
 async function stillServing(): Promise<void> {
   expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-  const slash = slashCommandBody({ text: "ebpf", responseUrl: slackStandIn.responseUrl("check") });
+  const slash = slashCommandBody({ text: "ebpf", responseUrl: platforms.slackStandIn.responseUrl("check") });
   const slackAnswer = await fetch(`http://127.0.0.1:${port}${EVENTS_PATH}`, { method: "POST", headers: slackSigned(slash), body: slash });
   expect(slackAnswer.status).toBe(200);
   expect(JSON.stringify(await slackAnswer.json())).toMatch(/eBPF|ebpf/i);
