@@ -223,6 +223,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     bot,
     can,
     answer,
+    respond: (url, message, context) => respondSafely(responder(clientOptions.fetch, url), message, context),
     store: options.store,
     clock,
     logger,

@@ -1,4 +1,4 @@
-import type { App, MessageShortcut } from "@slack/bolt";
+import type { App, MessageShortcut, RespondArguments } from "@slack/bolt";
 import type { Bot } from "../../src/commands/bot.js";
 import type { Capabilities, CommandContext } from "../../src/commands/context.js";
 import { searchCommandFor } from "../../src/commands/search-text.js";
@@ -21,6 +21,8 @@ export interface ConversationOptions {
   can(userId: string): Capabilities;
   /** The core's answer as a Slack message (`bot.run` never rejects). */
   answer(text: string, ctx: CommandContext): Promise<{ message: SlackMessage }>;
+  /** Posts to a response_url as the slash command does: retried within the deadline, a failure logged. */
+  respond(url: string, message: RespondArguments, context: Record<string, unknown>): Promise<void>;
   store: DailyStore;
   clock: Clock;
   logger: Logger;
@@ -32,7 +34,7 @@ export interface ConversationOptions {
  * Everything but the slash command and buttons: mentions answered in their thread, direct messages
  * (help the first time), the Home tab, the "Find KubeCon talks" message shortcut, and uninstalls.
  */
-export function registerConversations(app: App, { bot, can, answer, store, clock, logger, forgetInstallation }: ConversationOptions): void {
+export function registerConversations(app: App, { bot, can, answer, respond, store, clock, logger, forgetInstallation }: ConversationOptions): void {
   const slack = (userId: string, channelId: string, spaceId?: string): CommandContext => ({ platform: "slack", userId, channelId, spaceId, can: can(userId) });
 
   /** Posts publicly; a refusal is logged, never thrown (the event is acknowledged already). */
@@ -82,17 +84,13 @@ export function registerConversations(app: App, { bot, can, answer, store, clock
   });
 
   // "Find KubeCon talks" on a message: a search on its text, visible to whoever asked.
-  app.shortcut<MessageShortcut>({ type: "message_action", callback_id: FIND_TALKS_CALLBACK }, async ({ shortcut, ack, respond }) => {
+  app.shortcut<MessageShortcut>({ type: "message_action", callback_id: FIND_TALKS_CALLBACK }, async ({ shortcut, ack }) => {
     await ack();
     const command = searchCommandFor(bot.commands, plainMessageText(shortcut.message.text ?? ""));
     const reply = command
       ? (await answer(command, slack(shortcut.user.id, shortcut.channel.id, shortcut.team?.id ?? undefined))).message
       : renderCard({ title: NO_TEXT });
-    try {
-      await respond({ ...reply, response_type: "ephemeral" });
-    } catch (error) {
-      logger.warn({ err: error, shortcut: FIND_TALKS_CALLBACK, user: shortcut.user.id }, "slack response_url post failed");
-    }
+    await respond(shortcut.response_url, { ...reply, response_type: "ephemeral" }, { shortcut: FIND_TALKS_CALLBACK, user: shortcut.user.id });
   });
 
   async function removed(teamId: string | undefined, reason: string): Promise<void> {
