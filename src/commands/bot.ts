@@ -17,3 +17,15 @@ export interface Bot {
   /** Autocomplete choices for what has been typed so far (at most 25). */
   complete(kind: CompletionKind, partial: string): Choice[];
 }
+
+/** The bot with its `run` wrapped (counted, measured): everything else passes through, getters included. */
+export function wrapRun(bot: Bot, run: (inner: Bot["run"]) => Bot["run"]): Bot {
+  return {
+    get commands() {
+      return bot.commands;
+    },
+    complete: (kind, partial) => bot.complete(kind, partial),
+    visibilityOf: (text) => bot.visibilityOf(text),
+    run: run((text, ctx, options) => bot.run(text, ctx, options)),
+  };
+}

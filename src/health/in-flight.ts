@@ -1,4 +1,4 @@
-import type { Bot } from "../commands/bot.js";
+import { wrapRun, type Bot } from "../commands/bot.js";
 
 /**
  * Counts commands being answered, whatever brought them (an HTTP request, a Socket Mode or gateway
@@ -10,21 +10,14 @@ export class InFlight {
 
   /** The bot, with every `run` counted until it settles. */
   track(bot: Bot): Bot {
-    return {
-      get commands() {
-        return bot.commands;
-      },
-      complete: (kind, partial) => bot.complete(kind, partial),
-      visibilityOf: (text) => bot.visibilityOf(text),
-      run: async (text, ctx, options) => {
-        this.count++;
-        try {
-          return await bot.run(text, ctx, options);
-        } finally {
-          if (--this.count === 0) for (const wake of this.waiters.splice(0)) wake();
-        }
-      },
-    };
+    return wrapRun(bot, (run) => async (text, ctx, options) => {
+      this.count++;
+      try {
+        return await run(text, ctx, options);
+      } finally {
+        if (--this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+      }
+    });
   }
 
   /** Resolves once nothing is running (at once if nothing is). */

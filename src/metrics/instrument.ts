@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import type { Bot } from "../commands/bot.js";
+import { wrapRun, type Bot } from "../commands/bot.js";
 import type { Poster } from "../daily/poster.js";
 import { PostError } from "../daily/poster.js";
 import type { Logger } from "../log/logger.js";
@@ -20,28 +20,21 @@ export function measuredBot(bot: Bot, metrics: Metrics, logger: Logger): Bot {
     const first = text.trim().split(/\s+/, 1)[0]!.toLowerCase();
     return first === "" ? "help" : (names.get(first) ?? "search");
   };
-  return {
-    get commands() {
-      return bot.commands;
-    },
-    complete: (kind, partial) => bot.complete(kind, partial),
-    visibilityOf: (text) => bot.visibilityOf(text),
-    async run(text, ctx, options) {
-      const command = commandOf(text);
-      const started = performance.now();
-      let outcome: Outcome = "error";
-      try {
-        const reply = await bot.run(text, ctx, options);
-        outcome = reply.internal ? "error" : reply.isError ? "user_error" : "ok";
-        return reply;
-      } finally {
-        const seconds = (performance.now() - started) / 1000;
-        metrics.commands.inc({ platform: ctx.platform, command, outcome });
-        metrics.commandDuration.observe({ platform: ctx.platform, command }, seconds);
-        logger.info({ platform: ctx.platform, command, outcome, durationMs: Math.round(seconds * 1e4) / 10 }, "command");
-      }
-    },
-  };
+  return wrapRun(bot, (run) => async (text, ctx, options) => {
+    const command = commandOf(text);
+    const started = performance.now();
+    let outcome: Outcome = "error";
+    try {
+      const reply = await run(text, ctx, options);
+      outcome = reply.internal ? "error" : reply.isError ? "user_error" : "ok";
+      return reply;
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      metrics.commands.inc({ platform: ctx.platform, command, outcome });
+      metrics.commandDuration.observe({ platform: ctx.platform, command }, seconds);
+      logger.info({ platform: ctx.platform, command, outcome, durationMs: Math.round(seconds * 1e4) / 10 }, "command");
+    }
+  });
 }
 
 /** Times every search of this engine in `kubecon_search_duration_seconds`. */
