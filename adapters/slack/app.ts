@@ -18,6 +18,7 @@ import type { DailyStore } from "../../src/store/daily-store.js";
 import type { InstallationStore } from "../../src/store/installation-store.js";
 import { createSealer } from "../../src/store/seal.js";
 import { boltLogger } from "./bolt-logger.js";
+import { eventsEndpoint } from "./events-endpoint.js";
 import type { SlackConfig } from "./config.js";
 import { FIND_TALKS_CALLBACK, registerConversations } from "./conversations.js";
 import { boltInstallationStore } from "./installations.js";
@@ -229,7 +230,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     logger,
     ...(installationStore && { forgetInstallation: (teamId: string) => installationStore.deleteInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }) }),
   });
-  acknowledgeUnclaimed(app, { actions: [ACTION_ID, LINK_ACTION_ID], shortcuts: [FIND_TALKS_CALLBACK], command: SLASH_COMMAND }, logger);
+  acknowledgeUnclaimed(app, { actions: [ACTION_ID, LINK_ACTION_ID], messageShortcuts: [FIND_TALKS_CALLBACK], command: SLASH_COMMAND }, logger);
 
   /** Daily posts in a workspace that installed the app go out with that workspace's token. */
   const installedPoster: Poster = {
@@ -267,12 +268,13 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
         logger.info({ mode: "socket" }, "slack adapter connected");
         return;
       }
-      const paths = oauth ? [EVENTS_PATH, INSTALL_PATH, REDIRECT_PATH] : [EVENTS_PATH];
+      const installPaths = oauth ? [INSTALL_PATH, REDIRECT_PATH] : [];
       if (!mounted) {
-        for (const path of paths) http!.mount(path, (req, res) => receiver!.requestListener(req, res), path === EVENTS_PATH ? EVENTS_ROUTE : INSTALL_ROUTE);
+        http!.mount(EVENTS_PATH, eventsEndpoint(receiver!, config.signingSecret!, EVENTS_PATH, logger), EVENTS_ROUTE);
+        for (const path of installPaths) http!.mount(path, (req, res) => receiver!.requestListener(req, res), INSTALL_ROUTE);
         mounted = true;
       }
-      logger.info({ mode: "http", paths, installs: oauth ? "oauth" : "single workspace" }, "slack adapter mounted");
+      logger.info({ mode: "http", paths: [EVENTS_PATH, ...installPaths], installs: oauth ? "oauth" : "single workspace" }, "slack adapter mounted");
     },
     async stop() {
       // In HTTP mode the shared host owns the server; only the socket is ours to close.

@@ -35,9 +35,12 @@ describe("requests no listener of ours takes", () => {
   const others: Record<string, string> = {
     "another app's button": blockActionsBody({ actionId: "other.app.button", value: "x", responseUrl: "https://example.invalid/r", ephemeral: false }),
     "a shortcut of another manifest": messageShortcutBody({ text: "ebpf", responseUrl: "https://example.invalid/r" }).replace("kubecon_find_talks", "retired_shortcut"),
+    "a global shortcut with the message shortcut's id": interaction({ type: "shortcut", callback_id: "kubecon_find_talks", trigger_id: "1.2.3" }),
     "a modal submitted": interaction({ type: "view_submission", view: { id: "V1", type: "modal", callback_id: "old_modal", state: { values: {} } } }),
     "a modal closed": interaction({ type: "view_closed", view: { id: "V1", type: "modal", callback_id: "old_modal" }, is_cleared: false }),
     "a menu asking for options": interaction({ type: "block_suggestion", action_id: "old_menu", block_id: "b1", value: "eb" }),
+    "a legacy attachment button": interaction({ type: "interactive_message", callback_id: "old_attachment", actions: [{ name: "go", type: "button", value: "1" }] }),
+    "a legacy dialog submitted": interaction({ type: "dialog_submission", callback_id: "old_dialog", submission: { name: "x" } }),
   };
   for (const [name, body] of Object.entries(others)) {
     it(`acknowledges ${name} at once`, async () => {

@@ -1,0 +1,37 @@
+import { HTTPModuleFunctions, type HTTPReceiver } from "@slack/bolt";
+import type { BufferedRequest, Route } from "../../src/http/server.js";
+import type { Logger } from "../../src/log/logger.js";
+import { readSlackRequest, type SlackRequest } from "./request-shape.js";
+
+/**
+ * `POST /slack/events`: Bolt's receiver, behind a check of the body's shape. The signature is checked
+ * and the body parsed with Bolt's own functions; a request that fails either goes on to the receiver,
+ * which answers it (401, 400) as it always has. A signed body Bolt would fail on is refused here.
+ */
+export function eventsEndpoint(receiver: HTTPReceiver, signingSecret: string, path: string, logger: Logger): Route {
+  /** What a signed, parseable body is; nothing when it is not, for the receiver to refuse. */
+  async function read(req: BufferedRequest): Promise<SlackRequest | undefined> {
+    try {
+      return readSlackRequest(HTTPModuleFunctions.parseHTTPRequestBody(await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ signingSecret }, req)));
+    } catch {
+      return undefined;
+    }
+  }
+  return (req, res) => {
+    read(req)
+      .then((request) => {
+        if (request === undefined || request.kind === "pass") return receiver.requestListener(req, res);
+        if (request.kind === "rate-limited") {
+          logger.warn({ path, minute: request.minute }, "slack paused event delivery: the app passed its events rate limit");
+          return void res.writeHead(200).end();
+        }
+        // Signed, so from whoever holds the secret: not a user's mistake, not our failure either.
+        logger.warn({ path, problem: request.problem }, "slack request malformed");
+        res.writeHead(400, { "content-type": "text/plain" }).end("not a Slack request this app takes");
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error, path }, "slack request failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+  };
+}
