@@ -78,4 +78,6 @@ export interface Reply {
   isError?: boolean;
   /** True when the error was ours (logged), not the user's input: counted apart in the metrics. */
   internal?: boolean;
+  /** The registry name of the command that answered (`help` for empty text); none when the text named no command it could run. */
+  command?: string;
 }

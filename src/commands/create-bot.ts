@@ -37,8 +37,9 @@ function refusal(missing: Capability, platforms: readonly string[]): string {
 export function createBot(data: BotData, options: BotOptions): LoadedBot {
   const { logger, platforms = [] } = options;
   // Explicit order: search first (it takes text that names no command), the rest of the core, the extras, help last.
+  const help = helpCommand(() => registry);
   const registry: CommandRegistry = new CommandRegistry(
-    [...coreCommands(data, { random: options.random ?? Math.random }), ...(options.commands ?? []), helpCommand(() => registry)],
+    [...coreCommands(data, { random: options.random ?? Math.random }), ...(options.commands ?? []), help],
     data.engine,
   );
 
@@ -59,8 +60,7 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
     return { spec, args: parseArgs(spec, named ? words.slice(1) : words) };
   }
 
-  async function execute(text: string, ctx: CommandContext, runOptions: RunOptions): Promise<Reply> {
-    const parsed = parse(text);
+  async function execute(parsed: ReturnType<typeof parse>, ctx: CommandContext, runOptions: RunOptions): Promise<Reply> {
     if (!parsed) return { card: helpCard(registry.helpFor(ctx.can)), visibility: "ephemeral" };
     const missing = parsed.spec.needs?.(parsed.args).find((capability) => !ctx.can[capability]);
     if (missing) throw new UserError(refusal(missing, platforms));
@@ -71,16 +71,20 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
     data,
     commands: registry.commands,
     async run(text, ctx, runOptions = {}) {
+      // Named as soon as the text is parsed; a text that names no command (a typo) has none.
+      let command: string | undefined;
       let reply: Reply;
       try {
-        reply = await execute(text, ctx, runOptions);
+        const parsed = parse(text);
+        command = parsed ? parsed.spec.name : help.name;
+        reply = await execute(parsed, ctx, runOptions);
       } catch (error) {
-        if (error instanceof UserError) return { card: errorCard(error.message), visibility: "ephemeral", isError: true };
+        if (error instanceof UserError) return { card: errorCard(error.message), visibility: "ephemeral", isError: true, command };
         logger.error({ err: error, platform: ctx.platform, channel: ctx.channelId, command: text.slice(0, 200) }, "command failed");
-        return { card: errorCard(OUR_FAULT), visibility: "ephemeral", isError: true, internal: true };
+        return { card: errorCard(OUR_FAULT), visibility: "ephemeral", isError: true, internal: true, command };
       }
-      if (runOptions.share && !reply.isError) return { card: { ...reply.card, sharedBy: ctx.userId }, visibility: "public" };
-      return reply;
+      if (runOptions.share && !reply.isError) return { card: { ...reply.card, sharedBy: ctx.userId }, visibility: "public", command };
+      return { ...reply, command };
     },
     visibilityOf(text): Visibility {
       try {

@@ -6,34 +6,26 @@ import type { Logger } from "../log/logger.js";
 import type { SearchEngine } from "../search/engine.js";
 import type { Metrics, Outcome } from "./metrics.js";
 
+/** The label of a text that named no command the bot could run (a mistyped command name). */
+const UNNAMED = "unknown";
+
 /**
  * The bot, measured: every `run` counts in `kubecon_commands_total` and
  * `kubecon_command_duration_seconds` and writes one info line (platform, command, outcome,
- * duration). The command is named from the registry, never from free text, so neither the
- * metrics' labels nor the log line carry what the user typed.
+ * duration). The command is the one the bot parsed (`reply.command`, a registry name), never free
+ * text, so neither the metrics' labels nor the log line carry what the user typed.
  */
 export function measuredBot(bot: Bot, metrics: Metrics, logger: Logger): Bot {
-  const names = new Map<string, string>();
-  for (const spec of bot.commands) for (const name of [spec.name, ...(spec.aliases ?? [])]) names.set(name.toLowerCase(), spec.name);
-  // Text whose first word is no command is a search (the grammar's default); empty text is help.
-  const commandOf = (text: string): string => {
-    const first = text.trim().split(/\s+/, 1)[0]!.toLowerCase();
-    return first === "" ? "help" : (names.get(first) ?? "search");
-  };
   return wrapRun(bot, (run) => async (text, ctx, options) => {
-    const command = commandOf(text);
     const started = performance.now();
-    let outcome: Outcome = "error";
-    try {
-      const reply = await run(text, ctx, options);
-      outcome = reply.internal ? "error" : reply.isError ? "user_error" : "ok";
-      return reply;
-    } finally {
-      const seconds = (performance.now() - started) / 1000;
-      metrics.commands.inc({ platform: ctx.platform, command, outcome });
-      metrics.commandDuration.observe({ platform: ctx.platform, command }, seconds);
-      logger.info({ platform: ctx.platform, command, outcome, durationMs: Math.round(seconds * 1e4) / 10 }, "command");
-    }
+    const reply = await run(text, ctx, options);
+    const seconds = (performance.now() - started) / 1000;
+    const command = reply.command ?? UNNAMED;
+    const outcome: Outcome = reply.internal ? "error" : reply.isError ? "user_error" : "ok";
+    metrics.commands.inc({ platform: ctx.platform, command, outcome });
+    metrics.commandDuration.observe({ platform: ctx.platform, command }, seconds);
+    logger.info({ platform: ctx.platform, command, outcome, durationMs: Math.round(seconds * 1e4) / 10 }, "command");
+    return reply;
   });
 }
 

@@ -76,11 +76,14 @@ describe("GET /metrics", () => {
     await bot.run("talk no-such-section", { ...CONTEXT, platform: "slack" });
     await bot.run("explode", { ...CONTEXT, platform: "discord" });
     await bot.run("", CONTEXT);
+    await bot.run("evnts", CONTEXT);
     const text = await scrape();
     expect(sample(text, "kubecon_commands_total", { platform: "test", command: "search", outcome: "ok" })).toBe(2);
     expect(sample(text, "kubecon_commands_total", { platform: "slack", command: "talk", outcome: "user_error" })).toBe(1);
     expect(sample(text, "kubecon_commands_total", { platform: "discord", command: "explode", outcome: "error" })).toBe(1);
     expect(sample(text, "kubecon_commands_total", { platform: "test", command: "help", outcome: "ok" })).toBe(1);
+    // A mistyped command name is answered with a hint; it ran no command, so it is counted as none.
+    expect(sample(text, "kubecon_commands_total", { platform: "test", command: "unknown", outcome: "user_error" })).toBe(1);
     expect(sample(text, "kubecon_command_duration_seconds_count", { platform: "test", command: "search" })).toBe(2);
     expect(sample(text, "kubecon_search_duration_seconds_count")).toBeGreaterThanOrEqual(2);
   });
