@@ -53,7 +53,7 @@ describe("👍/👎 on search answers", () => {
     const shown = search.card.items!.map((item) => item.id);
 
     const thanks = await bot.run(up!.command, alice);
-    expect(thanks).toEqual({ card: { title: "Thanks, glad it helped 👍" }, visibility: "ephemeral" });
+    expect(thanks).toEqual({ card: { title: "Thanks, glad it helped 👍" }, visibility: "ephemeral", command: "vote" });
     expect((await bot.run(up!.command, alice)).card.title).toBe("Thanks, glad it helped 👍");
     expect((await bot.run(down!.command, alice)).card.title).toBe("Vote changed. Thanks, noted 👎: this helps tune search");
     await bot.run(up!.command, bob);
