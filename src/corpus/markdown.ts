@@ -33,6 +33,8 @@ export interface Block {
   markdownLevel?: number;
   /** The whole line is emphasized: 1 `*italic*`, 2 `**bold**`, 3 `***both***` (a heading in disguise). */
   emphasis: number;
+  /** The bold or italic words the line opens with, when more follows ("**Title** — Jane Doe, Acme"). */
+  lead?: string;
   /** The links of the line, in order. */
   links: Link[];
   /** Code or a table row: text to keep, never a heading (but a row of a table of talks is a talk). */
@@ -64,12 +66,22 @@ const MDAST_EXTENSIONS = [...MDAST_BODY, frontmatterFromMarkdown(["yaml", "toml"
 
 /** Bullets that Markdown does not know but pages use: "•", "◦", "–", "2)". */
 const PLAIN_BULLET = /^([•◦▪▫‣⁃·*+\-–—]|\d{1,2}[.)])\s+/u;
-/** Pictographs a page puts before a line as a bullet ("🎤 Title", "👉 Slides"). */
+/** Pictographs a page puts before a line or a heading as a bullet ("🎤 Title", "## 🚀 Title", "👉 Slides"). */
 const EMOJI_BULLET = /^(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}][\uFE0F\u200D\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]*\s*)+/u;
+/** Pictographs after a line ("Title 🎥", "Great demo 🎉"): decoration. */
+const EMOJI_TAIL = /(?:\s*[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}][\uFE0F\u200D\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]*)+$/u;
 /** A bare address in text ("Slides: https://…", "www.example.org"), a link as GitHub reads it. */
 const BARE_URL = /(?<![\p{L}\p{N}@/.])(?:https?:\/\/|www\.)[^\s<>]+/giu;
 /** What ends a sentence after an address rather than the address: ".", ",", "?", a closing quote. */
 const URL_TRAIL = /[?!.,:;*_~'"”’]+$/u;
+
+/** Hugo shortcodes and Liquid tags (`{{< youtube id >}}`, `{{% notice %}}`, `{% embed … %}`): blog-engine markup. */
+const TEMPLATE_TAG = /\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}/g;
+/** "[1] https://…" on a line of its own: a numbered reference, as e-mail newsletters list their links. */
+const NUMBERED_REFERENCE = /^\s*\[(\d{1,3})\]\s+((?:https?:\/\/|www\.)\S+)\s*$/;
+/** "[1]" after the words it cites. */
+const CITATION = /\s*\[(\d{1,3})\]/g;
+const CITATION_NUMBER = /^\d{1,3}$/;
 
 /** Inline HTML tags that are markup (dropped); anything else in angle brackets is text (`<pod-name>`). */
 const HTML_TAG = /^<\/?(a|abbr|b|big|br|center|cite|code|del|div|em|font|hr|i|iframe|img|ins|kbd|mark|p|picture|q|s|small|source|span|strike|strong|sub|sup|u|video|audio|figure|figcaption|script|style|noscript|button|svg|path|input|label|section|article|header|footer|nav|aside)\b[^>]*>$|^<!--[\s\S]*-->$/i;
@@ -91,22 +103,40 @@ interface Run {
 interface InlineLine {
   text: string;
   emphasis: number;
+  lead?: string;
   links: Link[];
   /** 0-based offset, in lines, from the first line of the inline content. */
   offset: number;
 }
 
+/** A piece of a text node: words, a bare address (`url`), or a citation of the words before it. */
+interface Piece {
+  text: string;
+  url?: string;
+  citation?: true;
+}
+
+/** A link of a line, and whether it is a numbered citation ("Title [1]") rather than linked words. */
+type InlineLink = Link & { citation?: true };
+
 /** Flattens inline content into lines (split at soft and hard breaks), without any syntax. */
 function inlineLines(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string>): InlineLine[] {
   const lines: Run[][] = [[]];
-  const links: Link[] = [];
+  const links: InlineLink[] = [];
+  const cite = (url: string, em: boolean, strong: boolean) => lines.at(-1)!.push({ text: "", em, strong, link: links.push({ label: "", url, citation: true }) - 1 });
   const visit = (node: PhrasingContent, em: boolean, strong: boolean, link: number | undefined) => {
     switch (node.type) {
       case "text":
       case "inlineCode": {
-        node.value.split("\n").forEach((part, i) => {
+        const value = node.type === "text" ? node.value.replace(TEMPLATE_TAG, "") : node.value;
+        value.split("\n").forEach((part, i) => {
           if (i > 0) lines.push([]);
-          for (const piece of node.type === "text" && link === undefined ? bareUrls(part) : [{ text: part }]) {
+          const pieces: Piece[] = node.type === "text" && link === undefined ? bareUrls(part).flatMap((p) => (p.url ? [p] : citations(p.text, definitions))) : [{ text: part }];
+          for (const piece of pieces) {
+            if (piece.citation) {
+              cite(piece.url!, em, strong);
+              continue;
+            }
             const index = piece.url ? links.push({ label: "", url: piece.url }) - 1 : link;
             lines.at(-1)!.push({ text: piece.text, em, strong, link: index });
           }
@@ -128,6 +158,11 @@ function inlineLines(nodes: readonly PhrasingContent[], definitions: ReadonlyMap
       case "link":
       case "linkReference": {
         const url = node.type === "link" ? node.url : definitions.get(node.identifier.toLowerCase());
+        // "[1]" pointing at a numbered reference: a citation of the words before it, not words of its own.
+        if (url && node.children.length === 1 && node.children[0]!.type === "text" && CITATION_NUMBER.test(node.children[0]!.value)) {
+          cite(url, em, strong);
+          return;
+        }
         const index = url ? links.push({ label: "", url }) - 1 : link;
         for (const child of node.children) visit(child, em, strong, index);
         return;
@@ -142,19 +177,39 @@ function inlineLines(nodes: readonly PhrasingContent[], definitions: ReadonlyMap
   for (const node of nodes) visit(node, false, false, undefined);
 
   return lines.map((runs, offset) => {
-    for (const run of runs) if (run.link !== undefined) links[run.link]!.label += run.text;
+    runs.forEach((run, i) => {
+      if (run.link === undefined) return;
+      const target = links[run.link]!;
+      target.label = target.citation ? runs.slice(0, i).map((r) => r.text).join("") : target.label + run.text;
+    });
     const text = clean(runs.map((r) => r.text).join(""));
     const shown = runs.filter((r) => r.text.trim());
     const all = (test: (r: Run) => boolean) => shown.length > 0 && shown.every(test);
     const emphasis = (all((r) => r.em) ? 1 : 0) + (all((r) => r.strong) ? 2 : 0);
+    const plainFrom = shown.findIndex((r) => !r.em && !r.strong);
+    const lead = plainFrom > 0 ? clean(shown.slice(0, plainFrom).map((r) => r.text).join("")) : undefined;
     const own = [...new Set(runs.map((r) => r.link).filter((l): l is number => l !== undefined))];
-    return { text, emphasis, links: own.map((i) => ({ label: clean(links[i]!.label), url: links[i]!.url })), offset };
+    return { text, emphasis, ...(lead && { lead }), links: own.map((i) => ({ label: clean(links[i]!.label), url: links[i]!.url })), offset };
   });
 }
 
+/** Text cut around its citations ("Gateway API Beta [1]") of numbered references the page defines. */
+function citations(text: string, definitions: ReadonlyMap<string, string>): Piece[] {
+  const pieces: Piece[] = [];
+  let from = 0;
+  for (const match of text.matchAll(CITATION)) {
+    const url = definitions.get(match[1]!);
+    if (!url) continue;
+    pieces.push({ text: text.slice(from, match.index) }, { text: "", url, citation: true });
+    from = match.index + match[0].length;
+  }
+  pieces.push({ text: text.slice(from) });
+  return pieces.filter((p) => p.text || p.citation);
+}
+
 /** Text cut around its bare addresses, each with its URL (`www.` ones as http://, as GitHub does). */
-function bareUrls(text: string): { text: string; url?: string }[] {
-  const pieces: { text: string; url?: string }[] = [];
+function bareUrls(text: string): Piece[] {
+  const pieces: Piece[] = [];
   let from = 0;
   for (const match of text.matchAll(BARE_URL)) {
     let address = match[0];
@@ -200,6 +255,10 @@ class Reader {
       if ("children" in node) for (const child of node.children) collect(child);
     };
     for (const { root } of roots) collect(root);
+    for (const raw of this.raw) {
+      const reference = NUMBERED_REFERENCE.exec(raw);
+      if (reference && !this.definitions.has(reference[1]!)) this.definitions.set(reference[1]!, reference[2]!);
+    }
   }
 
   /** The 1-based source line a node starts (or ends) on. */
@@ -218,14 +277,16 @@ class Reader {
     let { text } = inline;
     let depth = fields.depth ?? 0;
     const afterBlank = this.afterBlank(line);
-    if (fields.markdownLevel === undefined && !fields.verbatim) {
-      const bullet = PLAIN_BULLET.exec(text);
+    if (!fields.verbatim) {
+      // The list of numbered references is where the citations' links came from: not text.
+      if (NUMBERED_REFERENCE.test(this.raw[line - 1] ?? "")) return;
+      const bullet = fields.markdownLevel === undefined ? PLAIN_BULLET.exec(text) : null;
       if (bullet && depth === 0) {
         const raw = this.raw[line - 1] ?? "";
         depth = 1 + Math.floor(indentOf(raw) / 2);
         text = text.slice(bullet[0].length).trim();
       }
-      text = text.replace(EMOJI_BULLET, "");
+      text = text.replace(EMOJI_BULLET, "").replace(EMOJI_TAIL, "");
     }
     if (!text) return;
     this.blocks.push({
@@ -233,6 +294,7 @@ class Reader {
       depth,
       ...(fields.markdownLevel !== undefined && { markdownLevel: fields.markdownLevel }),
       emphasis: inline.emphasis,
+      ...(inline.lead && { lead: inline.lead }),
       links: inline.links,
       verbatim: fields.verbatim ?? false,
       ...(fields.table && { table: fields.table }),
@@ -333,6 +395,7 @@ class Reader {
         {
           text: own.map((l) => l.text).filter(Boolean).join(" "),
           emphasis: own.every((l) => l.emphasis === own[0]!.emphasis) ? own[0]!.emphasis : 0,
+          ...(own[0]?.lead && { lead: own[0].lead }),
           links: own.flatMap((l) => l.links),
           offset: 0,
         },

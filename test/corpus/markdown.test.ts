@@ -73,4 +73,24 @@ describe("parseMarkdown: blocks without Markdown syntax", () => {
     ]);
     expect(inCode!.links).toEqual([]);
   });
+  it("drops Hugo shortcodes and Liquid tags, and emoji before or after a heading or a line", () => {
+    const body = '{{< youtube Bv8n0mEXdKE >}}\n\n{{% notice info %}}\nAll recordings are online.\n{{% /notice %}}\n\n{% twitter 164800 %}\n\n## 🚀 #4: Dynamic Resource Allocation 🎥\n\nGreat demo 🎉\n\n`{% raw %}`\n';
+    expect(texts(body)).toEqual(["All recordings are online.", "#4: Dynamic Resource Allocation", "Great demo", "{% raw %}"]);
+  });
+
+  it("reads numbered citations as links of the words they follow, and drops the list of references", () => {
+    const newsletter = "Kubernetes Gateway API Beta [1]\n---\n\nRob Scott showed it [2] to everyone.\n\nLinks:\n[1] https://videos.example.org/gateway.mp4\n[2] https://slides.example.org/gateway.pdf\n";
+    const [heading, note, links] = parseMarkdown(newsletter).blocks;
+    expect(heading).toMatchObject({ text: "Kubernetes Gateway API Beta", markdownLevel: 2, links: [{ label: "Kubernetes Gateway API Beta", url: "https://videos.example.org/gateway.mp4" }] });
+    expect(note).toMatchObject({ text: "Rob Scott showed it to everyone.", links: [{ label: "Rob Scott showed it", url: "https://slides.example.org/gateway.pdf" }] });
+    expect(links!.text).toBe("Links:");
+    expect(parseMarkdown("Agent Mode Explained [1]\n\n[1]: https://videos.example.org/agent.mp4\n").blocks).toMatchObject([
+      { text: "Agent Mode Explained", links: [{ label: "Agent Mode Explained", url: "https://videos.example.org/agent.mp4" }] },
+    ]);
+    expect(texts("Kubernetes 1.30 [2] is out.\n")).toEqual(["Kubernetes 1.30 [2] is out."]);
+  });
+
+  it("keeps the bold words a line opens with", () => {
+    expect(parseMarkdown("- **Cilium Mesh** — Thomas Graf, Isovalent\n\n**All bold**\n\nplain **then bold**\n").blocks.map((b) => b.lead)).toEqual(["Cilium Mesh", undefined, undefined]);
+  });
 });
