@@ -1,7 +1,7 @@
 import { endsSentence } from "../text/sentence.js";
 import { LINK_LABEL, isTalkMarker, type Line } from "./lines.js";
 import { talkLinkKind } from "./links.js";
-import { UNMARKED_PARENTHESIS, parsePeople, speakerLine, titleAndSpeakers, unshout } from "./speakers.js";
+import { UNMARKED_PARENTHESIS, labelledPeople, leadingPeople, parsePeople, speakerLine, titleAndSpeakers, unshout } from "./speakers.js";
 import type { Speaker } from "./section.js";
 import { capitalizedShare, endsMidSentence, isCjk, lineLanguage, wordsOf } from "./words.js";
 
@@ -73,7 +73,7 @@ const GROUP = /^(notes? on\b|keynotes?\b|sessions?$|talks$|lightning talks$|work
 const YAML_KEY = /^[a-z_][\w.-]*:(\s|$)/;
 /** Tables of contents, related posts, comments, author bios, newsletter boxes, in the languages recaps come in. */
 const FURNITURE =
-  /^(table of contents|contents|in this (post|article|memo|page|recap)|on this page|toc|sommaire|au sommaire|table des matières|dans cet article|目次|もくじ|目录|related( posts| articles| stories| reading)?|you (may|might) also like|more (posts|articles|stories)( from .*)?|recommended( reading| posts)?|read next|articles? (similaires|connexes|liés)|à lire aussi|lire aussi|voir aussi|関連記事|関連投稿|相关文章|(\d+\s+)?comments?|leave a (reply|comment)|post a comment|(\d+\s+)?commentaires?|laisser un commentaire|コメント|评论|about the author|about me|author bio|à propos de l'auteur|l'auteur|著者について|著者紹介|この記事を書いた人|关于作者|subscribe( to (our|my|the) newsletter)?|newsletter|(sign up|subscribe) for (our|my) newsletter|abonnez-vous( à (la|notre|ma) newsletter)?|inscrivez-vous à (la|notre|ma) newsletter|share( this)?( post| article)?( on)?|partager( cet article)?|シェア|share this)\s*[:：]?\s*(\(\d+\))?$/i;
+  /^(table of contents|contents|in this (post|article|memo|page|recap)|on this page|toc|sommaire|au sommaire|table des matières|dans cet article|目次|もくじ|目录|related( posts| articles| stories| reading)?|you (may|might) also like|more (posts|articles|stories)( from .*)?|recommended( reading| posts)?|read next|articles? (similaires|connexes|liés)|à lire aussi|lire aussi|voir aussi|関連記事|関連投稿|相关文章|(\d+\s+)?comments?|leave a (reply|comment)|post a comment|(\d+\s+)?commentaires?|laisser un commentaire|コメント|评论|about the author|about me|author bio|à propos de l'auteur|l'auteur|著者について|著者紹介|この記事を書いた人|关于作者|subscribe( to (our|my|the) newsletter)?|newsletter|(sign up|subscribe) for (our|my) newsletter|abonnez-vous( à (la|notre|ma) newsletter)?|inscrivez-vous à (la|notre|ma) newsletter|share( this)?( post| article)?( on)?|partager( cet article)?|シェア|share this|licen[cs]e|contributing|how to contribute)\s*[:：]?\s*(\(\d+\))?$/i;
 /** Table columns that hold a talk's title, and its speakers. */
 const TITLE_COLUMN = /^(title|talk|session|titre|conférence|タイトル|セッション|講演|标题|演讲)s?$/i;
 const SPEAKER_COLUMN = /^(speakers?|presenters?|by|who|intervenants?|orateurs?|登壇者|スピーカー|講演者|发言人|演讲者|讲者)$/i;
@@ -81,10 +81,19 @@ const SPEAKER_COLUMN = /^(speakers?|presenters?|by|who|intervenants?|orateurs?|�
 /** "09:00 – ", "16:00-16:35 ", "9:30 am | ", "14h30 — ": a schedule's time slot before a title. */
 const TIME_SLOT =
   /^(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?)?)?\s*(?:[-–—|·:]\s*)?(?=[\p{L}\p{N}「『[(])/iu;
-/** "## 1. Title", "**3) Title**": the number of a heading in a numbered outline. */
-const HEADING_NUMBER = /^\d{1,2}[.)]\s+(?=\S)/;
-/** 「Title」 or 『Title』 alone on its line, as Japanese blogs write talk titles. */
-const BRACKETED = /^[「『]([^「」『』]+)[」』]$/u;
+/** "## 1. Title", "**3) Title**", "## #5: Title", "## No. 2 – Title": the number of a heading in a numbered outline or a countdown. */
+const HEADING_NUMBER = /^(?:#|no\.?\s*)?\d{1,2}(?:[.):]|\s+[-–—/])\s+(?=\S)/i;
+/**
+ * A title in quotes or brackets, alone or before its speakers: 「Title」, 『Title』, « Titre » par Nom,
+ * “Title” - Name, Company. Group 1 opens the quote, 2 is the title, 3 what follows.
+ */
+const QUOTED = /^([「『【«“"])\s*([^「」『』【】«»“”"]+?)\s*[」』】»”"](.*)$/u;
+/** "【セッション名】Title", "【基調講演】Title": a category label before a title, as Japanese blogs print them. */
+const BRACKET_LABEL = /^【[^【】]{1,20}】\s*(\S.*)$/u;
+/** "In “Title”, Jane Doe (Acme) explained …": a paragraph that names the talk it is about. */
+const NARRATED = /^(?:in|during|at|dans|lors de)\s+[«“"]\s*([^«»“”"]{6,150}?)\s*[»”"]\s*,?\s+(.+)$/iu;
+/** "Q: …", "A: …": a line of a question-and-answer transcript. */
+const QA_LINE = /^(?:q|a|question|answer|réponse|質問|回答)\s*[:：.]\s*\S/iu;
 /** A line of an unspaced script that ends a sentence, or too long to be a title. */
 const CJK_SENTENCE = /[。！？!?]$|[。、，]/;
 
@@ -168,6 +177,17 @@ export const RULES: readonly Rule[] = [
     decide: (line) => (line.depth === 0 && /[:：]$/.test(line.text) && wordsOf(line.text).length <= 8 && !DAY_HEADING.test(line.text) ? TEXT : undefined),
   },
   {
+    // "Speakers: Jane Doe (Acme)", "Panel: Dawn Chen (Google), Mrunal Patel (Red Hat)": the talk's people,
+    // which the segmenter reads; never a heading, nor a talk named after them.
+    name: "speaker-line",
+    decide: (line) => (line.depth === 0 && labelledPeople(line.text) ? TEXT : undefined),
+  },
+  {
+    // "Q: Is swap production ready?", "A: Beta since 1.28.": a transcript's lines are notes, however short.
+    name: "qa-line",
+    decide: (line) => (line.depth === 0 && QA_LINE.test(line.text) ? TEXT : undefined),
+  },
+  {
     // "14:30 – Zero Trust Networking", "16:00-16:35 Title": a time slot is no part of the title; the
     // rest of the line is classified as the line.
     name: "time-slot",
@@ -185,13 +205,27 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
-    // 「Ciliumで始めるeBPF入門」: brackets around a whole line mark it as a title; they are no part of it.
-    name: "bracketed-title",
+    // "【セッション名】Kubernetesのアップグレード", "【基調講演】CNCFの10年": the category label in 【】 is
+    // dropped; the rest is classified as the line. (【Title】 alone is a quoted title.)
+    name: "bracket-label",
     decide: (line, ctx) => {
-      const inner = BRACKETED.exec(line.text)?.[1]?.trim();
-      if (!inner) return undefined;
-      const verdict = reclassified({ ...line, text: inner }, ctx);
-      return verdict.heading?.kind === "sub" ? heading({ ...verdict.heading, titleLike: true }) : verdict;
+      const rest = BRACKET_LABEL.exec(line.text)?.[1];
+      return rest ? reclassified({ ...line, text: rest.trim() }, ctx) : undefined;
+    },
+  },
+  {
+    // 「Ciliumで始めるeBPF入門」, 【Title】, « Titre » par Nom (Société), “Title” - Name, Company: the quotes mark the
+    // title and are no part of it. A quotation that opens a sentence is left to the other rules.
+    name: "quoted-title",
+    decide: (line, ctx) => {
+      const quoted = QUOTED.exec(line.text);
+      if (!quoted) return undefined;
+      const [, open, inner, after] = quoted as unknown as [string, string, string, string];
+      const text = `${inner}${after.trim() ? ` ${after.trim()}` : ""}`;
+      if (after.trim() && !titleAndSpeakers(text)) return undefined;
+      const verdict = reclassified({ ...line, text }, ctx);
+      // Japanese brackets around a whole line say "title" the way capitals do in English.
+      return verdict.heading?.kind === "sub" && /[「『【]/.test(open) ? heading({ ...verdict.heading, titleLike: true }) : verdict;
     },
   },
   {
@@ -200,6 +234,18 @@ export const RULES: readonly Rule[] = [
     decide: (line) => {
       const explicit = line.depth === 0 ? EXPLICIT_TALK.exec(line.text) : null;
       return explicit ? heading({ ...talk(explicit[2]!.trim(), line), day: dayLabel(line.text) }) : undefined;
+    },
+  },
+  {
+    // "In “Debugging Networking with eBPF”, Duffie Cooley (Isovalent) showed …": a paragraph per talk that
+    // names it in quotes and its speakers before a verb. The paragraph is the talk's first note.
+    name: "narrated-talk",
+    decide: (line) => {
+      const narrated = line.depth === 0 ? NARRATED.exec(line.text) : null;
+      const speakers = narrated ? leadingPeople(narrated[2]!) : undefined;
+      if (!narrated || !speakers) return undefined;
+      const title = narrated[1]!.replace(/[,.]$/, "");
+      return heading({ kind: "talk", title: EXPLICIT_TALK.exec(title)?.[2]?.trim() ?? title, speakers, note: line.text });
     },
   },
   {
@@ -217,11 +263,12 @@ export const RULES: readonly Rule[] = [
       if (!link) return undefined;
       const split = titleAndSpeakers(link.label);
       const rest = line.text.replace(link.label, " ").replace(/\s+/g, " ").trim();
-      const by = /^(?:[-–—,:]\s*|by\s+|par\s+)(.+)$/i.exec(rest);
-      const people = split?.speakers ?? (by ? titleAndSpeakers(`${link.label} - ${by[1]!.replace(/[.;]$/, "")}`)?.speakers : undefined);
+      // "- [Title](url) - Jane Doe, Acme. What it was about.": the people, then a sentence of notes.
+      const by = /^(?:[-–—,:]\s*|by\s+|par\s+)(.+?)(?:[.;]\s+(\p{Lu}.*))?[.;]?$/iu.exec(rest);
+      const people = split?.speakers ?? (by ? titleAndSpeakers(`${link.label} - ${by[1]}`)?.speakers : undefined);
       const talkish = people !== undefined || talkLinkKind(link.url, link.label) !== undefined;
       if (!talkish || line.text.indexOf(link.label) > line.text.length / 2) return undefined;
-      const note = people && by && !split ? "" : rest.replace(/^[-–—:,.;\s]+/, "");
+      const note = people && by && !split ? (by[2] ?? "") : rest.replace(/^[-–—:,.;\s]+/, "");
       return heading({
         kind: "talk",
         title: split?.title ?? unshout(link.label),
@@ -229,6 +276,19 @@ export const RULES: readonly Rule[] = [
         url: link.url,
         ...(note && /\p{L}/u.test(note) && { note }),
       });
+    },
+  },
+  {
+    // A talk as the top bullet of a tree, its notes the bullets under it (Notion, Confluence, outliners):
+    // "- **Cilium Mesh** — Thomas Graf, Isovalent", "- Keynote: CNCF at 10", "- **Gateway API in Practice**".
+    name: "talk-bullet",
+    decide: (line, ctx) => {
+      if (line.depth !== 1 || (ctx.next?.depth ?? 0) <= 1) return undefined;
+      const explicit = EXPLICIT_TALK.exec(line.text);
+      if (explicit) return heading(talk(explicit[2]!.trim(), line));
+      // The author set the title in bold: the whole bullet, or its opening words before the speakers.
+      const boldTitle = line.emphasis > 0 ? writtenAsTitle(line, ctx) : line.lead !== undefined && titleAndSpeakers(line.text)?.title === line.lead;
+      return boldTitle ? heading(talk(line.text, line)) : undefined;
     },
   },
   {

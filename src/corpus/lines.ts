@@ -26,6 +26,10 @@ const FOOTERS: readonly RegExp[] = [
   /^(leave a (reply|comment)|subscribe to (our|my) newsletter)\b/i,
 ];
 
+/** The author's sign-off ("That's all for this year", "Thanks for reading!", "Merci de nous avoir lus"): the article ends there. */
+const SIGN_OFF =
+  /^(that['’]s (all|it) for (now|today|this (week|year|time|post|recap|edition))\b|thanks?( you)?( so much)? for reading\b|merci (de nous avoir lus|de m['’]avoir lu|pour votre lecture)\b|(最後まで)?(お)?読んでいただき、?ありがとうございました)/i;
+
 /** Lines that point at slides or an abstract: not content, but a sign that the line above is a talk title. */
 const TALK_MARKERS: readonly RegExp[] = [
   /^links? to (the )?(slides?|video|recording|talk|tutorial( code)?|session)\b.{0,20}$/i,
@@ -39,7 +43,7 @@ const TALK_MARKERS: readonly RegExp[] = [
 const SUMMARY = /^(summary|résumé|notes)$/i;
 
 /** "Slides: X", "Source: X", "See: X": references to keep as text, never headings. */
-export const LINK_LABEL = /^(slides?|source|see|video|recording|link|repo(sitory)?|github)\s*:/i;
+export const LINK_LABEL = /^(slides?|deck|source|see|video|vidéo|recording|replay|watch|link|repo(sitory)?|github)\s*:/i;
 
 export function isLeftover(text: string): boolean {
   return LEFTOVERS.some((re) => re.test(text));
@@ -57,7 +61,10 @@ export function isSummaryMarker(text: string): boolean {
 export function readLines(body: string): Line[] {
   const { blocks } = parseMarkdown(body);
   const lineCount = body.split("\n").length;
-  const footerFrom = blocks.findIndex((b) => b.line > lineCount * 0.6 && FOOTERS.some((re) => re.test(b.text)));
+  const lastHeading = blocks.findLastIndex((b) => b.markdownLevel !== undefined);
+  const footerFrom = blocks.findIndex(
+    (b, i) => b.line > lineCount * 0.6 && (FOOTERS.some((re) => re.test(b.text)) || (i > lastHeading && b.depth === 0 && SIGN_OFF.test(b.text))),
+  );
   // Code and table rows are kept as written ("--max-pods" is no separator).
   const kept = (footerFrom < 0 ? blocks : blocks.slice(0, footerFrom)).filter((b) => b.markdownLevel !== undefined || b.verbatim || !isLeftover(b.text));
   return normalizeDepths(kept);

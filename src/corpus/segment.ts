@@ -2,7 +2,7 @@ import { classifyBlock, isDayHeading, type Heading, type OutlineEntry } from "./
 import { LINK_LABEL, isSummaryMarker, isTalkMarker, readLines, type Line } from "./lines.js";
 import { talkLinkKind, type TalkLinkKind } from "./links.js";
 import type { Bullet, Speaker } from "./section.js";
-import { speakerLine } from "./speakers.js";
+import { leadingPeople, speakerLine } from "./speakers.js";
 import { endsMidSentence, wordsOf } from "./words.js";
 
 /** A section as the segmenter finds it, before ids and tags are given. */
@@ -52,8 +52,10 @@ export function segment(body: string, options: SegmentOptions): FoundSection[] {
       outline: outline.get(i),
     });
     const level = outline.get(i)?.level ?? Infinity;
-    // Page furniture is dropped with everything under it, up to the next heading of its level.
-    if (skipUntilLevel !== undefined && (verdict.heading === undefined || (level > skipUntilLevel && verdict.skip === undefined))) {
+    // Page furniture is dropped with everything under it, up to the next heading of its level (a line
+    // that merely reads as a title, such as the author's name under "About the author", is no heading).
+    const plainSub = verdict.heading?.kind === "sub" && !outline.has(i);
+    if (skipUntilLevel !== undefined && (verdict.heading === undefined || plainSub || (level > skipUntilLevel && verdict.skip === undefined))) {
       skipped.add(i);
       previousIsHeading = false;
       return;
@@ -110,11 +112,14 @@ export function segment(body: string, options: SegmentOptions): FoundSection[] {
     if (!current) return; // the blog's introduction
     if (readLink(current, line)) return;
     if (isSummaryMarker(line.text) && current.bullets.length === 0) return;
-    const people = current.bullets.length === 0 && current.speakers.length === 0 ? speakerLine(line.text) : undefined;
+    const firstLine = current.bullets.length === 0 && current.speakers.length === 0;
+    const people = firstLine ? speakerLine(line.text) : undefined;
     if (people) {
       current.speakers = people;
       return;
     }
+    // "Jim Bugwadia (Nirmata) walked through …": the talk's first note names its speakers.
+    if (firstLine && line.depth === 0) current.speakers = leadingPeople(line.text) ?? [];
     // A heading the loop did not use is where a section too long may be cut (shape 9).
     if (heading && line.depth === 0) current.splits.push({ at: current.bullets.length, heading });
     addLine(current.bullets, line);

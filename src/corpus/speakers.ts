@@ -44,7 +44,10 @@ export function parsePeople(text: string): Speaker[] | undefined {
   if (people.includes("(")) {
     const found = [...people.matchAll(PARENTHESIZED)].map((m) => ({ name: m[1]!, company: m[2]!.trim() }));
     const rest = people.replace(PARENTHESIZED, "").replace(/[\s,;&]|\band\b|\bet\b/g, "");
-    return found.length && rest === "" ? found : undefined;
+    if (found.length && rest === "") return found;
+    // "Helen Greul and Pia Nilsson (Spotify)": one company for the people before it.
+    const shared = /^([^()]+?)\s*\(([^()]+)\)$/.exec(people);
+    return shared && /\s(&|and|et)\s/.test(shared[1]!) ? parsePeople(`${shared[1]}, ${shared[2]}`) : undefined;
   }
   if (!people.includes(",") && !/\s(&|and|et)\s/.test(people) && !isPersonName(people)) return undefined;
   const speakers: Speaker[] = [];
@@ -61,7 +64,13 @@ export function parsePeople(text: string): Speaker[] | undefined {
 }
 
 /** "Speakers: Jane Doe (Acme)", "Par Jane Doe, Acme": the people of the talk titled on the line before. */
-const SPEAKER_LINE = /^(?:speakers?|presenters?|presented by|by|intervenants?|par|with|登壇者|スピーカー|発表者|講演者|演讲者|讲者)\s*[:：\-–]?\s*(.+)$/i;
+const SPEAKER_LINE = /^(?:speakers?|presenters?|presented by|panel(?:ists?)?|moderators?|by|intervenants?|par|with|登壇者|スピーカー|発表者|講演者|演讲者|讲者)\s*[:：\-–]?\s*(.+)$/i;
+
+/** "Speakers: Jane Doe (Acme)", "Panel: Dawn Chen (Google), Mrunal Patel (Red Hat)": people after a label that says so. */
+export function labelledPeople(text: string): Speaker[] | undefined {
+  const match = SPEAKER_LINE.exec(text);
+  return match ? parsePeople(match[1]!) : undefined;
+}
 
 /**
  * The people of the talk titled on the line before: "Speakers: Jane Doe (Acme)", "Par Jane Doe,
@@ -69,11 +78,23 @@ const SPEAKER_LINE = /^(?:speakers?|presenters?|presented by|by|intervenants?|pa
  * "Jane Doe, Acme & John Roe, Initech"), the company marking them as people.
  */
 export function speakerLine(text: string): Speaker[] | undefined {
-  const match = SPEAKER_LINE.exec(text);
-  if (match) return parsePeople(match[1]!);
+  if (SPEAKER_LINE.test(text)) return labelledPeople(text);
   if (/[.!?:;。]$/.test(text) || text.split(/\s+/).length > 12) return undefined;
   const bare = text.replace(/\s+[—–]\s+/g, ", ");
   return /,|\(/.test(bare) ? parsePeople(bare) : undefined;
+}
+
+/** "Rob Scott (Google) and Nick Young (Isovalent) presented …": a sentence that opens with the people who gave the talk. */
+const PEOPLE_THEN_VERB =
+  /^(.{4,160}?)\s+(?:presented|showed|explained|described|demonstrated|walked|talked|shared|gave|introduced|argued|discussed|covered|nous (?:a|ont) (?:présenté|montré|expliqué|parlé)|(?:a|ont) (?:présenté|montré|expliqué|raconté|parlé))\b/u;
+
+/**
+ * The people a note opens with, when it says what they did ("Jim Bugwadia (Nirmata) walked through
+ * …"). They must be marked as people (a company, a second name): "Kueue now admits" is no one.
+ */
+export function leadingPeople(text: string): Speaker[] | undefined {
+  const who = PEOPLE_THEN_VERB.exec(text)?.[1];
+  return who && markedAsPeople(who) ? parsePeople(who) : undefined;
 }
 
 /**

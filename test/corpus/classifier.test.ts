@@ -19,12 +19,23 @@ const EXAMPLES: Record<string, { input: string; at?: number; context?: Partial<H
   verbatim: { input: "```\nSession: Not A Talk\n```", expect: { text: true } },
   "page-furniture": { input: "## Related posts", context: { outline: outline() }, expect: { skip: true } },
   "inner-label": { input: "### Key points:", context: { outline: outline({ level: 2 }) }, expect: { text: true } },
+  "speaker-line": { input: "Panel: Dawn Chen (Google), Mrunal Patel (Red Hat)", expect: { text: true } },
+  "qa-line": { input: "Q: Is Swap Production Ready?", expect: { text: true } },
   "time-slot": { input: "14:30 – Zero Trust Networking - Jane Doe, Acme", expect: { heading: { kind: "talk", title: "Zero Trust Networking", speakers: [{ name: "Jane Doe", company: "Acme" }] } } },
   "numbered-heading": { input: "## 3) eBPF Everywhere", context: { outline: outline() }, expect: { heading: { kind: "talk", title: "eBPF Everywhere" } } },
-  "bracketed-title": { input: "「Ciliumで始めるeBPF入門」", context: { recapLanguage: "ja" }, expect: { heading: { kind: "sub", title: "Ciliumで始めるeBPF入門", titleLike: true } } },
+  "bracket-label": { input: "## 【セッション名】eBPFで実現するゼロトラスト", context: { outline: outline(), recapLanguage: "ja" }, expect: { heading: { kind: "talk", title: "eBPFで実現するゼロトラスト" } } },
+  "quoted-title": { input: "「Ciliumで始めるeBPF入門」", context: { recapLanguage: "ja" }, expect: { heading: { kind: "sub", title: "Ciliumで始めるeBPF入門", titleLike: true } } },
   "explicit-talk": { input: "Talk 3: Securing the Supply Chain - Ann Lee, Chainguard", expect: { heading: { kind: "talk", title: "Securing the Supply Chain", speakers: [{ name: "Ann Lee", company: "Chainguard" }] } } },
+  "narrated-talk": {
+    input: "In “Debugging Networking with eBPF”, Duffie Cooley (Isovalent) showed how to follow a packet.",
+    expect: { heading: { kind: "talk", title: "Debugging Networking with eBPF", speakers: [{ name: "Duffie Cooley", company: "Isovalent" }] } },
+  },
   "contents-item": { input: "Notes on security", context: { contents: new Set(["notes on security"]) }, expect: { heading: { kind: "group", title: "Notes on security" } } },
   "link-bullet": { input: "- [Zero Trust - Jane Doe, Acme](https://youtu.be/x)", expect: { heading: { kind: "talk", title: "Zero Trust", url: "https://youtu.be/x" } } },
+  "talk-bullet": {
+    input: "- **Cilium Mesh** — Thomas Graf, Isovalent\n  - Sidecarless.",
+    expect: { heading: { kind: "talk", title: "Cilium Mesh", speakers: [{ name: "Thomas Graf", company: "Isovalent" }] } },
+  },
   bullet: { input: "- [the docs](https://kubernetes.io)", expect: { text: true } },
   "outline-heading": { input: "## Day 2", context: { outline: outline({ hasSubheadings: true }) }, expect: { heading: { kind: "day", title: "Day 2", day: "Day 2" } } },
   "not-a-heading": { input: "This line ends like a sentence.", expect: { text: true } },
@@ -90,5 +101,27 @@ describe("the block classifier", () => {
 
   it("a link bullet to a project's site is a note, not a talk", () => {
     expect(verdict("- [Kyverno policies](https://kyverno.io/policies)")).toMatchObject({ rule: "bullet" });
+  });
+  it("quotes and brackets: a title with its speakers loses them, a quotation opening a sentence is left alone", () => {
+    expect(verdict("« Istio en mode ambiant » par Louis Ryan (Google)", { recapLanguage: "fr" })).toMatchObject({
+      rule: "quoted-title",
+      heading: { kind: "talk", title: "Istio en mode ambiant", speakers: [{ name: "Louis Ryan", company: "Google" }] },
+    });
+    expect(verdict("【eBPFで実現するゼロトラストネットワーク】", { recapLanguage: "ja" })).toMatchObject({ rule: "quoted-title", heading: { title: "eBPFで実現するゼロトラストネットワーク", titleLike: true } });
+    expect(verdict("“Kubernetes is the new Linux”, said a speaker.")).toMatchObject({ rule: "not-a-heading" });
+  });
+
+  it("a narrated paragraph is a talk only when it names people before a verb; a bullet tree's top is a talk only when bold or marked", () => {
+    expect(verdict("In “the old days”, we all wrote our own operators.")).toMatchObject({ text: true });
+    expect(verdict("- Hardware support (Intel TDX, IBM PEF)\n  - Memory encryption")).toMatchObject({ rule: "bullet" });
+    expect(verdict("- **Pros**\n  - fast")).toMatchObject({ rule: "bullet" });
+    expect(verdict("- Keynote: CNCF at 10\n  - 12,000 people")).toMatchObject({ rule: "talk-bullet", heading: { title: "CNCF at 10" } });
+  });
+
+  it("a countdown's number is no part of a heading's title", () => {
+    for (const input of ["## #5: In-Place Pod Resize", "## No. 5 – In-Place Pod Resize", "## 5. In-Place Pod Resize"]) {
+      expect(verdict(input, { outline: outline() }), input).toMatchObject({ rule: "numbered-heading", heading: { title: "In-Place Pod Resize" } });
+    }
+    expect(verdict("## 2024 Roadmap", { outline: outline() })).toMatchObject({ heading: { title: "2024 Roadmap" } });
   });
 });

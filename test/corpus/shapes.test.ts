@@ -3,6 +3,9 @@ import { segment, type FoundSection } from "../../src/corpus/segment.js";
 
 const en = { recapTitle: "My KubeCon recap", language: "en" };
 const brief = (sections: FoundSection[]) => sections.map((s) => ({ title: s.title, speakers: s.speakers.map((p) => p.name), notes: s.bullets.length }));
+/** Title, speakers as "Name (Company)" and link of each section. */
+const talks = (sections: FoundSection[]) =>
+  sections.map((s) => ({ title: s.title, speakers: s.speakers.map((p) => (p.company ? `${p.name} (${p.company})` : p.name)), url: s.url }));
 
 describe("the shapes recaps come in", () => {
   it("1. talks as link bullets, with a sentence before or after the link", () => {
@@ -326,5 +329,304 @@ describe("the shapes recaps come in", () => {
       { title: "Sidecarless Service Mesh", speakers: [], notes: 1 },
       { title: "2024 Roadmap", speakers: [], notes: 1 },
     ]);
+  });
+  it("15. a Notion or outliner export: each talk the top bullet of a tree (bold title, speakers after it), its notes the bullets under it", () => {
+    const text = [
+      "# KubeCon EU 2024 Paris — team notes",
+      "",
+      "Created: March 22, 2024 6:12 PM",
+      "Tags: conference, kubernetes",
+      "",
+      "<aside>",
+      "💡 These are our raw notes from the three days.",
+      "",
+      "</aside>",
+      "",
+      "## Day 1",
+      "",
+      "- **Keynote: CNCF at 10 years**",
+      "    - 12,000 attendees, biggest KubeCon ever",
+      "- **Cilium Mesh: One Mesh to Rule Them All** — Thomas Graf, Isovalent",
+      "    - Sidecarless mesh with eBPF datapath",
+      "    - Slides: [link](https://slides.example.org/cilium-mesh.pdf)",
+      "- **Building a Platform with Backstage and Crossplane** — Ana Margarita Medina (Lightstep), Viktor Farcic (Upbound)",
+      "    - Golden paths, not golden cages",
+      "",
+      "## Day 2",
+      "",
+      "- **OpenTelemetry Profiling: The Fourth Signal**",
+      "    - Profiles join traces, metrics and logs",
+      "- Dependencies (Intel TDX, IBM PEF)",
+      "    - Memory encryption",
+    ].join("\n");
+    const sections = segment(text, en);
+    expect(talks(sections)).toEqual([
+      { title: "CNCF at 10 years", speakers: [], url: undefined },
+      { title: "Cilium Mesh: One Mesh to Rule Them All", speakers: ["Thomas Graf (Isovalent)"], url: "https://slides.example.org/cilium-mesh.pdf" },
+      { title: "Building a Platform with Backstage and Crossplane", speakers: ["Ana Margarita Medina (Lightstep)", "Viktor Farcic (Upbound)"], url: undefined },
+      { title: "OpenTelemetry Profiling: The Fourth Signal", speakers: [], url: undefined },
+    ]);
+    expect(sections.map((s) => s.day)).toEqual(["Day 1", "Day 1", "Day 1", "Day 2"]);
+    // A bullet that is not set in bold and names no one stays a note, with its own sub-bullets.
+    expect(sections[3]!.bullets.map((b) => [b.text, b.depth])).toEqual([
+      ["Profiles join traces, metrics and logs", 2],
+      ["Dependencies (Intel TDX, IBM PEF)", 1],
+      ["Memory encryption", 2],
+    ]);
+  });
+
+  it("16. a Hugo post with shortcodes: embeds, notices and tweets are markup, the “Speakers:” line after an embed is the talk's", () => {
+    const text = [
+      '{{< figure src="/images/rai.jpg" caption="The RAI in Amsterdam" >}}',
+      "",
+      "KubeCon came back to Amsterdam.",
+      "",
+      "{{% notice info %}}",
+      "All recordings are on the CNCF channel.",
+      "{{% /notice %}}",
+      "",
+      "## Kubernetes SIG Network: Intro and Deep Dive",
+      "",
+      "{{< youtube Bv8n0mEXdKE >}}",
+      "",
+      "Speakers: Antonio Ojea (Google), Dan Winship (Red Hat)",
+      "",
+      "kube-proxy gets an nftables backend.",
+      "",
+      "## Flux Beyond Git: OCI Artifacts for GitOps",
+      "",
+      '{{< youtube id="x7Ts1kPqGmA" title="Flux OCI" >}}',
+      "",
+      "Speakers: Stefan Prodan (Weaveworks)",
+      "",
+      "Flux pulls manifests from an OCI registry.",
+      "",
+      '{{< tweet user="stefanprodan" id="1648000000000000000" >}}',
+    ].join("\n");
+    const sections = segment(text, en);
+    expect(talks(sections)).toEqual([
+      { title: "Kubernetes SIG Network: Intro and Deep Dive", speakers: ["Antonio Ojea (Google)", "Dan Winship (Red Hat)"], url: undefined },
+      { title: "Flux Beyond Git: OCI Artifacts for GitOps", speakers: ["Stefan Prodan (Weaveworks)"], url: undefined },
+    ]);
+    expect(sections.map((s) => s.bullets.map((b) => b.text))).toEqual([["kube-proxy gets an nftables backend."], ["Flux pulls manifests from an OCI registry."]]);
+  });
+
+  it("17. one paragraph per talk, “In “Title”, Speaker (Company) explained …”; the author's sign-off is no note", () => {
+    const text = [
+      "# KubeCon North America 2022 Detroit recap",
+      "",
+      "Rather than bullet points, here is what each talk I attended was about.",
+      "",
+      'In "Keynote: The Future of Cloud Native Security", Emily Fox (Apple) explained how the community moved from talking about supply chain attacks to shipping tooling against them.',
+      "",
+      "In “Debugging Kubernetes Networking with eBPF”, Duffie Cooley (Isovalent) showed how to follow a packet through a cluster without tcpdump.",
+      "",
+      'In "How Spotify Runs Backstage at Scale", Helen Greul and Pia Nilsson (Spotify) explained how they keep two thousand plugins working.',
+      "",
+      'In "the old days", we all wrote our own operators.',
+      "",
+      "That's all for this year. Thanks for reading, and tell me which talk I missed!",
+    ].join("\n");
+    const sections = segment(text, { recapTitle: "KubeCon North America 2022 Detroit recap", language: "en" });
+    expect(talks(sections)).toEqual([
+      { title: "The Future of Cloud Native Security", speakers: ["Emily Fox (Apple)"], url: undefined },
+      { title: "Debugging Kubernetes Networking with eBPF", speakers: ["Duffie Cooley (Isovalent)"], url: undefined },
+      { title: "How Spotify Runs Backstage at Scale", speakers: ["Helen Greul (Spotify)", "Pia Nilsson (Spotify)"], url: undefined },
+    ]);
+    expect(sections[2]!.bullets.map((b) => b.text)).toEqual([
+      'In "How Spotify Runs Backstage at Scale", Helen Greul and Pia Nilsson (Spotify) explained how they keep two thousand plugins working.',
+      'In "the old days", we all wrote our own operators.',
+    ]);
+  });
+
+  it("18. a countdown listicle: emoji and “#5:” off the headings, each “Watch:” line the talk's link", () => {
+    const text = [
+      "KubeCon London had over 400 sessions. Here is my top 3, counting down.",
+      "",
+      "*This post is sponsored by Example Observability Inc.*",
+      "",
+      "## 🏆 #3: In-Place Pod Resize Is Finally Beta 🎥",
+      "",
+      "**Speakers:** Tim Allclair (Google), Kevin Hannon (Red Hat)",
+      "",
+      "Resizing a pod without a restart is beta in 1.33.",
+      "",
+      "Watch: [recording](https://videos.example.org/kceu25/inplace.mp4)",
+      "",
+      "## ⚡ No. 2 – WebAssembly on Kubernetes Without the Hype 🎥",
+      "",
+      "**Speakers:** Danielle Lancashire (Fermyon)",
+      "",
+      "SpinKube runs Wasm apps as pods.",
+      "",
+      "Watch: [recording](https://videos.example.org/kceu25/wasm.mp4)",
+      "",
+      "## 🥇 #1: Kubernetes at 10,000 Nodes: What Broke 🎥",
+      "",
+      "Etcd was not the bottleneck.",
+    ].join("\n");
+    expect(talks(segment(text, en))).toEqual([
+      { title: "In-Place Pod Resize Is Finally Beta", speakers: ["Tim Allclair (Google)", "Kevin Hannon (Red Hat)"], url: "https://videos.example.org/kceu25/inplace.mp4" },
+      { title: "WebAssembly on Kubernetes Without the Hype", speakers: ["Danielle Lancashire (Fermyon)"], url: "https://videos.example.org/kceu25/wasm.mp4" },
+      { title: "Kubernetes at 10,000 Nodes: What Broke", speakers: [], url: undefined },
+    ]);
+  });
+
+  it("19. a French recap: « Titre » par Nom (Société), the quotes off the title; “Merci de nous avoir lus” ends it", () => {
+    const text = [
+      "# Retour sur la KubeCon Europe 2024 à Paris",
+      "",
+      "Voici les conférences qui nous ont marqués.",
+      "",
+      "« Sécuriser la chaîne logistique logicielle avec Sigstore » par Marie Dupont (Chainguard)",
+      "",
+      "Marie a présenté la signature sans clé avec des identités OIDC.",
+      "",
+      "« Istio en mode ambiant : adieu les sidecars » par Louis Ryan (Google) et Lin Sun (Solo.io)",
+      "",
+      "Le mode ambiant sépare le ztunnel du proxy de couche 7.",
+      "",
+      "“Observabilité : OpenTelemetry en production” - Julien Martin, Decathlon",
+      "",
+      "L'échantillonnage en queue a divisé la facture par deux.",
+      "",
+      "« Kubernetes, c'est le nouveau Linux », disait un intervenant.",
+      "",
+      "Merci de nous avoir lus ! N'hésitez pas à partager cet article.",
+    ].join("\n");
+    const sections = segment(text, { recapTitle: "Retour sur la KubeCon Europe 2024 à Paris", language: "fr" });
+    expect(talks(sections)).toEqual([
+      { title: "Sécuriser la chaîne logistique logicielle avec Sigstore", speakers: ["Marie Dupont (Chainguard)"], url: undefined },
+      { title: "Istio en mode ambiant : adieu les sidecars", speakers: ["Louis Ryan (Google)", "Lin Sun (Solo.io)"], url: undefined },
+      { title: "Observabilité : OpenTelemetry en production", speakers: ["Julien Martin (Decathlon)"], url: undefined },
+    ]);
+    expect(sections[2]!.bullets.map((b) => b.text)).toEqual(["L'échantillonnage en queue a divisé la facture par deux.", "« Kubernetes, c'est le nouveau Linux », disait un intervenant."]);
+  });
+
+  it("20. a Japanese blog: 【セッション名】 and 【基調講演】 labels off the titles, “スピーカー：” lines, the author's box dropped", () => {
+    const text = [
+      "# KubeCon Japan 2025 参加レポート",
+      "",
+      "こんにちは、インフラチームの鈴木です。",
+      "",
+      "## 【セッション名】Kubernetesのアップグレードを安全に行う方法",
+      "",
+      "スピーカー：田中 一郎（Example株式会社）",
+      "",
+      "カナリアクラスタを用意して段階的に展開する方法が紹介されました。",
+      "",
+      "## 【基調講演】CNCFの10年とこれから",
+      "",
+      "スピーカー：山本 花子（CNCF）",
+      "",
+      "会場は満員でした。",
+      "",
+      "【eBPFで実現するゼロトラストネットワーク】",
+      "",
+      "CiliumとSPIFFEを組み合わせる仕組みが解説されました。",
+      "",
+      "この記事を書いた人",
+      "",
+      "鈴木 太郎 / インフラエンジニア",
+    ].join("\n");
+    expect(talks(segment(text, { recapTitle: "KubeCon Japan 2025 参加レポート", language: "ja" }))).toEqual([
+      { title: "Kubernetesのアップグレードを安全に行う方法", speakers: ["田中 一郎 (Example株式会社)"], url: undefined },
+      { title: "CNCFの10年とこれから", speakers: ["山本 花子 (CNCF)"], url: undefined },
+      { title: "eBPFで実現するゼロトラストネットワーク", speakers: [], url: undefined },
+    ]);
+  });
+
+  it("21. a Q&A transcript: “Panel:” names the speakers, “Q:” and “A:” lines are notes however short", () => {
+    const text = [
+      "# KubeCon NA 2024: ask-the-maintainers sessions",
+      "",
+      "## Ask the Kubernetes SIG Node Maintainers",
+      "",
+      "Panel: Dawn Chen (Google), Mrunal Patel (Red Hat)",
+      "",
+      "Q: Is Swap Production Ready?",
+      "A: Beta since 1.28.",
+      "",
+      "Q: Cgroup v1 Removal?",
+      "A: Not before 1.35.",
+      "",
+      "## Ask the Argo CD Maintainers",
+      "",
+      "Panel: Michael Crenshaw (Intuit), Alexandre Gaudreault (Intuit)",
+      "",
+      "Q: One Argo CD per cluster?",
+      "A: One per cluster if you need isolation.",
+    ].join("\n");
+    const sections = segment(text, en);
+    expect(talks(sections)).toEqual([
+      { title: "Ask the Kubernetes SIG Node Maintainers", speakers: ["Dawn Chen (Google)", "Mrunal Patel (Red Hat)"], url: undefined },
+      { title: "Ask the Argo CD Maintainers", speakers: ["Michael Crenshaw (Intuit)", "Alexandre Gaudreault (Intuit)"], url: undefined },
+    ]);
+    expect(sections[0]!.bullets).toHaveLength(4);
+  });
+
+  it("22. a plain-text newsletter: underlined titles, “[1]” citations as each talk's link, speakers from the first sentence, the footer gone", () => {
+    const text = [
+      "CLOUD NATIVE WEEKLY - Issue #142",
+      "KubeCon + CloudNativeCon Europe 2022 Valencia special",
+      "=====================================================",
+      "",
+      "Hello everyone, this week's issue is all about KubeCon Valencia.",
+      "",
+      "Kubernetes Gateway API Beta [1]",
+      "-------------------------------",
+      "",
+      "Rob Scott (Google) and Nick Young (Isovalent) presented the beta of the",
+      "Gateway API: HTTPRoute, TLS routes and ReferenceGrant.",
+      "",
+      "Securing Kubernetes with Kyverno [2]",
+      "------------------------------------",
+      "",
+      "Jim Bugwadia (Nirmata) walked through policies written as Kubernetes",
+      "resources.",
+      "",
+      "That's it for this week. Reply to this email to tell us what you want.",
+      "",
+      "Links:",
+      "[1] https://videos.example.org/kceu22/gateway-api.mp4",
+      "[2] https://slides.example.org/kceu22/kyverno.pdf",
+      "",
+      "--",
+      "Unsubscribe: https://news.example.org/unsubscribe",
+    ].join("\n");
+    const sections = segment(text, en);
+    expect(talks(sections)).toEqual([
+      { title: "Kubernetes Gateway API Beta", speakers: ["Rob Scott (Google)", "Nick Young (Isovalent)"], url: "https://videos.example.org/kceu22/gateway-api.mp4" },
+      { title: "Securing Kubernetes with Kyverno", speakers: ["Jim Bugwadia (Nirmata)"], url: "https://slides.example.org/kceu22/kyverno.pdf" },
+    ]);
+    expect(sections[1]!.bullets.map((b) => b.text)).toEqual(["Jim Bugwadia (Nirmata) walked through policies written as Kubernetes resources."]);
+  });
+
+  it("23. an awesome list: link bullets with their speakers then a sentence of notes; the license is no section", () => {
+    const text = [
+      "# Awesome KubeCon China 2024 [![Awesome](https://badges.example.org/awesome.svg)](https://awesome.example.org)",
+      "",
+      "> A curated list of the best talks of KubeCon China 2024.",
+      "",
+      "## Security",
+      "",
+      "- [Kubernetes Security Auditing at Scale](https://videos.example.org/kccn24/audit.mp4) - Kevin Wang, Huawei. How to turn audit logs into alerts.",
+      "- [Confidential Containers in Production](https://videos.example.org/kccn24/coco.mp4) - Jiang Liu & Xu Wang, Ant Group.",
+      "",
+      "## Observability",
+      "",
+      "- [eBPF-based Profiling with Pixie](https://videos.example.org/kccn24/pixie.mp4) - Zain Asgar, New Relic",
+      "",
+      "## License",
+      "",
+      "To the extent possible under law, the authors have waived all copyright.",
+    ].join("\n");
+    const sections = segment(text, en);
+    expect(talks(sections)).toEqual([
+      { title: "Kubernetes Security Auditing at Scale", speakers: ["Kevin Wang (Huawei)"], url: "https://videos.example.org/kccn24/audit.mp4" },
+      { title: "Confidential Containers in Production", speakers: ["Jiang Liu (Ant Group)", "Xu Wang (Ant Group)"], url: "https://videos.example.org/kccn24/coco.mp4" },
+      { title: "eBPF-based Profiling with Pixie", speakers: ["Zain Asgar (New Relic)"], url: "https://videos.example.org/kccn24/pixie.mp4" },
+    ]);
+    expect(sections[0]!.bullets.map((b) => b.text)).toEqual(["How to turn audit logs into alerts."]);
   });
 });
