@@ -21,6 +21,12 @@ const turndown = new TurndownService({ headingStyle: "atx", bulletListMarker: "-
 turndown.remove(["script", "style", "noscript", "iframe", "form", "button", "svg", "nav", "aside", "footer"]);
 
 /**
+ * Embedded posts of social networks (someone else's words and a date) and the captions of images
+ * (which are dropped): page furniture inside the article itself.
+ */
+const EMBEDS = "figcaption, blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.bluesky-embed, blockquote.mastodon-embed";
+
+/**
  * The article of an HTML page (a saved page or a fetched one): Readability (Firefox's Reader View)
  * drops navigation, footers, comments, share buttons and related posts; Turndown writes what is left
  * as Markdown for the same parser as every other recap.
@@ -32,6 +38,9 @@ export function htmlToArticle(html: string, url?: string): HtmlArticle {
   const published = meta("article:published_time") ?? meta("date") ?? document.querySelector("time[datetime]")?.getAttribute("datetime") ?? undefined;
   const articleTags = [...document.querySelectorAll('meta[property="article:tag"]')].map((m) => m.getAttribute("content") ?? "");
   const tags = tagsOf(articleTags.length ? articleTags : [meta("keywords")]);
+  // "Title | by Jane Writer | Site": the page's own heading is the title without what the site adds.
+  const heading = document.querySelector("h1")?.textContent?.replace(/\s+/g, " ").trim();
+  for (const embed of document.querySelectorAll(EMBEDS)) embed.remove();
   const language = document.documentElement?.getAttribute("lang")?.slice(0, 2).toLowerCase() || undefined;
   if (url) {
     // Relative links of the page resolve against where it came from.
@@ -50,7 +59,7 @@ export function htmlToArticle(html: string, url?: string): HtmlArticle {
   return {
     markdown: `${markdown}\n`,
     tags,
-    ...(article?.title && { title: article.title.trim() }),
+    ...(article?.title && { title: heading && article.title.trim().startsWith(heading) ? heading : article.title.trim() }),
     ...((article?.byline?.trim() || meta("author")) && { author: (article?.byline?.trim() || meta("author"))!.replace(/^by\s+/i, "") }),
     ...(published && { published }),
     ...(language && /^[a-z]{2}$/.test(language) && { language }),

@@ -93,11 +93,14 @@ export async function ingestRecap(input: string, options: IngestOptions, topics:
   }
   if (!body.trim()) throw new CorpusError(`${input} has no text.`);
 
-  // The opening of the text is enough to find its first line.
-  const firstHeading = parseMarkdown(body.slice(0, 4000)).blocks.find((b) => b.text)?.text ?? "";
-  const title = (options.title ?? facts.title ?? firstHeading).slice(0, 150);
+  // The opening of the text is enough to find its first line and its first heading (a newsletter's
+  // first line names itself, its heading the event).
+  const opening = parseMarkdown(body.slice(0, 4000)).blocks;
+  const firstLine = opening.find((b) => b.text)?.text ?? "";
+  const firstHeading = opening.find((b) => b.markdownLevel !== undefined)?.text ?? "";
+  const title = (options.title ?? facts.title ?? firstLine).slice(0, 150);
   const guesses: string[] = [];
-  const read: EventFacts = [title, firstHeading, facts.tags.join(" ")].map(eventFactsOf).find((f) => f.event) ?? eventFactsOf(title);
+  const read: EventFacts = [title, firstLine, firstHeading, facts.tags.join(" ")].map(eventFactsOf).find((f) => f.event) ?? eventFactsOf(title);
   const yearText = options.year ?? (read.year ? String(read.year) : undefined) ?? /\b(20[1-9]\d)\b/.exec(facts.date ?? "")?.[1] ?? /\b(20[1-9]\d)\b/.exec(body)?.[1];
   if (!yearText) throw new CorpusError("The text names no year: pass --year YYYY.");
   const year = Number(yearText);

@@ -70,3 +70,32 @@ Chicago was cold.
 
 - Start with the paved road.
 `;
+
+/** A page exported from a publishing platform: a title with the author and site added, image captions, an embedded post, clap buttons. */
+export const PLATFORM_PAGE = `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <title>What I Learned at KubeCon + CloudNativeCon North America 2023 Chicago | by Priya Raman | Example Publishing</title>
+  <meta name="author" content="Priya Raman">
+</head>
+<body>
+  <div class="metabar"><a href="/">Example Publishing</a> <button>Sign in</button></div>
+  <article>
+    <h1>What I Learned at KubeCon + CloudNativeCon North America 2023 Chicago</h1>
+    <div class="clap"><button>👏 312</button></div>
+    <p>Chicago was cold, but the hallway track was warm. Here are the sessions that stuck with me, in the order I saw them.</p>
+    <figure><img src="https://images.example.org/keynote.jpeg" alt=""><figcaption>The keynote stage on day one (photo by the author)</figcaption></figure>
+    <h2>Platform Engineering Is Not a Rebrand of DevOps</h2>
+    <p><em>Speakers: Abby Bangser (Syntasso) &amp; Whitney Lee (VMware)</em></p>
+    <p>Abby argued that a platform is a product, with users, a roadmap and a feedback loop, and that building one without talking to developers is how you get a portal nobody opens.</p>
+    <blockquote class="twitter-tweet"><p lang="en">Your platform is a product. Best line of the week so far</p>— Kelsey Fan (@kfan) <a href="https://social.example.org/kfan/status/1">November 7, 2023</a></blockquote>
+    <h2>Scaling Kubernetes Jobs to a Million Pods</h2>
+    <p><em>Speakers: Aldo Culquicondor (Google), Michał Woźniak (Google)</em></p>
+    <figure><img src="https://images.example.org/kueue.png" alt="Kueue"><figcaption>Kueue's queues, as shown in the talk</figcaption></figure>
+    <p>Kueue now admits batch workloads by quota and priority, and job queues held a million pods without the scheduler falling over.</p>
+    <p><a href="https://videos.example.org/kubecon-na-2023/kueue.mp4">Watch the recording</a></p>
+  </article>
+  <div class="responses"><h3>Responses (4)</h3><p>Great writeup!</p></div>
+</body>
+</html>
+`;

@@ -8,7 +8,7 @@ import { ingest } from "../../src/cli/ingest.js";
 import { CorpusError } from "../../src/corpus/corpus.js";
 import { fetchSource } from "../../src/corpus/fetch-source.js";
 import { parseRecapFile } from "../../src/corpus/recap-file.js";
-import { BLOG_PAGE, HUGO_POST, JEKYLL_POST } from "./fixtures.js";
+import { BLOG_PAGE, HUGO_POST, JEKYLL_POST, PLATFORM_PAGE } from "./fixtures.js";
 
 let scratch: string;
 let corpusDir: string;
@@ -42,6 +42,25 @@ describe("ingest of an HTML page", () => {
     expect(report).toContain("2 sections found:");
     expect(report).toContain("  - Cilium Mesh Without Sidecars (Ann Lee, Isovalent) · 2 lines · Watch: https://www.youtube.com/watch?v=cilium1");
     expect(report).toContain("  - Scaling Prometheus to a Billion Series (Bob Ray, Grafana Labs) · 3 lines");
+  });
+});
+
+describe("ingest of a publishing platform's page", () => {
+  it("takes the page's own heading as the title, and drops image captions and embedded posts", async () => {
+    const report = await ingest(write("post.html", PLATFORM_PAGE), { corpusDir });
+    const [recap] = written();
+    expect(recap).toMatchObject({ title: "What I Learned at KubeCon + CloudNativeCon North America 2023 Chicago", eventId: "na-2023", location: "Chicago", author: "Priya Raman" });
+    for (const gone of ["day one", "as shown in the talk", "Kelsey Fan", "Best line", "👏"]) expect(recap!.body).not.toContain(gone);
+    expect(report).toContain("  - Platform Engineering Is Not a Rebrand of DevOps (Abby Bangser, Syntasso; Whitney Lee, VMware) · 1 lines");
+    expect(report).toContain("  - Scaling Kubernetes Jobs to a Million Pods (Aldo Culquicondor, Google; Michał Woźniak, Google) · 1 lines · Watch: https://videos.example.org/kubecon-na-2023/kueue.mp4");
+  });
+});
+
+describe("ingest of a plain-text newsletter", () => {
+  it("reads the event from its first heading when its first line names only the newsletter", async () => {
+    const text = "CLOUD NATIVE WEEKLY - Issue #142\nKubeCon + CloudNativeCon Europe 2022 Valencia special\n=====\n\nHello everyone.\n\nGateway API Beta\n----------------\n\nRob Scott (Google) presented the beta.\n";
+    await ingest(write("weekly.txt", text), { corpusDir });
+    expect(written()[0]).toMatchObject({ title: "CLOUD NATIVE WEEKLY - Issue #142", event: "KubeCon + CloudNativeCon Europe 2022", eventId: "eu-2022", location: "Valencia" });
   });
 });
 
