@@ -3,8 +3,8 @@ import { formatSpeaker, type Section } from "../corpus/section.js";
 import { QUERY_LANGUAGES, queryLanguages, termsOfWord, tokenize } from "./analyzer.js";
 import { fold } from "../text/fold.js";
 import { buildIndex, type FieldName, type Vocabulary } from "./build-index.js";
-import { editDistance } from "./levenshtein.js";
-import { letterMask, popcount } from "./bits.js";
+import { popcount } from "./bits.js";
+import { NearWords } from "./near-words.js";
 import { Postings, type Expansion, type PostingsState } from "./postings.js";
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from "./options.js";
 import { SectionFacets } from "./section-facets.js";
@@ -80,10 +80,9 @@ export class SearchEngine {
   private readonly vocabulary: Vocabulary;
   /** Term id → whether the term is in a title or a text (it has a word in `vocabulary`). */
   private readonly named: Uint8Array;
-  /** The distinct words of the corpus, folded, for "did you mean". */
+  /** The distinct words of the corpus, folded, for "did you mean" (typos with transpositions). */
   private readonly words: string[];
-  /** Each word's letters as bits (see letterMask), made on the first "did you mean". */
-  private wordLetters?: Int32Array;
+  private readonly nearWords: NearWords;
   /** Each section's title and text as term ids, to find words side by side. */
   private readonly sequences: TermSequences;
   private readonly foldedSpeakers = new WeakMap<Section, string>();
@@ -130,6 +129,7 @@ export class SearchEngine {
     this.named = new Uint8Array(this.postings.termCount);
     for (const id of this.vocabulary.termIds) this.named[id] = 1;
     this.words = [...new Set(this.vocabulary.words)];
+    this.nearWords = new NearWords(this.words, true);
     const n = sections.length;
     this.sectionScore = new Float64Array(n);
     this.conceptsCovered = new Uint32Array(n);
@@ -360,9 +360,8 @@ export class SearchEngine {
     for (const term of terms) {
       for (const [key, expansion] of this.postings.expand(term, { ...options, fuzzyWeight, prefixWeight })) keep(key, expansion);
       if (!corrections) continue;
-      for (const [key, expansion] of this.postings.expand(term, { fuzzy: corrections.fuzzy, prefix: false, fuzzyWeight, prefixWeight })) {
-        if (this.postings.sectionCount(expansion.termId) >= corrections.minSections) keep(key, expansion);
-      }
+      const { fuzzy, minSections } = corrections;
+      for (const [key, expansion] of this.postings.expand(term, { fuzzy, prefix: false, fuzzyWeight, prefixWeight, minSections })) keep(key, expansion);
     }
     return [...best.values()];
   }
@@ -411,19 +410,13 @@ export class SearchEngine {
   /** The corpus word closest to a word it does not contain, for "did you mean". */
   private closestWord(word: string): string | undefined {
     const typed = fold(word);
-    const max = Math.max(1, this.options.fuzziness(typed));
-    const typedLetters = letterMask(typed);
-    const masks = (this.wordLetters ??= Int32Array.from(this.words, letterMask));
-    let best: { word: string; distance: number } | undefined;
-    for (let i = 0; i < this.words.length; i++) {
-      const known = this.words[i]!;
-      const bound = best ? best.distance - 1 : max;
-      // An edit changes which letters a word has by two at most: most words are ruled out without the distance.
-      if (Math.abs(known.length - typed.length) > max || popcount(masks[i]! ^ typedLetters) > 2 * bound) continue;
-      const distance = editDistance(typed, known, bound);
-      if (distance <= max && (!best || distance < best.distance)) best = { word: known, distance };
-    }
-    return best?.word;
+    let best: string | undefined;
+    // Each word found is closer than the one before: the first closest word is kept.
+    this.nearWords.scan(typed, Math.max(1, this.options.fuzziness(typed)), (i, distance) => {
+      best = this.words[i];
+      return distance - 1;
+    });
+    return best;
   }
 }
 

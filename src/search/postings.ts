@@ -1,10 +1,9 @@
 import SearchableMap from "minisearch/SearchableMap";
-import { editDistance } from "./levenshtein.js";
-import { letterMask, popcount } from "./bits.js";
+import { NearWords } from "./near-words.js";
 
 /**
  * The inverted index the engine scores with: a hash map finds a term's id, MiniSearch's radix tree
- * (SearchableMap) the terms under a prefix, a filtered scan those within an edit distance; each term's postings are
+ * (SearchableMap) the terms under a prefix, a filtered scan (NearWords) those within an edit distance; each term's postings are
  * typed arrays of section numbers and BM25+ scores computed once at build time. MiniSearch's own
  * `search` scores every matching section and allocates per match, which measured 568 ms p99 at
  * 100,000 sections; summing precomputed scores into a reused array takes a few milliseconds.
@@ -194,8 +193,8 @@ export class Postings {
 
   /** The radix tree, made on the first look-up by prefix: exact look-ups need only `ids`. */
   private tree?: SearchableMap<number>;
-  /** Each term's letters as bits (see letterMask), made on the first look-up by edit distance. */
-  private letters?: Int32Array;
+  /** Minimum number of sections → the terms in that many sections or more (their ids, and searched by edit distance). */
+  private readonly near = new Map<number, { terms: NearWords; ids: Int32Array }>();
 
   constructor(
     /** Term id → term. */
@@ -216,25 +215,6 @@ export class Postings {
     return this.start.length - 1;
   }
 
-  /**
-   * The terms within `max` edits of `term` (Levenshtein, as MiniSearch's fuzzy search), with their
-   * distance. A scan of every term, most ruled out by length or by their letters (an edit changes
-   * a word's set of letters by two at most) before any distance is computed: several times as fast
-   * as walking the radix tree, which allocates a string per node it visits.
-   */
-  private within(term: string, max: number): [number, number][] {
-    const letters = (this.letters ??= Int32Array.from(this.terms, letterMask));
-    const typed = letterMask(term);
-    const found: [number, number][] = [];
-    for (let id = 0; id < this.terms.length; id++) {
-      const known = this.terms[id]!;
-      if (Math.abs(known.length - term.length) > max || popcount(letters[id]! ^ typed) > 2 * max) continue;
-      const distance = editDistance(term, known, max, false);
-      if (distance <= max) found.push([id, distance]);
-    }
-    return found;
-  }
-
   /** Terms in id order, as the build met them: the tree's order, so expansions come out in the same order. */
   private radixTree(): SearchableMap<number> {
     if (!this.tree) {
@@ -242,6 +222,21 @@ export class Postings {
       this.terms.forEach((term, id) => this.tree!.set(term, id));
     }
     return this.tree;
+  }
+
+  /**
+   * The terms in at least `minSections` sections, searched by plain Levenshtein distance (as
+   * MiniSearch's fuzzy search), made on first use for each count: the correct spellings of a rare
+   * word are looked for among the common terms only, a fraction of them all.
+   */
+  private nearTerms(minSections: number): { terms: NearWords; ids: Int32Array } {
+    let found = this.near.get(minSections);
+    if (!found) {
+      const ids = Int32Array.from({ length: this.termCount }, (_, id) => id).filter((id) => this.sectionCount(id) >= minSections);
+      found = { terms: new NearWords(Array.from(ids, (id) => this.terms[id]!), false), ids };
+      this.near.set(minSections, found);
+    }
+    return found;
   }
 
   termId(term: string): number | undefined {
@@ -259,24 +254,28 @@ export class Postings {
 
   /**
    * The index terms a term stands for: itself if known; with `fuzzy` > 0 the terms within that
-   * edit distance; with `prefix` the terms it begins. Weighted as MiniSearch weighs them.
+   * edit distance; with `prefix` the terms it begins. Weighted as MiniSearch weighs them. With
+   * `minSections`, only the terms in at least that many sections.
    */
-  expand(term: string, options: { fuzzy: number; prefix: boolean; fuzzyWeight: number; prefixWeight: number }): Map<string, Expansion> {
+  expand(term: string, options: { fuzzy: number; prefix: boolean; fuzzyWeight: number; prefixWeight: number; minSections?: number }): Map<string, Expansion> {
     const found = new Map<string, Expansion>();
+    const minSections = options.minSections ?? 1;
     const exact = this.ids.get(term);
-    if (exact !== undefined) found.set(term, { termId: exact, weight: 1 });
+    if (exact !== undefined && this.sectionCount(exact) >= minSections) found.set(term, { termId: exact, weight: 1 });
     if (options.prefix) {
       for (const [key, termId] of this.radixTree().atPrefix(term)) {
         const weight = (options.prefixWeight * key.length) / (key.length + 0.3 * (key.length - term.length));
-        if (!found.has(key)) found.set(key, { termId, weight });
+        if (!found.has(key) && this.sectionCount(termId) >= minSections) found.set(key, { termId, weight });
       }
     }
     if (options.fuzzy > 0) {
-      for (const [termId, distance] of this.within(term, options.fuzzy)) {
+      const { terms, ids } = this.nearTerms(minSections);
+      terms.scan(term, options.fuzzy, (i, distance) => {
+        const termId = ids[i]!;
         const key = this.terms[termId]!;
         const weight = (options.fuzzyWeight * key.length) / (key.length + distance);
         if ((found.get(key)?.weight ?? 0) < weight) found.set(key, { termId, weight });
-      }
+      });
     }
     return found;
   }
