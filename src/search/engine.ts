@@ -1,5 +1,5 @@
 import type { RichText } from "../text/rich-text.js";
-import { formatSpeaker, type Section } from "../corpus/section.js";
+import type { Section } from "../corpus/section.js";
 import { QUERY_LANGUAGES, queryLanguages, termsOfWord, tokenize } from "./analyzer.js";
 import { fold } from "../text/fold.js";
 import { buildIndex, type FieldName, type Vocabulary } from "./build-index.js";
@@ -85,7 +85,6 @@ export class SearchEngine {
   private readonly nearWords: NearWords;
   /** Each section's title and text as term ids, to find words side by side. */
   private readonly sequences: TermSequences;
-  private readonly foldedSpeakers = new WeakMap<Section, string>();
   private readonly facets: SectionFacets;
   private readonly options: SearchOptions;
   // Scratch space reused by every search, one slot a section (indexed by section number), so a
@@ -172,7 +171,7 @@ export class SearchEngine {
   private score(plan: Plan): Int32Array {
     const { sectionScore, conceptsCovered, bestAlternativeScore, alternativeScore, wordsMatched, lastWordStamp } = this;
     const { matchedSections, conceptSections, alternativeSections } = this;
-    const { doc, score } = this.postings;
+    const { start, doc, score } = this.postings;
     let matchedCount = 0;
     plan.concepts.forEach((alternatives, c) => {
       let conceptCount = 0;
@@ -180,13 +179,18 @@ export class SearchEngine {
         // Sum each section's score over the words (a word's variants and expansions add up, as
         // MiniSearch adds the terms of an OR), counting how many of the words it has.
         let count = 0;
+        // One word (most alternatives): a section has it once it has a score, since every posting
+        // scores above zero (BM25+), so the word counts are not kept, a fraction of the memory traffic.
+        const oneWord = leaves.length === 1;
         for (const leaf of leaves) {
           const stamp = ++this.stamp;
           for (const { termId, weight: w } of leaf) {
-            const [from, to] = this.postings.range(termId);
-            for (let p = from; p < to; p++) {
+            const to = start[termId + 1]!;
+            for (let p = start[termId]!; p < to; p++) {
               const d = doc[p]!;
-              if (lastWordStamp[d] !== stamp) {
+              if (oneWord) {
+                if (alternativeScore[d] === 0) alternativeSections[count++] = d;
+              } else if (lastWordStamp[d] !== stamp) {
                 lastWordStamp[d] = stamp;
                 if (wordsMatched[d] === 0) alternativeSections[count++] = d;
                 wordsMatched[d]!++;
@@ -198,7 +202,7 @@ export class SearchEngine {
         // Several words: a section counts only if it has every one of them.
         for (let i = 0; i < count; i++) {
           const d = alternativeSections[i]!;
-          if (wordsMatched[d] === leaves.length) {
+          if (oneWord || wordsMatched[d] === leaves.length) {
             const value = weight * alternativeScore[d]!;
             if (bestAlternativeScore[d] === 0) conceptSections[conceptCount++] = d;
             if (value > bestAlternativeScore[d]!) bestAlternativeScore[d] = value;
@@ -256,32 +260,21 @@ export class SearchEngine {
     }
   }
 
-  /** A section's speakers and companies, folded, worked out once (speaker filters test many sections). */
-  private speakersOf(section: Section): string {
-    let folded = this.foldedSpeakers.get(section);
-    if (folded === undefined) this.foldedSpeakers.set(section, (folded = fold(section.speakers.map(formatSpeaker).join("\n"))));
-    return folded;
-  }
-
-  /** Whether section number d passes the filters; undefined when there are none. */
+  /** Whether section number d passes the filters, in one test; undefined when there are none. */
   private filterOf(filters: SearchFilters): ((d: number) => boolean) | undefined {
-    const speaker = filters.speaker ? fold(filters.speaker) : undefined;
     const { facets } = this;
-    const checks: ((d: number) => boolean)[] = [];
-    if (filters.eventId) {
-      const event = facets.eventCode(filters.eventId);
-      checks.push((d) => facets.event[d] === event);
-    }
-    if (filters.year) checks.push((d) => facets.year[d] === filters.year);
-    if (filters.language) {
-      const language = facets.languageCode(filters.language);
-      checks.push((d) => facets.language[d] === language);
-    }
-    if (speaker) checks.push((d) => this.speakersOf(this.sections[d]!).includes(speaker));
-    if (checks.length === 0) return undefined;
-    return (d) => checks.every((check) => check(d));
+    const event = filters.eventId ? facets.eventCode(filters.eventId) : undefined;
+    const year = filters.year || undefined;
+    const language = filters.language ? facets.languageCode(filters.language) : undefined;
+    const folded = filters.speaker ? fold(filters.speaker) : "";
+    const speaker = folded ? facets.speakerTest(folded) : undefined;
+    if (event === undefined && year === undefined && language === undefined && !speaker) return undefined;
+    return (d) =>
+      (event === undefined || facets.event[d] === event) &&
+      (year === undefined || facets.year[d] === year) &&
+      (language === undefined || facets.language[d] === language) &&
+      (!speaker || speaker(d));
   }
-
 
   /**
    * What to look for: every concept may match (ranking rewards covering them all). Words the corpus

@@ -200,7 +200,7 @@ export class Postings {
     /** Term id → term. */
     private readonly terms: string[],
     /** Term id → where its postings start in `doc` and `score` (and end, at the next id). */
-    private readonly start: Int32Array,
+    readonly start: Int32Array,
     readonly doc: Int32Array,
     readonly score: Float32Array,
     /** Term → id. */
@@ -241,10 +241,6 @@ export class Postings {
 
   termId(term: string): number | undefined {
     return this.ids.get(term);
-  }
-
-  range(termId: number): [number, number] {
-    return [this.start[termId]!, this.start[termId + 1]!];
   }
 
   /** How many sections hold the term. */
