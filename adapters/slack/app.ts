@@ -18,7 +18,7 @@ import type { DailyStore } from "../../src/store/daily-store.js";
 import type { InstallationStore } from "../../src/store/installation-store.js";
 import { createSealer } from "../../src/store/seal.js";
 import { boltLogger } from "./bolt-logger.js";
-import { eventsEndpoint } from "./events-endpoint.js";
+import { eventsEndpoint, receiverRoute } from "./receiver-routes.js";
 import type { SlackConfig } from "./config.js";
 import { FIND_TALKS_CALLBACK, registerConversations } from "./conversations.js";
 import { boltInstallationStore } from "./installations.js";
@@ -270,8 +270,9 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
       }
       const installPaths = oauth ? [INSTALL_PATH, REDIRECT_PATH] : [];
       if (!mounted) {
-        http!.mount(EVENTS_PATH, eventsEndpoint(receiver!, config.signingSecret!, EVENTS_PATH, logger), EVENTS_ROUTE);
-        for (const path of installPaths) http!.mount(path, (req, res) => receiver!.requestListener(req, res), INSTALL_ROUTE);
+        const toBolt = receiverRoute(receiver!, boltLog);
+        http!.mount(EVENTS_PATH, eventsEndpoint(toBolt, config.signingSecret!, EVENTS_PATH, logger), EVENTS_ROUTE);
+        for (const path of installPaths) http!.mount(path, toBolt, INSTALL_ROUTE);
         mounted = true;
       }
       logger.info({ mode: "http", paths: [EVENTS_PATH, ...installPaths], installs: oauth ? "oauth" : "single workspace" }, "slack adapter mounted");

@@ -94,6 +94,12 @@ describe("Slack installs in many workspaces (OAuth)", () => {
     expect(cookie).toMatch(/^slack-app-oauth-state=/);
   });
 
+  it("answers a HEAD of the install pages as Bolt's own server does (404), with no error line", async () => {
+    const before = logs.lines.length;
+    for (const path of [INSTALL_PATH, REDIRECT_PATH]) expect((await fetch(`${base}${path}`, { method: "HEAD" })).status).toBe(404);
+    expect(logs.lines.slice(before).filter((line) => (line.level as number) >= 50)).toEqual([]);
+  });
+
   it("exchanges the code at SLACK_API_URL and keeps the installation with its bot token sealed", async () => {
     await install(ACME);
     const exchange = standin.calls("oauth.v2.access").at(-1)!;

@@ -1,14 +1,29 @@
-import { HTTPModuleFunctions, type HTTPReceiver } from "@slack/bolt";
+import { HTTPModuleFunctions, type HTTPReceiver, type Logger as BoltLogger } from "@slack/bolt";
 import type { BufferedRequest, Route } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
 import { readSlackRequest, type SlackRequest } from "./request-shape.js";
+
+/**
+ * Bolt's receiver as a route of the shared host. A request the receiver does not serve (a HEAD of
+ * the install page) is thrown back to the caller to route elsewhere; it gets the answer Bolt's own
+ * server gives it (404, an info line), not the host's 500.
+ */
+export function receiverRoute(receiver: HTTPReceiver, boltLogger: BoltLogger): Route {
+  return (req, res) => {
+    try {
+      receiver.requestListener(req, res);
+    } catch (error) {
+      HTTPModuleFunctions.defaultDispatchErrorHandler({ error: error as Error, logger: boltLogger, request: req, response: res });
+    }
+  };
+}
 
 /**
  * `POST /slack/events`: Bolt's receiver, behind a check of the body's shape. The signature is checked
  * and the body parsed with Bolt's own functions; a request that fails either goes on to the receiver,
  * which answers it (401, 400) as it always has. A signed body Bolt would fail on is refused here.
  */
-export function eventsEndpoint(receiver: HTTPReceiver, signingSecret: string, path: string, logger: Logger): Route {
+export function eventsEndpoint(toBolt: Route, signingSecret: string, path: string, logger: Logger): Route {
   /** What a signed, parseable body is; nothing when it is not, for the receiver to refuse. */
   async function read(req: BufferedRequest): Promise<SlackRequest | undefined> {
     try {
@@ -20,7 +35,7 @@ export function eventsEndpoint(receiver: HTTPReceiver, signingSecret: string, pa
   return (req, res) => {
     read(req)
       .then((request) => {
-        if (request === undefined || request.kind === "pass") return receiver.requestListener(req, res);
+        if (request === undefined || request.kind === "pass") return toBolt(req, res);
         if (request.kind === "rate-limited") {
           logger.warn({ path, minute: request.minute }, "slack paused event delivery: the app passed its events rate limit");
           return void res.writeHead(200).end();
