@@ -28,7 +28,7 @@ export async function createAppBot({ corpusDir, cacheDir, logger, store, feedbac
     logger,
     platforms,
     commands: [
-      ...dailyCommands({ store, takeaways: () => data.takeaways, clock, topics: data.topics }),
+      ...dailyCommands({ store, takeaways: () => data.takeaways(), clock, topics: data.topics }),
       ...feedbackCommands({ store: feedback, answer: (command, ctx) => bot.run(command, ctx), clock }),
     ],
   });

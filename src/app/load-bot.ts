@@ -10,34 +10,22 @@ export interface LoadOptions {
   corpusDir?: string;
   /** Where the index snapshot is kept (see src/search/snapshot.ts); without it the index is built every time. */
   cacheDir?: string;
-  /**
-   * A one-off process (the command line): what only some commands need (takeaways) is loaded when
-   * such a command runs, so `kubecon search` starts fast.
-   */
-  lazy?: boolean;
   logger: Logger;
 }
 
 /** Reads the topics, the recaps and the synonyms, and indexes the sections (or reads the snapshot): everything the commands answer from. */
-export async function loadBotData({ corpusDir, cacheDir, lazy, logger }: LoadOptions): Promise<BotData> {
+export async function loadBotData({ corpusDir, cacheDir, logger }: LoadOptions): Promise<BotData> {
   const sources = { corpusDir: corpusDir ?? defaultCorpusDir(), topicsFile: topicsFile(), synonymsFile: synonymsFile() };
   const { corpus, engine, topics } = await loadSearchData(sources, { cacheDir, prebuiltDir: prebuiltDir(), logger });
   for (const problem of corpus.problems) logger.warn({ problem }, "recap skipped");
   logger.debug({ recaps: corpus.recaps.length, sections: corpus.sections.length }, "corpus indexed");
   // Takeaways are worked out on first use: a one-off `kubecon search` never needs them (nor their module).
-  let takeawaysModule: typeof import("../takeaways/takeaways.js") | undefined;
-  const loadTakeaways = async () => void (takeawaysModule ??= await import("../takeaways/takeaways.js"));
-  if (!lazy) await loadTakeaways();
-  let takeaways: Takeaway[] | undefined;
+  let takeaways: Promise<Takeaway[]> | undefined;
   return {
     corpus,
     engine,
     topics,
-    get takeaways() {
-      if (!takeawaysModule) throw new Error("takeaways read before a command that needs them loaded their module");
-      return (takeaways ??= takeawaysModule.postableTakeaways(corpus.sections, topics));
-    },
-    loadTakeaways,
+    takeaways: () => (takeaways ??= import("../takeaways/takeaways.js").then(({ postableTakeaways }) => postableTakeaways(corpus.sections, topics))),
   };
 }
 

@@ -79,7 +79,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
   const posters = Object.fromEntries(Object.entries(started.posters).map(([name, poster]) => [name, measuredPoster(name, poster, metrics)]));
   // A tick claims rows: it waits for the store to have connected and migrated (PostgreSQL may still be coming up).
   await store.ready();
-  const scheduler = new DailyScheduler({ store, takeaways: () => reloadable.data.takeaways, posters, clock: systemClock, logger }).start();
+  const scheduler = new DailyScheduler({ store, takeaways: () => reloadable.data.takeaways(), posters, clock: systemClock, logger }).start();
 
   const running = started;
   handleShutdown({

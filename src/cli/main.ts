@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
 
   // The index snapshot lives where the server keeps it (DATA_DIR/cache, DATA_DIR defaulting to
   // "var" as in the configuration), so both reuse one; the configuration module (zod) is not loaded here.
-  const bot = await loadBot({ corpusDir, cacheDir: join(process.env.DATA_DIR || "var", "cache"), lazy: true, logger });
+  const bot = await loadBot({ corpusDir, cacheDir: join(process.env.DATA_DIR || "var", "cache"), logger });
   // What only some commands print is loaded by them alone, so a plain `kubecon search` loads less.
   if (command === "sections") {
     const { sectionJson } = await import("./section-json.js");

@@ -58,8 +58,7 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     const summary = summarizeEvents(data.corpus.recaps, data.corpus.sections).find((e) => e.eventId === id)!;
     const sections = data.corpus.sections.filter((s) => s.eventId === id);
     checkPage(page, sections.length, EVENT_PAGE_SIZE, `sections at ${id}`);
-    await data.loadTakeaways();
-    const takeaways = data.takeaways.filter((t) => t.eventId === id);
+    const takeaways = (await data.takeaways()).filter((t) => t.eventId === id);
     return answer(eventCard(summary, sections, takeaways, { page, pageSize: EVENT_PAGE_SIZE, commandFor }));
   };
 
@@ -155,8 +154,7 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     args: [],
     visibility: "ephemeral",
     async run() {
-      await data.loadTakeaways();
-      const takeaways = data.takeaways;
+      const takeaways = await data.takeaways();
       if (takeaways.length === 0) throw new UserError("The corpus has no takeaways yet.");
       const pick = takeaways[Math.floor(random() * takeaways.length)]!;
       const card = dailyCard(pick);

@@ -9,10 +9,8 @@ export interface BotData {
   engine: SearchEngine;
   topics: readonly Topic[];
   /**
-   * The postable takeaways, best first; worked out on first use (a one-off `kubecon search` never
-   * needs them). Readable once `loadTakeaways()` has resolved: a command reading them awaits it first.
+   * The postable takeaways, best first. Worked out on the first call, code and all (a one-off
+   * `kubecon search` never needs them), in turns that leave the event loop free; the same list after.
    */
-  readonly takeaways: readonly Takeaway[];
-  /** Loads the code `takeaways` needs when a one-off process (`lazy`) left it out at start; at once otherwise. */
-  loadTakeaways(): Promise<void>;
+  takeaways(): Promise<readonly Takeaway[]>;
 }

@@ -27,7 +27,7 @@ import type { Takeaway } from "../takeaways/takeaways.js";
 export interface DailyCommandsOptions {
   store: DailyStore;
   /** The current takeaways (the same source the scheduler reads). */
-  takeaways: () => readonly Takeaway[];
+  takeaways: () => Promise<readonly Takeaway[]>;
   clock: Clock;
   /** The topic lexicon, so `daily on ... <topic>` accepts a topic's id or label. */
   topics: readonly Topic[];
@@ -76,7 +76,7 @@ async function runDaily(options: DailyCommandsOptions, args: Args, ctx: CommandC
 
 /** The card the next daily post would show here: this channel's rotation when it is subscribed, the topic given otherwise. */
 async function preview(options: DailyCommandsOptions, args: Args, ctx: CommandContext): Promise<Reply> {
-  const takeaways = options.takeaways();
+  const takeaways = await options.takeaways();
   const text = [args.time, args.zone, args.topic].filter((value) => value !== undefined).join(" ");
   const settings = readSettings(text, options.topics, takeaways);
   if (!settings.ok) throw new UserError(settings.message);
@@ -156,7 +156,7 @@ export function takeawayTopics(takeaways: readonly Takeaway[]): string[] {
 }
 
 async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandContext): Promise<Reply> {
-  const takeaways = options.takeaways();
+  const takeaways = await options.takeaways();
   const text = [args.time, args.zone, args.topic].filter((value) => value !== undefined).join(" ");
   const settings = readSettings(text, options.topics, takeaways);
   if (!settings.ok) throw new UserError(settings.message);
@@ -223,7 +223,7 @@ async function status(options: DailyCommandsOptions, ctx: CommandContext): Promi
 async function statusCard(options: DailyCommandsOptions, subscription: Subscription): Promise<Card> {
   const now = options.clock.now();
   const time = parsePostTime(subscription.postTime);
-  const candidates = matchingTakeaways(options.takeaways(), subscription.topic);
+  const candidates = matchingTakeaways(await options.takeaways(), subscription.topic);
   const rotation = await options.store.rotation(subscription.id);
   const today = localDate(now, subscription.zone);
   const todays = await options.store.getPost(subscription.id, today);

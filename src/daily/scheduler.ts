@@ -14,7 +14,7 @@ const MINUTE = 60_000;
 export interface SchedulerOptions {
   store: DailyStore;
   /** The current takeaways; read at every tick, so a re-indexed corpus is picked up. */
-  takeaways: () => readonly Takeaway[];
+  takeaways: () => Promise<readonly Takeaway[]>;
   /** One poster per platform name ("slack", "discord"); subscriptions of other platforms are left to other processes. */
   posters: Readonly<Record<string, Poster>>;
   clock: Clock;
@@ -86,7 +86,7 @@ export class DailyScheduler {
   async tick(now: Date = this.options.clock.now(), stopping?: AbortSignal): Promise<TickReport> {
     const report: TickReport = { due: 0, claimed: 0, posted: 0, recovered: 0, retrying: 0, failed: 0, disabled: 0 };
     await this.recordUnrecorded();
-    const takeaways = this.options.takeaways();
+    const takeaways = await this.options.takeaways();
     const byId = new Map(takeaways.map((takeaway) => [takeaway.id, takeaway]));
     const candidatesByTopic = new Map<string, Takeaway[]>();
     const candidatesFor = (topic: string | undefined): Takeaway[] => {

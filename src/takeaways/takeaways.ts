@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { setImmediate } from "node:timers/promises";
 import { capitalizedShare, wordsOf } from "../corpus/words.js";
 import { LINK_LABEL, isLeftover, isTalkMarker } from "../corpus/lines.js";
 import { provenance, type Bullet, type Section } from "../corpus/section.js";
@@ -78,6 +79,32 @@ const ABBREVIATIONS = new Set(["ie", "i.e", "eg", "e.g", "etc", "vs", "cf", "mr"
  * appears once.
  */
 export function scoreTakeaways(sections: readonly Section[], topics: readonly Topic[]): Takeaway[] {
+  const scoring = scoreSectionBySection(sections, topics);
+  for (;;) {
+    const step = scoring.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Sections scored between two turns of the event loop (about a millisecond each). */
+const SECTIONS_PER_TURN = 50;
+
+/**
+ * The takeaways worth a daily post, best first. A large corpus takes a while (about a second per
+ * thousand sections), so the work gives the event loop a turn every few sections: probes, commands
+ * and posts are still answered meanwhile.
+ */
+export async function postableTakeaways(sections: readonly Section[], topics: readonly Topic[]): Promise<Takeaway[]> {
+  const scoring = scoreSectionBySection(sections, topics);
+  for (let done = 0; ; done++) {
+    const step = scoring.next();
+    if (step.done) return bestFirst(step.value.filter((t) => t.postable));
+    if (done % SECTIONS_PER_TURN === SECTIONS_PER_TURN - 1) await setImmediate();
+  }
+}
+
+/** `scoreTakeaways`, pausing after each section so a caller can let other work run. */
+function* scoreSectionBySection(sections: readonly Section[], topics: readonly Topic[]): Generator<void, Takeaway[]> {
   const tag = createTagger(topics);
   const seen = new Set<string>();
   const scored: Array<{ takeaway: Takeaway; enumeration?: string }> = [];
@@ -89,14 +116,10 @@ export function scoreTakeaways(sections: readonly Section[], topics: readonly To
       const enumeration = isLabelItem(found.candidate) ? `${section.id}#${found.run}` : undefined;
       scored.push({ takeaway: toTakeaway(section, found, tag), ...(enumeration && { enumeration }) });
     }
+    yield;
   }
   keepOnePerEnumeration(scored);
   return scored.map((s) => s.takeaway);
-}
-
-/** The takeaways worth a daily post, best first. */
-export function postableTakeaways(sections: readonly Section[], topics: readonly Topic[]): Takeaway[] {
-  return bestFirst(scoreTakeaways(sections, topics).filter((t) => t.postable));
 }
 
 

@@ -28,14 +28,14 @@ export async function benchDaily(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), "kubecon-bench-daily-"));
   const store = openSqliteDailyStore(dir);
   try {
-    const takeaways = shippedTakeaways();
+    const takeaways = await shippedTakeaways();
     let now = new Date("2025-06-02T09:00:00Z");
     const clock: Clock = { now: () => now, sleep: async () => undefined };
     let sent = 0;
     const poster: Poster = { post: async () => ({ messageId: `m${++sent}` }) };
     await seedSubscriptions(store);
     // Half the subscriptions are in Paris (09:00 there is 07:00 UTC): tick when both are due.
-    const scheduler = new DailyScheduler({ store, takeaways: () => takeaways, posters: { slack: poster }, clock, logger: createLogger("silent") });
+    const scheduler = new DailyScheduler({ store, takeaways: async () => takeaways, posters: { slack: poster }, clock, logger: createLogger("silent") });
     const tickMs: number[] = [];
     const idleMs: number[] = [];
     for (let day = 0; day < DAYS; day++) {
@@ -79,7 +79,7 @@ export async function benchDailyReplicas(): Promise<Record<string, number>> {
   try {
     await Promise.all(stores.map((store) => store.ready()));
     await seedSubscriptions(stores[0]!);
-    const takeaways = shippedTakeaways();
+    const takeaways = await shippedTakeaways();
     const now = new Date("2025-06-02T09:00:00Z");
     const clock: Clock = { now: () => now, sleep: async () => undefined };
     const posted = new Map<string, number>();
@@ -90,7 +90,7 @@ export async function benchDailyReplicas(): Promise<Record<string, number>> {
           return { messageId: `m${posted.size}` };
         },
       };
-      return new DailyScheduler({ store, takeaways: () => takeaways, posters: { slack: poster }, clock, logger });
+      return new DailyScheduler({ store, takeaways: async () => takeaways, posters: { slack: poster }, clock, logger });
     });
     const start = performance.now();
     const replicas = await Promise.all(

@@ -27,7 +27,7 @@ describe("daily commands through the real bot", () => {
     bot = await loadBot({
       corpusDir: "data/recaps",
       logger: createLogger("silent"),
-      commands: (data) => dailyCommands({ store: env.store, clock, takeaways: () => data.takeaways, topics: data.topics }),
+      commands: (data) => dailyCommands({ store: env.store, clock, takeaways: () => data.takeaways(), topics: data.topics }),
     });
   });
   afterAll(async () => env.cleanup());
@@ -89,7 +89,7 @@ describe("daily commands through the real bot", () => {
     const ctx = { ...slack, channelId: "C4" };
     expect(text(await bot.run("daily status", ctx))).toMatch(/This channel gets no daily takeaways/);
     await bot.run("daily on 09:00 Europe/Paris Security", ctx);
-    const total = matchingTakeaways(bot.data.takeaways, "Security").length;
+    const total = matchingTakeaways(await bot.data.takeaways(), "Security").length;
     expect(total).toBeGreaterThan(7);
 
     let status = await bot.run("daily status", ctx);
@@ -99,7 +99,7 @@ describe("daily commands through the real bot", () => {
     expect(status.card.notice).toBeUndefined();
 
     const poster = new RecordingPoster(clock);
-    const scheduler = new DailyScheduler({ store: env.store, takeaways: () => bot.data.takeaways, posters: { slack: poster }, clock, logger: createLogger("silent") });
+    const scheduler = new DailyScheduler({ store: env.store, takeaways: () => bot.data.takeaways(), posters: { slack: poster }, clock, logger: createLogger("silent") });
     clock.set("2025-06-02T07:00:00Z");
     await scheduler.tick();
     expect(poster.deliveries.map((d) => d.channelId)).toContain("C4");
@@ -118,7 +118,8 @@ describe("daily commands through the real bot", () => {
   });
 
   it("refuses a topic with no takeaway worth posting, naming those that have some", async () => {
-    const empty = bot.data.topics.find((topic) => matchingTakeaways(bot.data.takeaways, topic.label).length === 0)!;
+    const takeaways = await bot.data.takeaways();
+    const empty = bot.data.topics.find((topic) => matchingTakeaways(takeaways, topic.label).length === 0)!;
     const reply = await bot.run(`daily on ${empty.id}`, { ...slack, channelId: "C7" });
     expect(reply.isError).toBe(true);
     expect(reply.card.notice).toContain(`No takeaway about ${empty.label} is worth posting yet. Topics with takeaways: `);
@@ -127,7 +128,7 @@ describe("daily commands through the real bot", () => {
 
   it("says so in daily on and daily status when a topic has too few takeaways worth posting", async () => {
     const ctx = { ...slack, channelId: "C6" };
-    const few = matchingTakeaways(bot.data.takeaways, "eBPF").length;
+    const few = matchingTakeaways(await bot.data.takeaways(), "eBPF").length;
     expect(few).toBeGreaterThan(0);
     expect(few).toBeLessThan(7);
     const expected = `Only ${few} takeaways on eBPF are worth posting, so the rotation restarts every ${few} days; weaker ones are never posted to fill the gap.`;

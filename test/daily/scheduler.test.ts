@@ -35,7 +35,7 @@ function setup(start: string, settings: Partial<SubscriptionSettings>[] = [{}], 
   const poster = new RecordingPoster(clock);
   const log = memoryLogger();
   const make = (s: DailyStore, p: Poster = poster) =>
-    new DailyScheduler({ store: s, takeaways: () => pool, posters: { slack: p }, clock, logger: log.logger });
+    new DailyScheduler({ store: s, takeaways: async () => pool, posters: { slack: p }, clock, logger: log.logger });
   const ready = Promise.all(settings.map((overrides) => (store ?? env.store).saveSubscription(subscriptionSettings(overrides))));
   return { env, clock, poster, log, scheduler: make(store ?? env.store), make, ready };
 }
@@ -66,7 +66,7 @@ describe("DailyScheduler", () => {
     const { env, clock, poster, log, ready } = setup("2025-06-01T09:00:00Z", channels);
     await ready;
     const stopping = new AbortController();
-    const scheduler = new DailyScheduler({ store: env.store, takeaways: () => pool, posters: { slack: poster }, clock, logger: log.logger, batchSize: 1 });
+    const scheduler = new DailyScheduler({ store: env.store, takeaways: async () => pool, posters: { slack: poster }, clock, logger: log.logger, batchSize: 1 });
     poster.failWith = () => {
       stopping.abort(); // SIGTERM arrives while the first post is in flight
       return undefined;

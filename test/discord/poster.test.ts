@@ -23,11 +23,11 @@ const target = (channelId: string) => ({ channelId, spaceId: "500000000000000001
 const CLAIM = "0123456789abcdef01234567";
 
 describe("daily poster", () => {
-  const card = () => dailyCard(corpus.bot.data.takeaways[0]!);
+  const card = async () => dailyCard((await corpus.bot.data.takeaways())[0]!);
 
   it("posts the card publicly in the channel, mentions forbidden", async () => {
     const poster = discordPoster(createRest("p".repeat(60), standIn.apiUrl));
-    const { messageId } = await poster.post(target("410000000000000001"), card(), CLAIM);
+    const { messageId } = await poster.post(target("410000000000000001"), await card(), CLAIM);
     expect(messageId).toMatch(/^\d+$/);
     const request = standIn.requests.find((r) => r.path === "/channels/410000000000000001/messages")!;
     const body = request.body as any;
@@ -41,9 +41,9 @@ describe("daily poster", () => {
 
   it("sends a re-sent post under the same nonce, so Discord answers with the first message", async () => {
     const poster = discordPoster(createRest("p".repeat(60), standIn.apiUrl));
-    const first = await poster.post(target("410000000000000005"), card(), CLAIM);
-    const again = await poster.post(target("410000000000000005"), card(), CLAIM);
-    const other = await poster.post(target("410000000000000005"), card(), "another-claim");
+    const first = await poster.post(target("410000000000000005"), await card(), CLAIM);
+    const again = await poster.post(target("410000000000000005"), await card(), CLAIM);
+    const other = await poster.post(target("410000000000000005"), await card(), "another-claim");
     expect(again).toEqual(first);
     expect(other.messageId).not.toBe(first.messageId);
     expect(poster.findPosted).toBeUndefined();
@@ -54,7 +54,7 @@ describe("daily poster", () => {
     standIn.failingChannels.set("410000000000000003", { status: 403, code: 50013, message: "Missing Permissions" });
     const poster = discordPoster(createRest("p".repeat(60), standIn.apiUrl));
     for (const [channel, code] of [["410000000000000002", "10003"], ["410000000000000003", "50013"]] as const) {
-      const error = await poster.post(target(channel), card(), CLAIM).catch((e: unknown) => e);
+      const error = await poster.post(target(channel), await card(), CLAIM).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PostError);
       expect(error).toMatchObject({ kind: "permanent", code });
     }
@@ -63,7 +63,7 @@ describe("daily poster", () => {
   it("reports a server error as transient", async () => {
     standIn.failingChannels.set("410000000000000004", { status: 500, code: 0, message: "Internal Server Error" });
     const poster = discordPoster(createRest("p".repeat(60), standIn.apiUrl));
-    const error = await poster.post(target("410000000000000004"), card(), CLAIM).catch((e: unknown) => e);
+    const error = await poster.post(target("410000000000000004"), await card(), CLAIM).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PostError);
     expect(error).toMatchObject({ kind: "transient" });
   });

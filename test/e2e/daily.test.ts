@@ -125,7 +125,7 @@ describe.each(Object.entries(DRIVERS))("daily takeaways in %s, end to end", (_la
     expect(status.public).toBe(false);
     expect(status.text).toContain("Thu 12 Jun 2025 at 09:00 (Europe/Paris)");
     expect(status.text).not.toContain("due now");
-    const total = world.bot.data.takeaways.length;
+    const total = (await world.bot.data.takeaways()).length;
     expect(status.text).toContain(`${total - 2} of ${total}`);
   });
 

@@ -33,6 +33,7 @@ export async function dailyWorld(start: string): Promise<DailyWorld> {
   const connections: SqliteDailyStore[] = [store];
   const feedback = openSqliteFeedbackStore(dir);
   const bot = await createAppBot({ corpusDir: "data/recaps", logger: createLogger("silent"), store, feedback, clock });
+  const takeaways = await bot.data.takeaways();
   return {
     clock,
     store,
@@ -40,10 +41,10 @@ export async function dailyWorld(start: string): Promise<DailyWorld> {
     scheduler(posters, logger, { separateConnection = false } = {}) {
       let schedulerStore = store;
       if (separateConnection) connections.push((schedulerStore = openSqliteDailyStore(dir)));
-      return new DailyScheduler({ store: schedulerStore, takeaways: () => bot.data.takeaways, posters, clock, logger });
+      return new DailyScheduler({ store: schedulerStore, takeaways: () => bot.data.takeaways(), posters, clock, logger });
     },
     takeaway(id) {
-      const found = bot.data.takeaways.find((takeaway) => takeaway.id === id);
+      const found = takeaways.find((takeaway) => takeaway.id === id);
       if (!found) throw new Error(`no takeaway with id ${String(id)}`);
       return found;
     },

@@ -47,7 +47,7 @@ export async function previewCards(corpusDir = "data/recaps"): Promise<PreviewCa
       corpusDir,
       logger: createLogger("silent"),
       random: () => 0,
-      commands: (data) => dailyCommands({ store, takeaways: () => data.takeaways, clock: systemClock, topics: data.topics }),
+      commands: (data) => dailyCommands({ store, takeaways: () => data.takeaways(), clock: systemClock, topics: data.topics }),
     });
     const firstTalk = (await bot.run("search ebpf", CTX)).card.items?.[0]?.details?.command ?? "help";
     const cards: PreviewCard[] = [];
@@ -55,7 +55,7 @@ export async function previewCards(corpusDir = "data/recaps"): Promise<PreviewCa
       const text = kind === "talk" ? firstTalk : command;
       cards.push({ kind, command: text, reply: await bot.run(text, CTX, { share }) });
     }
-    const takeaway = bot.data.takeaways[0];
+    const takeaway = (await bot.data.takeaways())[0];
     if (takeaway) cards.splice(8, 0, { kind: "daily post", command: "(scheduler)", reply: { card: dailyCard(takeaway), visibility: "public" } });
     return cards;
   } finally {

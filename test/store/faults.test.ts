@@ -129,7 +129,7 @@ describe("a disk that fills up mid-run", () => {
     const poster = new RecordingPoster(clock);
     const log = memoryLogger();
     await store.saveSubscription(subscriptionSettings());
-    const scheduler = new DailyScheduler({ store, takeaways: () => [takeaway("t#1"), takeaway("t#2")], posters: { slack: poster }, clock, logger: log.logger });
+    const scheduler = new DailyScheduler({ store, takeaways: async () => [takeaway("t#1"), takeaway("t#2")], posters: { slack: poster }, clock, logger: log.logger });
     const loop = scheduler.start();
     fill(dir);
     await clock.runUntil("2025-06-01T09:10:00Z");

@@ -24,7 +24,7 @@ async function replicas(clock: FakeClock, platform: RecordingPoster) {
     (store, n) =>
       new DailyScheduler({
         store,
-        takeaways: () => takeaways,
+        takeaways: async () => takeaways,
         posters: {
           slack: {
             post: async (target: PostTarget, card: Card, claimId: string) => {

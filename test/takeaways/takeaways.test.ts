@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/corpus.js";
@@ -14,6 +15,7 @@ import {
   sentencesOf,
   takeawaysJsonLines,
 } from "../../src/takeaways/takeaways.js";
+import { syntheticSections } from "../bench/synthetic.js";
 import { section } from "../daily/helpers.js";
 
 const p = (text: string, depth = 0) => ({ text, depth });
@@ -134,7 +136,7 @@ describe("extractTakeaways", () => {
     expect(scored.filter((t) => t.reasons.includes("enumeration"))).toHaveLength(2);
   });
 
-  it("marks a takeaway postable when its score is above the threshold, and lists the postable ones best first", () => {
+  it("marks a takeaway postable when its score is above the threshold, and lists the postable ones best first", async () => {
     const sections = [
       section({
         tags: ["Security"],
@@ -147,10 +149,24 @@ describe("extractTakeaways", () => {
     ];
     const all = extractTakeaways(sections);
     for (const t of all) expect(t.postable).toBe(t.score > POSTABLE_THRESHOLD);
-    const postable = postableTakeaways(sections, topics);
+    const postable = await postableTakeaways(sections, topics);
     expect(postable.map((t) => t.text)).toEqual(bestFirst(all.filter((t) => t.postable)).map((t) => t.text));
     expect(postable.every((t) => t.postable)).toBe(true);
     expect(all.find((t) => t.text.startsWith("Rootless"))!.postable).toBe(false);
+  });
+
+  it("gives the event loop turns while it works through a large corpus, and lists the same takeaways", async () => {
+    const sections = syntheticSections(loadCorpus("data/recaps", topics).sections, topics, 1000);
+    let finished = false;
+    const work = postableTakeaways(sections, topics).finally(() => (finished = true));
+    // Each of these turns is one the process could have spent on a probe, a command or a post.
+    let turns = 0;
+    while (!finished) {
+      await setImmediate();
+      turns += 1;
+    }
+    expect(turns).toBeGreaterThan(10);
+    expect((await work).map((t) => t.id)).toEqual(bestFirst(scoreTakeaways(sections, topics).filter((t) => t.postable)).map((t) => t.id));
   });
 });
 
