@@ -86,7 +86,9 @@ export class DailyScheduler {
   async tick(now: Date = this.options.clock.now(), stopping?: AbortSignal): Promise<TickReport> {
     const report: TickReport = { due: 0, claimed: 0, posted: 0, recovered: 0, retrying: 0, failed: 0, disabled: 0 };
     await this.recordUnrecorded();
-    const takeaways = await this.options.takeaways();
+    // Worked out on the first tick, which can take a while on a large corpus: a shutdown does not wait for it.
+    const takeaways = await unlessAborted(this.options.takeaways(), stopping);
+    if (!takeaways) return report;
     const byId = new Map(takeaways.map((takeaway) => [takeaway.id, takeaway]));
     const candidatesByTopic = new Map<string, Takeaway[]>();
     const candidatesFor = (topic: string | undefined): Takeaway[] => {
@@ -306,4 +308,15 @@ async function forEachLimited<T>(items: readonly T[], limit: number, run: (item:
     while (next < items.length) await run(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** What `work` resolves to, or nothing as soon as `signal` aborts (the work itself goes on). */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

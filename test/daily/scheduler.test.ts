@@ -81,6 +81,20 @@ describe("DailyScheduler", () => {
     expect(new Set(poster.deliveries.map((d) => d.channelId))).toEqual(new Set(["C1", "C2", "C3"]));
   });
 
+  it("stops at once while the first tick still waits for the takeaways of a large corpus, claiming nothing", async () => {
+    const { env, clock, poster, log, ready } = setup("2025-06-01T09:00:00Z");
+    await ready;
+    let asked!: () => void;
+    const takeawaysAsked = new Promise<void>((resolve) => (asked = resolve));
+    // Takeaways that are never ready: the shutdown must not wait for them.
+    const scheduler = new DailyScheduler({ store: env.store, takeaways: () => (asked(), new Promise(() => {})), posters: { slack: poster }, clock, logger: log.logger });
+    const loop = scheduler.start();
+    await takeawaysAsked;
+    await loop.stop();
+    expect(poster.deliveries).toEqual([]);
+    expect(await env.store.getPost("slack:C1", "2025-06-01")).toBeUndefined();
+  });
+
   it("posts a 02:30 Paris subscription at 03:00 on spring-forward day, and once on fall-back day", async () => {
     const { clock, poster, scheduler, ready } = setup("2025-03-28T00:00:00Z", [{ zone: "Europe/Paris", postTime: "02:30" }]);
     await ready;
