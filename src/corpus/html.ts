@@ -19,6 +19,26 @@ export interface HtmlArticle {
 const turndown = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", codeBlockStyle: "fenced", emDelimiter: "*" });
 // Forms, buttons and embedded media say nothing a reader keeps.
 turndown.remove(["script", "style", "noscript", "iframe", "form", "button", "svg", "nav", "aside", "footer"]);
+/** What the table rule reads of a row (the DOM's types are not part of the build's libraries). */
+interface TableRow {
+  closest(selector: string): { querySelector(selector: string): unknown } | null;
+  children: { length: number };
+}
+// Tables as GitHub Markdown tables (Turndown alone writes each cell on a line of its own, which then
+// reads as a heading): a cell's text on one line, the first row the header.
+turndown.addRule("tableCell", {
+  filter: ["th", "td"],
+  replacement: (content) => ` ${content.replace(/\s*\n+\s*/g, " ").replace(/\|/g, "\\|").trim()} |`,
+});
+turndown.addRule("tableRow", {
+  filter: "tr",
+  replacement: (content, node) => {
+    const row = node as unknown as TableRow;
+    const header = row.closest("table")?.querySelector("tr") === row;
+    return `\n|${content}${header ? `\n|${" --- |".repeat(row.children.length)}` : ""}`;
+  },
+});
+turndown.addRule("table", { filter: "table", replacement: (content) => `\n\n${content.trim()}\n\n` });
 
 /**
  * Embedded posts of social networks (someone else's words and a date) and the captions of images

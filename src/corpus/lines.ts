@@ -13,6 +13,7 @@ const LEFTOVERS: readonly RegExp[] = [
   /^(top )?comments?( \(\d+\))?$/i,
   /^(share|tweet|like)( this)?( post)?$/i,
   /^read (more|next)$/i,
+  /^click (here )?to expand\.*$/i, // a wiki's collapsed block, its content kept
   /^(\||-|=|_){2,}.*$/, // table rules and separators
 ];
 
@@ -28,7 +29,7 @@ const FOOTERS: readonly RegExp[] = [
 
 /** The author's sign-off ("That's all for this year", "Thanks for reading!", "Merci de nous avoir lus"): the article ends there. */
 const SIGN_OFF =
-  /^(that['’]s (all|it) for (now|today|this (week|year|time|post|recap|edition))\b|thanks?( you)?( so much)? for reading\b|merci (de nous avoir lus|de m['’]avoir lu|pour votre lecture)\b|(最後まで)?(お)?読んでいただき、?ありがとうございました)/i;
+  /^(that['’]s (all|it) for (now|today|this (week|year|time|post|recap|edition))\b|thanks?( you)?( so much)? for reading\b|merci (de nous avoir lus|de m['’]avoir lu|pour votre lecture)\b|if you (liked|enjoyed) (this|the post|the article)\b|(以上、[^。]*。\s*)?(最後まで)?(お)?読んでいただき、?ありがとうございました)/i;
 
 /** Lines that point at slides or an abstract: not content, but a sign that the line above is a talk title. */
 const TALK_MARKERS: readonly RegExp[] = [
@@ -43,7 +44,7 @@ const TALK_MARKERS: readonly RegExp[] = [
 const SUMMARY = /^(summary|résumé|notes)$/i;
 
 /** "Slides: X", "Source: X", "See: X": references to keep as text, never headings. */
-export const LINK_LABEL = /^(slides?|deck|source|see|video|vidéo|recording|replay|watch|link|repo(sitory)?|github)\s*:/i;
+export const LINK_LABEL = /^(slides?|deck|source|see|video|vidéo|recording|replay|watch|link|repo(sitory)?|github|資料|動画|スライド|録画)\s*[:：]/i;
 
 export function isLeftover(text: string): boolean {
   return LEFTOVERS.some((re) => re.test(text));

@@ -99,3 +99,32 @@ export const PLATFORM_PAGE = `<!DOCTYPE html>
 </body>
 </html>
 `;
+
+/** A wiki page export: page metadata, an info box, a collapsed block, a table that is no table of talks, like buttons and comments. */
+export const WIKI_PAGE = `<!DOCTYPE html>
+<html lang="en">
+<head><title>KubeCon EU 2019 Barcelona - Team Notes - Platform Wiki</title><meta name="author" content="Marta Ruiz"></head>
+<body>
+<div id="header"><a href="/wiki">Wiki</a> <a href="/spaces">Spaces</a></div>
+<div id="main">
+  <h1 id="title-heading">KubeCon EU 2019 Barcelona - Team Notes</h1>
+  <div class="page-metadata">Created by Marta Ruiz, last modified by Tom Berg on May 24, 2019</div>
+  <div id="main-content" class="wiki-content">
+    <div class="confluence-information-macro"><p>These notes were written during the talks, so expect typos. Corrections are welcome in the comments below.</p></div>
+    <h2 id="Day1">Day 1 – 21 May</h2>
+    <h3>Service Mesh Interface: A Standard for Meshes</h3>
+    <p><strong>Speakers:</strong> Gabe Monroy (Microsoft), William Morgan (Buoyant)</p>
+    <ul><li>SMI defines traffic policy, telemetry and traffic split APIs for every mesh</li><li>Linkerd, Istio and Consul adapters were announced on stage</li></ul>
+    <div class="expand-container"><div class="expand-control"><span class="expand-control-text">Click here to expand...</span></div><div class="expand-content"><p>Our take: we should try the traffic split API for canaries in Q3.</p></div></div>
+    <h2 id="Day2">Day 2 – 22 May</h2>
+    <h3>OpenTelemetry: OpenTracing and OpenCensus Merge</h3>
+    <p><strong>Speakers:</strong> Morgan McLean (Google), Ben Sigelman (LightStep)</p>
+    <ul><li>One set of APIs and libraries for traces and metrics</li></ul>
+    <table class="confluenceTable"><tbody><tr><th>Action</th><th>Owner</th></tr><tr><td>Evaluate OpenTelemetry SDK</td><td>Tom</td></tr></tbody></table>
+  </div>
+  <div class="like-button"><button>Like</button> Be the first to like this</div>
+  <div id="comments-section"><h2>2 Comments</h2><p>Thanks Marta!</p></div>
+</div>
+</body>
+</html>
+`;

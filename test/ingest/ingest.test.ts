@@ -7,8 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ingest } from "../../src/cli/ingest.js";
 import { CorpusError } from "../../src/corpus/corpus.js";
 import { fetchSource } from "../../src/corpus/fetch-source.js";
+import { htmlToArticle } from "../../src/corpus/html.js";
 import { parseRecapFile } from "../../src/corpus/recap-file.js";
-import { BLOG_PAGE, HUGO_POST, JEKYLL_POST, PLATFORM_PAGE } from "./fixtures.js";
+import { BLOG_PAGE, HUGO_POST, JEKYLL_POST, PLATFORM_PAGE, WIKI_PAGE } from "./fixtures.js";
 
 let scratch: string;
 let corpusDir: string;
@@ -53,6 +54,16 @@ describe("ingest of a publishing platform's page", () => {
     for (const gone of ["day one", "as shown in the talk", "Kelsey Fan", "Best line", "👏"]) expect(recap!.body).not.toContain(gone);
     expect(report).toContain("  - Platform Engineering Is Not a Rebrand of DevOps (Abby Bangser, Syntasso; Whitney Lee, VMware) · 1 lines");
     expect(report).toContain("  - Scaling Kubernetes Jobs to a Million Pods (Aldo Culquicondor, Google; Michał Woźniak, Google) · 1 lines · Watch: https://videos.example.org/kubecon-na-2023/kueue.mp4");
+  });
+});
+
+describe("ingest of a wiki page export", () => {
+  it("keeps a table as a table (its rows notes, never talks) and drops the collapsed block's control", async () => {
+    const report = await ingest(write("wiki.html", WIKI_PAGE), { corpusDir, dryRun: true });
+    expect(report).toContain("2 sections found:");
+    expect(report).toContain("  - Service Mesh Interface: A Standard for Meshes (Gabe Monroy, Microsoft; William Morgan, Buoyant) · 3 lines");
+    expect(report).toContain("  - OpenTelemetry: OpenTracing and OpenCensus Merge (Morgan McLean, Google; Ben Sigelman, LightStep) · 3 lines");
+    expect(htmlToArticle(WIKI_PAGE).markdown).toContain("| Action | Owner |\n| --- | --- |\n| Evaluate OpenTelemetry SDK | Tom |");
   });
 });
 
