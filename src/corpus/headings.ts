@@ -90,6 +90,13 @@ const HEADING_NUMBER = /^(?:#|no\.?\s*)?\d{1,2}(?:[.):]|\s+[-–—/])\s+(?=\S)/
 const QUOTED = /^([「『【«“"])\s*([^「」『』【】«»“”"]+?)\s*[」』】»”"](.*)$/u;
 /** "【セッション名】Title", "【基調講演】Title": a category label before a title, as Japanese blogs print them. */
 const BRACKET_LABEL = /^【[^【】]{1,20}】\s*(\S.*)$/u;
+/** Words that name a talk's slides or recording, as the labels of its links ("[slides](…)", "(video)", "資料"). */
+const MEDIA_WORDS = "slides?|video|recording|deck|replay|vidéo|diapos?|資料|動画|スライド|録画";
+const MEDIA_LABEL = new RegExp(`^(?:${MEDIA_WORDS})$`, "iu");
+/** One such label at the end of a line, with the punctuation around it: "Title ([slides](…), [video](…))". */
+const MEDIA_AT_END = new RegExp(`[\\s\\-–—|·,/()[\\]]*(?:${MEDIA_WORDS})[\\s)\\]]*$`, "iu");
+/** "[VIDEO] Title", "[Keynote] Title": a bracketed label before a title. */
+const LABEL_PREFIX = new RegExp(`^\\[(?:${MEDIA_WORDS}|keynote|panel|workshop|demo|lt)\\]\\s*`, "iu");
 /** "In “Title”, Jane Doe (Acme) explained …": a paragraph that names the talk it is about. */
 const NARRATED = /^(?:in|during|at|dans|lors de)\s+[«“"]\s*([^«»“”"]{6,150}?)\s*[»”"]\s*,?\s+(.+)$/iu;
 /** "Q: …", "A: …": a line of a question-and-answer transcript. */
@@ -179,13 +186,28 @@ export const RULES: readonly Rule[] = [
   {
     // "Speakers: Jane Doe (Acme)", "Panel: Dawn Chen (Google), Mrunal Patel (Red Hat)": the talk's people,
     // which the segmenter reads; never a heading, nor a talk named after them.
+    // A line of people alone under a title ("Jane Doe, Acme · Track: Platform") is the same.
     name: "speaker-line",
-    decide: (line) => (line.depth === 0 && labelledPeople(line.text) ? TEXT : undefined),
+    decide: (line, ctx) => (line.depth === 0 && (labelledPeople(line.text) || (ctx.previousIsHeading && speakerLine(line.text))) ? TEXT : undefined),
   },
   {
     // "Q: Is swap production ready?", "A: Beta since 1.28.": a transcript's lines are notes, however short.
     name: "qa-line",
     decide: (line) => (line.depth === 0 && QA_LINE.test(line.text) ? TEXT : undefined),
+  },
+  {
+    // "Title ([slides](…), [video](…))", "Title [Slides](…) | [Video](…)", "[VIDEO] Title": the labels of the
+    // talk's links and a bracketed label are no part of its title; the first such link is the talk's.
+    name: "media-labels",
+    decide: (line, ctx) => {
+      const media = line.links.filter((l) => MEDIA_LABEL.test(l.label) && !l.url.startsWith("#"));
+      let text = line.text.replace(LABEL_PREFIX, "");
+      for (let left = media.length, end = MEDIA_AT_END.exec(text); left > 0 && end && end.index > 0; left--, end = MEDIA_AT_END.exec(text)) text = text.slice(0, end.index);
+      if (text === line.text || !text) return undefined;
+      const verdict = reclassified({ ...line, text, links: line.links.filter((l) => !media.includes(l)) }, ctx);
+      const url = media[0]?.url;
+      return verdict.heading && url && !verdict.heading.url ? heading({ ...verdict.heading, url }) : verdict;
+    },
   },
   {
     // "14:30 – Zero Trust Networking", "16:00-16:35 Title": a time slot is no part of the title; the
@@ -306,7 +328,7 @@ export const RULES: readonly Rule[] = [
       const day = dayLabel(text);
       if (DAY_HEADING.test(text)) return heading({ kind: "day", title: text.replace(/[:：]$/, ""), speakers: [], day: day ?? text });
       if (outline.hasSubheadings || GROUP.test(text)) return heading({ kind: "group", title: text, speakers: [], day });
-      if (outline.underGroup) return heading({ kind: "sub", title: talk(text, line).title, speakers: [], day, titleLike: true });
+      if (outline.underGroup) return heading({ ...talk(text, line), kind: "sub", day, titleLike: true });
       return heading(talk(text, line, day));
     },
   },

@@ -33,6 +33,8 @@ export interface Block {
   markdownLevel?: number;
   /** The whole line is emphasized: 1 `*italic*`, 2 `**bold**`, 3 `***both***` (a heading in disguise). */
   emphasis: number;
+  /** The line opened with a mark that plain-text pages put before headings ("■ Title", "◆ Title"). */
+  headingMark?: true;
   /** The bold or italic words the line opens with, when more follows ("**Title** — Jane Doe, Acme"). */
   lead?: string;
   /** The links of the line, in order. */
@@ -68,6 +70,8 @@ const MDAST_EXTENSIONS = [...MDAST_BODY, frontmatterFromMarkdown(["yaml", "toml"
 const PLAIN_BULLET = /^([•◦▪▫‣⁃·*+\-–—]|\d{1,2}[.)])\s+/u;
 /** Pictographs a page puts before a line or a heading as a bullet ("🎤 Title", "## 🚀 Title", "👉 Slides"). */
 const EMOJI_BULLET = /^(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}][\uFE0F\u200D\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]*\s*)+/u;
+/** Marks that Japanese and other plain-text pages put before a heading: "■ セッション名", "◆ Title". */
+const HEADING_MARK = /^[■□◆◇▶▷★☆]\s*/u;
 /** Pictographs after a line ("Title 🎥", "Great demo 🎉"): decoration. */
 const EMOJI_TAIL = /(?:\s*[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}][\uFE0F\u200D\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]*)+$/u;
 /** A bare address in text ("Slides: https://…", "www.example.org"), a link as GitHub reads it. */
@@ -276,6 +280,7 @@ class Reader {
   private emit(inline: InlineLine, line: number, fields: { depth?: number; markdownLevel?: number; verbatim?: boolean; table?: Block["table"] }): void {
     let { text } = inline;
     let depth = fields.depth ?? 0;
+    let headingMark = false;
     const afterBlank = this.afterBlank(line);
     if (!fields.verbatim) {
       // The list of numbered references is where the citations' links came from: not text.
@@ -287,6 +292,8 @@ class Reader {
         text = text.slice(bullet[0].length).trim();
       }
       text = text.replace(EMOJI_BULLET, "").replace(EMOJI_TAIL, "");
+      headingMark = fields.markdownLevel === undefined && depth === 0 && HEADING_MARK.test(text);
+      if (headingMark) text = text.replace(HEADING_MARK, "");
     }
     if (!text) return;
     this.blocks.push({
@@ -294,6 +301,7 @@ class Reader {
       depth,
       ...(fields.markdownLevel !== undefined && { markdownLevel: fields.markdownLevel }),
       emphasis: inline.emphasis,
+      ...(headingMark && { headingMark }),
       ...(inline.lead && { lead: inline.lead }),
       links: inline.links,
       verbatim: fields.verbatim ?? false,

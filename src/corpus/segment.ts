@@ -208,14 +208,15 @@ function outdent(bullets: Bullet[]): Bullet[] {
 }
 
 /**
- * A line written as a heading in disguise: bold or italic alone on its line, short, not a sentence,
- * and not the talk's speakers or links set in italics ("*Speakers: Jane Doe, Acme*").
+ * A line written as a heading in disguise: bold or italic alone on its line, or after a heading mark
+ * ("■ Title"), short, not a sentence, and not the talk's speakers or links set in italics
+ * ("*Speakers: Jane Doe, Acme*").
  */
 function isEmphasizedHeading(line: Line): boolean {
   return (
     line.depth === 0 &&
     line.markdownLevel === undefined &&
-    line.emphasis > 0 &&
+    (line.emphasis > 0 || line.headingMark === true) &&
     !line.verbatim &&
     wordsOf(line.text).length <= 16 &&
     line.text.length <= 150 &&
@@ -227,16 +228,17 @@ function isEmphasizedHeading(line: Line): boolean {
 }
 
 /**
- * The recap's outline: its Markdown headings and its bold lines used as headings, each with its
- * level. Bold lines rank below the deepest Markdown heading the recap uses, `***both***` above
- * `**bold**` above `*italic*`.
+ * The recap's outline: its Markdown headings and its bold or marked lines used as headings, each
+ * with its level. These rank below the deepest Markdown heading the recap uses, "■ marked" above
+ * `***both***` above `**bold**` above `*italic*`.
  */
 function outlineOf(lines: Line[]): Map<number, OutlineEntry> {
   const deepest = Math.max(0, ...lines.map((l) => l.markdownLevel ?? 0));
-  const styles = [...new Set(lines.filter(isEmphasizedHeading).map((l) => l.emphasis))].sort((a, b) => b - a);
+  const style = (line: Line) => (line.headingMark ? 4 : line.emphasis);
+  const styles = [...new Set(lines.filter(isEmphasizedHeading).map(style))].sort((a, b) => b - a);
   const raw: { index: number; level: number; label: boolean }[] = [];
   lines.forEach((line, index) => {
-    const level = line.markdownLevel ?? (isEmphasizedHeading(line) ? deepest + 1 + styles.indexOf(line.emphasis) : undefined);
+    const level = line.markdownLevel ?? (isEmphasizedHeading(line) ? deepest + 1 + styles.indexOf(style(line)) : undefined);
     if (level !== undefined) raw.push({ index, level, label: /[:：]$/.test(line.text) });
   });
   const top = Math.min(...raw.map((r) => r.level));

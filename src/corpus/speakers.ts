@@ -1,5 +1,5 @@
 import type { Speaker } from "./section.js";
-import { isFunctionWord } from "./words.js";
+import { isEnglishFunctionWord, isFunctionWord } from "./words.js";
 
 const NAME_WORD = /^[\p{Lu}][\p{L}'’.-]*$/u;
 /** A name in Japanese or Chinese: two to eight characters, maybe split in family and given name. */
@@ -23,8 +23,10 @@ function isPersonName(text: string): boolean {
   const trimmed = text.trim();
   if (CJK_NAME.test(trimmed) && [...trimmed.replace(/[\s・]/g, "")].length >= 2) return true;
   const words = trimmed.split(/\s+/);
-  // "The Hard Way" is capitalized too: a name has no function word.
-  return words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w) && !isFunctionWord(w));
+  // "The Hard Way" is capitalized too: a name has no function word, but for a family name that is
+  // one in French only ("Bowei Du", "Anne Le").
+  const surname = (w: string, i: number) => i === words.length - 1 && !isEnglishFunctionWord(w);
+  return words.length >= 2 && words.length <= 4 && words.every((w, i) => NAME_WORD.test(w) && (!isFunctionWord(w) || surname(w, i)));
 }
 
 /** "Jane Doe (Acme)", "山田 太郎 (Isovalent)": a name, then its company in parentheses. */
@@ -66,6 +68,9 @@ export function parsePeople(text: string): Speaker[] | undefined {
 /** "Speakers: Jane Doe (Acme)", "Par Jane Doe, Acme": the people of the talk titled on the line before. */
 const SPEAKER_LINE = /^(?:speakers?|presenters?|presented by|panel(?:ists?)?|moderators?|by|intervenants?|par|with|登壇者|スピーカー|発表者|講演者|演讲者|讲者)\s*[:：\-–]?\s*(.+)$/i;
 
+/** " · Track: Platform · Level: Intermediate" after a talk's people. */
+const PROGRAMME_FIELDS = /(?:\s+[·|•]\s+\p{L}[\p{L} ]{1,20}[:：]\s*[^·|•]+)+$/u;
+
 /** "Speakers: Jane Doe (Acme)", "Panel: Dawn Chen (Google), Mrunal Patel (Red Hat)": people after a label that says so. */
 export function labelledPeople(text: string): Speaker[] | undefined {
   const match = SPEAKER_LINE.exec(text);
@@ -77,7 +82,9 @@ export function labelledPeople(text: string): Speaker[] | undefined {
  * Acme", or a line of people alone as programmes print them under a title ("Jane Doe — Acme",
  * "Jane Doe, Acme & John Roe, Initech"), the company marking them as people.
  */
-export function speakerLine(text: string): Speaker[] | undefined {
+export function speakerLine(line: string): Speaker[] | undefined {
+  // "Jane Doe, Acme · Track: Platform · Level: Intermediate": the programme's other fields are no people.
+  const text = line.replace(PROGRAMME_FIELDS, "");
   if (SPEAKER_LINE.test(text)) return labelledPeople(text);
   if (/[.!?:;。]$/.test(text) || text.split(/\s+/).length > 12) return undefined;
   const bare = text.replace(/\s+[—–]\s+/g, ", ");

@@ -13,6 +13,10 @@ export function isFunctionWord(word: string): boolean {
   return ENGLISH.has(w) || FRENCH.has(w);
 }
 
+export function isEnglishFunctionWord(word: string): boolean {
+  return ENGLISH.has(word.toLowerCase());
+}
+
 /** Which of the two languages a short line is written in, by its function words; undefined if neither shows. */
 export function lineLanguage(text: string): "en" | "fr" | undefined {
   let en = 0;

@@ -21,6 +21,11 @@ const EXAMPLES: Record<string, { input: string; at?: number; context?: Partial<H
   "inner-label": { input: "### Key points:", context: { outline: outline({ level: 2 }) }, expect: { text: true } },
   "speaker-line": { input: "Panel: Dawn Chen (Google), Mrunal Patel (Red Hat)", expect: { text: true } },
   "qa-line": { input: "Q: Is Swap Production Ready?", expect: { text: true } },
+  "media-labels": {
+    input: "### Crossplane in Practice ([slides](https://slides.example.org/xp.pdf), [video](https://videos.example.org/xp.mp4))",
+    context: { outline: outline() },
+    expect: { heading: { kind: "talk", title: "Crossplane in Practice", url: "https://slides.example.org/xp.pdf" } },
+  },
   "time-slot": { input: "14:30 – Zero Trust Networking - Jane Doe, Acme", expect: { heading: { kind: "talk", title: "Zero Trust Networking", speakers: [{ name: "Jane Doe", company: "Acme" }] } } },
   "numbered-heading": { input: "## 3) eBPF Everywhere", context: { outline: outline() }, expect: { heading: { kind: "talk", title: "eBPF Everywhere" } } },
   "bracket-label": { input: "## 【セッション名】eBPFで実現するゼロトラスト", context: { outline: outline(), recapLanguage: "ja" }, expect: { heading: { kind: "talk", title: "eBPFで実現するゼロトラスト" } } },

@@ -90,6 +90,14 @@ describe("parseMarkdown: blocks without Markdown syntax", () => {
     expect(texts("Kubernetes 1.30 [2] is out.\n")).toEqual(["Kubernetes 1.30 [2] is out."]);
   });
 
+  it("reads a plain-text page's heading marks (■, ◆) aside, as it reads bold", () => {
+    expect(parseMarkdown("■ マルチテナントの運用\n◆ Title\n- ■ not a heading\n").blocks.map((b) => [b.text, b.headingMark])).toEqual([
+      ["マルチテナントの運用", true],
+      ["Title", true],
+      ["■ not a heading", undefined],
+    ]);
+  });
+
   it("keeps the bold words a line opens with", () => {
     expect(parseMarkdown("- **Cilium Mesh** — Thomas Graf, Isovalent\n\n**All bold**\n\nplain **then bold**\n").blocks.map((b) => b.lead)).toEqual(["Cilium Mesh", undefined, undefined]);
   });

@@ -629,4 +629,112 @@ describe("the shapes recaps come in", () => {
     ]);
     expect(sections[0]!.bullets.map((b) => b.text)).toEqual(["How to turn audit logs into alerts."]);
   });
+  it("24. the labels of a talk's links after its title, “[VIDEO]” before it, and a programme line of people and fields under it", () => {
+    const text = [
+      "I was in LA for KubeCon NA 2021. Below, every talk with its slides and recording.",
+      "",
+      "### Kubernetes Is Not a Platform ([slides](https://slides.example.org/kna21/platform.pdf), [video](https://videos.example.org/kna21/platform.mp4))",
+      "",
+      "*Jane Doe, Acme · Track: Platform · Level: Intermediate*",
+      "",
+      "Kubernetes gives you building blocks.",
+      "",
+      "### [VIDEO] Multi-Cluster Failover with Linkerd",
+      "",
+      "Speaker: William Morgan (Buoyant)",
+      "",
+      "Failover is a traffic split.",
+      "",
+      "### Crossplane Compositions in Practice [Slides](https://slides.example.org/kna21/xp.pdf) | [Video](https://videos.example.org/kna21/xp.mp4)",
+      "",
+      "Compositions turn a claim into cloud resources.",
+      "",
+      "### Streaming Video at the Edge",
+      "",
+      "Edge caches close to the viewers.",
+    ].join("\n");
+    expect(talks(segment(text, en))).toEqual([
+      { title: "Kubernetes Is Not a Platform", speakers: ["Jane Doe (Acme)"], url: "https://slides.example.org/kna21/platform.pdf" },
+      { title: "Multi-Cluster Failover with Linkerd", speakers: ["William Morgan (Buoyant)"], url: undefined },
+      { title: "Crossplane Compositions in Practice", speakers: [], url: "https://slides.example.org/kna21/xp.pdf" },
+      { title: "Streaming Video at the Edge", speakers: [], url: undefined },
+    ]);
+  });
+
+  it("25. a Japanese plain-text page: ■ marks its headings, 資料： and 動画： lines are the talks' links, the closing words end it", () => {
+    const text = [
+      "KubeCon Japan 2025 レポート（2日目）",
+      "",
+      "2日目も多くのセッションに参加しました。",
+      "",
+      "■ マルチテナントKubernetesの運用",
+      "登壇者：中村 翔（Example Cloud）",
+      "資料：https://slides.example.org/kcjp25/multitenant.pdf",
+      "",
+      "Namespaceごとにクォータを設定する方法が紹介されました。",
+      "",
+      "■ OpenTelemetryで始める分散トレーシング",
+      "登壇者：小林 さくら（Example Observability）",
+      "動画：https://videos.example.org/kcjp25/otel.mp4",
+      "",
+      "トレースとログをつなげる方法です。",
+      "",
+      "以上、2日目のレポートでした。最後まで読んでいただき、ありがとうございました。",
+    ].join("\n");
+    const sections = segment(text, { recapTitle: "KubeCon Japan 2025 レポート（2日目）", language: "ja" });
+    expect(talks(sections)).toEqual([
+      { title: "マルチテナントKubernetesの運用", speakers: ["中村 翔 (Example Cloud)"], url: "https://slides.example.org/kcjp25/multitenant.pdf" },
+      { title: "OpenTelemetryで始める分散トレーシング", speakers: ["小林 さくら (Example Observability)"], url: "https://videos.example.org/kcjp25/otel.mp4" },
+    ]);
+    expect(sections[1]!.bullets.map((b) => b.text)).toEqual(["トレースとログをつなげる方法です。"]);
+  });
+
+  it("26. a dev.to post: Liquid embeds gone, a bold “By …” line the speakers, “If you liked this” ends it", () => {
+    const text = [
+      "The first virtual KubeCon! Here are my favourites.",
+      "",
+      "## Talk: Kubernetes Policy with OPA Gatekeeper",
+      "",
+      "{% youtube abcdEFGhij0 %}",
+      "",
+      "**By Rita Zhang (Microsoft) and Max Smythe (Google)**",
+      "",
+      "Gatekeeper v3 uses constraint templates written in Rego.",
+      "",
+      "## Talk: Helm 3 Deep Dive",
+      "",
+      "{% youtube uvwxYZabcd2 %}",
+      "",
+      "**By Matt Farina (Samsung SDS)**",
+      "",
+      "Tiller is gone.",
+      "",
+      "{% github helm/helm %}",
+      "",
+      "---",
+      "",
+      "*If you liked this, leave a ❤️ and follow me for more!*",
+    ].join("\n");
+    const sections = segment(text, en);
+    expect(talks(sections)).toEqual([
+      { title: "Kubernetes Policy with OPA Gatekeeper", speakers: ["Rita Zhang (Microsoft)", "Max Smythe (Google)"], url: undefined },
+      { title: "Helm 3 Deep Dive", speakers: ["Matt Farina (Samsung SDS)"], url: undefined },
+    ]);
+    expect(sections[1]!.bullets.map((b) => b.text)).toEqual(["Tiller is gone."]);
+  });
+
+  it("27. talks under a “Talks” heading keep the speakers their headings name", () => {
+    const text = [
+      "# KubeCon North America 2019 San Diego: Day 1",
+      "## Talks",
+      "### Kubernetes Networking Intro and Deep Dive - Bowei Du, Google & Tim Hockin, Google",
+      "- EndpointSlices replace Endpoints for large services",
+      "### Linkerd 2.6 Deep Dive - Oliver Gould, Buoyant",
+      "- Distributed tracing support",
+    ].join("\n");
+    expect(talks(segment(text, en))).toEqual([
+      { title: "Talks › Kubernetes Networking Intro and Deep Dive", speakers: ["Bowei Du (Google)", "Tim Hockin (Google)"], url: undefined },
+      { title: "Talks › Linkerd 2.6 Deep Dive", speakers: ["Oliver Gould (Buoyant)"], url: undefined },
+    ]);
+  });
 });
