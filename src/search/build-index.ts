@@ -9,7 +9,7 @@ import { WordTable } from "./word-table.js";
 export interface BuiltIndex {
   postings: Postings;
   vocabulary: Vocabulary;
-  /** Each section's title and text as term ids, to find query words side by side. */
+  /** Each section's title and text as term ids, to find query words side by side, and its text's lines. */
   sequences: TermSequences;
 }
 
@@ -29,7 +29,7 @@ const CONTENT = {
 } satisfies Record<string, (section: Section) => string>;
 
 export type FieldName = keyof typeof CONTENT;
-/** The fields that name the vocabulary and make a section's sequence of terms (title before text). */
+/** The fields that name the vocabulary and make a section's sequence of terms (title before text, which comes last). */
 const SEQUENCE_FIELDS = new Set<string>(["title", "text"]);
 
 /**
@@ -45,6 +45,8 @@ export function buildIndex(sections: readonly Section[], fields: readonly (Field
   const vocabularyWords: string[] = [];
   const sequenceStart = new Int32Array(sections.length + 1);
   const sequence = new Growable(new Int32Array(4096));
+  const lineFrom = new Int32Array(sections.length + 1);
+  const lines = new Growable(new Int32Array(4096));
 
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i]!;
@@ -56,7 +58,14 @@ export function buildIndex(sections: readonly Section[], fields: readonly (Field
     fields.forEach((spec, f) => {
       const inSequence = SEQUENCE_FIELDS.has(spec.name);
       const content = CONTENT[spec.name](section);
+      // Where each line of the text begins in the sequence: the snippet's best line is read from it.
+      let lineBreak = -1;
+      if (spec.name === "text") {
+        lines.push(sequence.length);
+        lineBreak = content.indexOf("\n");
+      }
       forEachWord(content, (start, end, units) => {
+        for (; lineBreak !== -1 && lineBreak < start; lineBreak = content.indexOf("\n", lineBreak + 1)) lines.push(sequence.length);
         const entry = words.entry(content, units, start, end);
         const from = words.idsFrom(entry);
         const to = words.idsFrom(entry + 1);
@@ -72,14 +81,16 @@ export function buildIndex(sections: readonly Section[], fields: readonly (Field
           vocabularyWords.push(fold(words.word(entry)));
         }
       });
+      for (; lineBreak !== -1; lineBreak = content.indexOf("\n", lineBreak + 1)) lines.push(sequence.length);
     });
     builder.endSection();
     sequenceStart[i + 1] = sequence.length;
+    lineFrom[i + 1] = lines.length;
   }
   const postings = builder.build();
   return {
     postings,
     vocabulary: { termIds: vocabularyIds.trimmed(), words: vocabularyWords },
-    sequences: new TermSequences(sequenceStart, sequence.trimmed(), postings.termCount),
+    sequences: new TermSequences(sequenceStart, sequence.trimmed(), postings.termCount, lineFrom, lines.trimmed()),
   };
 }

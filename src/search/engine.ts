@@ -44,8 +44,8 @@ const MAX_CONCEPTS = 30;
 export interface EngineState {
   postings: PostingsState;
   vocabulary: Vocabulary;
-  /** Each section's title and text as term ids (see TermSequences). */
-  sequences: { start: Int32Array; ids: Int32Array };
+  /** Each section's title and text as term ids, and where its text's lines begin (see TermSequences). */
+  sequences: { start: Int32Array; ids: Int32Array; lineFrom: Int32Array; lines: Int32Array };
 }
 
 /** One word of a query: the index terms it matches, each with its weight. */
@@ -119,7 +119,8 @@ export class SearchEngine {
       if (saved.sequences.start.length !== sections.length + 1) throw new Error("engine state is for another corpus");
       this.postings = Postings.fromState(saved.postings);
       this.vocabulary = saved.vocabulary;
-      this.sequences = new TermSequences(saved.sequences.start, saved.sequences.ids, this.postings.termCount);
+      const { start, ids, lineFrom, lines } = saved.sequences;
+      this.sequences = new TermSequences(start, ids, this.postings.termCount, lineFrom, lines);
     } else {
       const fields = FIELD_NAMES.map((name) => ({ name, boost: this.options.fieldBoosts[name] }));
       ({ postings: this.postings, vocabulary: this.vocabulary, sequences: this.sequences } = buildIndex(sections, fields, this.options.bm25));
@@ -142,8 +143,8 @@ export class SearchEngine {
   }
 
   state(): EngineState {
-    const { start, ids } = this.sequences;
-    return { postings: this.postings.state(), vocabulary: this.vocabulary, sequences: { start, ids } };
+    const { start, ids, lineFrom, lines } = this.sequences;
+    return { postings: this.postings.state(), vocabulary: this.vocabulary, sequences: { start, ids, lineFrom, lines } };
   }
 
   search(query: string, filters: SearchFilters = {}, page: { offset: number; limit: number } = { offset: 0, limit: 5 }): SearchAnswer {
@@ -156,9 +157,14 @@ export class SearchEngine {
     const filter = this.filterOf(filters);
     const ranked = this.rank(filter ? matched.filter(filter) : matched, plan, page.offset + page.limit);
     this.clear(matched);
-    const hits = ranked.top.slice(page.offset, page.offset + page.limit).map(({ index, score }) => {
+    const shown = ranked.top.slice(page.offset, page.offset + page.limit);
+    const matchedIds = new Set(shown.length ? [...plan.matchedTerms].map((term) => this.postings.termId(term)!) : []);
+    const hits = shown.map(({ index, score }) => {
       const section = this.sections[index]!;
-      return { section, score, snippet: snippet(section, plan.matchedTerms) };
+      // The snippet's line is the one of the text with most of the matched terms, as the index saw them.
+      const lines = section.text.split("\n");
+      const line = lines[this.sequences.bestLine(index, lines.length, matchedIds)]!;
+      return { section, score, snippet: snippet(line, section.language, plan.matchedTerms) };
     });
     return { total: ranked.total, hits, suggestion: plan.suggestion, empty: false };
   }

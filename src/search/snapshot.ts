@@ -38,7 +38,7 @@ export interface SearchSources {
 }
 
 /** Bumped when the layout of the file changes. */
-const FORMAT = "kubecon-index-snapshot/3";
+const FORMAT = "kubecon-index-snapshot/4";
 const MAGIC = Buffer.from("KCINDEX3", "latin1");
 /** The code whose output the snapshot holds: the folders next to this module's own. */
 const CODE_FOLDERS = ["corpus", "search", "text"];
@@ -189,6 +189,8 @@ export function writeSnapshot(file: string, key: string, data: SearchData): void
     ["postings.score", postings.score],
     ["sequences.start", sequences.start],
     ["sequences.ids", sequences.ids],
+    ["sequences.lineFrom", sequences.lineFrom],
+    ["sequences.lines", sequences.lines],
     ["vocabulary.terms", vocabulary.termIds],
     ["bullets", layout.trimmed()],
   ];
@@ -322,7 +324,12 @@ function readOpenSnapshot(fd: number, key: string): SearchData | undefined {
   const engine = new SearchEngine(sections, meta.synonyms, {}, {
     postings: { terms: stringsOf("terms"), start: view("postings.start", Int32Array), doc: view("postings.doc", Int32Array), score: view("postings.score", Float32Array) },
     vocabulary: { termIds: view("vocabulary.terms", Int32Array), words: stringsOf("vocabulary.words") },
-    sequences: { start: view("sequences.start", Int32Array), ids: view("sequences.ids", Int32Array) },
+    sequences: {
+      start: view("sequences.start", Int32Array),
+      ids: view("sequences.ids", Int32Array),
+      lineFrom: view("sequences.lineFrom", Int32Array),
+      lines: view("sequences.lines", Int32Array),
+    },
   });
   return { corpus, topics: meta.topics, synonyms: meta.synonyms, engine };
 }

@@ -2,8 +2,9 @@ import { popcount } from "./bits.js";
 
 /**
  * Each section's title and text as the ids of their index terms, in order, all sections in one
- * array: what the ranking reads to reward query words standing side by side. Typed arrays rather
- * than strings, so a snapshot stores and loads them as they are.
+ * array: what the ranking reads to reward query words standing side by side, and where each line
+ * of the text begins in it, so a snippet's best line is found without analyzing the text again.
+ * Typed arrays rather than strings, so a snapshot stores and loads them as they are.
  */
 export class TermSequences {
   /** Scratch space of `countAdjacent`: term id → non-zero while it begins a pair looked for. */
@@ -14,9 +15,34 @@ export class TermSequences {
     readonly start: Int32Array,
     readonly ids: Int32Array,
     readonly termCount: number,
+    /** Section number → where its text's lines are in `lines` (and end, at the next number). */
+    readonly lineFrom: Int32Array,
+    /** Where each line of each section's text begins in `ids`; it ends where the next begins, the last where the section's terms end (the text comes last). */
+    readonly lines: Int32Array,
   ) {
-    if (start[start.length - 1] !== ids.length) throw new Error("term sequences are inconsistent");
+    if (start[start.length - 1] !== ids.length || lineFrom.length !== start.length || lineFrom[lineFrom.length - 1] !== lines.length) {
+      throw new Error("term sequences are inconsistent");
+    }
     this.firsts = new Uint8Array(termCount);
+  }
+
+  /**
+   * The line, among the first `count` of section `section`'s text, whose terms include most of the
+   * `matched` term ids, each counted once (the first such line on a tie, line 0 when none has any).
+   */
+  bestLine(section: number, count: number, matched: ReadonlySet<number>): number {
+    const from = this.lineFrom[section]!;
+    const lines = Math.min(count, this.lineFrom[section + 1]! - from);
+    let best = 0;
+    let bestCount = 0;
+    const found = new Set<number>();
+    for (let line = 0; line < lines; line++) {
+      const end = from + line + 1 < this.lineFrom[section + 1]! ? this.lines[from + line + 1]! : this.start[section + 1]!;
+      for (let i = this.lines[from + line]!; i < end; i++) if (matched.has(this.ids[i]!)) found.add(this.ids[i]!);
+      if (found.size > bestCount) [best, bestCount] = [line, found.size];
+      found.clear();
+    }
+    return best;
   }
 
   /**

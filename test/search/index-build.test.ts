@@ -56,7 +56,7 @@ describe("the word table", () => {
 });
 
 describe("the index build", () => {
-  it("lists every term's sections and each section's title and text terms as a plain analysis does", async () => {
+  it("lists every term's sections and each section's title and text terms, line by line, as a plain analysis does", async () => {
     const shipped = await buildSearchData({ corpusDir: defaultCorpusDir(), topicsFile: topicsFile(), synonymsFile: synonymsFile() });
     const sections = [...shipped.corpus.sections, ...syntheticSections(shipped.corpus.sections, shipped.topics, 400, 3)];
     const engine = new SearchEngine(sections, shipped.synonyms);
@@ -68,6 +68,14 @@ describe("the index build", () => {
       const text = termsOf(section.recapTags ? `${section.text}\n${section.recapTags.join(" ")}` : section.text, section);
       const sequence = Array.from(sequences.ids.subarray(sequences.start[i], sequences.start[i + 1]), (id) => postings.terms[id]);
       expect(sequence).toEqual([...title, ...text]);
+      // Each line of the text where the index says it begins and ends, the recap's tags line last.
+      const lines = Array.from({ length: sequences.lineFrom[i + 1]! - sequences.lineFrom[i]! }, (_, k) => {
+        const from = sequences.lines[sequences.lineFrom[i]! + k]!;
+        const to = sequences.lineFrom[i]! + k + 1 < sequences.lineFrom[i + 1]! ? sequences.lines[sequences.lineFrom[i]! + k + 1]! : sequences.start[i + 1]!;
+        return Array.from(sequences.ids.subarray(from, to), (id) => postings.terms[id]);
+      });
+      const textLines = [...section.text.split("\n"), ...(section.recapTags ? [section.recapTags.join(" ")] : [])];
+      expect(lines).toEqual(textLines.map((line) => termsOf(line, section)));
       const all = [...title, ...termsOf(section.speakers.map(formatSpeaker).join(" "), section), ...termsOf(section.tags.join(" "), section), ...text];
       for (const term of new Set(all)) expected.set(term, [...(expected.get(term) ?? []), i]);
     });
