@@ -10,6 +10,8 @@ import { CorpusError } from "../../src/corpus/corpus.js";
 import { ConfigError } from "../../src/config/config.js";
 import { unset } from "../../src/config/env.js";
 import { createLogger } from "../../src/log/logger.js";
+import type { DailyStore } from "../../src/store/daily-store.js";
+import type { FeedbackStore } from "../../src/store/feedback-store.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 import { openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.js";
 import { commandDefinitions } from "./commands.js";
@@ -51,12 +53,18 @@ async function main(): Promise<string> {
   if (!discord) throw new ConfigError([unset("DISCORD_TOKEN", DISCORD_TOKEN_HINT)]);
   // Warnings only: the one line below is the answer.
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  // The same commands as the running bot, daily subscriptions included.
-  const store = openSqliteDailyStore(config.dataDir);
-  const feedback = openSqliteFeedbackStore(config.dataDir);
-  const bot = await createAppBot({ corpusDir: config.corpusDir, logger, store, feedback });
-  await store.close();
-  await feedback.close();
+  // The same commands as the running bot, daily subscriptions included; their stores are opened
+  // only by a command that runs, and none does here, so registering writes nothing into DATA_DIR.
+  let store: DailyStore | undefined;
+  let feedback: FeedbackStore | undefined;
+  const bot = await createAppBot({
+    corpusDir: config.corpusDir,
+    logger,
+    store: () => (store ??= openSqliteDailyStore(config.dataDir)),
+    feedback: () => (feedback ??= openSqliteFeedbackStore(config.dataDir)),
+  });
+  await store?.close();
+  await feedback?.close();
   const registration = await startExplained(discordAdapter, () =>
     registerCommands({
       rest: createRest(discord.token, discord.apiUrl),

@@ -12,13 +12,17 @@ export interface AppBotOptions {
   /** Where the index snapshot is kept. */
   cacheDir?: string;
   logger: Logger;
-  store: DailyStore;
-  /** Where 👍/👎 votes on search answers are kept. */
-  feedback: FeedbackStore;
+  /** Where daily subscriptions are kept: a store, or how to open one when a command first needs it (registering the commands opens none). */
+  store: StoreOption<DailyStore>;
+  /** Where 👍/👎 votes on search answers are kept, the same way. */
+  feedback: StoreOption<FeedbackStore>;
   clock?: Clock;
   /** The chat platforms' labels ("Slack", "Discord"): where daily posts can go, for the refusals. */
   platforms?: readonly string[];
 }
+
+type StoreOption<T extends object> = T | (() => T);
+const opener = <T extends object>(option: StoreOption<T>): (() => T) => (typeof option === "function" ? option : () => option);
 
 /** The bot every front end talks to: the core commands plus the daily subscriptions and the votes. */
 export async function createAppBot({ corpusDir, cacheDir, logger, store, feedback, clock = systemClock, platforms }: AppBotOptions): Promise<LoadedBot> {
@@ -28,8 +32,8 @@ export async function createAppBot({ corpusDir, cacheDir, logger, store, feedbac
     logger,
     platforms,
     commands: [
-      ...dailyCommands({ store, takeaways: () => data.takeaways(), clock, topics: data.topics }),
-      ...feedbackCommands({ store: feedback, answer: (command, ctx) => bot.run(command, ctx), clock }),
+      ...dailyCommands({ store: opener(store), takeaways: () => data.takeaways(), clock, topics: data.topics }),
+      ...feedbackCommands({ store: opener(feedback), answer: (command, ctx) => bot.run(command, ctx), clock }),
     ],
   });
   return bot;

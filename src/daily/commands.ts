@@ -25,7 +25,8 @@ import {
 import type { Takeaway } from "../takeaways/takeaways.js";
 
 export interface DailyCommandsOptions {
-  store: DailyStore;
+  /** The subscriptions' store, asked for when a command runs: listing or registering the commands opens none. */
+  store: () => DailyStore;
   /** The current takeaways (the same source the scheduler reads). */
   takeaways: () => Promise<readonly Takeaway[]>;
   clock: Clock;
@@ -81,9 +82,9 @@ async function preview(options: DailyCommandsOptions, args: Args, ctx: CommandCo
   const settings = readSettings(text, options.topics, takeaways);
   if (!settings.ok) throw new UserError(settings.message);
   const id = subscriptionId(ctx);
-  const subscription = await options.store.getSubscription(id);
+  const subscription = await options.store().getSubscription(id);
   const topic = settings.value.topic ?? (text ? undefined : subscription?.topic);
-  const rotation = subscription ? await options.store.rotation(id) : { cycle: 0, postedIds: new Set<string>() };
+  const rotation = subscription ? await options.store().rotation(id) : { cycle: 0, postedIds: new Set<string>() };
   const choice = chooseTakeaway(id, rotation, matchingTakeaways(takeaways, topic));
   if (!choice) throw new UserError("There is no takeaway to post yet.");
   const card = dailyCard(choice.takeaway, topic);
@@ -163,7 +164,7 @@ async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandCon
   const { time, zone, topic } = settings.value;
 
   const now = options.clock.now();
-  const subscription = await options.store.saveSubscription({
+  const subscription = await options.store().saveSubscription({
     id: subscriptionId(ctx),
     platform: ctx.platform,
     channelId: ctx.channelId,
@@ -199,7 +200,7 @@ async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandCon
 
 async function turnOff(options: DailyCommandsOptions, ctx: CommandContext): Promise<Reply> {
   const now = options.clock.now();
-  const turnedOff = await options.store.disableSubscription(subscriptionId(ctx), `turned off by ${ctx.userId}`, now);
+  const turnedOff = await options.store().disableSubscription(subscriptionId(ctx), `turned off by ${ctx.userId}`, now);
   if (!turnedOff) return notice("Daily posts", "This channel gets no daily takeaways. Turn them on with: daily on 09:00 Europe/Paris");
   return {
     visibility: "public",
@@ -211,7 +212,7 @@ async function turnOff(options: DailyCommandsOptions, ctx: CommandContext): Prom
 }
 
 async function status(options: DailyCommandsOptions, ctx: CommandContext): Promise<Reply> {
-  const subscription = await options.store.getSubscription(subscriptionId(ctx));
+  const subscription = await options.store().getSubscription(subscriptionId(ctx));
   if (!subscription) return notice("Daily posts", "This channel gets no daily takeaways. Turn them on with: daily on 09:00 Europe/Paris");
   if (!subscription.enabled) {
     const when = subscription.disabledAt ? ` since ${describeInstant(subscription.disabledAt, subscription.zone)}` : "";
@@ -224,9 +225,9 @@ async function statusCard(options: DailyCommandsOptions, subscription: Subscript
   const now = options.clock.now();
   const time = parsePostTime(subscription.postTime);
   const candidates = matchingTakeaways(await options.takeaways(), subscription.topic);
-  const rotation = await options.store.rotation(subscription.id);
+  const rotation = await options.store().rotation(subscription.id);
   const today = localDate(now, subscription.zone);
-  const todays = await options.store.getPost(subscription.id, today);
+  const todays = await options.store().getPost(subscription.id, today);
   const fields = [
     { label: "Time", value: `${subscription.postTime} (${subscription.zone})`, inline: true },
     { label: "Topic", value: subscription.topic ?? "all", inline: true },

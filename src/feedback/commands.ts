@@ -8,7 +8,8 @@ import type { FeedbackStore, Vote } from "../store/feedback-store.js";
 import { decodeAnswer, VOTE_COMMAND } from "../cards/feedback-actions.js";
 
 export interface FeedbackCommandsOptions {
-  store: FeedbackStore;
+  /** The votes' store, asked for when a vote comes: listing or registering the commands opens none. */
+  store: () => FeedbackStore;
   /** Runs an answer's command again, to learn which sections it showed. */
   answer(command: string, ctx: CommandContext): Promise<Reply>;
   clock: Clock;
@@ -42,9 +43,9 @@ export function feedbackCommands({ store, answer, clock }: FeedbackCommandsOptio
         const sectionIds = (shown.card.items ?? []).flatMap((item) => (item.id ? [item.id] : []));
         if (shown.isError || sectionIds.length === 0) throw new UserError(STALE);
         const vote = String(args.vote) as Vote;
-        const key = await store.hashKey();
+        const key = await store().hashKey();
         const space = ctx.spaceId ?? "";
-        const outcome = await store.recordVote({
+        const outcome = await store().recordVote({
           answerId: keyedHash(key, "answer", ctx.platform, space, command),
           voterHash: keyedHash(key, "voter", ctx.platform, space, ctx.userId),
           command,

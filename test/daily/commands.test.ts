@@ -27,7 +27,7 @@ describe("daily commands through the real bot", () => {
     bot = await loadBot({
       corpusDir: "data/recaps",
       logger: createLogger("silent"),
-      commands: (data) => dailyCommands({ store: env.store, clock, takeaways: () => data.takeaways(), topics: data.topics }),
+      commands: (data) => dailyCommands({ store: () => env.store, clock, takeaways: () => data.takeaways(), topics: data.topics }),
     });
   });
   afterAll(async () => env.cleanup());

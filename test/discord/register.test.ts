@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +47,8 @@ describe("npm run discord:register", () => {
       new RegExp(`^Registered 2 commands \\(/kubecon with \\d+ subcommands\\) for application ${APPLICATION_ID}, globally \\(Discord may take up to an hour to show it everywhere\\)\\.\\n$`),
     );
     expect(standIn.requests.at(-1)).toMatchObject({ method: "PUT", path: `/applications/${APPLICATION_ID}/commands` });
+    // Listing the commands opens no store: no SQLite file (nor DATA_DIR itself) is made.
+    expect(existsSync(join(folder, "data"))).toBe(false);
   });
 
   it("a refused token, an unreachable Discord and a missing token: one line each, no stack trace", async () => {

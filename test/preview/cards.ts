@@ -47,7 +47,7 @@ export async function previewCards(corpusDir = "data/recaps"): Promise<PreviewCa
       corpusDir,
       logger: createLogger("silent"),
       random: () => 0,
-      commands: (data) => dailyCommands({ store, takeaways: () => data.takeaways(), clock: systemClock, topics: data.topics }),
+      commands: (data) => dailyCommands({ store: () => store, takeaways: () => data.takeaways(), clock: systemClock, topics: data.topics }),
     });
     const firstTalk = (await bot.run("search ebpf", CTX)).card.items?.[0]?.details?.command ?? "help";
     const cards: PreviewCard[] = [];
