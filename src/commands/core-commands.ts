@@ -1,12 +1,7 @@
-import { eventCard, eventsCard } from "../cards/events-card.js";
 import { helpCard } from "../cards/help-card.js";
 import { searchCard } from "../cards/search-card.js";
-import { dailyCard } from "../cards/takeaway-card.js";
-import { talkCard } from "../cards/talk-card.js";
-import { topicsCard } from "../cards/topics-card.js";
 import type { Reply } from "../cards/card.js";
 import type { Corpus } from "../corpus/corpus.js";
-import { summarizeEvents, topicTrends, yearsOf } from "../corpus/stats.js";
 import type { SearchFilters } from "../search/engine.js";
 import { plural } from "../text/plural.js";
 import type { BotData } from "./data.js";
@@ -48,13 +43,18 @@ export interface CoreOptions {
   random: () => number;
 }
 
-/** The commands every front end has, search first (it takes text that names no command). */
+/**
+ * The commands every front end has, search first (it takes text that names no command). The cards
+ * and statistics of the other commands are loaded by those commands when they run: a fresh
+ * `kubecon search` loads none of their modules.
+ */
 export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpec[] {
   const checkEvent = (id: string) => checkEventId(data.corpus, id);
 
   /** One event, a page of its sections at a time: for `event <id>` and for `search event:<id>` with no words. */
   const eventAnswer = async (id: string, page: number, commandFor: (page: number) => string): Promise<Reply> => {
     checkEvent(id);
+    const [{ summarizeEvents }, { eventCard }] = await Promise.all([import("../corpus/stats.js"), import("../cards/events-card.js")]);
     const summary = summarizeEvents(data.corpus.recaps, data.corpus.sections).find((e) => e.eventId === id)!;
     const sections = data.corpus.sections.filter((s) => s.eventId === id);
     checkPage(page, sections.length, EVENT_PAGE_SIZE, `sections at ${id}`);
@@ -121,10 +121,11 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     examples: ["talk eu-2021-homecooked--the-art-of-hiding-yourself"],
     args: [{ name: "id", description: "A section id (from a search result's Details)", type: "string", positional: true, required: true, maxLength: 100, autocomplete: "talk" }],
     visibility: "ephemeral",
-    run(args) {
+    async run(args) {
       const id = String(args.id).toLowerCase();
       const section = data.corpus.sections.find((s) => s.id === id);
       if (!section) throw new UserError(`There is no talk with id “${id.slice(0, 60)}”. Search first, then use Details.`);
+      const { talkCard } = await import("../cards/talk-card.js");
       return answer(talkCard(section, data.corpus.recaps.find((r) => r.id === section.recapId)));
     },
   };
@@ -135,7 +136,10 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     examples: ["events"],
     args: [],
     visibility: "ephemeral",
-    run: () => answer(eventsCard(summarizeEvents(data.corpus.recaps, data.corpus.sections))),
+    async run() {
+      const [{ summarizeEvents }, { eventsCard }] = await Promise.all([import("../corpus/stats.js"), import("../cards/events-card.js")]);
+      return answer(eventsCard(summarizeEvents(data.corpus.recaps, data.corpus.sections)));
+    },
   };
 
   const topics: CommandSpec = {
@@ -144,7 +148,10 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     examples: ["topics"],
     args: [],
     visibility: "ephemeral",
-    run: () => answer(topicsCard(topicTrends(data.topics, data.corpus.sections), yearsOf(data.corpus.sections))),
+    async run() {
+      const [{ topicTrends, yearsOf }, { topicsCard }] = await Promise.all([import("../corpus/stats.js"), import("../cards/topics-card.js")]);
+      return answer(topicsCard(topicTrends(data.topics, data.corpus.sections), yearsOf(data.corpus.sections)));
+    },
   };
 
   const takeaway: CommandSpec = {
@@ -157,6 +164,7 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
       const takeaways = await data.takeaways();
       if (takeaways.length === 0) throw new UserError("The corpus has no takeaways yet.");
       const pick = takeaways[Math.floor(random() * takeaways.length)]!;
+      const { dailyCard } = await import("../cards/takeaway-card.js");
       const card = dailyCard(pick);
       return answer({ ...card, title: "A KubeCon takeaway", actions: [...(card.actions ?? []), { kind: "command", label: "Another", command: "takeaway" }] });
     },
