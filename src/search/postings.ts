@@ -232,8 +232,9 @@ export class Postings {
   private nearTerms(minSections: number): { terms: NearWords; ids: Int32Array } {
     let found = this.near.get(minSections);
     if (!found) {
-      const ids = Int32Array.from({ length: this.termCount }, (_, id) => id).filter((id) => this.sectionCount(id) >= minSections);
-      found = { terms: new NearWords(Array.from(ids, (id) => this.terms[id]!), false), ids };
+      const kept: number[] = [];
+      for (let id = 0; id < this.termCount; id++) if (this.sectionCount(id) >= minSections) kept.push(id);
+      found = { terms: new NearWords(kept.map((id) => this.terms[id]!), false), ids: Int32Array.from(kept) };
       this.near.set(minSections, found);
     }
     return found;

@@ -22,9 +22,17 @@ export class SectionFacets {
       if (found === undefined) codes.set(value, (found = codes.size));
       return found;
     };
-    this.language = Uint16Array.from(sections, (s) => code(this.languageCodes, s.language));
-    this.year = Int32Array.from(sections, (s) => s.year);
-    this.event = Int32Array.from(sections, (s) => code(this.eventCodes, s.eventId));
+    // One plain loop: TypedArray.from with a mapping function takes a slow path, ~10 times as slow.
+    const n = sections.length;
+    this.language = new Uint16Array(n);
+    this.year = new Int32Array(n);
+    this.event = new Int32Array(n);
+    for (let d = 0; d < n; d++) {
+      const section = sections[d]!;
+      this.language[d] = code(this.languageCodes, section.language);
+      this.year[d] = section.year;
+      this.event[d] = code(this.eventCodes, section.eventId);
+    }
   }
 
   /** The code of a language, or -1 when no section is in it. */
@@ -47,14 +55,15 @@ export class SectionFacets {
   private codeSpeakers(): { code: Int32Array; texts: string[] } {
     const codes = new Map<string, number>();
     const texts: string[] = [];
-    const code = Int32Array.from(this.sections, (section) => {
+    const code = new Int32Array(this.sections.length);
+    this.sections.forEach((section, d) => {
       const text = section.speakers.map(formatSpeaker).join("\n");
       let found = codes.get(text);
       if (found === undefined) {
         codes.set(text, (found = texts.length));
         texts.push(fold(text));
       }
-      return found;
+      code[d] = found;
     });
     return { code, texts };
   }
