@@ -67,6 +67,10 @@ const DAY_HEADING = new RegExp(
   `^(?:(?:day|jour|tag)\\s+\\d+|${DATE_TEXT}|(?:\\d+\\s*日目|第\\s*\\d+\\s*[日天]))(?:\\s*[-–—:,(]\\s*(?:${DATE_TEXT}|\\d{4}[-/]\\d{2}[-/]\\d{2}|\\d{4}年\\d{1,2}月\\d{1,2}日)\\)?)?\\s*:?$`,
   "i",
 );
+/** "Morning", "Afternoon sessions", "Après-midi", "午後": a part of the day, over its talks as a day heading is. */
+const PART_OF_DAY = /^(?:morning|afternoon|evening|matin(?:ée)?|après-midi|soir(?:ée)?|午前|午後|上午|下午)(?:\s+(?:sessions?|talks|keynotes?|track))?\s*[:：]?$/i;
+/** "Day 2 keynotes", "Keynote day 1": a plain line that names a day at its start or end, not in passing ("Our booth on day two"). */
+const DAY_AT_EDGE = /^(?:day|jour|tag)\s+\S+|\b(?:day|jour|tag)\s+(?:\d+|one|two|three|four|five)$/i;
 /** "Session: Title", "Talk 3: Title", "Session 2 — Title", "Keynote | Title", "Conférence : Titre". */
 const EXPLICIT_TALK = /^(session|talk|keynote|workshop|panel|tutorial|lightning talk|conférence|atelier|table ronde)(?:\s*#?\d+\s*[:|.\-–—]|\s*[:|])\s*(.+)$/i;
 const GROUP = /^(notes? on\b|keynotes?\b|sessions?$|talks$|lightning talks$|workshops$|(key )?take ?aways\b|conclusions?\b|lessons learned\b|wrap[- ]up\b|final thoughts\b|day \d+\b|jour \d+\b)|\bkeynotes?$/i;
@@ -81,6 +85,8 @@ const SPEAKER_COLUMN = /^(speakers?|presenters?|by|who|intervenants?|orateurs?|�
 /** "09:00 – ", "16:00-16:35 ", "9:30 am | ", "14h30 — ": a schedule's time slot before a title. */
 const TIME_SLOT =
   /^(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?)?)?\s*(?:[-–—|·:]\s*)?(?=[\p{L}\p{N}「『[(])/iu;
+/** " — 31:45", " (1:02:10)": a recording's length (or a time) after a title. */
+const TIME_AFTER = /\s*(?:[-–—|·]\s*|\(\s*)\d{1,2}:[0-5]\d(?::[0-5]\d)?\s*\)?$/;
 /** "## 1. Title", "**3) Title**", "## #5: Title", "## No. 2 – Title": the number of a heading in a numbered outline or a countdown. */
 const HEADING_NUMBER = /^(?:#|no\.?\s*)?\d{1,2}(?:[.):]|\s+[-–—/])\s+(?=\S)/i;
 /**
@@ -115,7 +121,7 @@ export function dayLabel(text: string): string | undefined {
 
 /** A heading that names a day and nothing else ("Day 0 (Nov 12, 2024)", "5 May", "2日目"). */
 export function isDayHeading(text: string): boolean {
-  return DAY_HEADING.test(text);
+  return DAY_HEADING.test(text) || PART_OF_DAY.test(text);
 }
 
 function startsLikeContinuation(line: Line | undefined): boolean {
@@ -216,6 +222,15 @@ export const RULES: readonly Rule[] = [
     decide: (line, ctx) => {
       const slot = TIME_SLOT.exec(line.text);
       return slot ? reclassified({ ...line, text: line.text.slice(slot[0].length) }, ctx) : undefined;
+    },
+  },
+  {
+    // "**Scaling to 65,000 Nodes** by Jane Doe (Acme) — 31:45": the recording's length is no part of the
+    // title or the speakers; the rest of the line is classified as the line.
+    name: "time-after",
+    decide: (line, ctx) => {
+      const time = TIME_AFTER.exec(line.text);
+      return time && time.index > 0 ? reclassified({ ...line, text: line.text.slice(0, time.index) }, ctx) : undefined;
     },
   },
   {
@@ -327,6 +342,8 @@ export const RULES: readonly Rule[] = [
       const text = line.text;
       const day = dayLabel(text);
       if (DAY_HEADING.test(text)) return heading({ kind: "day", title: text.replace(/[:：]$/, ""), speakers: [], day: day ?? text });
+      // A part of the day is a day heading that keeps the day it is part of.
+      if (PART_OF_DAY.test(text)) return heading({ kind: "day", title: text.replace(/[:：]$/, ""), speakers: [] });
       if (outline.hasSubheadings || GROUP.test(text)) return heading({ kind: "group", title: text, speakers: [], day });
       if (outline.underGroup) return heading({ ...talk(text, line), kind: "sub", day, titleLike: true });
       return heading(talk(text, line, day));
@@ -361,7 +378,7 @@ export const RULES: readonly Rule[] = [
   {
     name: "group",
     decide: (line) => {
-      const day = dayLabel(line.text);
+      const day = DAY_NUMBER.test(line.text) && !DAY_AT_EDGE.test(line.text) ? undefined : dayLabel(line.text);
       return GROUP.test(line.text) || day ? heading({ kind: "group", title: line.text, speakers: [], day }) : undefined;
     },
   },

@@ -384,12 +384,13 @@ class Reader {
   }
 
   /**
-   * A list item: its first paragraph is the bullet, its continuation lines joined. A line that is not
-   * indented under the bullet is, on a plain-text page, a line of its own (Markdown would take it
-   * as a lazy continuation).
+   * A list item: its first paragraph is the bullet, its continuation lines joined; its further
+   * paragraphs are notes under it, as its sub-list is. A line that is not indented under the bullet
+   * is, on a plain-text page, a line of its own (Markdown would take it as a lazy continuation).
    */
-  private readItem(item: Extract<RootContent, { type: "listItem" }>, depth: number): void {
-    for (const child of item.children) {
+  private readItem(item: Extract<RootContent, { type: "listItem" }>, itemDepth: number): void {
+    for (const [k, child] of item.children.entries()) {
+      const depth = k > 0 && child.type === "paragraph" ? itemDepth + 1 : itemDepth;
       if (child.type !== "paragraph") {
         this.read(child, depth);
         continue;

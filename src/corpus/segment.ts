@@ -2,7 +2,7 @@ import { classifyBlock, isDayHeading, type Heading, type OutlineEntry } from "./
 import { LINK_LABEL, isSummaryMarker, isTalkMarker, readLines, type Line } from "./lines.js";
 import { talkLinkKind, type TalkLinkKind } from "./links.js";
 import type { Bullet, Speaker } from "./section.js";
-import { leadingPeople, speakerLine } from "./speakers.js";
+import { leadingPeople, listedPeople, speakerLine } from "./speakers.js";
 import { endsMidSentence, wordsOf } from "./words.js";
 
 /** A section as the segmenter finds it, before ids and tags are given. */
@@ -89,7 +89,9 @@ export function segment(body: string, options: SegmentOptions): FoundSection[] {
     sections.push(current);
   };
 
+  let listedUntil = 0;
   kept.forEach((line, i) => {
+    if (i < listedUntil) return; // a speaker of the list read below
     const heading = keptHeadings[i];
     if (heading?.day) day = heading.day;
     if (heading && heading.kind !== "sub") {
@@ -112,6 +114,13 @@ export function segment(body: string, options: SegmentOptions): FoundSection[] {
     if (!current) return; // the blog's introduction
     if (readLink(current, line)) return;
     if (isSummaryMarker(line.text) && current.bullets.length === 0) return;
+    // "Speakers:" then one bullet a person: the talk's speakers, not its notes.
+    const listed = current.speakers.length === 0 ? listedPeople(kept, i) : undefined;
+    if (listed) {
+      current.speakers = listed.speakers;
+      listedUntil = i + listed.lines;
+      return;
+    }
     const firstLine = current.bullets.length === 0 && current.speakers.length === 0;
     const people = firstLine ? speakerLine(line.text) : undefined;
     if (people) {

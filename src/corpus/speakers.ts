@@ -66,7 +66,19 @@ export function parsePeople(text: string): Speaker[] | undefined {
 }
 
 /** "Speakers: Jane Doe (Acme)", "Par Jane Doe, Acme": the people of the talk titled on the line before. */
-const SPEAKER_LINE = /^(?:speakers?|presenters?|presented by|panel(?:ists?)?|moderators?|by|intervenants?|par|with|登壇者|スピーカー|発表者|講演者|演讲者|讲者)\s*[:：\-–]?\s*(.+)$/i;
+const PEOPLE_LABEL = "speakers?|presenters?|panel(?:ists?)?|moderators?|intervenants?|登壇者|スピーカー|発表者|講演者|演讲者|讲者";
+const SPEAKER_LINE = new RegExp(`^(?:${PEOPLE_LABEL}|presented by|by|par|with)\\s*[:：\\-–]?\\s*(.+)$`, "i");
+/** "Speakers:" alone on its line, the people in the bullets under it. */
+const PEOPLE_LIST_LABEL = new RegExp(`^(?:${PEOPLE_LABEL})\\s*[:：]$`, "i");
+
+/** The people listed one a bullet under a "Speakers:" line at `lines[at]`, and how many lines they take. */
+export function listedPeople(lines: readonly { text: string; depth: number }[], at: number): { speakers: Speaker[]; lines: number } | undefined {
+  if (!PEOPLE_LIST_LABEL.test(lines[at]?.text ?? "")) return undefined;
+  const speakers: Speaker[] = [];
+  let next = at + 1;
+  for (let people; lines[next] && lines[next]!.depth > 0 && (people = parsePeople(lines[next]!.text)); next++) speakers.push(...people);
+  return speakers.length ? { speakers, lines: next - at } : undefined;
+}
 
 /** " · Track: Platform · Level: Intermediate" after a talk's people. */
 const PROGRAMME_FIELDS = /(?:\s+[·|•]\s+\p{L}[\p{L} ]{1,20}[:：]\s*[^·|•]+)+$/u;

@@ -27,6 +27,10 @@ const EXAMPLES: Record<string, { input: string; at?: number; context?: Partial<H
     expect: { heading: { kind: "talk", title: "Crossplane in Practice", url: "https://slides.example.org/xp.pdf" } },
   },
   "time-slot": { input: "14:30 – Zero Trust Networking - Jane Doe, Acme", expect: { heading: { kind: "talk", title: "Zero Trust Networking", speakers: [{ name: "Jane Doe", company: "Acme" }] } } },
+  "time-after": {
+    input: "1. **Scaling to 65,000 Nodes** by Jane Doe (Acme) — 31:45\n   - Spanner replaced etcd.",
+    expect: { heading: { kind: "talk", title: "Scaling to 65,000 Nodes", speakers: [{ name: "Jane Doe", company: "Acme" }] } },
+  },
   "numbered-heading": { input: "## 3) eBPF Everywhere", context: { outline: outline() }, expect: { heading: { kind: "talk", title: "eBPF Everywhere" } } },
   "bracket-label": { input: "## 【セッション名】eBPFで実現するゼロトラスト", context: { outline: outline(), recapLanguage: "ja" }, expect: { heading: { kind: "talk", title: "eBPFで実現するゼロトラスト" } } },
   "quoted-title": { input: "「Ciliumで始めるeBPF入門」", context: { recapLanguage: "ja" }, expect: { heading: { kind: "sub", title: "Ciliumで始めるeBPF入門", titleLike: true } } },
@@ -121,6 +125,13 @@ describe("the block classifier", () => {
     expect(verdict("- Hardware support (Intel TDX, IBM PEF)\n  - Memory encryption")).toMatchObject({ rule: "bullet" });
     expect(verdict("- **Pros**\n  - fast")).toMatchObject({ rule: "bullet" });
     expect(verdict("- Keynote: CNCF at 10\n  - 12,000 people")).toMatchObject({ rule: "talk-bullet", heading: { title: "CNCF at 10" } });
+  });
+
+  it("a part of the day heads its talks as a day does; a day named in passing is no day", () => {
+    expect(verdict("## Afternoon", { outline: outline({ hasSubheadings: true }) })).toMatchObject({ heading: { kind: "day", title: "Afternoon" } });
+    expect(verdict("## Afternoon", { outline: outline({ hasSubheadings: true }) }).heading?.day).toBeUndefined();
+    expect(verdict("Our booth on day two (Acme Corp)").heading?.day).toBeUndefined();
+    expect(verdict("Keynote day 3")).toMatchObject({ rule: "group", heading: { day: "Day 3" } });
   });
 
   it("a countdown's number is no part of a heading's title", () => {

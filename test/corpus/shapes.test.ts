@@ -737,4 +737,86 @@ describe("the shapes recaps come in", () => {
       { title: "Talks › Linkerd 2.6 Deep Dive", speakers: ["Oliver Gould (Buoyant)"], url: undefined },
     ]);
   });
+  it("28. “Speakers:” then one bullet a person; “Morning” and “Afternoon” over the talks are parts of the day, not topics", () => {
+    const text = [
+      "# KubeCon + CloudNativeCon Europe 2024 Paris",
+      "## Day 2",
+      "### Morning",
+      "#### Kubernetes SIG Security Update",
+      "Speakers:",
+      "",
+      "- Tabitha Sable (Datadog)",
+      "- Ian Coldwater (Independent)",
+      "",
+      "A new threat model for the kubelet.",
+      "#### Gateway API: The Next Chapter",
+      "**Speakers:**",
+      "- Rob Scott (Google)",
+      "- Shane Utt (Kong)",
+      "",
+      "GAMMA brings Gateway API to the mesh.",
+      "### Afternoon",
+      "#### Running LLMs on Kubernetes",
+      "Key points:",
+      "- GPU sharing with MIG.",
+    ].join("\n");
+    const sections = segment(text, en);
+    expect(talks(sections)).toEqual([
+      { title: "Kubernetes SIG Security Update", speakers: ["Tabitha Sable (Datadog)", "Ian Coldwater (Independent)"], url: undefined },
+      { title: "Gateway API: The Next Chapter", speakers: ["Rob Scott (Google)", "Shane Utt (Kong)"], url: undefined },
+      { title: "Running LLMs on Kubernetes", speakers: [], url: undefined },
+    ]);
+    expect(sections.map((s) => [s.day, s.bullets.map((b) => b.text)])).toEqual([
+      ["Day 2", ["A new threat model for the kubelet."]],
+      ["Day 2", ["GAMMA brings Gateway API to the mesh."]],
+      ["Day 2", ["Key points:", "GPU sharing with MIG."]],
+    ]);
+  });
+
+  it("29. an ordered list of talks, each with its paragraph: bold title, “by” speakers, the recording's length dropped", () => {
+    const text = [
+      "These are the talks I'd recommend, with the length of each recording.",
+      "",
+      "1. **Scaling Kubernetes to 65,000 Nodes** by Maciek Różacki (Google) — 31:45",
+      "",
+      "   The control plane needed a new storage backend.",
+      "",
+      "2. **Platform Engineering Anti-Patterns** by Sarah Wells (Independent) — 28:10",
+      "",
+      "   Start with a thin platform.",
+      "",
+      "3. A list item that is a plain note",
+      "",
+      "   with a second paragraph.",
+    ].join("\n");
+    const sections = segment(text, en);
+    expect(talks(sections)).toEqual([
+      { title: "Scaling Kubernetes to 65,000 Nodes", speakers: ["Maciek Różacki (Google)"], url: undefined },
+      { title: "Platform Engineering Anti-Patterns", speakers: ["Sarah Wells (Independent)"], url: undefined },
+    ]);
+    expect(sections[1]!.bullets.map((b) => [b.text, b.depth])).toEqual([
+      ["Start with a thin platform.", 2],
+      ["A list item that is a plain note", 1],
+      ["with a second paragraph.", 2],
+    ]);
+  });
+
+  it("30. a photo caption naming a day in passing sets no day", () => {
+    const text = [
+      "We went to London with the whole team.",
+      "",
+      "Our booth on day two (Acme Corp)",
+      "",
+      "Zero Trust Workloads with SPIFFE - Evan Gilman, SPIRL",
+      "Every workload gets an identity.",
+      "",
+      "Keynote day 3",
+      "",
+      "The CNCF announced three graduations.",
+    ].join("\n");
+    expect(segment(text, en).map((s) => [s.title, s.day])).toEqual([
+      ["Zero Trust Workloads with SPIFFE", undefined],
+      ["Keynote day 3", "Day 3"],
+    ]);
+  });
 });
