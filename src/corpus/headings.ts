@@ -58,7 +58,7 @@ export interface HeadingContext {
 
 const MONTHS =
   "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
-const DATE_TEXT = `(?:\\w+day,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?)(?:,?\\s+\\d{4})?`;
+const DATE_TEXT = `(?:(?:\\w+day|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?)(?:,?\\s+\\d{4})?`;
 const DATE = new RegExp(`^${DATE_TEXT}$`, "i");
 const DAY_NUMBER = /\b(day|jour|tag)\s+(\d+|one|two|three|four|five)\b/i;
 const CJK_DAY = /(\d+)\s*日目|第\s*(\d+)\s*[日天]/;

@@ -12,6 +12,7 @@ const LEFTOVERS: readonly RegExp[] = [
   /^posted on$/i,
   /^(top )?comments?( \(\d+\))?$/i,
   /^(share|tweet|like)( this)?( post)?$/i,
+  /^subscribe( now)?$/i, // a newsletter platform's button
   /^read (more|next)$/i,
   /^click (here )?to expand\.*$/i, // a wiki's collapsed block, its content kept
   /^(\||-|=|_){2,}.*$/, // table rules and separators

@@ -819,4 +819,23 @@ describe("the shapes recaps come in", () => {
       ["Keynote day 3", "Day 3"],
     ]);
   });
+  it("31. French day headings with a weekday (“Jour 1 – mardi 19 mars”) are days, “🎤 Intervenant :” lines the speakers", () => {
+    const text = [
+      "# KubeCon Europe 2024 Paris : nos notes",
+      "## Jour 1 – mardi 19 mars",
+      "### Le futur de Kubernetes",
+      "🎤 Intervenant : Tim Hockin (Google)",
+      "- Les API stables ne changent plus.",
+      "## Jour 2 – mercredi 20 mars",
+      "### Retour d'expérience : GitOps chez Exemple",
+      "🎤 Intervenants : Paul Leroy (Exemple), Anne Petit (Exemple)",
+      "- Argo CD gère 400 applications.",
+    ].join("\n");
+    const sections = segment(text, { recapTitle: "Recap", language: "fr" });
+    expect(talks(sections)).toEqual([
+      { title: "Le futur de Kubernetes", speakers: ["Tim Hockin (Google)"], url: undefined },
+      { title: "Retour d'expérience : GitOps chez Exemple", speakers: ["Paul Leroy (Exemple)", "Anne Petit (Exemple)"], url: undefined },
+    ]);
+    expect(sections.map((s) => s.day)).toEqual(["Jour 1", "Jour 2"]);
+  });
 });

@@ -128,3 +128,26 @@ export const WIKI_PAGE = `<!DOCTYPE html>
 </body>
 </html>
 `;
+
+/** A newsletter platform's post: subscribe boxes and buttons inside the article, a "- by Author" title. */
+export const NEWSLETTER_PAGE = `<!DOCTYPE html>
+<html lang="en">
+<head><title>KubeCon India 2024 Delhi: five talks worth your evening - by Arjun Mehta</title><meta name="author" content="Arjun Mehta"></head>
+<body>
+<div class="topbar"><a href="/">Cloud Notes</a><button>Subscribe</button></div>
+<article class="post">
+  <h1 class="post-title">KubeCon India 2024 Delhi: five talks worth your evening</h1>
+  <div class="body markup">
+    <p>The first KubeCon India was packed: more than three thousand people in Delhi. These are the talks I would watch first.</p>
+    <h2>🎤 Kubernetes at Flipkart Scale</h2>
+    <p><em>by Rahul Sharma (Flipkart)</em></p>
+    <p>Flipkart runs more than a hundred clusters for its sales days, and pre-scales node pools a week ahead of each one.</p>
+    <p class="button-wrapper"><a class="button" href="https://cloudnotes.example.org/subscribe"><span>Subscribe now</span></a></p>
+    <h2>🎤 eBPF for Indian Telcos</h2>
+    <p><em>by Priya Nair (Jio) and Karan Singh (Isovalent)</em></p>
+    <p>5G core functions run on Kubernetes with Cilium; eBPF replaces the old iptables chains and cut latency by a third.</p>
+  </div>
+</article>
+</body>
+</html>
+`;

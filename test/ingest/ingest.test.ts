@@ -9,7 +9,7 @@ import { CorpusError } from "../../src/corpus/corpus.js";
 import { fetchSource } from "../../src/corpus/fetch-source.js";
 import { htmlToArticle } from "../../src/corpus/html.js";
 import { parseRecapFile } from "../../src/corpus/recap-file.js";
-import { BLOG_PAGE, HUGO_POST, JEKYLL_POST, PLATFORM_PAGE, WIKI_PAGE } from "./fixtures.js";
+import { BLOG_PAGE, HUGO_POST, JEKYLL_POST, NEWSLETTER_PAGE, PLATFORM_PAGE, WIKI_PAGE } from "./fixtures.js";
 
 let scratch: string;
 let corpusDir: string;
@@ -54,6 +54,15 @@ describe("ingest of a publishing platform's page", () => {
     for (const gone of ["day one", "as shown in the talk", "Kelsey Fan", "Best line", "👏"]) expect(recap!.body).not.toContain(gone);
     expect(report).toContain("  - Platform Engineering Is Not a Rebrand of DevOps (Abby Bangser, Syntasso; Whitney Lee, VMware) · 1 lines");
     expect(report).toContain("  - Scaling Kubernetes Jobs to a Million Pods (Aldo Culquicondor, Google; Michał Woźniak, Google) · 1 lines · Watch: https://videos.example.org/kubecon-na-2023/kueue.mp4");
+  });
+});
+
+describe("ingest of a newsletter platform's post", () => {
+  it("drops its subscribe buttons, the emoji before its headings, and what the title adds to the page's heading", async () => {
+    const report = await ingest(write("post.html", NEWSLETTER_PAGE), { corpusDir, dryRun: true });
+    expect(report).toContain("KubeCon India 2024 Delhi: five talks worth your evening · KubeCon India 2024 · 2024 · language en · event id in-2024 · Delhi");
+    expect(report).toContain("  - Kubernetes at Flipkart Scale (Rahul Sharma, Flipkart) · 1 lines");
+    expect(report).toContain("  - eBPF for Indian Telcos (Priya Nair, Jio; Karan Singh, Isovalent) · 1 lines");
   });
 });
 
