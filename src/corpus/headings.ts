@@ -13,7 +13,8 @@ import { capitalizedShare, endsMidSentence, isCjk, lineLanguage, wordsOf } from 
  * What a heading opens:
  * - `talk`: a talk or keynote section; it ends any open group;
  * - `group`: a topic or keynote block whose sub-headings become sub-sections ("Notes on security");
- * - `day`: a day or date heading: it sets the day of what follows, whose talks stay talks;
+ * - `day`: a day or date heading: it sets the day of what follows, whose talks stay talks (a part of
+ *   the day, "Morning", keeps the day it is part of);
  * - `sub`: a plain heading, a sub-section inside a group, or a sub-heading inside a talk.
  */
 export interface Heading {
@@ -208,7 +209,12 @@ export const RULES: readonly Rule[] = [
     decide: (line, ctx) => {
       const media = line.links.filter((l) => MEDIA_LABEL.test(l.label) && !l.url.startsWith("#"));
       let text = line.text.replace(LABEL_PREFIX, "");
-      for (let left = media.length, end = MEDIA_AT_END.exec(text); left > 0 && end && end.index > 0; left--, end = MEDIA_AT_END.exec(text)) text = text.slice(0, end.index);
+      // One label off the end for each such link: "Streaming Video" with no video link keeps its word.
+      for (let left = media.length; left > 0; left--) {
+        const end = MEDIA_AT_END.exec(text);
+        if (!end || end.index === 0) break;
+        text = text.slice(0, end.index);
+      }
       if (text === line.text || !text) return undefined;
       const verdict = reclassified({ ...line, text, links: line.links.filter((l) => !media.includes(l)) }, ctx);
       const url = media[0]?.url;
@@ -257,7 +263,7 @@ export const RULES: readonly Rule[] = [
     decide: (line, ctx) => {
       const quoted = QUOTED.exec(line.text);
       if (!quoted) return undefined;
-      const [, open, inner, after] = quoted as unknown as [string, string, string, string];
+      const [, open = "", inner = "", after = ""] = quoted;
       const text = `${inner}${after.trim() ? ` ${after.trim()}` : ""}`;
       if (after.trim() && !titleAndSpeakers(text)) return undefined;
       const verdict = reclassified({ ...line, text }, ctx);

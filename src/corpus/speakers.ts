@@ -71,12 +71,16 @@ const SPEAKER_LINE = new RegExp(`^(?:${PEOPLE_LABEL}|presented by|by|par|with)\\
 /** "Speakers:" alone on its line, the people in the bullets under it. */
 const PEOPLE_LIST_LABEL = new RegExp(`^(?:${PEOPLE_LABEL})\\s*[:：]$`, "i");
 
-/** The people listed one a bullet under a "Speakers:" line at `lines[at]`, and how many lines they take. */
+/** The people listed one to a bullet under a "Speakers:" line at `lines[at]`, and how many lines they take. */
 export function listedPeople(lines: readonly { text: string; depth: number }[], at: number): { speakers: Speaker[]; lines: number } | undefined {
   if (!PEOPLE_LIST_LABEL.test(lines[at]?.text ?? "")) return undefined;
   const speakers: Speaker[] = [];
   let next = at + 1;
-  for (let people; lines[next] && lines[next]!.depth > 0 && (people = parsePeople(lines[next]!.text)); next++) speakers.push(...people);
+  for (; lines[next] && lines[next]!.depth > 0; next++) {
+    const people = parsePeople(lines[next]!.text);
+    if (!people) break;
+    speakers.push(...people);
+  }
   return speakers.length ? { speakers, lines: next - at } : undefined;
 }
 
