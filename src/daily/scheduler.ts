@@ -200,8 +200,9 @@ export class DailyScheduler {
       sent = true;
       const { messageId } = await poster.post(target, card, claim.claimId);
       report.posted++;
-      logger.info({ ...context, takeawayId: chosen.takeaway.id, messageId }, "daily takeaway posted");
       await this.record({ ...postedRecord(claim, chosen.takeaway.id, messageId, chosen.cycle), at: clock.now() });
+      // After the record, as for a post found already sent: a reader of the log finds the store up to date.
+      logger.info({ ...context, takeawayId: chosen.takeaway.id, messageId }, "daily takeaway posted");
     } catch (error) {
       // Unsettled stays unsettled; a send that ended without the platform's answer becomes so.
       await this.failed(claim, subscription, error, Boolean(claim.unsettled) || (sent && mayHaveArrived(error)), report);
