@@ -47,6 +47,18 @@ export class RecordWriter {
     this.values.push(value === undefined ? NONE : this.ref(value));
   }
 
+  /** A list of strings: its length, then each one. */
+  stringList(values: readonly string[]): void {
+    this.int(values.length);
+    for (const value of values) this.string(value);
+  }
+
+  /** A list that may be missing altogether (-1), which is not the same as an empty one. */
+  optionalStringList(values: readonly string[] | undefined): void {
+    if (values === undefined) this.int(NONE);
+    else this.stringList(values);
+  }
+
   /** The string's reference, for arrays of references kept outside the records. */
   ref(value: string): number {
     let ref = this.refs.get(value);
@@ -126,6 +138,22 @@ export class RecordReader {
     return ref === NONE ? undefined : this.lookup(ref);
   }
 
+  stringList(): string[] {
+    return this.listOf(this.int());
+  }
+
+  optionalStringList(): string[] | undefined {
+    const count = this.int();
+    return count === NONE ? undefined : this.listOf(count);
+  }
+
+  private listOf(count: number): string[] {
+    if (count < 0) throw new Error("record has a list of negative length");
+    const values = new Array<string>(count);
+    for (let i = 0; i < count; i++) values[i] = this.string();
+    return values;
+  }
+
   private lookup(ref: number): string {
     const value = this.strings[ref];
     if (value === undefined) throw new Error("record refers to no string");
@@ -155,11 +183,8 @@ export function writeSection(w: RecordWriter, s: Section, layout: Growable<Int32
   w.string(s.eventId);
   w.int(s.year);
   w.string(s.language);
-  w.int(s.tags.length);
-  for (const tag of s.tags) w.string(tag);
-  // -1: no recap tags; else their count, then each one.
-  w.int(s.recapTags ? s.recapTags.length : -1);
-  for (const tag of s.recapTags ?? []) w.string(tag);
+  w.stringList(s.tags);
+  w.optionalStringList(s.recapTags);
   w.string(s.text);
   const joined = s.text === s.bullets.map((b) => b.text).join("\n");
   // A count of n is n joined bullets, from the given place of `layout`; -1 - n is n bullets with texts of their own.
@@ -196,10 +221,8 @@ export function readSection(r: RecordReader, layout: Int32Array): Section {
   const eventId = r.string();
   const year = r.int();
   const language = r.string();
-  const tags = new Array<string>(r.int());
-  for (let i = 0; i < tags.length; i++) tags[i] = r.string();
-  const recapTagCount = r.int();
-  const recapTags = recapTagCount < 0 ? undefined : Array.from({ length: recapTagCount }, () => r.string());
+  const tags = r.stringList();
+  const recapTags = r.optionalStringList();
   const text = r.string();
   const count = r.int();
   let bullets: Bullet[] | undefined;
@@ -268,8 +291,7 @@ export function writeRecap(w: RecordWriter, recap: Recap): void {
   w.optional(recap.source);
   w.optional(recap.startDate);
   w.optional(recap.endDate);
-  w.int(recap.tags ? recap.tags.length : -1);
-  for (const tag of recap.tags ?? []) w.string(tag);
+  w.optionalStringList(recap.tags);
   w.string(recap.body);
   w.string(recap.file);
 }
@@ -282,8 +304,7 @@ export function readRecap(r: RecordReader): Recap {
   const year = r.int();
   const language = r.string();
   const [location, author, source, startDate, endDate] = [r.optional(), r.optional(), r.optional(), r.optional(), r.optional()];
-  const tagCount = r.int();
-  const tags = tagCount < 0 ? undefined : Array.from({ length: tagCount }, () => r.string());
+  const tags = r.optionalStringList();
   return {
     id,
     title,
