@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { RichText } from "../../src/cards/card.js";
@@ -7,6 +8,7 @@ import type { CommandContext } from "../../src/commands/context.js";
 import { loadBot } from "../../src/app/load-bot.js";
 import type { LoadedBot } from "../../src/commands/create-bot.js";
 import { loadCorpus, type Corpus } from "../../src/corpus/corpus.js";
+import { formatRecapFile } from "../../src/corpus/recap-file.js";
 import type { Section } from "../../src/corpus/section.js";
 import { loadTopics } from "../../src/corpus/topics.js";
 import { createLogger, type Logger } from "../../src/log/logger.js";
@@ -31,6 +33,19 @@ export function memoryLogger(): { logger: Logger; lines: () => string[] } {
     },
   });
   return { logger: createLogger("debug", sink), lines: () => chunks.join("").split("\n").filter(Boolean) };
+}
+
+/** A bot over a corpus of its own, one short recap per language (all of one event), removed afterwards. */
+export async function withRecapsIn(recaps: readonly { id: string; language: string; body: string }[], use: (bot: LoadedBot) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "kubecon-recaps-"));
+  try {
+    for (const { id, language, body } of recaps) {
+      writeFileSync(join(dir, `${id}.md`), formatRecapFile({ id, title: id, event: "KubeCon Japan 2025", event_id: "jp-2025", year: 2025, language }, body));
+    }
+    await use(await loadBot({ corpusDir: dir, logger: memoryLogger().logger }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function shippedBot(): Promise<LoadedBot> {

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadBot } from "../../src/app/load-bot.js";
-import { formatRecapFile } from "../../src/corpus/recap-file.js";
 import { SearchEngine, type SearchAnswer } from "../../src/search/engine.js";
 import { DEFAULT_SEARCH_OPTIONS } from "../../src/search/options.js";
 import { loadSynonyms } from "../../src/search/synonyms-file.js";
 import { synonymsFile } from "../../src/paths.js";
-import { CONTEXT, memoryLogger, sectionOf } from "./helpers.js";
+import { CONTEXT, sectionOf, withRecapsIn } from "./helpers.js";
 
 const synonyms = loadSynonyms(synonymsFile());
 const top = (answer: SearchAnswer, n = 5) => answer.hits.slice(0, n).map((h) => h.section.id);
@@ -91,20 +86,16 @@ describe("search that generalizes", () => {
 
 describe("the lang: filter", () => {
   it("accepts every language of the corpus, not a fixed list", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "kubecon-lang-"));
-    try {
-      const recap = (id: string, language: string, body: string) =>
-        writeFileSync(join(dir, `${id}.md`), formatRecapFile({ id, title: id, event: "KubeCon Japan 2025", event_id: "jp-2025", year: 2025, language }, body));
-      recap("ja-recap", "ja", "## サービスメッシュの未来\n\nIstioのアンビエントモードが紹介されました。\n");
-      recap("en-recap", "en", "## The Future of Service Mesh\n\n- Ambient mode is here.\n");
-      const bot = await loadBot({ corpusDir: dir, logger: memoryLogger().logger });
+    const recaps = [
+      { id: "ja-recap", language: "ja", body: "## サービスメッシュの未来\n\nIstioのアンビエントモードが紹介されました。\n" },
+      { id: "en-recap", language: "en", body: "## The Future of Service Mesh\n\n- Ambient mode is here.\n" },
+    ];
+    await withRecapsIn(recaps, async (bot) => {
       const japanese = await bot.run("search service mesh lang:ja", CONTEXT);
       expect(japanese.isError).toBeFalsy();
       expect(japanese.card.items?.map((i) => i.title)).toEqual(["サービスメッシュの未来"]);
       const unknown = await bot.run("search service mesh lang:de", CONTEXT);
       expect(unknown.isError).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
