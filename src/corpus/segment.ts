@@ -244,10 +244,12 @@ function isEmphasizedHeading(line: Line): boolean {
 function outlineOf(lines: Line[]): Map<number, OutlineEntry> {
   const deepest = Math.max(0, ...lines.map((l) => l.markdownLevel ?? 0));
   const style = (line: Line) => (line.headingMark ? 4 : line.emphasis);
-  const styles = [...new Set(lines.filter(isEmphasizedHeading).map(style))].sort((a, b) => b - a);
+  // Each line judged once: the test reads the line's speakers and links.
+  const emphasized = lines.map(isEmphasizedHeading);
+  const styles = [...new Set(lines.filter((_, index) => emphasized[index]).map(style))].sort((a, b) => b - a);
   const raw: { index: number; level: number; label: boolean }[] = [];
   lines.forEach((line, index) => {
-    const level = line.markdownLevel ?? (isEmphasizedHeading(line) ? deepest + 1 + styles.indexOf(style(line)) : undefined);
+    const level = line.markdownLevel ?? (emphasized[index] ? deepest + 1 + styles.indexOf(style(line)) : undefined);
     if (level !== undefined) raw.push({ index, level, label: /[:：]$/.test(line.text) });
   });
   const top = Math.min(...raw.map((r) => r.level));
