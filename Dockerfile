@@ -2,7 +2,7 @@
 # kubecon-bot image. Build: docker build -t REGISTRY/kubecon-bot:TAG .
 # test/deploy/image.test.ts replays the runtime stage's steps (production-only install, then start).
 
-# --- build: every dependency, the C++ toolchain for better-sqlite3, the TypeScript build ---
+# --- build: every dependency, the C++ toolchain for better-sqlite3, the TypeScript build and the CLI's bundle ---
 FROM node:20-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -10,7 +10,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json rolldown.config.ts ./
 COPY src ./src
 COPY adapters ./adapters
 # The build compiles the benchmarks too (tsconfig.build.json), and they import test helpers.
@@ -20,7 +20,7 @@ RUN npm run build \
 # The index snapshot of the shipped corpus, made once here with the very files the runtime stage
 # copies, so no pod indexes the corpus at start (an emptyDir DATA_DIR starts empty every time).
 COPY data ./data
-RUN node dist/src/cli/main.js index
+RUN node dist/src/bundle/kubecon.js index
 
 # --- runtime: production dependencies (native addon already compiled above), no toolchain ---
 FROM node:20-bookworm-slim

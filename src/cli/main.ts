@@ -7,6 +7,8 @@ import { UserError } from "../commands/user-error.js";
 import { CorpusError } from "../corpus/corpus-error.js";
 import { StoreError } from "../store/store-error.js";
 import { createLazyLogger } from "../log/logger.js";
+import { defaultCorpusDir, synonymsFile, topicsFile } from "../paths.js";
+import { writePrebuiltSnapshot } from "../search/snapshot.js";
 import { OPTION_HELP, limitOf, readFlags, type Flags } from "./flags.js";
 
 const CLI_CONTEXT: CommandContext = { platform: "cli", userId: "cli", channelId: "cli", can: TERMINAL };
@@ -92,8 +94,6 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === "index") {
     if (rest.length) throw new UserError("index takes no words: kubecon index [--corpus DIR]");
-    const { writePrebuiltSnapshot } = await import("../search/snapshot.js");
-    const { defaultCorpusDir, synonymsFile, topicsFile } = await import("../paths.js");
     const written = await writePrebuiltSnapshot({ corpusDir: corpusDir ?? defaultCorpusDir(), topicsFile: topicsFile(), synonymsFile: synonymsFile() });
     console.log(`Index snapshot of ${written.sections} sections written to ${written.file} (read before DATA_DIR/cache).`);
     return 0;

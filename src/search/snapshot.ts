@@ -40,7 +40,11 @@ export interface SearchSources {
 /** Bumped when the layout of the file changes. */
 const FORMAT = "kubecon-index-snapshot/4";
 const MAGIC = Buffer.from("KCINDEX3", "latin1");
-/** The code whose output the snapshot holds: the folders next to this module's own. */
+/**
+ * The code whose output the snapshot holds: the folders next to this module's own. In the CLI's
+ * bundle (dist/src/bundle) those are the compiled modules it was made from in the same build, so
+ * the bundle and the server share one key and one snapshot.
+ */
 const CODE_FOLDERS = ["corpus", "search", "text"];
 /** One file a cache folder: another corpus (`--corpus`) replaces it rather than piling up beside it. */
 export const SNAPSHOT_FILE = "index.snapshot";

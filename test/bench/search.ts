@@ -16,6 +16,7 @@ import { SearchEngine, type SearchFilters } from "../../src/search/engine.js";
 import { SNAPSHOT_FILE, readSnapshot, writeSnapshot } from "../../src/search/snapshot.js";
 import type { SynonymGroups } from "../../src/search/synonyms.js";
 import { loadSynonyms } from "../../src/search/synonyms-file.js";
+import { KUBECON_CLI } from "../core/helpers.js";
 import { createRandom, syntheticSections } from "./synthetic.js";
 import { percentile } from "./stats.js";
 
@@ -320,8 +321,7 @@ export async function benchSearch(): Promise<Record<string, number>> {
   sections = [];
   collectGarbage();
 
-  const cli = join(projectRoot(), "dist", "src", "cli", "main.js");
-  const coldArgs = (i: number) => [cli, "search", ...COLD_START_QUERIES[i % COLD_START_QUERIES.length]!.split(" ")];
+  const coldArgs = (i: number) => [KUBECON_CLI, "search", ...COLD_START_QUERIES[i % COLD_START_QUERIES.length]!.split(" ")];
   const cold = spawnMedians(coldArgs);
   figures.cold_start_ms = round(cold.ms, 1);
   figures.cold_start_cpu_ms = round(cold.cpuMs, 1);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRecapFile } from "../../src/corpus/recap-file.js";
 import { projectRoot } from "../../src/paths.js";
 import { BLOG_PAGE, JEKYLL_POST } from "../ingest/fixtures.js";
-import { ensureBuilt, kubecon, loadShipped } from "./helpers.js";
+import { KUBECON_CLI, ensureBuilt, kubecon, loadShipped } from "./helpers.js";
 
 const RESULT_KEYS = ["id", "recapId", "title", "talk", "speakers", "event", "year", "language", "tags", "score", "snippet", "text"];
 const STACK_LINE = /^\s+at .+[:(]\d+/m;
@@ -273,8 +273,8 @@ describe("the README's command-line examples", () => {
     const examples = block.split("\n").filter((line) => line.includes("kubecon --") && !line.includes(" ingest "));
     expect(examples.length).toBeGreaterThan(8);
     for (const example of examples) {
-      // The same command line, with the compiled entry point in place of npm's script runner.
-      const line = example.replace(/npm run (--silent )?kubecon --/, `"${process.execPath}" dist/src/cli/main.js`);
+      // The same command line, with the entry point npm's script runner starts in its place.
+      const line = example.replace(/npm run (--silent )?kubecon --/, `"${process.execPath}" "${KUBECON_CLI}"`);
       const run = spawnSync("sh", ["-c", line], { cwd: projectRoot(), encoding: "utf8", timeout: 60_000, env: { ...process.env, LOG_LEVEL: "warn", CORPUS_DIR: "" } });
       expect({ example, status: run.status, stderr: run.stderr }).toEqual({ example, status: 0, stderr: "" });
       expect(run.stdout.trim(), example).not.toBe("");
@@ -296,7 +296,7 @@ describe("the README's command-line examples", () => {
     const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     try {
       for (const example of examples) {
-        const line = `"${process.execPath}" "${join(projectRoot(), "dist/src/cli/main.js")}" ${example.replace(/https?:\/\/\S+?\//, local)}`;
+        const line = `"${process.execPath}" "${KUBECON_CLI}" ${example.replace(/https?:\/\/\S+?\//, local)}`;
         // Asynchronously: the URL's page is served by this process.
         const run = await run_(line, { cwd: folder, env: { ...process.env, LOG_LEVEL: "warn", CORPUS_DIR: corpus } });
         expect({ example, code: run.code, stderr: run.stderr }).toEqual({ example, code: 0, stderr: "" });

@@ -70,14 +70,15 @@ export function sectionOf(fields: Partial<Section> & { id: string; title: string
 
 export const strongWords = (text: RichText): string[] => text.filter((run) => run.strong).map((run) => run.text);
 
-const CLI = join(projectRoot(), "dist", "src", "cli", "main.js");
+/** The `kubecon` command as it ships: the bundle `npm run kubecon` runs (rolldown.config.ts). */
+export const KUBECON_CLI = join(projectRoot(), "dist", "src", "bundle", "kubecon.js");
 
-/** Builds the project once when the command line has not been compiled yet. */
+/** Builds the project once when the command line has not been built yet. */
 export function ensureBuilt(): void {
-  if (existsSync(CLI)) return;
+  if (existsSync(KUBECON_CLI)) return;
   // tsc writes dist/ even when files owned by others still have type errors; only the output matters here.
   spawnSync("npm", ["run", "--silent", "build"], { cwd: projectRoot(), encoding: "utf8", timeout: 120_000 });
-  if (!existsSync(CLI)) throw new Error(`npm run build did not produce ${CLI}`);
+  if (!existsSync(KUBECON_CLI)) throw new Error(`npm run build did not produce ${KUBECON_CLI}`);
 }
 
 export interface CliResult {
@@ -88,7 +89,7 @@ export interface CliResult {
 
 /** Runs `kubecon <args>` as its own process, the way a user or the eval script does. */
 export function kubecon(args: readonly string[], input?: string): CliResult {
-  const run = spawnSync(process.execPath, [CLI, ...args], {
+  const run = spawnSync(process.execPath, [KUBECON_CLI, ...args], {
     cwd: projectRoot(),
     input,
     encoding: "utf8",

@@ -28,7 +28,7 @@ const env = Object.fromEntries(
 );
 const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(runtime)![1]!) as string[];
 /** What the build stage makes by running the built code (the prebuilt index snapshot), replayed in the copy. */
-const builtByRunning = [...dockerfile.slice(0, dockerfile.lastIndexOf("\nFROM ")).matchAll(/^RUN (node dist\/src\/cli\/main\.js .+)$/gm)].map((m) => m[1]!.split(" "));
+const builtByRunning = [...dockerfile.slice(0, dockerfile.lastIndexOf("\nFROM ")).matchAll(/^RUN (node dist\/src\/bundle\/kubecon\.js .+)$/gm)].map((m) => m[1]!.split(" "));
 const PREBUILT = "index";
 
 let folder: string | undefined;

@@ -13,7 +13,7 @@ import type { FeedbackStore } from "../../src/store/feedback-store.js";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 import { FEEDBACK_FILE, openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.js";
 import type { DailyStore } from "../../src/store/daily-store.js";
-import { ensureBuilt } from "../core/helpers.js";
+import { KUBECON_CLI, ensureBuilt } from "../core/helpers.js";
 
 let dir: string;
 let daily: DailyStore;
@@ -89,7 +89,7 @@ describe("👍/👎 on search answers", () => {
 describe("kubecon feedback --json", () => {
   it("exports the votes one object a line, without voters", async () => {
     ensureBuilt();
-    const run = spawnSync(process.execPath, ["dist/src/cli/main.js", "feedback", "--json"], { encoding: "utf8", env: { ...process.env, DATA_DIR: dir } });
+    const run = spawnSync(process.execPath, [KUBECON_CLI, "feedback", "--json"], { encoding: "utf8", env: { ...process.env, DATA_DIR: dir } });
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.length).toBe((await feedback.votes()).length);
@@ -100,7 +100,7 @@ describe("kubecon feedback --json", () => {
   it("gives up on a database that does not answer after a bounded wait, with one line and a non-zero exit", () => {
     // Nothing listens on port 1: every attempt is refused, as for a server that is down.
     const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: "", DATABASE_URL: "postgres://kubecon:hunter2@127.0.0.1:1/kubecon" };
-    const run = spawnSync(process.execPath, ["dist/src/cli/main.js", "feedback", "--json"], { encoding: "utf8", env, timeout: 30_000 });
+    const run = spawnSync(process.execPath, [KUBECON_CLI, "feedback", "--json"], { encoding: "utf8", env, timeout: 30_000 });
     expect(run.status).toBe(2);
     // With --json the error is the one JSON line on standard output; no retry line on standard error.
     expect(run.stderr).toBe("");
@@ -113,7 +113,7 @@ describe("kubecon feedback --json", () => {
   });
 
   it("asks for --json", () => {
-    const run = spawnSync(process.execPath, ["dist/src/cli/main.js", "feedback"], { encoding: "utf8", env: { ...process.env, DATA_DIR: dir } });
+    const run = spawnSync(process.execPath, [KUBECON_CLI, "feedback"], { encoding: "utf8", env: { ...process.env, DATA_DIR: dir } });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/kubecon feedback --json/);
   });

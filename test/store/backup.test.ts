@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+import { KUBECON_CLI } from "../core/helpers.js";
 import { subscriptionSettings, tempStore } from "../daily/helpers.js";
 
 /** `kubecon backup ...` as a user runs it (the built CLI). */
 function kubecon(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, ["dist/src/cli/main.js", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "", ...env } });
+  return spawnSync(process.execPath, [KUBECON_CLI, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "", ...env } });
 }
 
 describe("kubecon backup <file>", () => {
