@@ -36,6 +36,8 @@ const TARGETS: Record<string, number> = {
   query_p99_ms_shipped: 0.5,
   query_p99_ms_100k: 15,
   cold_start_ms: 150,
+  // The same target where node's own start is not the 62 ms: 150 - 62 ms of our own.
+  cold_start_over_node_ms: 88,
   build_ms_100k: 10_000,
   snapshot_load_ms_100k: 3_000,
   ingest_html_1mb_ms_median: 2000,
