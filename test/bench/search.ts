@@ -263,67 +263,74 @@ function benchCorpus(run: CorpusRun, synonyms: SynonymGroups, mix: readonly Benc
   return figures;
 }
 
-const COLD_START_SPAWNS = 10;
+const COLD_START_TURNS = 15;
 const COLD_START_QUERIES = ["ebpf", "service mesh", "gitpos", "should I write an operator", "security year:2018"];
 
-/**
- * Median wall time of whole `node <args>` processes, after one unmeasured spawn that warms the file
- * cache (and writes the index snapshot into DATA_DIR/cache, unless `env` gives each spawn its own).
- */
 /** Loaded first into each spawned process: prints the CPU time the whole process used, as it exits. */
 const REPORT_CPU = `data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\ncpu-ms "+(u.user+u.system)/1000)})`;
 
-/**
- * Median wall time and CPU time (user and system, which a loaded machine inflates far less) of
- * whole `node <args>` processes, after one unmeasured spawn that warms the file cache (and writes
- * the index snapshot into DATA_DIR/cache, unless `env` gives each spawn its own).
- */
-function spawnMedians(args: (i: number) => string[], env: (i: number) => Record<string, string> = () => ({})): { ms: number; cpuMs: number } {
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  for (let i = -1; i < COLD_START_SPAWNS; i++) {
-    const start = performance.now();
-    const child = spawnSync(process.execPath, ["--import", REPORT_CPU, ...args(Math.max(i, 0))], {
-      cwd: projectRoot(),
-      encoding: "utf8",
-      env: { ...process.env, LOG_LEVEL: "warn", ...env(i) },
-    });
-    const ms = performance.now() - start;
-    if (child.status !== 0) throw new Error(`node ${args(0).join(" ")} exited with ${child.status}: ${child.stderr.slice(0, 300)}`);
-    if (i < 0) continue;
-    times.push(ms);
-    cpuTimes.push(Number(/cpu-ms (\S+)$/.exec(child.stderr)?.[1] ?? NaN));
-  }
-  return { ms: median(times), cpuMs: median(cpuTimes) };
+interface Spawned {
+  args: (turn: number) => string[];
+  env?: (turn: number) => Record<string, string>;
 }
 
 /**
- * The cold start of `kubecon search` as whole processes, with and without a snapshot, beside node's
- * own start. Measured first, while this process is small and idle, so that nothing of the 100k
- * corpus's 500 MB heap (its collector's helper threads) shares the two cores with the processes timed.
+ * Median wall time and CPU time (user and system, which a loaded machine inflates far less) of
+ * whole `node <args>` processes of each kind, spawned in turn, one of each a turn, so that every
+ * kind meets the same moments of this shared machine. The first turn is not measured: it warms
+ * the file cache (and writes the index snapshot into DATA_DIR/cache, unless `env` gives each spawn
+ * its own).
+ */
+function spawnMedians<K extends string>(kinds: Record<K, Spawned>): Record<K, { ms: number; cpuMs: number }> {
+  const names = Object.keys(kinds) as K[];
+  const samples = names.map(() => ({ times: [] as number[], cpuTimes: [] as number[] }));
+  for (let turn = -1; turn < COLD_START_TURNS; turn++) {
+    names.forEach((name, k) => {
+      const { args, env = () => ({}) } = kinds[name];
+      const start = performance.now();
+      const child = spawnSync(process.execPath, ["--import", REPORT_CPU, ...args(Math.max(turn, 0))], {
+        cwd: projectRoot(),
+        encoding: "utf8",
+        env: { ...process.env, LOG_LEVEL: "warn", ...env(turn) },
+      });
+      const ms = performance.now() - start;
+      if (child.status !== 0) throw new Error(`node ${args(0).join(" ")} exited with ${child.status}: ${child.stderr.slice(0, 300)}`);
+      if (turn < 0) return;
+      samples[k]!.times.push(ms);
+      samples[k]!.cpuTimes.push(Number(/cpu-ms (\S+)$/.exec(child.stderr)?.[1] ?? NaN));
+    });
+  }
+  return Object.fromEntries(names.map((name, k) => [name, { ms: median(samples[k]!.times), cpuMs: median(samples[k]!.cpuTimes) }])) as Record<K, { ms: number; cpuMs: number }>;
+}
+
+/**
+ * The cold start of `kubecon search` as whole processes, with the index snapshot and without it
+ * (a first start: the corpus parsed and indexed, the snapshot written), beside node's own start.
+ * Measured first, while this process is small and idle, so that nothing of the 100k corpus's 500 MB
+ * heap (its collector's helper threads) shares the two cores with the processes timed.
  */
 function coldStartFigures(): Record<string, number> {
-  const figures: Record<string, number> = {};
-  const coldArgs = (i: number) => [KUBECON_CLI, "search", ...COLD_START_QUERIES[i % COLD_START_QUERIES.length]!.split(" ")];
-  const cold = spawnMedians(coldArgs);
-  figures.cold_start_ms = round(cold.ms, 1);
-  figures.cold_start_cpu_ms = round(cold.cpuMs, 1);
-  // A first start: no snapshot yet, so the corpus is parsed and indexed (and the snapshot written).
+  const search = (turn: number) => [KUBECON_CLI, "search", ...COLD_START_QUERIES[turn % COLD_START_QUERIES.length]!.split(" ")];
   const fresh = mkdtempSync(join(tmpdir(), "kubecon-bench-cold-"));
   try {
-    const first = spawnMedians(coldArgs, (i) => ({ DATA_DIR: join(fresh, String(i)) }));
-    figures.cold_start_no_snapshot_ms = round(first.ms, 1);
-    figures.cold_start_no_snapshot_cpu_ms = round(first.cpuMs, 1);
+    const { cold, first, node } = spawnMedians({
+      cold: { args: search },
+      first: { args: search, env: (turn) => ({ DATA_DIR: join(fresh, String(turn)) }) },
+      node: { args: () => ["-e", ""] },
+    });
+    return {
+      cold_start_ms: round(cold.ms, 1),
+      cold_start_cpu_ms: round(cold.cpuMs, 1),
+      cold_start_no_snapshot_ms: round(first.ms, 1),
+      cold_start_no_snapshot_cpu_ms: round(first.cpuMs, 1),
+      cold_start_node_ms: round(node.ms, 1),
+      cold_start_node_cpu_ms: round(node.cpuMs, 1),
+      // Node's own start on this shared machine varies by half from one minute to the next.
+      cold_start_over_node_ms: round(cold.ms - node.ms, 1),
+    };
   } finally {
     rmSync(fresh, { recursive: true, force: true });
   }
-  // What node alone costs on this machine, to read the cold start against.
-  const node = spawnMedians(() => ["-e", ""]);
-  figures.cold_start_node_ms = round(node.ms, 1);
-  figures.cold_start_node_cpu_ms = round(node.cpuMs, 1);
-  // This shared machine's own start varies by half from one minute to the next; ours above it less.
-  figures.cold_start_over_node_ms = round(cold.ms - node.ms, 1);
-  return figures;
 }
 
 export async function benchSearch(): Promise<Record<string, number>> {
