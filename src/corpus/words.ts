@@ -1,4 +1,5 @@
-import { eng, fra } from "stopword";
+// The ES module build, as the analyzer imports it: the bundle then holds one copy of the lists.
+import { eng, fra } from "stopword/dist/stopword.esm.mjs";
 
 /** Small function words of English and French, used to judge how a line is written. */
 const ENGLISH = new Set(eng);
