@@ -5,6 +5,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Adapter tests start real servers on loopback; keep them from starving each other on 2 cores.
     pool: "forks",
+    // One worker a core, not vitest's default of one fewer (a single worker on two cores): most
+    // tests wait on processes, servers and sockets of their own, so a second one runs meanwhile.
+    maxWorkers: "100%",
     // Generous limits: they only catch a hung test. A test never asserts a duration, and on a shared
     // machine a property run of 500 cases can take twenty seconds.
     testTimeout: 90_000,
