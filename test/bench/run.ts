@@ -34,6 +34,7 @@ const BENCHES: BenchModule[] = [
 /** The targets: figure → upper bound. */
 const TARGETS: Record<string, number> = {
   query_p99_ms_shipped: 0.5,
+  query_p99_of_medians_ms_shipped: 0.5,
   query_p99_ms_100k: 15,
   cold_start_ms: 150,
   // The same target where node's own start is not the 62 ms: 150 - 62 ms of our own.
