@@ -21,6 +21,7 @@ import { boltLogger } from "./bolt-logger.js";
 import { eventsEndpoint, receiverRoute } from "./receiver-routes.js";
 import type { SlackConfig } from "./config.js";
 import { FIND_TALKS_CALLBACK, registerConversations } from "./conversations.js";
+import { installFailurePage } from "./install-failure.js";
 import { boltInstallationStore } from "./installations.js";
 import { signedStateStore } from "./oauth-state.js";
 import { postCard, postError, slackPoster } from "./poster.js";
@@ -113,6 +114,8 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
             stateStore: signedStateStore(oauth.stateSecret, clock),
             // The token exchange (oauth.v2.access) goes to SLACK_API_URL too.
             clientOptions,
+            // A cancel or a stale link is answered with a page saying so, not Bolt's 500 page.
+            callbackOptions: { failure: installFailurePage(INSTALL_PATH) },
           },
         }),
       });

@@ -1,5 +1,6 @@
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "../../src/log/logger.js";
+import { isInstallersDoing } from "./install-failure.js";
 
 /**
  * Bolt's and the Web API client's log lines, sent to our pino logger. The level stays pino's:
@@ -11,7 +12,8 @@ export function boltLogger(logger: Logger): BoltLogger {
     debug: (...args: unknown[]) => logger.debug(line(args)),
     info: (...args: unknown[]) => logger.info(line(args)),
     warn: (...args: unknown[]) => logger.warn(line(args)),
-    error: (...args: unknown[]) => logger.error(line(args)),
+    // Bolt logs every refused install as an error, a user's Cancel included: those are info lines here.
+    error: (...args: unknown[]) => (args.some(isInstallersDoing) ? logger.info(line(args)) : logger.error(line(args))),
     setLevel: () => {},
     getLevel: () => boltLevel(logger.level),
     setName: () => {},

@@ -121,21 +121,53 @@ describe("Slack installs in many workspaces (OAuth)", () => {
     }
   });
 
-  it("refuses a callback whose state was tampered with, comes from another browser, or has expired", async () => {
+  it("refuses a callback whose state was tampered with, comes from another browser, or has expired, with a page saying so", async () => {
     const before = standin.calls("oauth.v2.access").length;
-    const refusal = (text: string) => logs.waitFor((line) => String(line.msg).includes(text));
+    const linesBefore = logs.lines.length;
+    // The installer's doing, not a failure of ours: an info line each.
+    const refusal = (text: string) => logs.waitFor((line) => String(line.msg).includes(text) && line.level === 30);
+    const refusedPage = async (response: Response) => {
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain("This install link can no longer be used");
+      expect(html).toContain(`href="${INSTALL_PATH}"`);
+    };
     // The same forged state in the link and the cookie: only its signature gives it away.
     const forged = `${(await startInstall()).state.slice(0, -2)}xx`;
-    expect((await finishInstall("code-x", forged, `slack-app-oauth-state=${forged}`)).status).toBe(400);
+    await refusedPage(await finishInstall("code-x", forged, `slack-app-oauth-state=${forged}`));
     await refusal("the OAuth state was not signed by this app");
     const elsewhere = await startInstall();
-    expect((await finishInstall("code-x", elsewhere.state, "")).status).toBe(400);
+    await refusedPage(await finishInstall("code-x", elsewhere.state, ""));
     await refusal("The state parameter is not for this browser session");
     const late = await startInstall();
     clock.set(new Date(clock.now().getTime() + STATE_TTL_MS + 1000));
-    expect((await finishInstall("code-x", late.state, late.cookie)).status).toBe(400);
+    await refusedPage(await finishInstall("code-x", late.state, late.cookie));
     await refusal("the OAuth state has expired");
     expect(standin.calls("oauth.v2.access")).toHaveLength(before);
+    expect(logs.lines.slice(linesBefore).filter((line) => (line.level as number) >= 50)).toEqual([]);
+  });
+
+  it("answers an installer's Cancel with a page saying nothing was installed, and no error line", async () => {
+    const before = { exchanges: standin.calls("oauth.v2.access").length, lines: logs.lines.length };
+    const { state, cookie } = await startInstall();
+    // What Slack sends the browser back with when the installer clicks Cancel on its consent screen.
+    const response = await fetch(`${base}${REDIRECT_PATH}?error=access_denied&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: "manual" });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("Installation cancelled");
+    expect(html).toContain(`href="${INSTALL_PATH}"`);
+    await logs.waitFor((line) => String(line.msg).includes("User cancelled the OAuth installation flow") && line.level === 30);
+    expect(standin.calls("oauth.v2.access")).toHaveLength(before.exchanges);
+    expect(logs.lines.slice(before.lines).filter((line) => (line.level as number) >= 50)).toEqual([]);
+  });
+
+  it("answers a code Slack refuses to exchange with a page asking to try again, and an error line for us", async () => {
+    const { state, cookie } = await startInstall();
+    // No workspace waits on this code at the stand-in: oauth.v2.access answers invalid_code.
+    const response = await finishInstall("code-nobody-issued", state, cookie);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toContain("The installation did not complete");
+    await logs.waitFor((line) => String(line.msg).includes("invalid_code") && line.level === 50);
   });
 
   it("gives a workspace that never installed the app no answer", async () => {
