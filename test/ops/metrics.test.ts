@@ -122,7 +122,9 @@ describe("GET /metrics", () => {
     const before = log.lines().length;
     const { body } = await new Metrics({ subscriptions: away, sections: () => 7, votes: away }, log.logger).expose();
     expect(sample(body, "kubecon_corpus_sections")).toBe(7);
-    expect(sample(body, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
+    // Still there. prom-client counts CPU time from the registry's making, a moment ago here, and
+    // the kernel's accounting may not have moved since: 0 is a fair reading.
+    expect(sample(body, "process_cpu_user_seconds_total")).toBeGreaterThanOrEqual(0);
     expect(body).not.toMatch(/^kubecon_(feedback_votes|daily_subscriptions)[{ ]/m);
     const warned = log.lines().slice(before).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(warned.map((line) => [line.level, line.metric, line.msg])).toEqual([
