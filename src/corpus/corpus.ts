@@ -37,6 +37,7 @@ export function sectionsOf(recap: Recap, topics: readonly Topic[]): Section[] {
     const text = found.bullets.map((b) => b.text).join("\n");
     return {
       id,
+      kind: found.kind,
       recapId: recap.id,
       title: found.title,
       talk: found.talk,

@@ -39,6 +39,8 @@ export interface Block {
   lead?: string;
   /** The links of the line, in order. */
   links: Link[];
+  /** Words set in bold or italics inside the line, when the line is not all emphasized: where prose names a talk. */
+  marked?: string[];
   /** Code or a table row: text to keep, never a heading (but a row of a table of talks is a talk). */
   verbatim: boolean;
   /** A table row: its cells, and the texts of its table's header row (`header` is set on that row itself). */
@@ -108,6 +110,7 @@ interface InlineLine {
   text: string;
   emphasis: number;
   lead?: string;
+  marked?: string[];
   links: Link[];
   /** 0-based offset, in lines, from the first line of the inline content. */
   offset: number;
@@ -193,7 +196,18 @@ function inlineLines(nodes: readonly PhrasingContent[], definitions: ReadonlyMap
     const plainFrom = shown.findIndex((r) => !r.em && !r.strong);
     const lead = plainFrom > 0 ? clean(shown.slice(0, plainFrom).map((r) => r.text).join("")) : undefined;
     const own = [...new Set(runs.map((r) => r.link).filter((l): l is number => l !== undefined))];
-    return { text, emphasis, ...(lead && { lead }), links: own.map((i) => ({ label: clean(links[i]!.label), url: links[i]!.url })), offset };
+    const marked: string[] = [];
+    if (emphasis === 0) {
+      let open = false;
+      for (const run of runs) {
+        const emphasized = run.em || run.strong;
+        if (emphasized && open) marked[marked.length - 1] += run.text;
+        else if (emphasized) marked.push(run.text);
+        open = emphasized || (open && !run.text.trim());
+      }
+    }
+    const spans = marked.map(clean).filter((m) => /\p{L}/u.test(m));
+    return { text, emphasis, ...(lead && { lead }), ...(spans.length && { marked: spans }), links: own.map((i) => ({ label: clean(links[i]!.label), url: links[i]!.url })), offset };
   });
 }
 
@@ -303,6 +317,7 @@ class Reader {
       emphasis: inline.emphasis,
       ...(headingMark && { headingMark }),
       ...(inline.lead && { lead: inline.lead }),
+      ...(inline.marked && { marked: inline.marked }),
       links: inline.links,
       verbatim: fields.verbatim ?? false,
       ...(fields.table && { table: fields.table }),
@@ -405,6 +420,7 @@ class Reader {
           text: own.map((l) => l.text).filter(Boolean).join(" "),
           emphasis: own.every((l) => l.emphasis === own[0]!.emphasis) ? own[0]!.emphasis : 0,
           ...(own[0]?.lead && { lead: own[0].lead }),
+          ...(own.some((l) => l.marked) && { marked: own.flatMap((l) => l.marked ?? []) }),
           links: own.flatMap((l) => l.links),
           offset: 0,
         },

@@ -1,6 +1,8 @@
-import { LONG_SECTION } from "./segment.js";
 import type { Section } from "./section.js";
 import { wordsOf } from "./words.js";
+
+/** More lines than this in one talk: the segmenter probably missed the talks inside it. */
+export const LONG_SECTION = 200;
 
 /** Longer than this, a title is probably a sentence the segmenter took for one. */
 export const LONG_TITLE = 120;
@@ -16,7 +18,7 @@ function readsAsSentence(title: string): boolean {
  */
 export function sectionWarnings(sections: readonly Section[]): string[] {
   const warnings: string[] = [];
-  for (const s of sections) {
+  for (const s of sections.filter((section) => section.kind === "talk")) {
     if (s.talk.length > LONG_TITLE) warnings.push(`“${s.talk.slice(0, 60)}…” is a title of ${s.talk.length} characters: is it a sentence?`);
     else if (readsAsSentence(s.talk)) warnings.push(`“${s.talk}” reads as a sentence, not a title.`);
     if (s.bullets.length === 1) warnings.push(`“${s.title}” has one line: is it a talk, or part of the one before?`);

@@ -29,12 +29,16 @@ export interface Speaker {
 export interface Bullet {
   text: string;
   depth: number;
+  /** The heading of a part of the talk ("Summary", "Demo", "Q&A"): the notes after it are that part's. */
+  part?: true;
 }
 
 /** A talk, keynote or topic note found in a recap: the unit the bot searches and shows. */
 export interface Section {
   /** Stable: derived from the recap id and the display title, so links survive a re-index. */
   id: string;
+  /** A talk, or the recap's own notes (introduction, conclusion, travel): searchable, never shown as a talk or a takeaway. */
+  kind: "talk" | "notes";
   recapId: string;
   /** Display title; a sub-section carries its parent: "Notes on security › Seccomp". */
   title: string;

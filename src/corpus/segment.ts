@@ -1,12 +1,31 @@
-import { classifyBlock, isDayHeading, type Heading, type OutlineEntry } from "./headings.js";
-import { LINK_LABEL, isSummaryMarker, isTalkMarker, readLines, type Line } from "./lines.js";
+import { phraseKey } from "../lexicon/index.js";
+import { mentionsIn } from "./inline-talks.js";
+import { factsOf, type LineFacts } from "./line-facts.js";
+import { readLines, type Line } from "./lines.js";
 import { talkLinkKind, type TalkLinkKind } from "./links.js";
+import { outlineOf, walk, type OutlineNode } from "./outline.js";
 import type { Bullet, Speaker } from "./section.js";
-import { leadingPeople, listedPeople, speakerLine } from "./speakers.js";
-import { endsMidSentence, wordsOf } from "./words.js";
+import { honorificPeople, leadingPeople, listedPeople } from "./speakers.js";
+import { TITLE_THRESHOLD, titleScore } from "./title-score.js";
+import { endsMidSentence } from "./words.js";
+
+/**
+ * Segmentation: a recap's text becomes its talks, structure first.
+ *
+ * 1. Each line is read once into facts (`line-facts.ts`: its decorations peeled, what its words name).
+ * 2. The recap's headings form an outline (`outline.ts`).
+ * 3. The outline decides where talks begin (`decide` below): days, containers ("Keynotes", "Sessions")
+ *    and notes topics (introduction, travel, booths) are no talks; a heading whose children read as
+ *    talks is a container, else it is a talk and its sub-headings are parts of it. A recap whose one
+ *    talk heading names its speakers (a per-talk file) is one talk.
+ * 4. Text that is no talk is searched for talks named in prose (`inline-talks.ts`); what is left is the
+ *    recap's notes: one section of `kind: "notes"`.
+ */
 
 /** A section as the segmenter finds it, before ids and tags are given. */
 export interface FoundSection {
+  /** A talk (keynote, session, panel), or the recap's own notes (introduction, conclusion, travel): never shown as a talk. */
+  kind: "talk" | "notes";
   title: string;
   talk: string;
   parent?: string;
@@ -19,177 +38,278 @@ export interface FoundSection {
 }
 
 export interface SegmentOptions {
-  /** The recap's own title: dropped where the page repeats it. */
+  /** The recap's own title: dropped where the page repeats it, and the title of its notes. */
   recapTitle: string;
   language: string;
 }
 
-/** More lines than this in one section: the segmenter probably missed the talks inside it. */
-export const LONG_SECTION = 60;
+interface Draft {
+  kind: "talk" | "notes";
+  title: string;
+  speakers: Speaker[];
+  day?: string;
+  url?: string;
+  /** The lines of the section, in order; a part's heading is marked. */
+  lines: { at: number; part?: true }[];
+}
 
-/**
- * Finds the talks, keynotes and topic notes in a recap of any shape (plain text or Markdown).
- * Text before the first clear heading (the blog's own introduction) is not a section.
- */
+/** Kinds of heading that are never a talk by their words alone. */
+type Role = NonNullable<LineFacts["role"]>;
+/** "Keynotes" with text of its own under it: the keynote block, reported as one session. */
+const KEYNOTE_BLOCK = /keynote|基調講演|キーノート|主题演讲/iu;
+/** A heading over a whole recap: it names the event. */
+const EVENT_NAME = /kubecon|cloudnativecon|cloud native con/iu;
+
 export function segment(body: string, options: SegmentOptions): FoundSection[] {
-  const recapTitle = options.recapTitle.trim().toLowerCase();
-  const all = readLines(body).filter((line) => line.text.toLowerCase() !== recapTitle);
-  const { contents, tocLines } = findContents(all);
-  const lines = all.filter((_, i) => !tocLines.has(i));
-  const outline = outlineOf(lines);
+  const recapTitle = phraseKey(options.recapTitle);
+  const all = readLines(body);
+  const tocLines = contentsLines(all);
+  const lines = all.filter((line, i) => !tocLines.has(i) && !(line.markdownLevel !== undefined && phraseKey(line.text) === recapTitle));
+  const facts = lines.map((line) => factsOf(line, options.language));
+  const roots = outlineOf(facts);
+  const plan = new Planner(facts, roots);
+  plan.run();
+  return plan.drafts.flatMap((draft) => found(draft, facts, options.recapTitle));
+}
 
-  const headings = lines.map(() => undefined as Heading | undefined);
-  const skipped = new Set<number>();
-  let previousIsHeading = false;
-  let skipUntilLevel: number | undefined;
-  lines.forEach((line, i) => {
-    const verdict = classifyBlock(line, {
-      previous: lines[i - 1],
-      previousIsHeading,
-      next: lines[i + 1],
-      contents,
-      recapLanguage: options.language,
-      outline: outline.get(i),
-    });
-    const level = outline.get(i)?.level ?? Infinity;
-    // Page furniture is dropped with everything under it, up to the next heading of its level (a line
-    // that merely reads as a title, such as the author's name under "About the author", is no heading).
-    const plainSub = verdict.heading?.kind === "sub" && !outline.has(i);
-    if (skipUntilLevel !== undefined && (verdict.heading === undefined || plainSub || (level > skipUntilLevel && verdict.skip === undefined))) {
-      skipped.add(i);
-      previousIsHeading = false;
-      return;
-    }
-    skipUntilLevel = undefined;
-    if (verdict.skip) {
-      skipped.add(i);
-      if (!outline.get(i)?.pageTitle) skipUntilLevel = level;
-    }
-    headings[i] = verdict.heading;
-    previousIsHeading = headings[i] !== undefined;
-  });
+class Planner {
+  readonly drafts: Draft[] = [];
+  private notes: Draft | undefined;
+  /** The level at which the recap puts the parts of its talks ("#### Summary" under each talk), if it does. */
+  private readonly partLevel: number | undefined;
 
-  const kept = lines.filter((_, i) => !skipped.has(i));
-  const keptHeadings = headings.filter((_, i) => !skipped.has(i));
-  const hasClearHeadings = keptHeadings.some((h) => h && h.kind !== "sub");
-  const hasTitleLikeHeadings = keptHeadings.some((h) => h?.titleLike);
-  if (!hasClearHeadings && !hasTitleLikeHeadings) {
-    const bullets = kept.map(({ text, depth }) => ({ text, depth }));
-    return bullets.length ? [{ title: options.recapTitle, talk: options.recapTitle, speakers: [], bullets }] : [];
+  constructor(
+    private readonly facts: readonly LineFacts[],
+    private readonly roots: readonly OutlineNode[],
+  ) {
+    const counts = new Map<number, number>();
+    for (const node of walk(roots)) if (this.role(node) === "part") counts.set(node.level, (counts.get(node.level) ?? 0) + 1);
+    const [level, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
+    this.partLevel = count >= 2 ? level : undefined;
   }
 
-  const sections: Building[] = [];
-  let current: Building | undefined;
-  let group: string | undefined;
-  let day: string | undefined;
-  const open = (heading: Heading, title: string, parent?: string) => {
-    current = { title, talk: heading.title, ...(parent && { parent }), speakers: heading.speakers, day, bullets: [], splits: [] };
-    if (heading.url) setLink(current, heading.url);
-    if (heading.note) current.bullets.push({ text: heading.note, depth: 0 });
-    sections.push(current);
-  };
+  private role(node: OutlineNode): Role | undefined {
+    return this.facts[node.at]!.role;
+  }
 
-  let listedUntil = 0;
-  kept.forEach((line, i) => {
-    if (i < listedUntil) return; // a speaker of the list read below
-    const heading = keptHeadings[i];
-    if (heading?.day) day = heading.day;
-    if (heading && heading.kind !== "sub") {
-      // A day heading sets the day of the talks under it; a topic group titles its sub-sections.
-      group = heading.kind === "group" ? heading.title : undefined;
-      open(heading, heading.title);
+  run(): void {
+    const first = this.roots[0]?.at ?? this.facts.length;
+    const single = this.singleTalk();
+    if (single) {
+      this.talk(single, 0, this.facts.length);
       return;
     }
-    if (heading && (current || !hasClearHeadings)) {
-      if (group) {
-        open(heading, `${group} › ${heading.title}`, group);
-        return;
-      }
-      // A Title Case line inside a talk starts the next talk, unless the talk has no notes yet.
-      if (heading.titleLike && (current ? current.bullets.length > 0 : !hasClearHeadings)) {
-        open(heading, heading.title);
-        return;
-      }
-    }
-    if (!current) return; // the blog's introduction
-    if (readLink(current, line)) return;
-    if (isSummaryMarker(line.text) && current.bullets.length === 0) return;
-    // "Speakers:" then one bullet a person: the talk's speakers, not its notes.
-    const listed = current.speakers.length === 0 ? listedPeople(kept, i) : undefined;
-    if (listed) {
-      current.speakers = listed.speakers;
-      listedUntil = i + listed.lines;
-      return;
-    }
-    const firstLine = current.bullets.length === 0 && current.speakers.length === 0;
-    const people = firstLine ? speakerLine(line.text) : undefined;
-    if (people) {
-      current.speakers = people;
-      return;
-    }
-    // "Jim Bugwadia (Nirmata) walked through …": the talk's first note names its speakers.
-    if (firstLine && line.depth === 0) current.speakers = leadingPeople(line.text) ?? [];
-    // A heading the loop did not use is where a section too long may be cut (shape 9).
-    if (heading && line.depth === 0) current.splits.push({ at: current.bullets.length, heading });
-    addLine(current.bullets, line);
-  });
+    this.prose(0, first, undefined);
+    this.decide(this.roots, undefined);
+  }
 
-  return sections
-    .flatMap(splitLong)
-    .filter((s) => s.bullets.length > 0 || s.url !== undefined)
-    .map(({ splits: _splits, ...s }) => ({ ...s, bullets: outdent(s.bullets) }));
-}
+  /**
+   * A recap that is one talk: its first heading names the talk's people (or is labelled a talk) and no
+   * other heading does, with no day or container over them; or its one top heading is the page's
+   * title over parts of that talk.
+   */
+  private singleTalk(): OutlineNode | undefined {
+    const nodes = walk(this.roots);
+    const named = nodes.filter((n) => this.facts[n.at]!.speakers.length > 0 || this.facts[n.at]!.talkLabel);
+    const structural = nodes.some((n) => this.role(n) === "day" || this.role(n) === "container");
+    const first = nodes.find((n) => this.role(n) === undefined);
+    if (first && named.length === 1 && named[0] === first && !structural) return first;
+    const top = this.roots.filter((n) => this.role(n) !== "furniture");
+    const lone = top.length === 1 ? top[0]! : undefined;
+    if (!lone || this.role(lone) !== undefined || EVENT_NAME.test(this.facts[lone.at]!.text)) return undefined;
+    return lone.children.length > 0 && lone.at <= 3 && !this.childrenAreTalks(lone) ? lone : undefined;
+  }
 
-interface Building extends FoundSection {
-  /** Lines of the section that read as headings, where it may be cut if it grows too long. */
-  splits: { at: number; heading: Heading }[];
-}
-
-function setLink(section: FoundSection, url: string, kind = talkLinkKind(url)): void {
-  section.url = url;
-  section.urlKind = kind ?? "page";
-}
-
-/**
- * "Link to slides", "Slides: https://...", a bare video address: a talk's link, not a note. The first
- * such link that points at a video, slides or a session page becomes the section's link.
- */
-function readLink(section: FoundSection, line: Line): boolean {
-  const marker = isTalkMarker(line.text);
-  const labelled = LINK_LABEL.test(line.text) && line.links.length > 0;
-  const bare = line.links.length === 1 && line.links[0]!.label === line.text && /^(https?:\/\/|www\.)/i.test(line.text);
-  if (!marker && !labelled && !bare) return false;
-  if (section.url === undefined) {
-    for (const link of line.links) {
-      const kind = talkLinkKind(link.url, `${line.text} ${link.label}`);
-      if (kind) {
-        setLink(section, link.url, kind);
-        break;
+  private decide(nodes: readonly OutlineNode[], day: string | undefined): void {
+    for (const node of nodes) {
+      const facts = this.facts[node.at]!;
+      const role = this.role(node);
+      if (role === "furniture") {
+        // Page furniture (a table of contents, related posts, an author box) is no part of any section.
+        this.decide(node.children, day);
+      } else if (role === "day") {
+        const named = facts.day ?? day;
+        this.prose(node.bodyFrom, node.bodyTo, named);
+        this.decide(node.children, named);
+      } else if (role === "container") {
+        if (KEYNOTE_BLOCK.test(facts.text) && node.bodyTo > node.bodyFrom) this.talk(node, node.at, node.bodyTo, day);
+        else this.prose(node.bodyFrom, node.bodyTo, day);
+        this.decide(node.children, day);
+      } else if (role === "notes" || role === "part") {
+        this.prose(node.at, node.end, day);
+      } else if (node.children.length > 0 && this.childrenAreTalks(node)) {
+        this.prose(node.at, node.bodyTo, day);
+        this.decide(node.children, day);
+      } else if (node.children.length === 0 && !facts.speakers.length && mentionsIn(this.facts, node.bodyFrom, node.bodyTo).length > 0) {
+        this.prose(node.at, node.bodyTo, day);
+      } else {
+        this.talk(node, node.at, node.end, day);
       }
     }
   }
-  // "Slides: see the repo" without a link stays a note.
-  return marker || bare || section.url !== undefined;
+
+  /**
+   * Whether the headings under a heading are talks (it is a container) rather than parts of it. They
+   * are parts where the recap puts its parts at their level, where many of them name parts ("Demo",
+   * "Q&A"), or where the heading's own text marks it as the talk ("Presenters: …"); they are talks
+   * where one names its people, or where they read as titles under a heading with little text of its own.
+   */
+  private childrenAreTalks(node: OutlineNode): boolean {
+    const kids = node.children.filter((k) => this.role(k) === undefined);
+    if (kids.length === 0) return node.children.some((k) => this.role(k) === "day" || this.role(k) === "container");
+    if (kids.some((k) => this.facts[k.at]!.speakers.length > 0 || this.facts[k.at]!.talkLabel)) return true;
+    for (let i = node.bodyFrom; i < node.bodyTo; i++) if (this.facts[i]!.marker) return false;
+    if (this.partLevel !== undefined && kids[0]!.level >= this.partLevel) return false;
+    if (node.children.filter((k) => this.role(k) === "part").length >= node.children.length * 0.3) return false;
+    const mean = kids.reduce((sum, k) => sum + titleScore(this.facts[k.at]!, this.facts[k.at + 1]), 0) / kids.length;
+    return mean >= TITLE_THRESHOLD && node.bodyTo - node.bodyFrom <= 3;
+  }
+
+  /** A talk: the heading at `at`, the lines after it up to `to`; headings among them are its parts. */
+  private talk(node: OutlineNode, from: number, to: number, day?: string): void {
+    const facts = this.facts[node.at]!;
+    const draft: Draft = { kind: "talk", title: facts.title, speakers: facts.speakers, ...(day && { day }), ...(facts.url && { url: facts.url }), lines: [] };
+    const headings = new Set(walk([node]).map((n) => n.at));
+    for (let i = from; i < to; i++) {
+      if (i === node.at) continue;
+      const part = this.facts[i]!;
+      if (headings.has(i) || part.heading) {
+        if (part.role !== "furniture") draft.lines.push({ at: i, part: true });
+      } else {
+        draft.lines.push({ at: i });
+      }
+    }
+    this.drafts.push(draft);
+  }
+
+  /**
+   * Text that is no talk's: the talks it names in prose get the lines from their mention on; the rest,
+   * and talks set as a bullet over their own notes, go to the recap's notes.
+   */
+  private prose(from: number, to: number, day: string | undefined): void {
+    const mentions = mentionsIn(this.facts, from, to);
+    let current: Draft | undefined;
+    let bulletTalk: { draft: Draft; depth: number } | undefined;
+    for (let i = from; i < to; i++) {
+      const facts = this.facts[i]!;
+      const named = mentions.filter((m) => m.at === i);
+      if (named.length) {
+        const shared = named.map((m): Draft => ({ kind: "talk", title: m.title, speakers: m.speakers, ...(day && { day }), ...(m.url && { url: m.url }), lines: [{ at: i }] }));
+        this.drafts.push(...shared);
+        current = shared.at(-1);
+        bulletTalk = undefined;
+        continue;
+      }
+      if (bulletTalk && facts.line.depth > bulletTalk.depth) {
+        bulletTalk.draft.lines.push({ at: i });
+        continue;
+      }
+      bulletTalk = undefined;
+      if (this.isBulletTalk(i)) {
+        const draft: Draft = { kind: "talk", title: facts.title, speakers: facts.speakers, ...(day && { day }), ...(facts.url && { url: facts.url }), lines: [] };
+        this.drafts.push(draft);
+        bulletTalk = { draft, depth: facts.line.depth };
+        current = undefined;
+        continue;
+      }
+      if (current && !facts.heading) current.lines.push({ at: i });
+      else {
+        current = undefined;
+        this.notesDraft().lines.push({ at: i, ...(facts.heading && { part: true as const }) });
+      }
+    }
+  }
+
+  /** "- **Cilium Mesh** — Thomas Graf, Isovalent" over bullets of notes: a talk set as the top bullet of a tree. */
+  private isBulletTalk(i: number): boolean {
+    const facts = this.facts[i]!;
+    const next = this.facts[i + 1];
+    if (facts.line.depth !== 1 || !next || next.line.depth <= 1 || facts.sentence) return false;
+    const bold = facts.line.emphasis > 0 || facts.line.lead !== undefined;
+    return facts.speakers.length > 0 || facts.talkLabel || (bold && titleScore(facts, next) >= TITLE_THRESHOLD) || titleScore(facts, next) >= TITLE_THRESHOLD + 1;
+  }
+
+  private notesDraft(): Draft {
+    if (!this.notes) {
+      this.notes = { kind: "notes", title: "", speakers: [], lines: [] };
+      this.drafts.push(this.notes);
+    }
+    return this.notes;
+  }
 }
 
-/**
- * Shape 9: a section of more than LONG_SECTION lines swallowed the talks after it; it is cut at the
- * lines inside it that read as headings.
- */
-function splitLong(section: Building): Building[] {
-  if (section.bullets.length <= LONG_SECTION || section.splits.length === 0) return [section];
-  const parts: Building[] = [];
-  let from = 0;
-  let head: Building = section;
-  for (const { at, heading } of section.splits) {
-    if (at - from < 2) continue;
-    parts.push({ ...head, bullets: section.bullets.slice(from, at), splits: [] });
-    from = at + 1;
-    const title = section.parent ? `${section.parent} › ${heading.title}` : heading.title;
-    head = { title, talk: heading.title, ...(section.parent && { parent: section.parent }), speakers: heading.speakers, day: section.day, bullets: [], splits: [] };
+/** The lines of a table of contents: a list of in-page links, or a list near the top whose items come back as headings. */
+function contentsLines(lines: readonly Line[]): Set<number> {
+  const limit = Math.floor(lines.length * 0.4);
+  const headings = new Set(lines.filter((l) => l.markdownLevel !== undefined || l.emphasis > 0).map((l) => phraseKey(l.text)));
+  const toc = new Set<number>();
+  let found = false;
+  for (let start = 0; start < lines.length; start++) {
+    if (lines[start]!.depth === 0) continue;
+    let end = start;
+    while (end < lines.length && lines[end]!.depth > 0) end++;
+    const run = lines.slice(start, end);
+    const anchors = run.every((l) => l.links.length > 0 && l.links.every((link) => link.url.startsWith("#")));
+    const repeated = run.filter((l) => headings.has(phraseKey(l.text))).length;
+    if ((run.length >= 2 && anchors) || (!found && start < limit && run.length >= 3 && repeated >= Math.ceil(run.length * 0.75))) {
+      for (let k = start; k < end; k++) toc.add(k);
+      found ||= !anchors;
+    }
+    start = end;
   }
-  parts.push({ ...head, bullets: section.bullets.slice(from), splits: [] });
-  return parts;
+  return toc;
+}
+
+/** A draft as the section it becomes: its speakers read from its first lines where its heading names none, its link, its bullets. */
+function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): FoundSection[] {
+  const speakers = [...draft.speakers];
+  let url = draft.url;
+  const bullets: Bullet[] = [];
+  for (let k = 0; k < draft.lines.length; k++) {
+    const { at, part } = draft.lines[k]!;
+    const f = facts[at]!;
+    const early = k < 12 && draft.kind === "talk";
+    if (early && speakers.length === 0) {
+      const listed = listedPeople(draft.lines.map((l) => facts[l.at]!.line), k, part === true);
+      if (listed) {
+        speakers.push(...listed.speakers);
+        k += listed.lines - 1;
+        continue;
+      }
+      const people = f.people ?? (f.line.depth === 0 && bullets.length === 0 ? leadingPeople(f.line.text) ?? honorificPeople(f.line.text) : undefined);
+      if (people && f.people) {
+        speakers.push(...people);
+        continue;
+      }
+      if (people) speakers.push(...people);
+    }
+    if (url === undefined && f.url === undefined && f.marker && f.line.links.length > 0) {
+      const link = f.line.links.find((l) => talkLinkKind(l.url, `${f.line.text} ${l.label}`));
+      if (link) url = link.url;
+    }
+    if (part) bullets.push({ text: f.text, depth: 0, part: true });
+    else addLine(bullets, f.line);
+  }
+  const kept = bullets.filter((b, i) => !b.part || bullets.slice(i + 1).some((n) => !n.part));
+  if (kept.length === 0 && url === undefined) return [];
+  const title = draft.kind === "notes" ? recapTitle : draft.title;
+  const kind = url && draft.kind === "talk" ? (talkLinkKind(url) ?? "page") : undefined;
+  return [
+    {
+      kind: draft.kind,
+      title,
+      talk: title,
+      speakers: dedupe(speakers),
+      ...(draft.day && { day: draft.day }),
+      bullets: outdent(kept),
+      ...(url && draft.kind === "talk" && { url, urlKind: kind }),
+    },
+  ];
+}
+
+function dedupe(speakers: Speaker[]): Speaker[] {
+  const seen = new Set<string>();
+  return speakers.filter((s) => !seen.has(s.name.toLowerCase()) && seen.add(s.name.toLowerCase()));
 }
 
 /** Adds a line, joining it to the one before when the page broke a sentence across lines. */
@@ -197,16 +317,13 @@ function addLine(bullets: Bullet[], line: Line): void {
   const last = bullets.at(-1);
   const continues =
     last !== undefined &&
+    !last.part &&
     line.depth === 0 &&
     !line.afterBlank &&
     !line.verbatim &&
-    (/^[,.;:)\]]/.test(line.text) ||
-      (!/[.!?:)"”。！？]$/.test(last.text) && (/^\p{Ll}/u.test(line.text) || endsMidSentence(last.text))));
-  if (continues) {
-    last.text += /^[,.;:)\]]/.test(line.text) ? line.text : ` ${line.text}`;
-  } else {
-    bullets.push({ text: line.text, depth: line.depth });
-  }
+    (/^[,.;:)\]]/.test(line.text) || (!/[.!?:)"”。！？]$/.test(last.text) && (/^\p{Ll}/u.test(line.text) || endsMidSentence(last.text))));
+  if (continues) last.text += /^[,.;:)\]]/.test(line.text) ? line.text : ` ${line.text}`;
+  else bullets.push({ text: line.text, depth: line.depth });
 }
 
 /** Bullets start at depth 1 within a section, whatever their depth on the page. */
@@ -216,93 +333,3 @@ function outdent(bullets: Bullet[]): Bullet[] {
   return bullets.map((b) => (b.depth > 0 ? { ...b, depth: b.depth - shift } : b));
 }
 
-/**
- * A line written as a heading in disguise: bold or italic alone on its line, or after a heading mark
- * ("■ Title"), short, not a sentence, and not the talk's speakers or links set in italics
- * ("*Speakers: Jane Doe, Acme*").
- */
-function isEmphasizedHeading(line: Line): boolean {
-  return (
-    line.depth === 0 &&
-    line.markdownLevel === undefined &&
-    (line.emphasis > 0 || line.headingMark === true) &&
-    !line.verbatim &&
-    wordsOf(line.text).length <= 16 &&
-    line.text.length <= 150 &&
-    !/[.,;:!…。]$/.test(line.text) &&
-    speakerLine(line.text) === undefined &&
-    !isTalkMarker(line.text) &&
-    !LINK_LABEL.test(line.text)
-  );
-}
-
-/**
- * The recap's outline: its Markdown headings and its bold or marked lines used as headings, each
- * with its level. These rank below the deepest Markdown heading the recap uses, "■ marked" above
- * `***both***` above `**bold**` above `*italic*`.
- */
-function outlineOf(lines: Line[]): Map<number, OutlineEntry> {
-  const deepest = Math.max(0, ...lines.map((l) => l.markdownLevel ?? 0));
-  const style = (line: Line) => (line.headingMark ? 4 : line.emphasis);
-  // Each line judged once: the test reads the line's speakers and links.
-  const emphasized = lines.map(isEmphasizedHeading);
-  const styles = [...new Set(lines.filter((_, index) => emphasized[index]).map(style))].sort((a, b) => b - a);
-  const raw: { index: number; level: number; label: boolean }[] = [];
-  lines.forEach((line, index) => {
-    const level = line.markdownLevel ?? (emphasized[index] ? deepest + 1 + styles.indexOf(style(line)) : undefined);
-    if (level !== undefined) raw.push({ index, level, label: /[:：]$/.test(line.text) });
-  });
-  const top = Math.min(...raw.map((r) => r.level));
-  const entries = new Map<number, OutlineEntry>();
-  raw.forEach((entry, k) => {
-    let hasSubheadings = false;
-    for (let j = k + 1; j < raw.length && raw[j]!.level > entry.level; j++) if (!raw[j]!.label) hasSubheadings = true;
-    let parent: (typeof raw)[number] | undefined;
-    for (let j = k - 1; j >= 0; j--) {
-      if (raw[j]!.level < entry.level) {
-        parent = raw[j];
-        break;
-      }
-    }
-    const alone = raw.filter((r) => r.level === entry.level).length === 1;
-    // A lone day heading over everything ("## Day 1") is a day, not the page's title.
-    const pageTitle = k === 0 && entry.level === top && alone && hasSubheadings && !isDayHeading(lines[entry.index]!.text);
-    entries.set(entry.index, { level: entry.level - top + 1, hasSubheadings, underGroup: false, pageTitle });
-    // Under the page's title or a day, a heading is a talk; under a topic, a sub-section.
-    if (parent) entries.get(entry.index)!.underGroup = !entries.get(parent.index)!.pageTitle && !isDayHeading(lines[parent.index]!.text);
-  });
-  return entries;
-}
-
-/**
- * A table of contents: a run of three or more bullets near the top whose items come back later
- * as headings of their own. Its lines are dropped and its items become group headings. A list of
- * in-page links (`[Title](#anchor)`) is one too, wherever it stands.
- */
-function findContents(lines: Line[]): { contents: Set<string>; tocLines: Set<number> } {
-  const limit = Math.floor(lines.length * 0.4);
-  // Where each paragraph text is last seen, to tell in one look whether an item comes back later.
-  const lastSeen = new Map<string, number>();
-  lines.forEach((l, i) => l.depth === 0 && lastSeen.set(l.text.toLowerCase(), i));
-  const tocLines = new Set<number>();
-  let contents = new Set<string>();
-  for (let start = 0; start < lines.length; start++) {
-    if (lines[start]!.depth === 0) continue;
-    let end = start;
-    while (end < lines.length && lines[end]!.depth > 0) end++;
-    const run = lines.slice(start, end);
-    const anchors = run.every((l) => l.links.length > 0 && l.links.every((link) => link.url.startsWith("#")));
-    const items = run.map((l) => l.text.toLowerCase());
-    if (items.length >= 2 && anchors) {
-      for (let k = start; k < end; k++) tocLines.add(k);
-    } else if (items.length >= 3 && start < limit && contents.size === 0) {
-      const found = items.filter((item) => (lastSeen.get(item) ?? -1) >= end);
-      if (found.length >= Math.ceil(items.length * 0.75)) {
-        contents = new Set(found);
-        for (let k = start; k < end; k++) tocLines.add(k);
-      }
-    }
-    start = end;
-  }
-  return { contents, tocLines };
-}

@@ -1,3 +1,4 @@
+import { BY_WORDS, HONORIFICS, JOB_TITLES, REPORTING_VERBS, SPEAKER_LABELS, TALK_WORDS } from "../lexicon/index.js";
 import type { Speaker } from "./section.js";
 import { isEnglishFunctionWord, isFunctionWord } from "./words.js";
 
@@ -32,6 +33,12 @@ function isPersonName(text: string): boolean {
 /** "Jane Doe (Acme)", "山田 太郎 (Isovalent)": a name, then its company in parentheses. */
 const PARENTHESIZED =
   /([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){1,3}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6}(?:[\s・][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6})?)\s*\(([^)]+)\)/gu;
+/** A name of two to four capitalized words, then the job title that follows it. */
+const JOB_TITLE_AFTER_NAME = new RegExp(`^((?:[\\p{Lu}][\\p{L}'’.-]*\\s+){2,4}?)(?:${JOB_TITLES})(?![\\p{L}])`, "iu");
+const JOB_TITLE_START = new RegExp(`^(?:${JOB_TITLES})(?![\\p{L}])`, "iu");
+/** Two capitalized words in a row: a name may start there. */
+const NAME_START = /^[\p{Lu}][\p{Ll}'’.-]+\s+[\p{Lu}][\p{Ll}]/u;
+
 /** Full-width punctuation of Japanese and Chinese programmes, as the ASCII the patterns read. */
 const FULL_WIDTH: Record<string, string> = { "（": "(", "）": ")", "、": ",", "，": ",", "：": ":", "＆": "&" };
 
@@ -54,9 +61,15 @@ export function parsePeople(text: string): Speaker[] | undefined {
   if (!people.includes(",") && !/\s(&|and|et)\s/.test(people) && !isPersonName(people)) return undefined;
   const speakers: Speaker[] = [];
   for (const part of people.split(/\s+(?:&|and|et)\s+|;\s*/)) {
-    const [name, ...company] = part.split(",").map((p) => p.trim());
-    if (!name || !isPersonName(name)) return undefined;
-    speakers.push({ name, company: company.length ? company.join(", ") : undefined });
+    const [written, ...company] = part.split(",").map((p) => p.trim());
+    // "Michael Rubin Senior Staff Engineer, Google": the name ends where a job title begins.
+    const name = written && !isPersonName(written) ? JOB_TITLE_AFTER_NAME.exec(written)?.[1]?.trim() : written;
+    if (name && isPersonName(name)) {
+      speakers.push({ name, company: company.length ? company.join(", ") : undefined });
+      continue;
+    }
+    // "… & TLM, Google", "… and Co-Founder of Kubeflow, Google": the rest of a job title, once someone is named.
+    if (speakers.length === 0 || NAME_START.test(written ?? "") && !JOB_TITLE_START.test(written ?? "")) return undefined;
   }
   // "Michael Medellin & Gordon Tillman, Department of Defense": both work there.
   for (let i = speakers.length - 2; i >= 0; i--) {
@@ -66,14 +79,17 @@ export function parsePeople(text: string): Speaker[] | undefined {
 }
 
 /** "Speakers: Jane Doe (Acme)", "Par Jane Doe, Acme": the people of the talk titled on the line before. */
-const PEOPLE_LABEL = "speakers?|presenters?|panel(?:ists?)?|moderators?|intervenants?|登壇者|スピーカー|発表者|講演者|演讲者|讲者";
-const SPEAKER_LINE = new RegExp(`^(?:${PEOPLE_LABEL}|presented by|by|par|with)\\s*[:：\\-–]?\\s*(.+)$`, "i");
+const SPEAKER_LINE = new RegExp(`^(?:${SPEAKER_LABELS})(?![\\p{L}])\\s*[:：\\-–]?\\s*(.+)$`, "iu");
 /** "Speakers:" alone on its line, the people in the bullets under it. */
-const PEOPLE_LIST_LABEL = new RegExp(`^(?:${PEOPLE_LABEL})\\s*[:：]$`, "i");
+const PEOPLE_LIST_LABEL = new RegExp(`^(?:${SPEAKER_LABELS})\\s*[:：]$`, "iu");
 
-/** The people listed one to a bullet under a "Speakers:" line at `lines[at]`, and how many lines they take. */
-export function listedPeople(lines: readonly { text: string; depth: number }[], at: number): { speakers: Speaker[]; lines: number } | undefined {
-  if (!PEOPLE_LIST_LABEL.test(lines[at]?.text ?? "")) return undefined;
+/**
+ * The people listed one to a bullet under a "Speakers:" line at `lines[at]` (or a "Speakers" heading,
+ * `heading`), and how many lines they take.
+ */
+export function listedPeople(lines: readonly { text: string; depth: number }[], at: number, heading = false): { speakers: Speaker[]; lines: number } | undefined {
+  const label = lines[at]?.text ?? "";
+  if (!PEOPLE_LIST_LABEL.test(label) && !(heading && PEOPLE_LIST_LABEL.test(`${label}:`))) return undefined;
   const speakers: Speaker[] = [];
   let next = at + 1;
   for (; lines[next] && lines[next]!.depth > 0; next++) {
@@ -108,8 +124,7 @@ export function speakerLine(line: string): Speaker[] | undefined {
 }
 
 /** "Rob Scott (Google) and Nick Young (Isovalent) presented …": a sentence that opens with the people who gave the talk. */
-const PEOPLE_THEN_VERB =
-  /^(.{4,160}?)\s+(?:presented|showed|explained|described|demonstrated|walked|talked|shared|gave|introduced|argued|discussed|covered|nous (?:a|ont) (?:présenté|montré|expliqué|parlé)|(?:a|ont) (?:présenté|montré|expliqué|raconté|parlé))\b/u;
+const PEOPLE_THEN_VERB = new RegExp(`^(.{4,160}?)\\s+(?:${REPORTING_VERBS})(?![\\p{L}])`, "u");
 
 /**
  * The people a note opens with, when it says what they did ("Jim Bugwadia (Nirmata) walked through
@@ -148,8 +163,19 @@ export const UNMARKED_PARENTHESIS = /^(.{6,}?)\s*\(([^(),@&]+)\)$/u;
 /** "Title (Jane Doe, Acme @jane)"; "Title (Acme Corp)" keeps its parenthesis (see UNMARKED_PARENTHESIS). */
 function splitAtParentheses(line: string): { title: string; speakers: Speaker[] } | undefined {
   const match = /^(.{6,}?)\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)$/u.exec(line);
-  const speakers = match && markedAsPeople(match[2]!) ? parsePeople(match[2]!) : undefined;
+  // "Title (par Jane Doe & John Roe, Acme)", "Title (by Jane Doe, Acme)".
+  const who = match?.[2]!.replace(BY_PREFIX, "");
+  const speakers = who && markedAsPeople(who) ? parsePeople(who) : undefined;
   return speakers ? { title: unshout(match![1]!.trim().replace(/[-–—:,]$/, "").trim()), speakers } : undefined;
+}
+
+const BY_PREFIX = new RegExp(`^(?:${BY_WORDS})\\s+`, "iu");
+
+/** "Keynote - Brendan Burns", "Keynote: Jane Doe": a talk word, then only its people. */
+function labelAndPerson(line: string): { title: string; speakers: Speaker[] } | undefined {
+  const match = new RegExp(`^(${TALK_WORDS})\\s*[-–—:|]\\s*(.+)$`, "iu").exec(line);
+  const speakers = match && isPersonName(match[2]!.trim()) ? parsePeople(match[2]!.trim()) : undefined;
+  return speakers ? { title: match![1]!, speakers } : undefined;
 }
 
 /** "Title by Jane Doe, Acme": a title of two words or more ("kops by Pusher" names a tool's maker). */
@@ -178,5 +204,13 @@ function splitAtColon(line: string): { title: string; speakers: Speaker[] } | un
  * "Title (Speaker, Company @handle)", "Title by Speaker", "Speaker: Title". Undefined otherwise.
  */
 export function titleAndSpeakers(line: string): { title: string; speakers: Speaker[] } | undefined {
-  return splitAtDash(line) ?? splitAtParentheses(line) ?? splitAtBy(line) ?? splitAtColon(line);
+  return labelAndPerson(line) ?? splitAtDash(line) ?? splitAtParentheses(line) ?? splitAtBy(line) ?? splitAtColon(line);
+}
+
+/** "Aoi Takahashiさん、Junya Okabeさんによる…": the people a note names with an honorific, in its first words. */
+const HONORIFIC_NAME = new RegExp(`((?:[\\p{Lu}][\\p{L}'’.-]+\\s)?[\\p{Lu}][\\p{L}'’.-]+|[\\p{Script=Han}\\p{Script=Katakana}]{2,6})(?:${HONORIFICS || "(?!)"})`, "gu");
+
+export function honorificPeople(text: string): Speaker[] | undefined {
+  const names = [...text.slice(0, 120).matchAll(HONORIFIC_NAME)].map((m) => m[1]!);
+  return names.length ? [...new Set(names)].map((name) => ({ name })) : undefined;
 }

@@ -169,6 +169,7 @@ export class RecordReader {
  */
 export function writeSection(w: RecordWriter, s: Section, layout: Growable<Int32Array>): void {
   w.string(s.id);
+  w.string(s.kind);
   w.string(s.recapId);
   w.string(s.title);
   w.string(s.talk);
@@ -193,10 +194,10 @@ export function writeSection(w: RecordWriter, s: Section, layout: Growable<Int32
   for (const bullet of s.bullets) {
     if (joined) {
       layout.push(bullet.text.length);
-      layout.push(bullet.depth);
+      layout.push(depthOf(bullet));
     } else {
       w.string(bullet.text);
-      w.int(bullet.depth);
+      w.int(depthOf(bullet));
     }
   }
   w.optional(s.url);
@@ -204,8 +205,14 @@ export function writeSection(w: RecordWriter, s: Section, layout: Growable<Int32
 }
 
 /** The section of a record, with its keys in the order the corpus gives them. */
+/** A part's heading is written as depth -1 (a part heading is never indented). */
+const PART_DEPTH = -1;
+const depthOf = (bullet: Bullet) => (bullet.part ? PART_DEPTH : bullet.depth);
+const bulletOf = (text: string, depth: number): Bullet => (depth === PART_DEPTH ? { text, depth: 0, part: true } : { text, depth });
+
 export function readSection(r: RecordReader, layout: Int32Array): Section {
   const id = r.string();
+  const kind = r.string() === "notes" ? "notes" : "talk";
   const recapId = r.string();
   const title = r.string();
   const talk = r.string();
@@ -231,12 +238,13 @@ export function readSection(r: RecordReader, layout: Int32Array): Section {
     from = r.int();
     checkLayout(text, layout, from, count);
   } else {
-    bullets = Array.from({ length: -1 - count }, () => ({ text: r.string(), depth: r.int() }));
+    bullets = Array.from({ length: -1 - count }, () => bulletOf(r.string(), r.int()));
   }
   const url = r.optional();
   const urlKind = r.optional() as TalkLinkKind | undefined;
   return {
     id,
+    kind,
     recapId,
     title,
     talk,
@@ -273,7 +281,7 @@ function cutBullets(text: string, layout: Int32Array, from: number, count: numbe
   const bullets = new Array<Bullet>(count);
   for (let i = 0, at = 0; i < count; i++) {
     const end = at + layout[from + 2 * i]!;
-    bullets[i] = { text: text.slice(at, end), depth: layout[from + 2 * i + 1]! };
+    bullets[i] = bulletOf(text.slice(at, end), layout[from + 2 * i + 1]!);
     at = end + 1;
   }
   return bullets;

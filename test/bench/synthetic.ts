@@ -184,6 +184,7 @@ export function syntheticSections(shipped: readonly Section[], topics: readonly 
       const text = bullets.map((b) => b.text).join("\n");
       sections.push({
         id: `${recapId}--${sections.length}`,
+        kind: "talk",
         recapId,
         title,
         talk,

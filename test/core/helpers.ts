@@ -55,6 +55,7 @@ export function shippedBot(): Promise<LoadedBot> {
 /** A section of a made-up recap, for engine tests on a corpus whose every word is known. */
 export function sectionOf(fields: Partial<Section> & { id: string; title: string; text: string }): Section {
   return {
+    kind: "talk",
     recapId: fields.id.split("--")[0]!,
     talk: fields.title,
     speakers: [],

@@ -185,6 +185,7 @@ export function section(overrides: Partial<Section> & Pick<Section, "bullets">):
   const talk = overrides.talk ?? `Talk ${sectionCount}`;
   return {
     id: `eu-2021-homecooked/talk-${sectionCount}`,
+    kind: "talk",
     recapId: "eu-2021-homecooked",
     title: talk,
     talk,

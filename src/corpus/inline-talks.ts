@@ -1,0 +1,73 @@
+import { BY_WORDS, TALK_WORDS } from "../lexicon/index.js";
+import type { LineFacts } from "./line-facts.js";
+import { talkLinkKind } from "./links.js";
+import type { Speaker } from "./section.js";
+import { parsePeople, titleAndSpeakers, unshout } from "./speakers.js";
+import { capitalizedShare, wordsOf } from "./words.js";
+
+/**
+ * Talks named in prose: "I loved **Migration 101 by Luke Kysow and Iryna Shustava**", "la conférence
+ * “How Adobe is optimizing resource usage” ([vidéo](…))", "*[In Search of the Rails Moment](youtube…)*".
+ * A mention is a span the author set apart (bold, italics, quotes, a link's label) that reads as a
+ * title and that the text marks as a talk: its people after "by", a link to its video or slides, or a
+ * word such as "talk" or "keynote" in the same sentence.
+ */
+export interface Mention {
+  /** Index of the line that names the talk. */
+  at: number;
+  title: string;
+  speakers: Speaker[];
+  url?: string;
+}
+
+const QUOTED = /[“«"]\s*([^“”«»"]{6,160}?)\s*[”»"]/gu;
+const PEOPLE_AFTER = new RegExp(`^\\s*[,(]?\\s*(?:${BY_WORDS})\\s+((?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4}(?:(?:,\\s*|\\s+(?:and|et|&|und|y|e)\\s+)(?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4})*)`, "u");
+const TALK_WORD = new RegExp(`(?<![\\p{L}])(?:${TALK_WORDS})s?(?![\\p{L}])`, "iu");
+/** "(vidéo)", "([video](…))" right after a span: the talk's recording. */
+const MEDIA_AFTER = /^\s*\(?\s*\[?(?:vid[ée]o|video|slides|recording|replay)\]?/iu;
+
+/** Reads as a title: a few words, mostly capitalized or with a subtitle, not a sentence, not a name alone. */
+function titleLike(text: string, quoted: boolean): boolean {
+  const words = wordsOf(text).length;
+  if (words < 2 || words > 22 || /[.!。]$/.test(text)) return false;
+  if (parsePeople(text)) return false;
+  const { share } = capitalizedShare(text);
+  return share >= 0.5 || /[:：]/.test(text) || (quoted && words >= 3);
+}
+
+function spansOf(facts: LineFacts): { text: string; quoted: boolean; url?: string }[] {
+  const line = facts.line;
+  const spans: { text: string; quoted: boolean; url?: string }[] = [];
+  for (const text of line.marked ?? []) spans.push({ text, quoted: false, url: line.links.find((l) => text.includes(l.label) && l.label)?.url });
+  for (const link of line.links) {
+    if (link.label && !spans.some((s) => s.text.includes(link.label))) spans.push({ text: link.label, quoted: false, url: link.url });
+  }
+  for (const match of line.text.matchAll(QUOTED)) spans.push({ text: match[1]!, quoted: true });
+  return spans;
+}
+
+export function mentionsIn(facts: readonly LineFacts[], from: number, to: number): Mention[] {
+  const mentions: Mention[] = [];
+  for (let at = from; at < to; at++) {
+    const f = facts[at]!;
+    if (f.line.verbatim || f.heading) continue;
+    const text = f.line.text;
+    for (const span of spansOf(f)) {
+      const clean = span.text.replace(/^[\s"“«]+|[\s"”»,;:]+$/gu, "");
+      const split = titleAndSpeakers(clean);
+      const title = unshout(split?.title ?? clean);
+      if (!titleLike(title, span.quoted)) continue;
+      const after = text.slice(text.indexOf(span.text) + span.text.length).replace(/^[\s*_"”»]+/u, " ");
+      const by = PEOPLE_AFTER.exec(after)?.[1];
+      const speakers = split?.speakers ?? (by ? parsePeople(by.trim()) : undefined) ?? [];
+      const sentence = text.split(/(?<=[.!?。])\s+/u).find((s) => s.includes(span.text)) ?? text;
+      const media = span.url && talkLinkKind(span.url, span.text) === "video";
+      const mediaAfter = MEDIA_AFTER.test(after);
+      const evidence = speakers.length > 0 || media || mediaAfter || TALK_WORD.test(sentence.replace(span.text, ""));
+      if (!evidence || mentions.some((m) => m.at === at && m.title === title)) continue;
+      const url = span.url ?? (mediaAfter ? f.line.links.find((l) => talkLinkKind(l.url, l.label)) ?.url : undefined);
+      mentions.push({ at, title, speakers, ...(url && { url }) });
+    }
+  }
+  return mentions;
+}

@@ -1,0 +1,110 @@
+import { isContainerPhrase, isFurniturePhrase, isNotesTopicPhrase, isPartPhrase, TALK_WORDS } from "../lexicon/index.js";
+import { dayLabel, isDayHeading } from "./days.js";
+import { isTalkMarker, LINK_LABEL, type Line } from "./lines.js";
+import { talkLinkKind } from "./links.js";
+import { peel } from "./peel.js";
+import type { Speaker } from "./section.js";
+import { labelledPeople, speakerLine, titleAndSpeakers, unshout } from "./speakers.js";
+import { capitalizedShare, isCjk, lineLanguage, wordsOf } from "./words.js";
+
+/**
+ * What a line of a recap is, computed once: the facts every later decision reads. Nothing here decides
+ * whether a line is a talk; `title-score.ts` and `structure.ts` do, from these facts.
+ */
+export interface LineFacts {
+  /** The line as read, with its links. */
+  line: Line;
+  /** Its text with decorations peeled off (numbering, time slots, labels, quotes, media labels). */
+  text: string;
+  /** A Markdown heading, or a line set apart as one (bold or marked, alone, not a sentence). */
+  heading: boolean;
+  /** What its words name, when they name a part of a recap rather than a talk. */
+  role?: "day" | "container" | "part" | "notes" | "furniture";
+  day?: string;
+  /** The title and the people, when the line names both ("Title - Jane Doe, Acme"). */
+  title: string;
+  speakers: Speaker[];
+  /** "Lightning talk: Title", "Keynote - Title": a talk word labels the line. */
+  talkLabel: boolean;
+  words: number;
+  /** Written as a sentence: ends with a full stop, or runs long with the grammar of prose. */
+  sentence: boolean;
+  /** Share of content words that carry a capital (titles are written in Title Case). */
+  capitalized: number;
+  /** Written in another language than the recap's (an English title in a French or Japanese recap). */
+  foreign: boolean;
+  /** Nothing but a link or an address. */
+  linkOnly: boolean;
+  /** A line about the talk's media or people ("Slides: …", "Speakers: …", a schedule link): it marks the line above as a title. */
+  marker: boolean;
+  /** People the line names after a label ("Presenters: Jane Doe, Acme"), or alone as programmes print them. */
+  people?: Speaker[];
+  /** The talk's own link (video, slides, session page), when the line gives one. */
+  url?: string;
+}
+
+const TALK_LABEL = new RegExp(`^(?:${TALK_WORDS})(?:\\s*#?\\d+)?\\s*[:|–—-]\\s*\\S`, "iu");
+/** "Title: …" inside a talk, as note-takers repeat the official title. */
+const TITLE_FIELD = /^(?:title|titre|タイトル|标题)\s*[:：]\s*(.+)$/iu;
+const SENTENCE_END = /[.!。！]$|[^.]\.\)?$/u;
+/** A leading date or day number ("11.14 Keynote Sessions", "Day 2 Keynotes") before what the heading names. */
+const LEADING_DATE = /^(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}-\d{2})\s+/u;
+
+/** A line written as a heading in disguise: bold, italic or marked, alone on its line, short, not a sentence. */
+function setApart(line: Line): boolean {
+  return (
+    line.depth === 0 &&
+    line.markdownLevel === undefined &&
+    (line.emphasis > 0 || line.headingMark === true) &&
+    !line.verbatim &&
+    wordsOf(line.text).length <= 24 &&
+    line.text.length <= 200 &&
+    !/[.,;!…。]$/.test(line.text) &&
+    !LINK_LABEL.test(line.text) &&
+    !isTalkMarker(line.text)
+  );
+}
+
+function roleOf(text: string): LineFacts["role"] {
+  const named = text.replace(LEADING_DATE, "");
+  if (isFurniturePhrase(named)) return "furniture";
+  if (isDayHeading(text)) return "day";
+  if (isContainerPhrase(named)) return "container";
+  if (isNotesTopicPhrase(named)) return "notes";
+  if (isPartPhrase(named)) return "part";
+  return undefined;
+}
+
+export function factsOf(line: Line, recapLanguage: string): LineFacts {
+  const peeled = peel(line.text, line.links);
+  const text = unshout(peeled.text);
+  const split = titleAndSpeakers(text);
+  const title = split?.title ?? text;
+  const words = wordsOf(title).length;
+  const { share } = capitalizedShare(title);
+  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(title);
+  const fieldTitle = TITLE_FIELD.exec(line.text)?.[1];
+  const people = labelledPeople(line.text) ?? undefined;
+  const ownLink = line.links.find((l) => !l.url.startsWith("#") && l.label.length >= line.text.length * 0.5);
+  const url = peeled.mediaUrl ?? (ownLink && talkLinkKind(ownLink.url, ownLink.label) ? ownLink.url : undefined);
+  const bare = line.links.length === 1 && /^(https?:\/\/|www\.)/i.test(line.text);
+  const role = roleOf(text);
+  return {
+    line,
+    text,
+    heading: line.markdownLevel !== undefined || setApart(line),
+    ...(role && { role }),
+    ...(role === "day" && { day: dayLabel(text) }),
+    title,
+    speakers: split?.speakers ?? [],
+    talkLabel: TALK_LABEL.test(text),
+    words,
+    sentence: cjk ? /[。！？]$|[。，、].{8,}/u.test(title) : SENTENCE_END.test(title) || (words > 14 && share < 0.5),
+    capitalized: share,
+    foreign: !isCjk(recapLanguage) && recapLanguage !== "en" && lineLanguage(title) === "en",
+    linkOnly: bare || (line.links.length > 0 && line.links.every((l) => l.label === line.text)),
+    marker: isTalkMarker(line.text) || LINK_LABEL.test(line.text) || people !== undefined || fieldTitle !== undefined || bare,
+    ...((people ?? (line.depth === 0 ? speakerLine(line.text) : undefined)) && { people: people ?? speakerLine(line.text) }),
+    ...(url && { url }),
+  };
+}
