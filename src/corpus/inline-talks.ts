@@ -21,7 +21,7 @@ export interface Mention {
 }
 
 const QUOTED = /[“«"]\s*([^“”«»"]{6,160}?)\s*[”»"]/gu;
-const PEOPLE_AFTER = new RegExp(`^\\s*[,(]?\\s*(?:${BY_WORDS})\\s+((?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4}(?:(?:,\\s*|\\s+(?:and|et|&|und|y|e)\\s+)(?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4})*)`, "u");
+const PEOPLE_AFTER = new RegExp(`^\\s*[,(]?\\s*(?:${BY_WORDS}|[-–—])\\s+((?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4}(?:(?:,\\s*|\\s+(?:and|et|&|und|y|e)\\s+)(?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4})*)`, "u");
 const TALK_WORD = new RegExp(`(?<![\\p{L}])(?:${TALK_WORDS})s?(?![\\p{L}])`, "iu");
 /** "(vidéo)", "([video](…))" right after a span: the talk's recording. */
 const MEDIA_AFTER = /^\s*\(?\s*\[?(?:vid[ée]o|video|slides|recording|replay)\]?/iu;
@@ -29,8 +29,7 @@ const MEDIA_AFTER = /^\s*\(?\s*\[?(?:vid[ée]o|video|slides|recording|replay)\]?
 /** Reads as a title: a few words, mostly capitalized or with a subtitle, not a sentence, not a name alone. */
 function titleLike(text: string, quoted: boolean): boolean {
   const words = wordsOf(text).length;
-  if (words < 2 || words > 22 || /[.!。]$/.test(text)) return false;
-  if (parsePeople(text)) return false;
+  if (words < 2 || words > 22 || /[.。]$/.test(text) || /^\p{Ll}/u.test(text)) return false;
   const { share } = capitalizedShare(text);
   return share >= 0.5 || /[:：]/.test(text) || (quoted && words >= 3);
 }
@@ -63,8 +62,11 @@ export function mentionsIn(facts: readonly LineFacts[], from: number, to: number
       const sentence = text.split(/(?<=[.!?。])\s+/u).find((s) => s.includes(span.text)) ?? text;
       const media = span.url && talkLinkKind(span.url, span.text) === "video";
       const mediaAfter = MEDIA_AFTER.test(after);
-      const evidence = speakers.length > 0 || media || mediaAfter || TALK_WORD.test(sentence.replace(span.text, ""));
-      if (!evidence || mentions.some((m) => m.at === at && m.title === title)) continue;
+      // A talk word alone does not make "Jane Doe" a talk: a name is a person's.
+      const evidence = speakers.length > 0 || media || mediaAfter || (TALK_WORD.test(sentence.replace(span.text, "")) && !parsePeople(title));
+      // A talk named in passing, with nothing said of it (an item of a list of sessions), is no section.
+      const said = wordsOf(text.replace(span.text, " ")).length >= 4 || (facts[at + 1] !== undefined && at + 1 < to && !facts[at + 1]!.heading && facts[at + 1]!.line.depth > f.line.depth);
+      if (!evidence || !said || mentions.some((m) => m.at === at && m.title === title)) continue;
       const url = span.url ?? (mediaAfter ? f.line.links.find((l) => talkLinkKind(l.url, l.label)) ?.url : undefined);
       mentions.push({ at, title, speakers, ...(url && { url }) });
     }

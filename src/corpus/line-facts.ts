@@ -1,4 +1,4 @@
-import { isContainerPhrase, isFurniturePhrase, isNotesTopicPhrase, isPartPhrase, TALK_WORDS } from "../lexicon/index.js";
+import { isContainerPhrase, isFunctionWordOfAny, isFurniturePhrase, isNotesTopicPhrase, isPartPhrase, isTalkWord, TALK_WORDS } from "../lexicon/index.js";
 import { dayLabel, isDayHeading } from "./days.js";
 import { isTalkMarker, LINK_LABEL, type Line } from "./lines.js";
 import { talkLinkKind } from "./links.js";
@@ -33,6 +33,8 @@ export interface LineFacts {
   capitalized: number;
   /** Written in another language than the recap's (an English title in a French or Japanese recap). */
   foreign: boolean;
+  /** In a recap written without capitals (Japanese, Chinese): a short line without a sentence's punctuation, as titles are. */
+  cjkShort: boolean;
   /** Nothing but a link or an address. */
   linkOnly: boolean;
   /** A line about the talk's media or people ("Slides: …", "Speakers: …", a schedule link): it marks the line above as a title. */
@@ -65,11 +67,18 @@ function setApart(line: Line): boolean {
   );
 }
 
+/** "Keynotes and Talks", "Sessions & Workshops": a heading of nothing but talk words (plural) and small words. */
+function onlyTalkWords(text: string): boolean {
+  const words = wordsOf(text);
+  const content = words.filter((w) => !isFunctionWordOfAny(w));
+  return words.length >= 2 && content.length >= 2 && content.every((w) => /s$/i.test(w) && isTalkWord(w.slice(0, -1)));
+}
+
 function roleOf(text: string): LineFacts["role"] {
   const named = text.replace(LEADING_DATE, "");
   if (isFurniturePhrase(named)) return "furniture";
   if (isDayHeading(text)) return "day";
-  if (isContainerPhrase(named)) return "container";
+  if (isContainerPhrase(named) || onlyTalkWords(named)) return "container";
   if (isNotesTopicPhrase(named)) return "notes";
   if (isPartPhrase(named)) return "part";
   return undefined;
@@ -84,7 +93,8 @@ export function factsOf(line: Line, recapLanguage: string): LineFacts {
   const { share } = capitalizedShare(title);
   const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(title);
   const fieldTitle = TITLE_FIELD.exec(line.text)?.[1];
-  const people = labelledPeople(line.text) ?? undefined;
+  // "Presenters: Jane Doe, Acme", or a line of people alone ("- Akihiro Ikezoe @zoetro (Cybozu)").
+  const people = labelledPeople(line.text) ?? (line.depth <= 1 ? speakerLine(line.text) : undefined);
   const ownLink = line.links.find((l) => !l.url.startsWith("#") && l.label.length >= line.text.length * 0.5);
   const url = peeled.mediaUrl ?? (ownLink && talkLinkKind(ownLink.url, ownLink.label) ? ownLink.url : undefined);
   const bare = line.links.length === 1 && /^(https?:\/\/|www\.)/i.test(line.text);
@@ -101,10 +111,11 @@ export function factsOf(line: Line, recapLanguage: string): LineFacts {
     words,
     sentence: cjk ? /[。！？]$|[。，、].{8,}/u.test(title) : SENTENCE_END.test(title) || (words > 14 && share < 0.5),
     capitalized: share,
-    foreign: !isCjk(recapLanguage) && recapLanguage !== "en" && lineLanguage(title) === "en",
+    foreign: recapLanguage !== "en" && (isCjk(recapLanguage) ? !cjk && /\p{Script=Latin}{2}/u.test(title) : lineLanguage(title) === "en"),
+    cjkShort: isCjk(recapLanguage) && [...title].length <= 40 && !/[。！？、，]/u.test(title),
     linkOnly: bare || (line.links.length > 0 && line.links.every((l) => l.label === line.text)),
     marker: isTalkMarker(line.text) || LINK_LABEL.test(line.text) || people !== undefined || fieldTitle !== undefined || bare,
-    ...((people ?? (line.depth === 0 ? speakerLine(line.text) : undefined)) && { people: people ?? speakerLine(line.text) }),
+    ...(people && { people }),
     ...(url && { url }),
   };
 }

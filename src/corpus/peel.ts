@@ -14,8 +14,8 @@ export interface Peeled {
   label?: string;
 }
 
-/** "{#anchor}" after a heading (Hugo and Pandoc). */
-const ANCHOR = /\s*\{#[^}]*\}\s*$/u;
+/** "{#anchor}" after a heading (Hugo and Pandoc), or the "#", "¶" or "🔗" of a heading's anchor link. */
+const ANCHOR = /\s*(?:\{#[^}]*\}|[#¶§🔗])\s*$/u;
 /** "1. ", "#5: ", "No. 2 – ", "3) ": the number of a heading in a numbered outline. */
 const NUMBER = /^(?:#|no\.?\s*)?\d{1,2}(?:[.):]|\s+[-–—/])\s+(?=\S)/iu;
 /** "09:00 – ", "16:00-16:35 ", "14h30 — ": a schedule's time slot before a title. */

@@ -57,14 +57,15 @@ interface Draft {
 type Role = NonNullable<LineFacts["role"]>;
 /** "Keynotes" with text of its own under it: the keynote block, reported as one session. */
 const KEYNOTE_BLOCK = /keynote|基調講演|キーノート|主题演讲/iu;
+/** Fewer characters than this of a recap's own notes (a line of introduction, a sign-off) are not worth a section. */
+const NOTES_WORTH_KEEPING = 280;
 /** A heading over a whole recap: it names the event. */
 const EVENT_NAME = /kubecon|cloudnativecon|cloud native con/iu;
 
 export function segment(body: string, options: SegmentOptions): FoundSection[] {
-  const recapTitle = phraseKey(options.recapTitle);
   const all = readLines(body);
   const tocLines = contentsLines(all);
-  const lines = all.filter((line, i) => !tocLines.has(i) && !(line.markdownLevel !== undefined && phraseKey(line.text) === recapTitle));
+  const lines = all.filter((_, i) => !tocLines.has(i));
   const facts = lines.map((line) => factsOf(line, options.language));
   const roots = outlineOf(facts);
   const plan = new Planner(facts, roots);
@@ -132,16 +133,19 @@ class Planner {
         this.prose(node.bodyFrom, node.bodyTo, named);
         this.decide(node.children, named);
       } else if (role === "container") {
-        if (KEYNOTE_BLOCK.test(facts.text) && node.bodyTo > node.bodyFrom) this.talk(node, node.at, node.bodyTo, day);
+        const told = node.bodyTo > node.bodyFrom && mentionsIn(this.facts, node.bodyFrom, node.bodyTo).length === 0;
+        if (KEYNOTE_BLOCK.test(facts.text) && told) this.talk(node, node.at, node.bodyTo, day);
         else this.prose(node.bodyFrom, node.bodyTo, day);
         this.decide(node.children, day);
       } else if (role === "notes" || role === "part") {
-        this.prose(node.at, node.end, day);
+        // A recap's own notes name talks in passing ("all the sessions I went to"): none of them is a section.
+        this.notesOf(node.at, node.end);
       } else if (node.children.length > 0 && this.childrenAreTalks(node)) {
         this.prose(node.at, node.bodyTo, day);
         this.decide(node.children, day);
-      } else if (node.children.length === 0 && !facts.speakers.length && mentionsIn(this.facts, node.bodyFrom, node.bodyTo).length > 0) {
-        this.prose(node.at, node.bodyTo, day);
+      } else if (titleScore(facts) < TITLE_THRESHOLD && mentionsIn(this.facts, node.bodyFrom, node.end).length > 0) {
+        // A topic heading ("Le scaling vertical") over prose that names the talks it heard.
+        this.prose(node.at, node.end, day);
       } else {
         this.talk(node, node.at, node.end, day);
       }
@@ -215,9 +219,13 @@ class Planner {
       if (current && !facts.heading) current.lines.push({ at: i });
       else {
         current = undefined;
-        this.notesDraft().lines.push({ at: i, ...(facts.heading && { part: true as const }) });
+        this.notesOf(i, i + 1);
       }
     }
+  }
+
+  private notesOf(from: number, to: number): void {
+    for (let i = from; i < to; i++) this.notesDraft().lines.push({ at: i, ...(this.facts[i]!.heading && { part: true as const }) });
   }
 
   /** "- **Cilium Mesh** — Thomas Graf, Isovalent" over bullets of notes: a talk set as the top bullet of a tree. */
@@ -292,6 +300,7 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
   }
   const kept = bullets.filter((b, i) => !b.part || bullets.slice(i + 1).some((n) => !n.part));
   if (kept.length === 0 && url === undefined) return [];
+  if (draft.kind === "notes" && kept.reduce((n, b) => n + b.text.length, 0) < NOTES_WORTH_KEEPING) return [];
   const title = draft.kind === "notes" ? recapTitle : draft.title;
   const kind = url && draft.kind === "talk" ? (talkLinkKind(url) ?? "page") : undefined;
   return [

@@ -1,8 +1,10 @@
 import { BY_WORDS, HONORIFICS, JOB_TITLES, REPORTING_VERBS, SPEAKER_LABELS, TALK_WORDS } from "../lexicon/index.js";
 import type { Speaker } from "./section.js";
-import { isEnglishFunctionWord, isFunctionWord } from "./words.js";
+import { isEnglishFunctionWord } from "./words.js";
 
 const NAME_WORD = /^[\p{Lu}][\p{L}'’.-]*$/u;
+/** Small words inside family names. */
+const NAME_PARTICLE = /^(?:de|del|della|der|den|van|von|da|di|du|le|la|dos|das|bin|al)$/u;
 /** A name in Japanese or Chinese: two to eight characters, maybe split in family and given name. */
 const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6}(?:[\s・][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6})?$/u;
 /** "@janedoe", "(@janedoe)": a social handle, never part of a name. */
@@ -24,10 +26,10 @@ function isPersonName(text: string): boolean {
   const trimmed = text.trim();
   if (CJK_NAME.test(trimmed) && [...trimmed.replace(/[\s・]/g, "")].length >= 2) return true;
   const words = trimmed.split(/\s+/);
-  // "The Hard Way" is capitalized too: a name has no function word, but for a family name that is
-  // one in French only ("Bowei Du", "Anne Le").
-  const surname = (w: string, i: number) => i === words.length - 1 && !isEnglishFunctionWord(w);
-  return words.length >= 2 && words.length <= 4 && words.every((w, i) => NAME_WORD.test(w) && (!isFunctionWord(w) || surname(w, i)));
+  // "The Hard Way" is capitalized too: a name has no English function word ("Ce Gao", "Bowei Du" and
+  // "Anne Le" are names); "de", "van", "von" may stand inside one ("Raymond de Jong").
+  const inside = (w: string, i: number) => i > 0 && i < words.length - 1 && NAME_PARTICLE.test(w);
+  return words.length >= 2 && words.length <= 4 && words.every((w, i) => inside(w, i) || (NAME_WORD.test(w) && !isEnglishFunctionWord(w)));
 }
 
 /** "Jane Doe (Acme)", "山田 太郎 (Isovalent)": a name, then its company in parentheses. */
@@ -36,6 +38,8 @@ const PARENTHESIZED =
 /** A name of two to four capitalized words, then the job title that follows it. */
 const JOB_TITLE_AFTER_NAME = new RegExp(`^((?:[\\p{Lu}][\\p{L}'’.-]*\\s+){2,4}?)(?:${JOB_TITLES})(?![\\p{L}])`, "iu");
 const JOB_TITLE_START = new RegExp(`^(?:${JOB_TITLES})(?![\\p{L}])`, "iu");
+/** A title that ends with a name of two or three capitalized words. */
+const NAME_AT_END = /^(.{6,}?)\s+((?:[\p{Lu}][\p{Ll}'’.-]+\s){1,2}[\p{Lu}][\p{Ll}'’.-]+)$/u;
 /** Two capitalized words in a row: a name may start there. */
 const NAME_START = /^[\p{Lu}][\p{Ll}'’.-]+\s+[\p{Lu}][\p{Ll}]/u;
 
@@ -61,7 +65,13 @@ export function parsePeople(text: string): Speaker[] | undefined {
   if (!people.includes(",") && !/\s(&|and|et)\s/.test(people) && !isPersonName(people)) return undefined;
   const speakers: Speaker[] = [];
   for (const part of people.split(/\s+(?:&|and|et)\s+|;\s*/)) {
-    const [written, ...company] = part.split(",").map((p) => p.trim());
+    const names = part.split(",").map((p) => p.trim()).filter(Boolean);
+    // "Phillip Wittrock, Maciej Szulik, Sean Sullivan": a list of names, no company.
+    if (names.length >= 2 && names.every(isPersonName)) {
+      speakers.push(...names.map((name) => ({ name, company: undefined })));
+      continue;
+    }
+    const [written, ...company] = names;
     // "Michael Rubin Senior Staff Engineer, Google": the name ends where a job title begins.
     const name = written && !isPersonName(written) ? JOB_TITLE_AFTER_NAME.exec(written)?.[1]?.trim() : written;
     if (name && isPersonName(name)) {
@@ -140,9 +150,13 @@ export function leadingPeople(text: string): Speaker[] | undefined {
  * undefined when the part after the last dash is not a list of people.
  */
 function splitAtDash(line: string): { title: string; speakers: Speaker[] } | undefined {
-  const match = /^(.{6,}?)\s+[-–—|]\s+([^-–—|]+)$/u.exec(line);
+  // The last spaced dash: names and companies may hold hyphens ("Snell-feikema", "Co-Founder").
+  const match = /^(.{6,}?)\s+[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$/u.exec(line);
   if (!match) return undefined;
   const people = match[2]!.trim();
+  // "Title Tom Wilkie – Director of Engineering, Acme": the name before the dash, the job title after it.
+  const named = JOB_TITLE_START.test(people) && people.includes(",") ? NAME_AT_END.exec(match[1]!) : null;
+  if (named) return { title: unshout(named[1]!.trim()), speakers: [{ name: named[2]!, company: people.split(",").at(-1)!.trim() }] };
   // A lone name after a dash is too weak a sign: "Title - Conclusion" reads the same.
   if (!people.includes(",") && !people.includes("(") && !people.includes("@") && !/\s(&|and|et)\s/.test(people)) return undefined;
   const speakers = parsePeople(people);

@@ -17,6 +17,8 @@ export const TITLE_WEIGHTS = {
   capitalized: 1.5,
   /** An English line inside a recap in another language. */
   foreign: 1,
+  /** In a recap without capitals, a short line without a sentence's punctuation. */
+  cjkShort: 1.5,
   /** Between three and sixteen words. */
   titleLength: 1,
   /** One or two words ("Demo", "Gateway API"): a label as often as a title. */
@@ -42,6 +44,7 @@ export function titleScore(facts: LineFacts, below?: LineFacts): number {
   if (below?.marker) score += w.markedBelow;
   if (facts.capitalized >= 0.6 && facts.words >= 2) score += w.capitalized;
   if (facts.foreign) score += w.foreign;
+  if (facts.cjkShort) score += w.cjkShort;
   if (facts.words >= 3 && facts.words <= 16) score += w.titleLength;
   if (facts.words <= 2) score += w.short;
   if (facts.words > 20) score += w.long;

@@ -49,7 +49,7 @@ export const en: Lexicon = {
     "into", "over", "up", "out", "can", "will", "would", "should", "could", "has", "have", "had", "do", "does", "did", "which", "who", "what", "when", "how", "why", "also",
   ],
   honorifics: [],
-  jobTitles: ["senior", "sr", "sr.", "staff", "principal", "lead", "head", "chief", "director", "manager", "engineer", "engineering", "developer", "architect", "product", "software", "technology", "technical", "vp", "cto", "ceo", "cfo", "founder", "co-founder", "cofounder", "advocate", "evangelist", "maintainer", "contributor", "consultant", "researcher", "scientist", "member", "tlm", "sre", "devops", "security", "cloud", "platform", "open", "distinguished", "fellow", "partner", "owner", "developer advocate"],
+  jobTitles: ["senior", "sr", "sr.", "staff", "principal", "lead", "head", "chief", "director", "manager", "engineer", "engineering", "developer", "architect", "product", "software", "technology", "technical", "vp", "cto", "ceo", "cfo", "founder", "co-founder", "cofounder", "advocate", "evangelist", "maintainer", "contributor", "consultant", "researcher", "scientist", "member", "tlm", "distinguished", "fellow", "developer advocate"],
   reportingVerbs: [
     "presented", "showed", "explained", "described", "demonstrated", "walked", "talked", "shared", "gave", "introduced", "argued", "discussed", "covered", "spoke",
     "announced", "led", "hosted", "delivered", "went through", "dove into", "dived into",

@@ -20,7 +20,7 @@ export const fr: Lexicon = {
   notesTopics: [
     "introduction", "intro", "conclusion*", "en conclusion*", "pour conclure*", "le mot de la fin*", "mot de la fin*", "bilan*", "voilà*", "et voilà*", "c'est fini*",
     "le voyage*", "voyage*", "le lieu*", "repas*", "déjeuner*", "stands*", "les stands*", "sponsors*", "les sponsors*", "goodies*", "soirée*", "la soirée*", "networking*",
-    "remerciements*", "merci*", "préambule*", "avant-propos*", "ambiance*", "l'ambiance*", "en bref*", "le contexte*",
+    "remerciements*", "merci*", "récapitulatif*", "en résumé*", "préambule*", "avant-propos*", "ambiance*", "l'ambiance*", "en bref*", "le contexte*",
   ],
   furniture: [
     "sommaire", "au sommaire", "table des matières", "dans cet article", "articles similaires*", "articles connexes*", "articles liés*", "à lire aussi*", "lire aussi*",
