@@ -18,6 +18,8 @@ export interface Mention {
   title: string;
   speakers: Speaker[];
   url?: string;
+  /** Marked by its people or its recording, not only by a word such as "talk" in its sentence. */
+  strong: boolean;
 }
 
 const QUOTED = /[“«"]\s*([^“”«»"]{6,160}?)\s*[”»"]/gu;
@@ -68,7 +70,7 @@ export function mentionsIn(facts: readonly LineFacts[], from: number, to: number
       const said = wordsOf(text.replace(span.text, " ")).length >= 4 || (facts[at + 1] !== undefined && at + 1 < to && !facts[at + 1]!.heading && facts[at + 1]!.line.depth > f.line.depth);
       if (!evidence || !said || mentions.some((m) => m.at === at && m.title === title)) continue;
       const url = span.url ?? (mediaAfter ? f.line.links.find((l) => talkLinkKind(l.url, l.label)) ?.url : undefined);
-      mentions.push({ at, title, speakers, ...(url && { url }) });
+      mentions.push({ at, title, speakers, ...(url && { url }), strong: speakers.length > 0 || media === true || mediaAfter });
     }
   }
   return mentions;

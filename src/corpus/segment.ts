@@ -133,7 +133,7 @@ class Planner {
         this.prose(node.bodyFrom, node.bodyTo, named);
         this.decide(node.children, named);
       } else if (role === "container") {
-        const told = node.bodyTo > node.bodyFrom && mentionsIn(this.facts, node.bodyFrom, node.bodyTo).length === 0;
+        const told = node.bodyTo > node.bodyFrom && !mentionsIn(this.facts, node.bodyFrom, node.bodyTo).some((m) => m.strong);
         if (KEYNOTE_BLOCK.test(facts.text) && told) this.talk(node, node.at, node.bodyTo, day);
         else this.prose(node.bodyFrom, node.bodyTo, day);
         this.decide(node.children, day);
@@ -143,13 +143,23 @@ class Planner {
       } else if (node.children.length > 0 && this.childrenAreTalks(node)) {
         this.prose(node.at, node.bodyTo, day);
         this.decide(node.children, day);
-      } else if (titleScore(facts) < TITLE_THRESHOLD && mentionsIn(this.facts, node.bodyFrom, node.end).length > 0) {
+      } else if (this.namesTalks(node)) {
         // A topic heading ("Le scaling vertical") over prose that names the talks it heard.
         this.prose(node.at, node.end, day);
       } else {
         this.talk(node, node.at, node.end, day);
       }
     }
+  }
+
+  /**
+   * Whether a heading is a topic over talks named in prose: its own text names talks by their people
+   * or recordings, or it does not read as a title and its text names talks at all.
+   */
+  private namesTalks(node: OutlineNode): boolean {
+    if (this.facts[node.at]!.speakers.length > 0) return false;
+    const mentions = mentionsIn(this.facts, node.bodyFrom, node.end);
+    return mentions.some((m) => m.strong && m.at < node.bodyTo) || (mentions.length > 0 && titleScore(this.facts[node.at]!) < TITLE_THRESHOLD);
   }
 
   /**
