@@ -1,11 +1,11 @@
-import { phraseKey } from "../lexicon/index.js";
+import { phraseKey, TITLE_LABELS } from "../lexicon/index.js";
 import { mentionsIn } from "./inline-talks.js";
 import { factsOf, type LineFacts } from "./line-facts.js";
 import { readLines, type Line } from "./lines.js";
 import { talkLinkKind, type TalkLinkKind } from "./links.js";
 import { outlineOf, walk, type OutlineNode } from "./outline.js";
 import type { Bullet, Speaker } from "./section.js";
-import { honorificPeople, leadingPeople, listedPeople } from "./speakers.js";
+import { honorificPeople, leadingPeople, listedPeople, parsePeople } from "./speakers.js";
 import { TITLE_THRESHOLD, titleScore } from "./title-score.js";
 import { endsMidSentence } from "./words.js";
 
@@ -169,6 +169,8 @@ class Planner {
    * where one names its people, or where they read as titles under a heading with little text of its own.
    */
   private childrenAreTalks(node: OutlineNode): boolean {
+    // A top heading that names the event is over the recap, not one talk of it.
+    if (this.roots.length === 1 && this.roots[0] === node && EVENT_NAME.test(this.facts[node.at]!.text)) return true;
     const kids = node.children.filter((k) => this.role(k) === undefined);
     if (kids.length === 0) return node.children.some((k) => this.role(k) === "day" || this.role(k) === "container");
     if (kids.some((k) => this.facts[k.at]!.speakers.length > 0 || this.facts[k.at]!.talkLabel)) return true;
@@ -311,7 +313,11 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
   const kept = bullets.filter((b, i) => !b.part || bullets.slice(i + 1).some((n) => !n.part));
   if (kept.length === 0 && url === undefined) return [];
   if (draft.kind === "notes" && kept.reduce((n, b) => n + b.text.length, 0) < NOTES_WORTH_KEEPING) return [];
-  const title = draft.kind === "notes" ? recapTitle : draft.title;
+  // "### Kay Yan" over "Her talk's topic: … (Title)": a heading that names only the speaker.
+  const person = draft.kind === "talk" && speakers.length === 0 ? parsePeople(draft.title) : undefined;
+  const stated = person?.length === 1 ? draft.lines.slice(0, 8).map((l) => statedTitle(facts[l.at]!.line.text)).find(Boolean) : undefined;
+  if (stated) speakers.push(...person!);
+  const title = draft.kind === "notes" ? recapTitle : (stated ?? draft.title);
   const kind = url && draft.kind === "talk" ? (talkLinkKind(url) ?? "page") : undefined;
   return [
     {
@@ -324,6 +330,15 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
       ...(url && draft.kind === "talk" && { url, urlKind: kind }),
     },
   ];
+}
+
+/** "他演讲的主题是：中文标题（English Title）", "Title: …": the title a note states, its parenthesized original preferred. */
+const STATED_TITLE = new RegExp(`(?:${TITLE_LABELS})[^:：]{0,6}[:：]\\s*(.{6,200})$`, "iu");
+const ORIGINAL = /[（(]([\p{Script=Latin}\d][^（）()]{10,}(?:\([^()]*\)[^（）()]*)*)[）)]\s*$/u;
+
+function statedTitle(text: string): string | undefined {
+  const stated = STATED_TITLE.exec(text)?.[1]?.trim();
+  return stated ? (ORIGINAL.exec(stated)?.[1]?.trim() ?? stated) : undefined;
 }
 
 function dedupe(speakers: Speaker[]): Speaker[] {

@@ -8,7 +8,7 @@ export const en: Lexicon = {
   partsOfDay: ["morning", "afternoon", "evening", "morning sessions", "afternoon sessions", "morning keynotes", "afternoon keynotes"],
   numberWords: ["zero", "one", "two", "three", "four", "five", "first", "second", "third", "fourth", "fifth", "last"],
   containers: [
-    "keynotes", "keynote sessions", "keynote talks", "the keynotes", "sessions", "talks", "the talks", "lightning talks", "workshops", "tutorials", "panels",
+    "keynotes", "keynote sessions", "speakers", "speaker", "our speakers", "the speakers", "keynote talks", "the keynotes", "sessions", "talks", "the talks", "lightning talks", "workshops", "tutorials", "panels",
     "sessions i attended*", "talks i attended*", "sessions attended*", "talks attended*", "sessions of the day", "my sessions*", "session notes*", "talk notes*",
     "breakout sessions", "co-located events", "highlights", "other highlights", "other talks", "more talks", "notable talks", "favorite talks", "favourite talks", "best talks",
   ],
@@ -50,6 +50,7 @@ export const en: Lexicon = {
   ],
   honorifics: [],
   jobTitles: ["senior", "sr", "sr.", "staff", "principal", "lead", "head", "chief", "director", "manager", "engineer", "engineering", "developer", "architect", "product", "software", "technology", "technical", "vp", "cto", "ceo", "cfo", "founder", "co-founder", "cofounder", "advocate", "evangelist", "maintainer", "contributor", "consultant", "researcher", "scientist", "member", "tlm", "distinguished", "fellow", "developer advocate"],
+  titleLabels: ["title", "talk title", "session title", "topic", "talk", "session"],
   reportingVerbs: [
     "presented", "showed", "explained", "described", "demonstrated", "walked", "talked", "shared", "gave", "introduced", "argued", "discussed", "covered", "spoke",
     "announced", "led", "hosted", "delivered", "went through", "dove into", "dived into",

@@ -20,5 +20,6 @@ export const es: Lexicon = {
   functionWords: ["el", "la", "los", "las", "un", "una", "y", "o", "pero", "de", "del", "a", "al", "en", "por", "para", "con", "sin", "es", "son", "fue", "que", "se", "lo", "su", "sus", "no", "como", "más"],
   honorifics: [],
   jobTitles: ["ingeniero", "ingeniera", "director", "directora", "fundador", "fundadora", "desarrollador", "desarrolladora", "arquitecto"],
+  titleLabels: ["título", "tema"],
   reportingVerbs: ["presentó", "presentaron", "mostró", "mostraron", "explicó", "explicaron", "habló", "hablaron", "contó", "contaron"],
 };

@@ -38,5 +38,6 @@ export const fr: Lexicon = {
   ],
   honorifics: [],
   jobTitles: ["ingénieur", "ingénieure", "directeur", "directrice", "responsable", "développeur", "développeuse", "architecte", "fondateur", "fondatrice", "cofondateur", "chef"],
+  titleLabels: ["titre", "sujet", "thème", "titre de la conférence"],
   reportingVerbs: ["a présenté", "ont présenté", "a montré", "ont montré", "a expliqué", "ont expliqué", "a parlé", "ont parlé", "a raconté", "ont raconté", "présentait", "présentaient", "nous présentait", "nous a présenté", "nous ont présenté", "a partagé", "ont partagé"],
 };

@@ -75,6 +75,7 @@ export const MEDIA_WORDS = alternatives("mediaWords");
 export const REPORTING_VERBS = alternatives("reportingVerbs");
 export const HONORIFICS = alternatives("honorifics");
 export const JOB_TITLES = alternatives("jobTitles");
+export const TITLE_LABELS = alternatives("titleLabels");
 
 const FUNCTION_WORDS = new Set(union("functionWords"));
 /** A small word of some language's grammar ("the", "de", "und"): titles have few, sentences many. */

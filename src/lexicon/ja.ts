@@ -20,5 +20,6 @@ export const ja: Lexicon = {
   functionWords: [],
   honorifics: ["さん", "氏", "先生"],
   jobTitles: [],
+  titleLabels: ["タイトル", "テーマ", "セッション名", "講演タイトル"],
   reportingVerbs: [],
 };

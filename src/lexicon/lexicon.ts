@@ -45,6 +45,8 @@ export interface Lexicon {
   honorifics: readonly string[];
   /** Words that open a job title after a name ("Jane Doe Senior Engineer, Acme"): the name ends before them. */
   jobTitles: readonly string[];
+  /** Labels before a talk's title in its notes ("Title:", "主题是："), under a heading that names only its speaker. */
+  titleLabels: readonly string[];
   /** Verbs that say what a talk's people did ("presented", "showed"), after their names in a note. */
   reportingVerbs: readonly string[];
 }

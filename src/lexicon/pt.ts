@@ -20,5 +20,6 @@ export const pt: Lexicon = {
   functionWords: ["o", "a", "os", "as", "um", "uma", "e", "ou", "mas", "de", "do", "da", "dos", "das", "em", "no", "na", "por", "para", "com", "sem", "é", "são", "foi", "que", "se", "seu", "sua", "não", "como", "mais"],
   honorifics: [],
   jobTitles: ["engenheiro", "engenheira", "diretor", "diretora", "fundador", "fundadora", "desenvolvedor", "desenvolvedora", "arquiteto"],
+  titleLabels: ["título", "tema"],
   reportingVerbs: ["apresentou", "apresentaram", "mostrou", "mostraram", "explicou", "explicaram", "falou", "falaram"],
 };
