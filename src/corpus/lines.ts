@@ -16,6 +16,7 @@ const LEFTOVERS: readonly RegExp[] = [
   /^read (more|next)$/i,
   /^click (here )?to expand\.*$/i, // a wiki's collapsed block, its content kept
   /^(\||-|=|_){2,}.*$/, // table rules and separators
+  /^[\p{P}\p{S}\s]{3,}$/u, // a rule drawn with dashes, stars or box characters ("———", "* * *", "━━━")
 ];
 
 /** Lines after which the rest of a page is navigation and advertising. */

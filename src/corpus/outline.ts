@@ -37,7 +37,7 @@ function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
   // No heading at all: a plain line standing alone that reads as a title heads what follows it.
   facts.forEach((f, i) => {
     const standsAlone = f.line.depth === 0 && (f.line.afterBlank || i === 0) && !f.line.verbatim;
-    if (standsAlone && readsAsTitle(f, facts[i + 1]) && (f.speakers.length > 0 || f.talkLabel || facts[i + 1]?.marker)) levels.set(i, 1);
+    if (standsAlone && f.words >= 2 && readsAsTitle(f, facts[i + 1]) && (f.speakers.length > 0 || f.talkLabel || facts[i + 1]?.marker)) levels.set(i, 1);
   });
   return levels;
 }

@@ -53,6 +53,6 @@ export function peel(text: string, links: readonly Link[] = []): Peeled {
   }
   const quoted = QUOTED_WHOLE.exec(rest.trim());
   if (quoted) rest = quoted[1]!;
-  rest = rest.replace(/\s*[:：]\s*$/u, "").trim();
+  rest = rest.replace(/\s*[:：]+\s*$/u, "").trim();
   return { text: rest || text.trim(), ...(mediaUrl && { mediaUrl }), ...(label && { label }) };
 }

@@ -38,6 +38,7 @@ const PARENTHESIZED =
 /** A name of two to four capitalized words, then the job title that follows it. */
 const JOB_TITLE_AFTER_NAME = new RegExp(`^((?:[\\p{Lu}][\\p{L}'’.-]*\\s+){2,4}?)(?:${JOB_TITLES})(?![\\p{L}])`, "iu");
 const JOB_TITLE_START = new RegExp(`^(?:${JOB_TITLES})(?![\\p{L}])`, "iu");
+const JOB_TITLE_RUN = new RegExp(`^(?:\\s*(?:${JOB_TITLES})(?![\\p{L}]))+`, "iu");
 /** A title that ends with a name of two or three capitalized words. */
 const NAME_AT_END = /^(.{6,}?)\s+((?:[\p{Lu}][\p{Ll}'’.-]+\s){1,2}[\p{Lu}][\p{Ll}'’.-]+)$/u;
 /** Two capitalized words in a row: a name may start there. */
@@ -67,7 +68,7 @@ export function parsePeople(text: string): Speaker[] | undefined {
   for (const part of people.split(/\s+(?:&|and|et)\s+|;\s*/)) {
     const names = part.split(",").map((p) => p.trim()).filter(Boolean);
     // "Phillip Wittrock, Maciej Szulik, Sean Sullivan": a list of names, no company.
-    if (names.length >= 2 && names.every(isPersonName)) {
+    if (names.length >= 3 && names.every(isPersonName)) {
       speakers.push(...names.map((name) => ({ name, company: undefined })));
       continue;
     }
@@ -192,6 +193,23 @@ function labelAndPerson(line: string): { title: string; speakers: Speaker[] } | 
   return speakers ? { title: match![1]!, speakers } : undefined;
 }
 
+/** "Jane Doe (Acme) Title", "Jane Doe & John Roe ( Acme ) :::: Title": the people, their company in parentheses, then the title. */
+function peopleFirst(line: string): { title: string; speakers: Speaker[] } | undefined {
+  const match = /^([^()]{4,80}\([^()]{2,60}\))\s*(?:[:|/\-–—]+\s*)?([\p{Lu}\d].{5,})$/u.exec(line);
+  const speakers = match ? parsePeople(match[1]!) : undefined;
+  return speakers ? { title: unshout(match![2]!.trim()), speakers } : undefined;
+}
+
+/** "Jane Doe Senior Staff Acme Title": a name, a job title, then the talk, as hurried notes write a keynote. */
+function nameAndRoleFirst(line: string): { title: string; speakers: Speaker[] } | undefined {
+  const match = JOB_TITLE_AFTER_NAME.exec(line);
+  if (!match) return undefined;
+  const name = match[1]!.trim();
+  // The job title's own words, then what is left is the title (its company first, when it has one).
+  const rest = line.slice(name.length).replace(JOB_TITLE_RUN, "").trim();
+  return isPersonName(name) && rest.split(/\s+/).length >= 2 ? { title: unshout(rest), speakers: [{ name }] } : undefined;
+}
+
 /** "Title by Jane Doe, Acme": a title of two words or more ("kops by Pusher" names a tool's maker). */
 function splitAtBy(line: string): { title: string; speakers: Speaker[] } | undefined {
   const match = /^(.{6,}?)\s+(?:by|par)\s+(.+)$/iu.exec(line);
@@ -218,7 +236,7 @@ function splitAtColon(line: string): { title: string; speakers: Speaker[] } | un
  * "Title (Speaker, Company @handle)", "Title by Speaker", "Speaker: Title". Undefined otherwise.
  */
 export function titleAndSpeakers(line: string): { title: string; speakers: Speaker[] } | undefined {
-  return labelAndPerson(line) ?? splitAtDash(line) ?? splitAtParentheses(line) ?? splitAtBy(line) ?? splitAtColon(line);
+  return labelAndPerson(line) ?? splitAtDash(line) ?? splitAtParentheses(line) ?? splitAtBy(line) ?? splitAtColon(line) ?? peopleFirst(line) ?? nameAndRoleFirst(line);
 }
 
 /** "Aoi Takahashiさん、Junya Okabeさんによる…": the people a note names with an honorific, in its first words. */
