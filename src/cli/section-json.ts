@@ -8,6 +8,7 @@ const marked = (text: RichText) => text.map((r) => (r.strong ? `**${r.text}**` :
 export function sectionJson(section: Section, extra: { score?: number; snippet?: RichText } = {}) {
   return {
     id: section.id,
+    kind: section.kind,
     recapId: section.recapId,
     title: section.title,
     talk: section.talk,

@@ -1,11 +1,11 @@
-import { DAY_WORDS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, WEEKDAYS } from "../lexicon/index.js";
+import { DAY_WORDS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, TALK_WORDS, WEEKDAYS } from "../lexicon/index.js";
 
 /** A date as recaps write it: "Tuesday, 5 May", "May 5th, 2024", "mardi 19 mars". */
 const DATE_TEXT = `(?:(?:${WEEKDAYS}),?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th|er)?\\s+(?:${MONTHS})\\.?|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?)(?:,?\\s+\\d{4})?`;
 const NUMERIC_DATE = `\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[./]\\d{1,2}(?:[./]\\d{2,4})?|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{1,2}月\\d{1,2}日`;
 const DAY_NAMED = `(?:${DAY_WORDS})\\s+(?:\\d+|${NUMBER_WORDS})|(?:${NUMBER_WORDS})\\s+(?:${DAY_WORDS})|\\d+\\s*日目|第\\s*[\\d一二三四五]+\\s*[日天]`;
-/** What may follow a day's name in a heading: its date, its weekday, a place, "keynotes". */
-const DAY_TAIL = `(?:\\s*[-–—:,(|]?\\s*(?:${DATE_TEXT}|${NUMERIC_DATE}|${WEEKDAYS})\\)?)*`;
+/** What may follow a day's name in a heading: its date, its weekday, "keynotes" ("Day 1 Keynotes"). */
+const DAY_TAIL = `(?:\\s*[-–—:,(|]?\\s*(?:${DATE_TEXT}|${NUMERIC_DATE}|${WEEKDAYS}|(?:${TALK_WORDS})s?)\\)?)*`;
 /** A heading that names a day and nothing else ("Day 0 (Nov 12, 2024)", "Jour 2 – mardi 19 mars", "2日目", "Tuesday"). */
 const DAY_HEADING = new RegExp(
   `^(?:(?:[\\p{L}+ ]{0,30}\\s)?(?:${DAY_NAMED})${DAY_TAIL}|(?:${DATE_TEXT}|${NUMERIC_DATE}|${WEEKDAYS})${DAY_TAIL})\\s*[:：]?$`,

@@ -48,7 +48,13 @@ export interface LineFacts {
 const TALK_LABEL = new RegExp(`^(?:${TALK_WORDS})(?:\\s*#?\\d+)?\\s*[:|–—-]\\s*\\S`, "iu");
 /** "Title: …" inside a talk, as note-takers repeat the official title. */
 const TITLE_FIELD = /^(?:title|titre|タイトル|标题)\s*[:：]\s*(.+)$/iu;
-const SENTENCE_END = /[.!。！]$|[^.]\.\)?$/u;
+/** A full stop ends a sentence; "!" ends a short title as often ("My Microservices are not all stateless!"). */
+const SENTENCE_END = /[.。]\)?$/u;
+/**
+ * A piece of a line rather than a line: it opens with punctuation or a lowercase joint ("or", "and"
+ * glued to the next word by a page that lost its inline code), holds code, or is a key and value.
+ */
+const FRAGMENT = /^[(),.;:\]]|[<>{}=$`|\\]|^[a-z_][\w.-]*:\s|^(?:or|and|the|of|to|in|on|for|with|a|an|is|by)\p{Lu}/u;
 /** A leading date or day number ("11.14 Keynote Sessions", "Day 2 Keynotes") before what the heading names. */
 const LEADING_DATE = /^(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}-\d{2})\s+/u;
 
@@ -109,7 +115,8 @@ export function factsOf(line: Line, recapLanguage: string): LineFacts {
     speakers: split?.speakers ?? [],
     talkLabel: TALK_LABEL.test(text),
     words,
-    sentence: cjk ? /[。！？]$|[。，、].{8,}/u.test(title) : SENTENCE_END.test(title) || (words > 14 && share < 0.5),
+    sentence:
+      FRAGMENT.test(text) || LINK_LABEL.test(line.text) || (cjk ? /[。！？]$|[。，、].{8,}/u.test(title) : SENTENCE_END.test(title) || (/[!]$/.test(title) && words > 10) || (words > 14 && share < 0.5)),
     capitalized: share,
     foreign: recapLanguage !== "en" && (isCjk(recapLanguage) ? !cjk && /\p{Script=Latin}{2}/u.test(title) : lineLanguage(title) === "en"),
     cjkShort: isCjk(recapLanguage) && [...title].length <= 40 && !/[。！？、，]/u.test(title),

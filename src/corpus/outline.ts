@@ -1,5 +1,6 @@
 import type { LineFacts } from "./line-facts.js";
 import { readsAsTitle } from "./title-score.js";
+import { endsMidSentence } from "./words.js";
 
 /**
  * A recap's outline: its headings as a tree. A heading is a Markdown heading, a line set apart as one
@@ -34,10 +35,21 @@ function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
   });
   for (const i of apart) levels.set(i, deepest + 1 + styles.indexOf(styleOf(facts[i]!)));
   if (levels.size > 0) return levels;
-  // No heading at all: a plain line standing alone that reads as a title heads what follows it.
+  // A page saved as plain text has no heading at all: a line standing alone heads what follows it by
+  // what it is: a day or a group of talks (1), a title (2), a part of a talk (3).
   facts.forEach((f, i) => {
-    const standsAlone = f.line.depth === 0 && (f.line.afterBlank || i === 0) && !f.line.verbatim;
-    if (standsAlone && f.words >= 2 && readsAsTitle(f, facts[i + 1]) && (f.speakers.length > 0 || f.talkLabel || facts[i + 1]?.marker)) levels.set(i, 1);
+    const next = facts[i + 1];
+    const previous = facts[i - 1]?.line;
+    // A line that a sentence before it runs into, or that the next line goes on from, is no heading.
+    // "… the lessons learned:" then a line: an item of what the sentence announces, unless it names its speakers.
+    const introduces = previous !== undefined && previous.text.endsWith(":") && !facts[i - 1]!.marker && f.speakers.length === 0;
+    const runsOn = previous !== undefined && (introduces || (!f.line.afterBlank && previous.depth === 0 && endsMidSentence(previous.text)));
+    const role = f.role;
+    const continued = role === undefined && next !== undefined && next.line.depth === 0 && !next.line.afterBlank && /^[\p{Ll},.;:)\]]/u.test(next.line.text);
+    if (f.line.depth !== 0 || f.line.verbatim || runsOn || continued) return;
+    if ((role === "day" || role === "container" || role === "furniture" || role === "notes") && f.words <= 8) levels.set(i, 1);
+    else if (role === "part" && f.words <= 4) levels.set(i, 3);
+    else if (f.words >= 2 && readsAsTitle(f, next)) levels.set(i, 2);
   });
   return levels;
 }

@@ -1,4 +1,4 @@
-import { phraseKey, TITLE_LABELS } from "../lexicon/index.js";
+import { isContainerPhrase, phraseKey, TITLE_LABELS } from "../lexicon/index.js";
 import { mentionsIn } from "./inline-talks.js";
 import { factsOf, type LineFacts } from "./line-facts.js";
 import { readLines, type Line } from "./lines.js";
@@ -46,6 +46,8 @@ export interface SegmentOptions {
 interface Draft {
   kind: "talk" | "notes";
   title: string;
+  /** The group of topics it belongs to ("Notes on security" over "Seccomp"). */
+  parent?: string;
   speakers: Speaker[];
   day?: string;
   url?: string;
@@ -59,13 +61,18 @@ type Role = NonNullable<LineFacts["role"]>;
 const KEYNOTE_BLOCK = /keynote|基調講演|キーノート|主题演讲/iu;
 /** Fewer characters than this of a recap's own notes (a line of introduction, a sign-off) are not worth a section. */
 const NOTES_WORTH_KEEPING = 280;
+/** Containers that list sessions ("Keynotes", "Talks I attended") rather than group topics: their talks keep their own titles. */
+const LISTS_OF_TALKS = /^(?:the |my |other |more |les |autres )?(?:keynotes?|sessions?|talks?|lightning talks|workshops|tutorials|panels|speakers?|conférences|présentations|ateliers)\b/iu;
 /** A heading over a whole recap: it names the event. */
 const EVENT_NAME = /kubecon|cloudnativecon|cloud native con/iu;
 
 export function segment(body: string, options: SegmentOptions): FoundSection[] {
   const all = readLines(body);
   const tocLines = contentsLines(all);
-  const lines = all.filter((_, i) => !tocLines.has(i));
+  // A page saved as text opens with its title, which the recap's front matter holds already.
+  const plain = all.every((line) => line.markdownLevel === undefined);
+  const recapTitle = phraseKey(options.recapTitle);
+  const lines = all.filter((line, i) => !tocLines.has(i) && !(plain && line.depth === 0 && phraseKey(line.text) === recapTitle));
   const facts = lines.map((line) => factsOf(line, options.language));
   const roots = outlineOf(facts);
   const plan = new Planner(facts, roots);
@@ -121,7 +128,7 @@ class Planner {
     return lone.children.length > 0 && lone.at <= 3 && !this.childrenAreTalks(lone) ? lone : undefined;
   }
 
-  private decide(nodes: readonly OutlineNode[], day: string | undefined): void {
+  private decide(nodes: readonly OutlineNode[], day: string | undefined, parent?: string): void {
     for (const node of nodes) {
       const facts = this.facts[node.at]!;
       const role = this.role(node);
@@ -136,18 +143,19 @@ class Planner {
         const told = node.bodyTo > node.bodyFrom && !mentionsIn(this.facts, node.bodyFrom, node.bodyTo).some((m) => m.strong);
         if (KEYNOTE_BLOCK.test(facts.text) && told) this.talk(node, node.at, node.bodyTo, day);
         else this.prose(node.bodyFrom, node.bodyTo, day);
-        this.decide(node.children, day);
+        // A group's topics carry its name ("Notes on security › Seccomp"); a list of sessions does not.
+        this.decide(node.children, day, isContainerPhrase(facts.text) && !LISTS_OF_TALKS.test(facts.text) ? facts.text : undefined);
       } else if (role === "notes" || role === "part") {
         // A recap's own notes name talks in passing ("all the sessions I went to"): none of them is a section.
         this.notesOf(node.at, node.end);
       } else if (node.children.length > 0 && this.childrenAreTalks(node)) {
         this.prose(node.at, node.bodyTo, day);
-        this.decide(node.children, day);
+        this.decide(node.children, day, parent);
       } else if (this.namesTalks(node)) {
         // A topic heading ("Le scaling vertical") over prose that names the talks it heard.
         this.prose(node.at, node.end, day);
       } else {
-        this.talk(node, node.at, node.end, day);
+        this.talk(node, node.at, node.end, day, parent);
       }
     }
   }
@@ -182,9 +190,9 @@ class Planner {
   }
 
   /** A talk: the heading at `at`, the lines after it up to `to`; headings among them are its parts. */
-  private talk(node: OutlineNode, from: number, to: number, day?: string): void {
+  private talk(node: OutlineNode, from: number, to: number, day?: string, parent?: string): void {
     const facts = this.facts[node.at]!;
-    const draft: Draft = { kind: "talk", title: facts.title, speakers: facts.speakers, ...(day && { day }), ...(facts.url && { url: facts.url }), lines: [] };
+    const draft: Draft = { kind: "talk", title: facts.title, ...(parent && { parent }), speakers: facts.speakers, ...(day && { day }), ...(facts.url && { url: facts.url }), lines: [] };
     const headings = new Set(walk([node]).map((n) => n.at));
     for (let i = from; i < to; i++) {
       if (i === node.at) continue;
@@ -261,7 +269,9 @@ class Planner {
 /** The lines of a table of contents: a list of in-page links, or a list near the top whose items come back as headings. */
 function contentsLines(lines: readonly Line[]): Set<number> {
   const limit = Math.floor(lines.length * 0.4);
-  const headings = new Set(lines.filter((l) => l.markdownLevel !== undefined || l.emphasis > 0).map((l) => phraseKey(l.text)));
+  // Where each paragraph text is last seen, to tell in one look whether an item comes back later.
+  const lastSeen = new Map<string, number>();
+  lines.forEach((l, i) => l.depth === 0 && lastSeen.set(phraseKey(l.text), i));
   const toc = new Set<number>();
   let found = false;
   for (let start = 0; start < lines.length; start++) {
@@ -270,7 +280,7 @@ function contentsLines(lines: readonly Line[]): Set<number> {
     while (end < lines.length && lines[end]!.depth > 0) end++;
     const run = lines.slice(start, end);
     const anchors = run.every((l) => l.links.length > 0 && l.links.every((link) => link.url.startsWith("#")));
-    const repeated = run.filter((l) => headings.has(phraseKey(l.text))).length;
+    const repeated = run.filter((l) => (lastSeen.get(phraseKey(l.text)) ?? -1) >= end).length;
     if ((run.length >= 2 && anchors) || (!found && start < limit && run.length >= 3 && repeated >= Math.ceil(run.length * 0.75))) {
       for (let k = start; k < end; k++) toc.add(k);
       found ||= !anchors;
@@ -322,8 +332,9 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
   return [
     {
       kind: draft.kind,
-      title,
+      title: draft.parent ? `${draft.parent} › ${title}` : title,
       talk: title,
+      ...(draft.parent && { parent: draft.parent }),
       speakers: dedupe(speakers),
       ...(draft.day && { day: draft.day }),
       bullets: outdent(kept),

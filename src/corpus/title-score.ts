@@ -21,7 +21,7 @@ export const TITLE_WEIGHTS = {
   cjkShort: 1.5,
   /** Between three and sixteen words. */
   titleLength: 1,
-  /** One or two words ("Demo", "Gateway API"): a label as often as a title. */
+  /** One word ("Demo", "Kubervisor"): a label as often as a title. */
   short: -0.5,
   /** More than twenty words. */
   long: -2.5,
@@ -46,7 +46,7 @@ export function titleScore(facts: LineFacts, below?: LineFacts): number {
   if (facts.foreign) score += w.foreign;
   if (facts.cjkShort) score += w.cjkShort;
   if (facts.words >= 3 && facts.words <= 16) score += w.titleLength;
-  if (facts.words <= 2) score += w.short;
+  if (facts.words <= 1) score += w.short;
   if (facts.words > 20) score += w.long;
   if (facts.sentence) score += w.sentence;
   if (facts.role !== undefined) score += w.named;

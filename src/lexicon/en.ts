@@ -8,13 +8,14 @@ export const en: Lexicon = {
   partsOfDay: ["morning", "afternoon", "evening", "morning sessions", "afternoon sessions", "morning keynotes", "afternoon keynotes"],
   numberWords: ["zero", "one", "two", "three", "four", "five", "first", "second", "third", "fourth", "fifth", "last"],
   containers: [
-    "keynotes", "keynote sessions", "speakers", "speaker", "our speakers", "the speakers", "keynote talks", "the keynotes", "sessions", "talks", "the talks", "lightning talks", "workshops", "tutorials", "panels",
+    "notes on*", "thoughts on*", "notes from*",
+    "keynotes", "keynotes*", "keynote sessions", "speakers", "speaker", "our speakers", "the speakers", "keynote talks", "the keynotes", "sessions", "talks", "the talks", "lightning talks", "workshops", "tutorials", "panels",
     "sessions i attended*", "talks i attended*", "sessions attended*", "talks attended*", "sessions of the day", "my sessions*", "session notes*", "talk notes*",
     "breakout sessions", "co-located events", "highlights", "other highlights", "other talks", "more talks", "notable talks", "favorite talks", "favourite talks", "best talks",
   ],
   talkWords: ["talk", "keynote", "session", "panel", "workshop", "tutorial", "lightning talk", "presentation", "fireside chat", "demo", "deep dive", "maintainer track", "project update"],
   parts: [
-    "summary", "sumary", "summry", "notes", "my notes", "notes*", "q&a", "q & a", "qa", "questions", "questions and answers", "demo", "demos", "live demo", "key takeaways", "takeaways",
+    "summary", "sumary", "summry", "notes", "my notes", "q&a", "q & a", "qa", "questions", "questions and answers", "demo", "demos", "live demo", "key takeaways", "takeaways",
     "takeaway", "my takeaways", "agenda", "overview", "outline", "background", "context", "motivation", "problem", "the problem", "solution", "solutions", "the solution",
     "architecture", "results", "lessons learned", "lessons", "learnings", "conclusion", "conclusions", "next steps", "what's next", "whats next", "future", "roadmap",
     "resources", "links", "slides", "video", "recording", "references", "further reading", "thoughts", "my thoughts", "personal note", "personal notes", "impressions",
@@ -30,7 +31,7 @@ export const en: Lexicon = {
     "thanks*", "thank you*", "acknowledgements*", "acknowledgments*", "tl;dr*", "tldr*", "update*", "disclaimer*", "about me*", "about this post*", "background*",
   ],
   furniture: [
-    "table of contents", "contents", "toc", "in this post", "in this article", "on this page", "related posts*", "related articles*", "related reading*", "related stories*",
+    "table of contents", "contents", "toc", "in this post", "in this article", "in this memo", "in this recap", "in this issue", "on this page", "related posts*", "related articles*", "related reading*", "related stories*",
     "you may also like*", "you might also like*", "more posts*", "more articles*", "recommended*", "read next*", "comments*", "leave a reply*", "leave a comment*",
     "post a comment*", "about the author*", "author bio*", "subscribe*", "newsletter*", "sign up for*", "share this*", "share on*", "share", "tweet", "license*", "licence*",
     "contributing*", "how to contribute*", "tags*", "categories*", "posted in*", "filed under*", "navigation*", "search*", "archives*", "recent posts*", "follow me*",

@@ -8,6 +8,7 @@ export const fr: Lexicon = {
   partsOfDay: ["matin", "matinée", "après-midi", "soir", "soirée"],
   numberWords: ["un", "deux", "trois", "quatre", "cinq", "premier", "première", "deuxième", "second", "seconde", "troisième", "dernier", "dernière"],
   containers: [
+    "notes sur*", "retour sur*",
     "keynotes", "les keynotes", "sessions", "les sessions", "talks", "les talks", "les talks*", "conférences", "les conférences*", "les sessions*", "talks auxquels*",
     "sessions auxquelles*", "lightning talks", "ateliers", "les ateliers*", "présentations", "les présentations*", "temps forts", "autres talks*", "autres sessions*",
   ],
