@@ -194,16 +194,19 @@ class Planner {
     const facts = this.facts[node.at]!;
     const draft: Draft = { kind: "talk", title: facts.title, ...(parent && { parent }), speakers: facts.speakers, ...(day && { day }), ...(facts.url && { url: facts.url }), lines: [] };
     const headings = new Set(walk([node]).map((n) => n.at));
+    this.drafts.push(draft);
     for (let i = from; i < to; i++) {
       if (i === node.at) continue;
       const part = this.facts[i]!;
       if (headings.has(i) || part.heading) {
         if (part.role !== "furniture") draft.lines.push({ at: i, part: true });
+      } else if (part.speakers.length > 0 && this.isBulletTalk(i)) {
+        // "- Jane Doe (Acme): Title" over its own bullets: the talk after, whatever heading is above it.
+        i = this.bulletTalk(i, to, day) - 1;
       } else {
         draft.lines.push({ at: i });
       }
     }
-    this.drafts.push(draft);
   }
 
   /**
@@ -213,7 +216,6 @@ class Planner {
   private prose(from: number, to: number, day: string | undefined): void {
     const mentions = mentionsIn(this.facts, from, to);
     let current: Draft | undefined;
-    let bulletTalk: { draft: Draft; depth: number } | undefined;
     for (let i = from; i < to; i++) {
       const facts = this.facts[i]!;
       const named = mentions.filter((m) => m.at === i);
@@ -221,18 +223,10 @@ class Planner {
         const shared = named.map((m): Draft => ({ kind: "talk", title: m.title, speakers: m.speakers, ...(day && { day }), ...(m.url && { url: m.url }), lines: [{ at: i }] }));
         this.drafts.push(...shared);
         current = shared.at(-1);
-        bulletTalk = undefined;
         continue;
       }
-      if (bulletTalk && facts.line.depth > bulletTalk.depth) {
-        bulletTalk.draft.lines.push({ at: i });
-        continue;
-      }
-      bulletTalk = undefined;
       if (this.isBulletTalk(i)) {
-        const draft: Draft = { kind: "talk", title: facts.title, speakers: facts.speakers, ...(day && { day }), ...(facts.url && { url: facts.url }), lines: [] };
-        this.drafts.push(draft);
-        bulletTalk = { draft, depth: facts.line.depth };
+        i = this.bulletTalk(i, to, day) - 1;
         current = undefined;
         continue;
       }
@@ -246,6 +240,16 @@ class Planner {
 
   private notesOf(from: number, to: number): void {
     for (let i = from; i < to; i++) this.notesDraft().lines.push({ at: i, ...(this.facts[i]!.heading && { part: true as const }) });
+  }
+
+  /** The talk a bullet at `at` heads, with the deeper bullets under it; returns where it ends. */
+  private bulletTalk(at: number, to: number, day: string | undefined): number {
+    const facts = this.facts[at]!;
+    const draft: Draft = { kind: "talk", title: facts.title, speakers: facts.speakers, ...(day && { day }), ...(facts.url && { url: facts.url }), lines: [] };
+    this.drafts.push(draft);
+    let i = at + 1;
+    for (; i < to && this.facts[i]!.line.depth > facts.line.depth && !this.facts[i]!.heading; i++) draft.lines.push({ at: i });
+    return i;
   }
 
   /** "- **Cilium Mesh** — Thomas Graf, Isovalent" over bullets of notes: a talk set as the top bullet of a tree. */
