@@ -9,7 +9,8 @@ import { Postings, type Expansion, type PostingsState } from "./postings.js";
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from "./options.js";
 import { SectionFacets } from "./section-facets.js";
 import { TermSequences } from "./term-sequences.js";
-import { snippet } from "./snippet.js";
+import { findAnswer, isQuestion, type Answer, type AnswerConcept } from "./answer.js";
+import { highlight, snippet } from "./snippet.js";
 import { expandSynonyms, type SynonymGroups } from "./synonyms.js";
 
 export interface SearchFilters {
@@ -33,6 +34,8 @@ export interface SearchAnswer {
   suggestion?: string;
   /** The query has no word that can be searched (only stop words or punctuation). */
   empty: boolean;
+  /** For a question, on the first page: the sentence of the best results that answers it, when one does. */
+  answer?: Answer & { snippet: RichText };
 }
 
 /** The fields of a section, in the order the index keeps them. */
@@ -166,7 +169,32 @@ export class SearchEngine {
       const line = lines[this.sequences.bestLine(index, lines.length, matchedIds)]!;
       return { section, score, snippet: snippet(line, section.language, plan.matchedTerms) };
     });
-    return { total: ranked.total, hits, suggestion: plan.suggestion, empty: false };
+    const answer = page.offset === 0 && isQuestion(query)
+      ? findAnswer(ranked.top.map(({ index }) => this.sections[index]!), this.answerConcepts(plan), (term) => this.postings.termId(term))
+      : undefined;
+    return {
+      total: ranked.total,
+      hits,
+      suggestion: plan.suggestion,
+      empty: false,
+      ...(answer && { answer: { ...answer, snippet: highlight(answer.text, answer.section.language, plan.matchedTerms) } }),
+    };
+  }
+
+  /** Each concept of the query as the terms that stand for it, weighed by how rare it is in the corpus. */
+  private answerConcepts(plan: Plan): AnswerConcept[] {
+    const sections = this.sections.length;
+    return plan.concepts.map((alternatives) => {
+      const termIds = new Set<number>();
+      let weight = 0;
+      for (const { leaves } of alternatives) {
+        for (const { termId, weight: w } of leaves.flat()) {
+          termIds.add(termId);
+          weight = Math.max(weight, w * Math.log(1 + sections / this.postings.sectionCount(termId)));
+        }
+      }
+      return { termIds, weight };
+    });
   }
 
   /**
