@@ -7,9 +7,21 @@ export interface Capabilities {
   manageChannel: boolean;
   /** Posts can reach this channel later, unasked (false in the terminal, or where the bot is not a member). */
   channelPosts: boolean;
+  /**
+   * May change what the whole bot reads (the sources it follows). Discord: Manage Server; Slack: a
+   * workspace admin or owner, or one of SLACK_CHANNEL_MANAGERS. A function when finding out costs
+   * a call to the platform: asked only when a command needs it. Absent: no.
+   */
+  manageSources?: boolean | (() => Promise<boolean>);
 }
 
 export type Capability = keyof Capabilities;
+
+/** Whether the asker has a capability, asking the platform when it must. */
+export async function hasCapability(can: Capabilities, capability: Capability): Promise<boolean> {
+  const value = can[capability];
+  return typeof value === "function" ? value() : value === true;
+}
 
 /** Who asked and where: everything the core needs to know of the platform a request came from. */
 export interface CommandContext {
@@ -28,4 +40,4 @@ export interface RunOptions {
 }
 
 /** The terminal: one person, no channel that posts can reach. */
-export const TERMINAL: Capabilities = { manageChannel: true, channelPosts: false };
+export const TERMINAL: Capabilities = { manageChannel: true, channelPosts: false, manageSources: true };
