@@ -17,10 +17,22 @@ export interface Capabilities {
 
 export type Capability = keyof Capabilities;
 
-/** Whether the asker has a capability, asking the platform when it must. */
-export async function hasCapability(can: Capabilities, capability: Capability): Promise<boolean> {
-  const value = can[capability];
-  return typeof value === "function" ? value() : value === true;
+/**
+ * The first of `needs` a place lacks, or `undefined` where all are there, without asking the
+ * platform: what keeps a hint from naming a command that would be refused where it is shown.
+ */
+export function lacking(can: Capabilities, needs: readonly Capability[] = []): Capability | undefined {
+  // A capability the platform is asked for when needed (a function) counts as there: see lackingAsked.
+  return needs.find((need) => !can[need]);
+}
+
+/** The first of `needs` the asker lacks, asking the platform where it must: what the core refuses a command with. */
+export async function lackingAsked(can: Capabilities, needs: readonly Capability[] = []): Promise<Capability | undefined> {
+  for (const need of needs) {
+    const value = can[need];
+    if (!(typeof value === "function" ? await value() : value)) return need;
+  }
+  return undefined;
 }
 
 /** Who asked and where: everything the core needs to know of the platform a request came from. */
