@@ -109,6 +109,8 @@ export class SearchEngine {
   private readonly conceptSections: Int32Array;
   private readonly alternativeSections: Int32Array;
   private stamp = 0;
+  /** Made on the first search: see talkOf. */
+  private talks?: Int32Array;
 
   constructor(
     readonly sections: readonly Section[],
@@ -282,7 +284,30 @@ export class SearchEngine {
       reranked.forEach((entry, i) => (entry.score *= 1 + phraseBonus * adjacent[i]!));
       top.sort((a, b) => b.score - a.score || a.index - b.index);
     }
-    return { total: matched.length, top };
+    // One entry a talk: its other parts below the best one are left out of the page.
+    const talks = this.talkOf();
+    const seen = new Set<number>();
+    const distinct = top.filter(({ index }) => !seen.has(talks[index]!) && seen.add(talks[index]!));
+    return { total: matched.length - (top.length - distinct.length), top: distinct };
+  }
+
+  /**
+   * Section number → the number of its talk: the sections of one recap with the same display title
+   * (a talk a recap reports twice, or cut in parts under one heading). Sections sharing only a parent
+   * stay apart: a parent is as often a topic heading over several talks ("Notes on security").
+   */
+  private talkOf(): Int32Array {
+    if (!this.talks) {
+      const numbers = new Map<string, number>();
+      this.talks = new Int32Array(this.sections.length);
+      this.sections.forEach((section, d) => {
+        const key = `${section.recapId}\u0000${section.title.toLowerCase()}`;
+        let found = numbers.get(key);
+        if (found === undefined) numbers.set(key, (found = numbers.size));
+        this.talks![d] = found;
+      });
+    }
+    return this.talks;
   }
 
   /** Clears the scratch space of the sections a search touched. */
