@@ -11,7 +11,7 @@ export interface FetchLimits {
 /** A blog post is a few hundred kilobytes; a page ten times that is not a recap. */
 export const FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 };
 
-function kindOf(contentType: string, url: URL): SourceKind | undefined {
+export function kindOf(contentType: string, url: URL): SourceKind | undefined {
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   if (type === "text/html" || type === "application/xhtml+xml") return "html";
   if (type === "text/markdown" || type === "text/x-markdown") return "markdown";
@@ -46,6 +46,15 @@ export async function fetchSource(address: string, limits: FetchLimits = FETCH_L
     await response.body?.cancel();
     throw new CorpusError(`${address} is ${contentType.split(";")[0]}, not a web page, Markdown or text.`);
   }
+  const body = await readBody(response, address, limits, signal);
+  return { text: body.toString("utf8"), kind, url: response.url || url.href };
+}
+
+/**
+ * The body of a response, refused when it is larger than the limit (said by its Content-Length, or
+ * found while reading) or when it does not finish within the time limit (`signal`, the request's).
+ */
+export async function readBody(response: Response, address: string, limits: FetchLimits, signal: AbortSignal): Promise<Buffer> {
   const tooBig = `${address} is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB: that is not a recap (save the article alone and ingest the file).`;
   if (Number(response.headers.get("content-length") ?? 0) > limits.maxBytes) {
     await response.body?.cancel();
@@ -61,8 +70,8 @@ export async function fetchSource(address: string, limits: FetchLimits = FETCH_L
     }
   } catch (error) {
     if (error instanceof CorpusError) throw error;
-    if (signal.aborted) throw new CorpusError(`${address} did not finish sending within ${seconds}: try again, or save the page and ingest the file.`);
+    if (signal.aborted) throw new CorpusError(`${address} did not finish sending within ${limits.timeoutMs / 1000} s: try again, or save the page and ingest the file.`);
     throw error;
   }
-  return { text: Buffer.concat(chunks).toString("utf8"), kind, url: response.url || url.href };
+  return Buffer.concat(chunks);
 }

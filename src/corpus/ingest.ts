@@ -12,7 +12,8 @@ import type { Recap, Section } from "./section.js";
 import { splitSourceFrontMatter } from "./source-front-matter.js";
 import type { Topic } from "./topics.js";
 
-export interface IngestOptions {
+/** What the user (or a source) says of a recap; anything not given is read from its text. */
+export interface RecapFacts {
   event?: string;
   eventId?: string;
   year?: string;
@@ -21,6 +22,11 @@ export interface IngestOptions {
   title?: string;
   author?: string;
   source?: string;
+  /** The event when the text names none (a source's `--event-hint`). */
+  eventHint?: string;
+}
+
+export interface IngestOptions extends RecapFacts {
   corpusDir: string;
   /** Work out the sections, write nothing. */
   dryRun?: boolean;
@@ -47,8 +53,24 @@ const sameEvent = (a: string, b: string) => {
   return norm(a) === norm(b);
 };
 
+/** A recap's text, what it is written in, and where it was fetched from. */
+export interface RecapSource {
+  text: string;
+  kind: SourceKind;
+  url?: string;
+}
+
+/** A recap made from a source: its corpus file's front matter and content, and the recap it reads as. */
+export interface ComposedRecap {
+  frontMatter: FrontMatter;
+  content: string;
+  recap: Recap;
+  /** Facts that could not be read and were made up: the user may want to pass them. */
+  guesses: string[];
+}
+
 /** The text of the input and what it is written in. */
-async function readSource(input: string): Promise<{ text: string; kind: SourceKind; url?: string }> {
+async function readSource(input: string): Promise<RecapSource> {
   if (/^https?:\/\//i.test(input)) return fetchSource(input);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) throw new CorpusError(`${input}: only http:// and https:// addresses can be fetched.`);
   const kind = EXTENSIONS[extname(input).toLowerCase()];
@@ -82,6 +104,22 @@ function existingRecaps(dir: string): Recap[] {
 export async function ingestRecap(input: string, options: IngestOptions, topics: readonly Topic[]): Promise<IngestResult> {
   if (!existsSync(options.corpusDir)) throw new CorpusError(`Corpus directory ${options.corpusDir} does not exist.`);
   const source = await readSource(input);
+  const { frontMatter, content, recap, guesses } = composeRecap(source, options, existingRecaps(options.corpusDir), input);
+  const path = join(options.corpusDir, `${frontMatter.id}.md`);
+  const replaced = existsSync(path);
+  if (replaced && !options.force && !options.dryRun) {
+    throw new CorpusError(`${path} already exists: pass --force to replace it, or --title to name this recap differently.`);
+  }
+  if (!options.dryRun) writeFileSync(path, content);
+  return { path, recap, sections: sectionsOf(recap, topics), replaced, guesses };
+}
+
+/**
+ * The corpus file of a recap's source, written nowhere: the facts given, else read from the source
+ * (its front matter or page metadata, its title or first heading, the first year it names, its
+ * language). `existing` are the recaps an event id must agree with; `name` names the source in errors.
+ */
+export function composeRecap(source: RecapSource, options: RecapFacts, existing: readonly Recap[], name: string): ComposedRecap {
   let body: string;
   let facts: { title?: string; author?: string; date?: string; language?: string; tags: string[] };
   if (source.kind === "html") {
@@ -91,7 +129,7 @@ export async function ingestRecap(input: string, options: IngestOptions, topics:
   } else {
     ({ facts, body } = splitSourceFrontMatter(source.text));
   }
-  if (!body.trim()) throw new CorpusError(`${input} has no text.`);
+  if (!body.trim()) throw new CorpusError(`${name} has no text.`);
 
   // The opening of the text is enough to find its first line and its first heading (a newsletter's
   // first line names itself, its heading the event).
@@ -100,12 +138,12 @@ export async function ingestRecap(input: string, options: IngestOptions, topics:
   const firstHeading = opening.find((b) => b.markdownLevel !== undefined)?.text ?? "";
   const title = (options.title ?? facts.title ?? firstLine).slice(0, 150);
   const guesses: string[] = [];
-  const read: EventFacts = [title, firstLine, firstHeading, facts.tags.join(" ")].map(eventFactsOf).find((f) => f.event) ?? eventFactsOf(title);
+  const read: EventFacts =
+    [title, firstLine, firstHeading, facts.tags.join(" "), options.eventHint ?? ""].map(eventFactsOf).find((f) => f.event) ?? eventFactsOf(title);
   const yearText = options.year ?? (read.year ? String(read.year) : undefined) ?? /\b(20[1-9]\d)\b/.exec(facts.date ?? "")?.[1] ?? /\b(20[1-9]\d)\b/.exec(body)?.[1];
   if (!yearText) throw new CorpusError("The text names no year: pass --year YYYY.");
   const year = Number(yearText);
 
-  const existing = existingRecaps(options.corpusDir);
   const eventId = options.eventId ?? (read.year === year ? read.eventId : undefined);
   const sharing = existing.find((r) => r.eventId === (eventId ?? `kubecon-${year}`));
   const event = options.event ?? (sharing && sharing.year === year ? sharing.event : undefined) ?? (read.year === year ? read.event : undefined) ?? `KubeCon ${year}`;
@@ -122,7 +160,7 @@ export async function ingestRecap(input: string, options: IngestOptions, topics:
   }
 
   const frontMatter: FrontMatter = {
-    id: slugOf(title) || slugOf(basename(input, extname(input))) || "recap",
+    id: slugOf(title) || slugOf(basename(name, extname(name))) || "recap",
     title,
     event,
     event_id: finalEventId,
@@ -133,19 +171,11 @@ export async function ingestRecap(input: string, options: IngestOptions, topics:
     source: options.source ?? source.url,
     tags: facts.tags,
   };
-  const path = join(options.corpusDir, `${frontMatter.id}.md`);
-  const replaced = existsSync(path);
-  if (replaced && !options.force && !options.dryRun) {
-    throw new CorpusError(`${path} already exists: pass --force to replace it, or --title to name this recap differently.`);
-  }
   const content = formatRecapFile(frontMatter, body);
-  let recap: Recap;
   try {
-    recap = parseRecapFile(basename(path), content);
+    return { frontMatter, content, recap: parseRecapFile(`${frontMatter.id}.md`, content), guesses };
   } catch (error) {
     if (error instanceof RecapFileError) throw new CorpusError(`${error.message} (fix it with the matching option)`);
     throw error;
   }
-  if (!options.dryRun) writeFileSync(path, content);
-  return { path, recap, sections: sectionsOf(recap, topics), replaced, guesses };
 }
