@@ -21,16 +21,18 @@ export default mergeConfig(
         "test/ops/**",
         "test/preview/**",
         "test/slack/**",
+        // Index snapshots of whole corpora written and read back: a third of the tier's time on their own.
+        "test/snapshot/**",
         // Files that start one among tests of their own kind.
         "test/architecture/toy-adapter.test.ts",
         "test/core/adapter-start.test.ts",
         "test/core/cli.test.ts",
         "test/feedback/votes.test.ts",
         "test/ingest/ingest.test.ts",
-        "test/snapshot/cold-start.test.ts",
-        // Writes and reads index snapshots of whole corpora, a third of the tier's time on its own.
-        "test/snapshot/snapshot.test.ts",
+        "test/sources/commands.test.ts",
+        "test/sources/refresh.test.ts",
         "test/store/backup.test.ts",
+        "test/store/data-dir.test.ts",
         "test/store/faults.test.ts",
         "test/store/postgres*.test.ts",
         "test/store/replicas.test.ts",
