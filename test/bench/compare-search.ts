@@ -5,6 +5,7 @@ import { loadCorpus } from "../../src/corpus/corpus.js";
 import type { Section } from "../../src/corpus/section.js";
 import { loadTopics } from "../../src/corpus/topics.js";
 import { defaultCorpusDir, synonymsFile, topicsFile } from "../../src/paths.js";
+import { isQuestion } from "../../src/search/answer.js";
 import { SearchEngine } from "../../src/search/engine.js";
 import { loadSynonyms } from "../../src/search/synonyms-file.js";
 import { K, readQueries, scoreOf } from "./search-scoring.js";
@@ -18,7 +19,10 @@ import { K, readQueries, scoreOf } from "./search-scoring.js";
  *
  *   node dist/test/bench/compare-search.js [--corpus DIR | --sections FILE] --queries FILE [--queries FILE ...] [--verbose]
  *
- * With --verbose, every query the two score differently. Exits 1 when MiniSearch beats ours on a file.
+ * Also counts, over the questions among the queries, our answer lines that hold an expected text
+ * (right), that do not (wrong), and the questions left without one (absent).
+ * With --verbose, every query the two score differently and every answer line. Exits 1 when
+ * MiniSearch beats ours on a file.
  */
 const { values } = parseArgs({
   options: { corpus: { type: "string" }, sections: { type: "string" }, queries: { type: "string", multiple: true }, verbose: { type: "boolean" } },
@@ -52,8 +56,16 @@ let beaten = false;
 for (const file of values.queries) {
   const kinds = new Map<string, { ours: number; plain: number; count: number }>();
   const total = { ours: 0, plain: 0, count: 0 };
+  const answers = { right: 0, wrong: 0, absent: 0 };
   for (const query of readQueries(file)) {
-    const ourScore = scoreOf(query, ours.search(query.query, {}, { offset: 0, limit: K }).hits.map((h) => h.section));
+    const found = ours.search(query.query, {}, { offset: 0, limit: K });
+    const ourScore = scoreOf(query, found.hits.map((h) => h.section));
+    if (isQuestion(query.query)) {
+      const text = found.answer?.text.toLowerCase();
+      const right = text !== undefined && query.expect.some((e) => e.text.some((t) => text.includes(t.toLowerCase())));
+      answers[text === undefined ? "absent" : right ? "right" : "wrong"]++;
+      if (values.verbose) console.log(`${query.id}\tanswer ${text === undefined ? "absent" : right ? "right" : "wrong"}\t${query.query}\t${found.answer?.text.slice(0, 120) ?? ""}`);
+    }
     const plainScore = scoreOf(query, plain.search(query.query).slice(0, K).map((r) => sections[r.id as number]!));
     for (const sums of [kinds.get(query.kind) ?? { ours: 0, plain: 0, count: 0 }, total]) {
       sums.ours += ourScore;
@@ -66,6 +78,7 @@ for (const file of values.queries) {
   const mean = (sums: { ours: number; plain: number; count: number }) => `ours ${(sums.ours / sums.count).toFixed(3)}  minisearch ${(sums.plain / sums.count).toFixed(3)}`;
   console.log(`${file.split("/").pop()} over ${sections.length} sections: ${mean(total)} (${total.count} queries)`);
   for (const [kind, sums] of [...kinds].sort()) console.log(`  kind ${kind}: ${mean(sums)} over ${sums.count}`);
+  console.log(`  answer lines over ${answers.right + answers.wrong + answers.absent} questions: ${answers.right} right, ${answers.wrong} wrong, ${answers.absent} absent`);
   if (total.plain >= total.ours) beaten = true;
 }
 process.exit(beaten ? 1 : 0);
