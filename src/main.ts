@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { adapters } from "../adapters/index.js";
 import { createAppBot } from "./app/app-bot.js";
+import { requireSections } from "./app/empty-corpus.js";
 import { readSettings } from "./app/settings.js";
 import { runService } from "./app/service.js";
 import { StartError } from "./app/start-failure.js";
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const load = () => createAppBot({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, "cache"), logger, store, feedback, platforms });
 
   if (wanted.length === 0) {
-    await runConsole(await load());
+    await runConsole(requireSections(await load(), config));
     await store.close();
     await feedback.close();
     return;

@@ -13,6 +13,7 @@ import { Metrics } from "../metrics/metrics.js";
 import { METRICS_PATH, METRICS_ROUTE, metricsRoute } from "../metrics/route.js";
 import type { DailyStore } from "../store/daily-store.js";
 import type { FeedbackStore } from "../store/feedback-store.js";
+import { NO_SECTION, requireSections } from "./empty-corpus.js";
 import { ReloadableBot } from "./reloadable-bot.js";
 import type { WantedAdapter } from "./settings.js";
 import { startAdapters, type StartedAdapters } from "./start-adapters.js";
@@ -39,7 +40,10 @@ const DRAIN_MS = 8_000;
 export async function runService({ config, wanted, logger, store, load, feedback }: ServiceOptions): Promise<void> {
   const readiness = new Readiness();
   const liveness = new Liveness();
-  const corpus = readiness.gate("corpus", "indexing");
+  let bot: ReloadableBot | undefined;
+  // A reload can empty the corpus too: read at each probe.
+  readiness.register("corpus", () => (!bot ? "indexing" : bot.data.corpus.sections.length === 0 ? NO_SECTION : undefined));
+  readiness.count("sections", () => bot?.data.corpus.sections.length ?? 0);
   readiness.register("store", async () => {
     const health = await store.health();
     return health.ok ? undefined : health.reason;
@@ -52,7 +56,6 @@ export async function runService({ config, wanted, logger, store, load, feedback
     });
   }
 
-  let bot: ReloadableBot | undefined;
   // Registered first, so a SIGHUP during start-up does not end the process (its default action).
   process.on("SIGHUP", () => (bot ? void bot.reload() : logger.warn("SIGHUP before the corpus was loaded: ignored")));
   const metrics = new Metrics({
@@ -70,9 +73,8 @@ export async function runService({ config, wanted, logger, store, load, feedback
   await http.listen(config.port);
   if (metricsHost !== http) await metricsHost.listen(config.metricsPort!);
 
-  const reloadable = new ReloadableBot(await load(), load, logger, (loaded) => measureSearches(loaded.data.engine, metrics));
+  const reloadable = new ReloadableBot(requireSections(await load(), config), load, logger, (loaded) => measureSearches(loaded.data.engine, metrics));
   bot = reloadable;
-  corpus.open();
   liveness.start();
   const inFlight = new InFlight();
   started = await startAdapters(wanted, { bot: inFlight.track(measuredBot(reloadable, metrics, logger)), logger, http, store });

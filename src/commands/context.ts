@@ -11,6 +11,14 @@ export interface Capabilities {
 
 export type Capability = keyof Capabilities;
 
+/**
+ * The first of `needs` a place lacks, or `undefined` where all are there. What the core refuses a
+ * command with, and what keeps a hint from naming a command that would be refused where it is shown.
+ */
+export function lacking(can: Capabilities, needs: readonly Capability[] = []): Capability | undefined {
+  return needs.find((need) => !can[need]);
+}
+
 /** Who asked and where: everything the core needs to know of the platform a request came from. */
 export interface CommandContext {
   /** The adapter's name ("cli" for the terminal), used for logs and daily subscriptions. */

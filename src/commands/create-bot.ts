@@ -3,7 +3,7 @@ import { errorCard, helpCard } from "../cards/help-card.js";
 import type { Logger } from "../log/logger.js";
 import type { Bot } from "./bot.js";
 import { complete } from "./complete.js";
-import type { Capability, CommandContext, RunOptions } from "./context.js";
+import { lacking, type Capabilities, type Capability, type CommandContext, type RunOptions } from "./context.js";
 import { coreCommands, helpCommand } from "./core-commands.js";
 import type { BotData } from "./data.js";
 import { MAX_COMMAND_LENGTH, cleanText, parseArgs, splitWords } from "./grammar.js";
@@ -44,7 +44,7 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
   );
 
   /** The command a text runs and its arguments; a UserError for a mistake. */
-  function parse(text: string): { spec: CommandSpec; args: ReturnType<typeof parseArgs> } | undefined {
+  function parse(text: string, can?: Capabilities): { spec: CommandSpec; args: ReturnType<typeof parseArgs> } | undefined {
     if (text.length > MAX_COMMAND_LENGTH) {
       throw new UserError(`That is ${text.length} characters; keep a command under ${MAX_COMMAND_LENGTH}.`);
     }
@@ -57,12 +57,12 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
       if (typo) throw new UserError(`Unknown command “${first.value.slice(0, 30)}”. Did you mean \`${typo}\`? Type \`help\` for the list.`);
     }
     const spec = named ?? registry.fallback;
-    return { spec, args: parseArgs(spec, named ? words.slice(1) : words) };
+    return { spec, args: parseArgs(spec, named ? words.slice(1) : words, can) };
   }
 
   async function execute(parsed: ReturnType<typeof parse>, ctx: CommandContext, runOptions: RunOptions): Promise<Reply> {
     if (!parsed) return { card: helpCard(registry.helpFor(ctx.can)), visibility: "ephemeral" };
-    const missing = parsed.spec.needs?.(parsed.args).find((capability) => !ctx.can[capability]);
+    const missing = lacking(ctx.can, parsed.spec.needs?.(parsed.args));
     if (missing) throw new UserError(refusal(missing, platforms));
     return parsed.spec.run(parsed.args, ctx, runOptions);
   }
@@ -75,7 +75,7 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
       let command: string | undefined;
       let reply: Reply;
       try {
-        const parsed = parse(text);
+        const parsed = parse(text, ctx.can);
         command = parsed ? parsed.spec.name : help.name;
         reply = await execute(parsed, ctx, runOptions);
       } catch (error) {

@@ -26,6 +26,7 @@ const variables = {
   },
   PORT: { schema: z.coerce.number().int().min(1).max(65535), problem: "must be a number from 1 to 65535" },
   METRICS_PORT: { schema: z.coerce.number().int().min(1).max(65535), problem: "must be a number from 1 to 65535" },
+  ALLOW_EMPTY_CORPUS: { schema: z.enum(["0", "1"]), problem: "must be 1 (start with a corpus of no section) or 0" },
 };
 
 export interface Config {
@@ -37,6 +38,8 @@ export interface Config {
   port: number;
   /** Where `GET /metrics` is served when it is not on `port`. */
   metricsPort?: number;
+  /** Start even when the corpus has no section (it stays not ready until it has some). */
+  allowEmptyCorpus: boolean;
 }
 
 /** Reads the process's own variables, with their defaults. */
@@ -52,6 +55,7 @@ export function loadConfig(env: Env): ConfigRead<Config> {
       ...(e.DATABASE_URL && { databaseUrl: e.DATABASE_URL }),
       port: e.PORT ?? 3000,
       ...(e.METRICS_PORT && { metricsPort: e.METRICS_PORT }),
+      allowEmptyCorpus: e.ALLOW_EMPTY_CORPUS === "1",
     },
   };
 }

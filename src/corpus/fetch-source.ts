@@ -13,7 +13,7 @@ export interface FetchLimits {
 /** A slow server gets 15 s; a page gets the byte limit of every input. */
 export const FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: INPUT_LIMITS.maxBytes };
 
-function kindOf(contentType: string, url: URL): SourceKind | undefined {
+export function kindOf(contentType: string, url: URL): SourceKind | undefined {
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   if (type === "text/html" || type === "application/xhtml+xml") return "html";
   if (type === "text/markdown" || type === "text/x-markdown") return "markdown";
@@ -49,6 +49,17 @@ export async function fetchSource(address: string, limits: FetchLimits = FETCH_L
     await response.body?.cancel();
     throw new CorpusError(`${address} is ${contentType.split(";")[0]}, not a web page, Markdown or text.`);
   }
+  const body = await readBody(response, address, limits, signal);
+  const declared = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+  const text = decodeText({ bytes: body, name: address, html: kind === "html", ...(declared && { declared }) });
+  return { text, kind, url: response.url || url.href };
+}
+
+/**
+ * The body of a response, refused when it is larger than the limit (said by its Content-Length, or
+ * found while reading) or when it does not finish within the time limit (`signal`, the request's).
+ */
+export async function readBody(response: Response, address: string, limits: FetchLimits, signal: AbortSignal): Promise<Buffer> {
   const tooBig = tooBigMessage(address, { ...INPUT_LIMITS, maxBytes: limits.maxBytes });
   if (Number(response.headers.get("content-length") ?? 0) > limits.maxBytes) {
     await response.body?.cancel();
@@ -64,10 +75,8 @@ export async function fetchSource(address: string, limits: FetchLimits = FETCH_L
     }
   } catch (error) {
     if (error instanceof CorpusError) throw error;
-    if (signal.aborted) throw new CorpusError(`${address} did not finish sending within ${seconds}: try again, or save the page and ingest the file.`);
+    if (signal.aborted) throw new CorpusError(`${address} did not finish sending within ${limits.timeoutMs / 1000} s: try again, or save the page and ingest the file.`);
     throw new CorpusError(`${address} stopped sending (${(error as Error).message}): try again, or save the page and ingest the file.`);
   }
-  const declared = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
-  const text = decodeText({ bytes: Buffer.concat(chunks), name: address, html: kind === "html", ...(declared && { declared }) });
-  return { text, kind, url: response.url || url.href };
+  return Buffer.concat(chunks);
 }

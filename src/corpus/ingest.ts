@@ -9,13 +9,14 @@ import { htmlToArticle } from "./html.js";
 import { INPUT_LIMITS, tooLong, type InputLimits } from "./input-limits.js";
 import { detectLanguage } from "./language.js";
 import { parseMarkdown } from "./markdown.js";
-import { readSource } from "./read-source.js";
+import { readSource, type RecapSource } from "./read-source.js";
 import { formatRecapFile, parseRecapFile, RecapFileError, type FrontMatter } from "./recap-file.js";
 import type { Recap, Section } from "./section.js";
 import { splitSourceFrontMatter, type SourceFacts } from "./source-front-matter.js";
 import type { Topic } from "./topics.js";
 
-export interface IngestOptions {
+/** What the user (or a source) says of a recap; anything not given is read from its text. */
+export interface RecapFacts {
   event?: string;
   eventId?: string;
   year?: string;
@@ -24,13 +25,18 @@ export interface IngestOptions {
   title?: string;
   author?: string;
   source?: string;
+  /** The event when the text names none (a source's `--event-hint`). */
+  eventHint?: string;
+  /** The limits of every input (tests make them small). */
+  limits?: InputLimits;
+}
+
+export interface IngestOptions extends RecapFacts {
   corpusDir: string;
   /** Work out the sections, write nothing. */
   dryRun?: boolean;
   /** Replace the recap of the same source. */
   force?: boolean;
-  /** The limits of every input (tests make them small). */
-  limits?: InputLimits;
 }
 
 export interface IngestResult {
@@ -74,7 +80,7 @@ function articleOf(text: string, kind: string, url?: string): { body: string; fa
  * titles, first heading, tags, address, then any line of its opening that names a KubeCon), the
  * catalog's before a name it does not list. Contradictions between what is given are refused.
  */
-function eventOfRecap(options: IngestOptions, texts: readonly string[], opening: readonly string[], fallbackYear: () => string | undefined, guesses: string[]): EventFacts {
+function eventOfRecap(options: RecapFacts, texts: readonly string[], opening: readonly string[], fallbackYear: () => string | undefined, guesses: string[]): EventFacts {
   const catalog = shippedCatalog();
   const year = options.year;
   if (year !== undefined && !/^20\d\d$/.test(year.trim())) throw new CorpusError(`--year must be a year such as 2024, not “${year.slice(0, 20)}”.`);
@@ -116,42 +122,68 @@ function sameSource(existing: readonly Recap[], recap: { source?: string; source
   );
 }
 
+/** A recap made from a source: its corpus file's front matter and content, and the recap it reads as. */
+export interface ComposedRecap {
+  frontMatter: FrontMatter;
+  content: string;
+  recap: Recap;
+  /** The recap of `existing` from the same source, whose id and file this one takes. */
+  previous?: Recap;
+  /** Facts that could not be read and were made up: the user may want to pass them. */
+  guesses: string[];
+}
+
 /**
  * Turns a recap (an HTML page, Markdown with or without its blog's front matter, plain text, or a
- * URL of one) into a corpus file: the facts given, else read from the source (its front matter or
- * page metadata, its title or first heading, the first year it names, its language), then the text.
- * HTML is stored as the Markdown of its article; Markdown and text verbatim, without their own front
- * matter. A recap of the same source as one in the corpus is refused unless `force` replaces it;
- * another recap of the same title gets an id of its own.
+ * URL of one) into a corpus file (see composeRecap). A recap of the same source as one in the
+ * corpus is refused unless `force` replaces it.
  */
 export async function ingestRecap(input: string, options: IngestOptions, topics: readonly Topic[]): Promise<IngestResult> {
   if (!existsSync(options.corpusDir)) throw new CorpusError(`Corpus directory ${options.corpusDir} does not exist.`);
+  const source = await readSource(input, options.limits);
+  const { content, recap, previous, guesses } = composeRecap(source, options, existingRecaps(options.corpusDir), input);
+  if (previous && !options.force && !options.dryRun) {
+    throw new CorpusError(`${input} is already in the corpus as ${previous.file} (“${previous.title}”): pass --force to replace it.`);
+  }
+  const path = join(options.corpusDir, recap.file);
+  if (!options.dryRun) writeFileSync(path, content);
+  return { path, recap, sections: sectionsOf(recap, topics), ...(previous && { replaced: previous }), guesses };
+}
+
+/**
+ * The corpus file of a recap's source, written nowhere: the facts given, else read from the source
+ * (its front matter or page metadata, its title or first heading, the first year it names, its
+ * language), then the text. HTML is kept as the Markdown of its article; Markdown and text verbatim,
+ * without their own front matter. `existing` are the recaps already there: an event id the catalog
+ * does not list must agree with theirs, the recap of the same source is `previous` (its id kept),
+ * and another recap of the same title leaves this one an id of its own. `name` names the source in
+ * errors.
+ */
+export function composeRecap(source: RecapSource, options: RecapFacts, existing: readonly Recap[], name: string): ComposedRecap {
   const limits = options.limits ?? INPUT_LIMITS;
-  const source = await readSource(input, limits);
-  if (!source.text.trim()) throw new CorpusError(`${input} has no text.`);
+  if (!source.text.trim()) throw new CorpusError(`${name} has no text.`);
   const { body, facts } = articleOf(source.text, source.kind, source.url);
-  if (!body.trim()) throw new CorpusError(`${input} has no text.`);
-  if (body.length > limits.maxTextChars) throw new CorpusError(tooLong(input, body.length, limits));
+  if (!body.trim()) throw new CorpusError(`${name} has no text.`);
+  if (body.length > limits.maxTextChars) throw new CorpusError(tooLong(name, body.length, limits));
 
   // The opening of the text is enough to find its first line and its first heading (a newsletter's
   // first line names itself, its heading the event).
   const opening = parseMarkdown(body.slice(0, 4000)).blocks;
   const firstLine = opening.find((b) => b.text)?.text ?? "";
   const firstHeading = opening.find((b) => b.markdownLevel !== undefined)?.text ?? "";
-  // The source's own title is what the segmenter knows the page by; --title only names the recap.
+  // The source's own title is what the segmenter knows the page by; a title given only names the recap.
   const sourceTitle = (facts.title ?? firstLine).slice(0, 150);
   const title = (options.title ?? sourceTitle).slice(0, 150);
   const guesses: string[] = [];
   const url = options.source ?? source.url;
   const event = eventOfRecap(
     options,
-    [title, sourceTitle, firstLine, firstHeading, facts.tags.join(" "), url ?? ""],
+    [title, sourceTitle, firstLine, firstHeading, facts.tags.join(" "), url ?? "", options.eventHint ?? ""],
     opening.map((b) => b.text),
     () => YEAR.exec(facts.date ?? "")?.[1] ?? YEAR.exec(body)?.[1],
     guesses,
   );
 
-  const existing = existingRecaps(options.corpusDir);
   if (!event.known) {
     // Two events are never given one id: an id the catalog does not list stays with its first event.
     const other = existing.find((r) => r.eventId === event.eventId && (r.year !== event.year || slugOf(r.event) !== slugOf(event.event)));
@@ -161,13 +193,10 @@ export async function ingestRecap(input: string, options: IngestOptions, topics:
       );
     }
   }
-  const sourceFile = source.url ? undefined : basename(input);
+  const sourceFile = source.url ? undefined : basename(name);
   const previous = sameSource(existing, { source: url, sourceFile, sourceTitle, eventId: event.eventId, body });
-  if (previous && !options.force && !options.dryRun) {
-    throw new CorpusError(`${input} is already in the corpus as ${previous.file} (“${previous.title}”): pass --force to replace it.`);
-  }
   const taken = new Set(existing.filter((r) => r !== previous).flatMap((r) => [r.id, basename(r.file, ".md")]));
-  const base = slugOf(title) || slugOf(basename(input, extname(input))) || "recap";
+  const base = slugOf(title) || slugOf(basename(name, extname(name))) || "recap";
   let id = previous?.id ?? base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
 
@@ -187,15 +216,12 @@ export async function ingestRecap(input: string, options: IngestOptions, topics:
     source_file: sourceFile,
     tags: facts.tags,
   };
-  const path = join(options.corpusDir, previous?.file ?? `${id}.md`);
   const content = formatRecapFile(frontMatter, body);
-  let recap: Recap;
   try {
-    recap = parseRecapFile(basename(path), content);
+    const recap = parseRecapFile(previous?.file ?? `${id}.md`, content);
+    return { frontMatter, content, recap, ...(previous && { previous }), guesses };
   } catch (error) {
     if (error instanceof RecapFileError) throw new CorpusError(`${error.message} (fix it with the matching option)`);
     throw error;
   }
-  if (!options.dryRun) writeFileSync(path, content);
-  return { path, recap, sections: sectionsOf(recap, topics), ...(previous && { replaced: previous }), guesses };
 }

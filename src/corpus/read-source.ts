@@ -10,8 +10,8 @@ export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceKind>> = {
   ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
 };
 
-/** A recap's text as read, and what it is written in. */
-export interface Source {
+/** A recap's text as read, what it is written in, and where it was fetched from. */
+export interface RecapSource {
   text: string;
   kind: SourceKind;
   /** Where it was fetched from, for a URL. */
@@ -49,7 +49,7 @@ function readBytes(path: string, limits: InputLimits): Buffer {
  * Reads a recap input, a file or an http(s) URL, with the same limits whatever its way in, decoded
  * by its declared or detected charset. Every refusal is a CorpusError of one line.
  */
-export async function readSource(input: string, limits: InputLimits = INPUT_LIMITS): Promise<Source> {
+export async function readSource(input: string, limits: InputLimits = INPUT_LIMITS): Promise<RecapSource> {
   if (/^https?:\/\//i.test(input)) return fetchSource(input, { ...FETCH_LIMITS, maxBytes: limits.maxBytes });
   if (isUrl(input)) throw new CorpusError(`${input}: only http:// and https:// addresses can be fetched.`);
   const kind = SOURCE_EXTENSIONS[extname(input).toLowerCase()];

@@ -16,6 +16,8 @@ const STOP_WORDS = new Set(
     // Words of questions asked in chat that say nothing of the topic.
     "often", "exist", "exists", "anyone", "tell", "show", "find", "know", "talk", "talks", "kubecon",
     "anything", "something", "way", "ways", "does", "did", "doing", "use", "using", "used", "get", "like", "want", "need",
+    // What apostrophes leave of English contractions ("won't", "we'll", "they've"): no topic in them.
+    "won", "don", "isn", "aren", "doesn", "didn", "wasn", "weren", "couldn", "shouldn", "wouldn", "haven", "hasn", "hadn", "ll", "ve", "re",
     // The same in French, and the elided words ("jusqu'à", "lorsqu'il") that apostrophes leave behind.
     "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "pourquoi", "quel", "quelle", "quels", "quelles", "existe", "existent",
     "parle", "parlé", "parler", "montre", "montrer", "trouver", "utiliser", "utilise", "faire", "fait", "veux", "voudrais", "besoin",

@@ -9,7 +9,8 @@ import { Postings, type Expansion, type PostingsState } from "./postings.js";
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from "./options.js";
 import { SectionFacets } from "./section-facets.js";
 import { TermSequences } from "./term-sequences.js";
-import { snippet } from "./snippet.js";
+import { findAnswer, isQuestion, type Answer, type AnswerConcept } from "./answer.js";
+import { highlight, snippet } from "./snippet.js";
 import { expandSynonyms, type SynonymGroups } from "./synonyms.js";
 
 export interface SearchFilters {
@@ -33,6 +34,8 @@ export interface SearchAnswer {
   suggestion?: string;
   /** The query has no word that can be searched (only stop words or punctuation). */
   empty: boolean;
+  /** For a question, on the first page: the sentence of the best results that answers it, when one does. */
+  answer?: Answer & { snippet: RichText };
 }
 
 /** The fields of a section, in the order the index keeps them. */
@@ -106,6 +109,8 @@ export class SearchEngine {
   private readonly conceptSections: Int32Array;
   private readonly alternativeSections: Int32Array;
   private stamp = 0;
+  /** Made on the first search: see talkOf. */
+  private talks?: Int32Array;
 
   constructor(
     readonly sections: readonly Section[],
@@ -166,7 +171,32 @@ export class SearchEngine {
       const line = lines[this.sequences.bestLine(index, lines.length, matchedIds)]!;
       return { section, score, snippet: snippet(line, section.language, plan.matchedTerms) };
     });
-    return { total: ranked.total, hits, suggestion: plan.suggestion, empty: false };
+    const answer = page.offset === 0 && isQuestion(query)
+      ? findAnswer(ranked.top.map(({ index }) => this.sections[index]!), this.answerConcepts(plan), (term) => this.postings.termId(term))
+      : undefined;
+    return {
+      total: ranked.total,
+      hits,
+      suggestion: plan.suggestion,
+      empty: false,
+      ...(answer && { answer: { ...answer, snippet: highlight(answer.text, answer.section.language, plan.matchedTerms) } }),
+    };
+  }
+
+  /** Each concept of the query as the terms that stand for it, weighed by how rare it is in the corpus. */
+  private answerConcepts(plan: Plan): AnswerConcept[] {
+    const sections = this.sections.length;
+    return plan.concepts.map((alternatives) => {
+      const termIds = new Set<number>();
+      let weight = 0;
+      for (const { leaves } of alternatives) {
+        for (const { termId, weight: w } of leaves.flat()) {
+          termIds.add(termId);
+          weight = Math.max(weight, w * Math.log(1 + sections / this.postings.sectionCount(termId)));
+        }
+      }
+      return { termIds, weight };
+    });
   }
 
   /**
@@ -254,7 +284,30 @@ export class SearchEngine {
       reranked.forEach((entry, i) => (entry.score *= 1 + phraseBonus * adjacent[i]!));
       top.sort((a, b) => b.score - a.score || a.index - b.index);
     }
-    return { total: matched.length, top };
+    // One entry a talk: its other parts below the best one are left out of the page.
+    const talks = this.talkOf();
+    const seen = new Set<number>();
+    const distinct = top.filter(({ index }) => !seen.has(talks[index]!) && seen.add(talks[index]!));
+    return { total: matched.length - (top.length - distinct.length), top: distinct };
+  }
+
+  /**
+   * Section number → the number of its talk: the sections of one recap with the same display title
+   * (a talk a recap reports twice, or cut in parts under one heading). Sections sharing only a parent
+   * stay apart: a parent is as often a topic heading over several talks ("Notes on security").
+   */
+  private talkOf(): Int32Array {
+    if (!this.talks) {
+      const numbers = new Map<string, number>();
+      this.talks = new Int32Array(this.sections.length);
+      this.sections.forEach((section, d) => {
+        const key = `${section.recapId}\u0000${section.title.toLowerCase()}`;
+        let found = numbers.get(key);
+        if (found === undefined) numbers.set(key, (found = numbers.size));
+        this.talks![d] = found;
+      });
+    }
+    return this.talks;
   }
 
   /** Clears the scratch space of the sections a search touched. */

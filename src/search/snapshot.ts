@@ -37,9 +37,13 @@ export interface SearchSources {
   synonymsFile: string;
 }
 
-/** Bumped when the layout of the file changes. */
-const FORMAT = "kubecon-index-snapshot/4";
-const MAGIC = Buffer.from("KCINDEX3", "latin1");
+/** The file's layout, bumped when it changes: a file of another version is out of date, not damaged. */
+const VERSION = 5;
+/** The file's first bytes: what it is, then its layout's version (one byte). */
+const MAGIC = Buffer.from("KCINDEX", "latin1");
+/** MAGIC and the version, the checksum (uint32 LE), the header's length (uint32 LE). */
+const PREAMBLE = MAGIC.length + 1 + 4 + 4;
+const CHECKSUM_AT = MAGIC.length + 1;
 /**
  * The code whose output the snapshot holds: the folders next to this module's own. In the CLI's
  * bundle (dist/src/bundle) those are the compiled modules it was made from in the same build, so
@@ -52,21 +56,20 @@ export const SNAPSHOT_FILE = "index.snapshot";
 const ALIGN = 8;
 
 /**
- * The file: MAGIC, the header's length (uint32 LE), the header (JSON, padded with spaces to ALIGN),
- * then the parts, each padded with zeros to ALIGN: typed arrays of the platform's byte order (the
- * key includes it) and the string table's pieces. Nothing in it is JSON but the header and the
- * small "meta" part (topics, synonyms, problems). The arrays the engine keeps come first and are
- * read into a buffer of their own, viewed as they are; the rest is read into another, decoded and
- * dropped, so neither is copied and no dead bytes stay in memory.
+ * The file: MAGIC and VERSION, the checksum, the header's length, the header (JSON, padded with
+ * spaces to ALIGN), then the parts, each padded with zeros to ALIGN: typed arrays of the platform's
+ * byte order (the key includes it) and the string table's pieces. Nothing in it is JSON but the
+ * header and the small "meta" part (topics, synonyms, problems). The arrays the engine keeps come
+ * first and are read into a buffer of their own, viewed as they are; the rest is read into another,
+ * decoded and dropped, so neither is copied and no dead bytes stay in memory.
+ *
+ * The checksum is the CRC-32 of every other byte of the file, header included, so a damaged file is
+ * never read as an index: a part's offset changed in the header is caught like a changed posting
+ * (a check against accidents, as the key is against staleness; three times as fast as SHA-256 on
+ * 300 MB). CRC-32 catches every change of one bit, and of any run of up to 32.
  */
 interface Header {
-  format: string;
   key: string;
-  /**
-   * CRC-32 of everything after the header, so a damaged file is never read as an index (a check
-   * against accidents, as the key is against staleness; three times as fast as SHA-256 on 300 MB).
-   */
-  checksum: number;
   /** Part name → [offset from the end of the header, byte length]. */
   parts: Record<string, [number, number]>;
   /** Byte length of the kept parts, at the start of the body. */
@@ -147,7 +150,7 @@ export async function buildSearchData(sources: SearchSources): Promise<SearchDat
 export function sourcesKey(sources: SearchSources): string {
   const hash = createHash("sha256");
   const add = (name: string, content: Buffer | string) => hash.update(`${name}\0${content.length}\0`).update(content);
-  add("format", `${FORMAT} ${endianness()}`);
+  add("format", `${VERSION} ${endianness()}`);
   add("code", codeFingerprint());
   const lockfile = join(projectRoot(), "package-lock.json");
   if (existsSync(lockfile)) add("package-lock.json", readFileSync(lockfile));
@@ -221,19 +224,22 @@ export function writeSnapshot(file: string, key: string, data: SearchData): void
     at += bytes.length + padding(bytes.length);
     if (name === kept.at(-1)![0]) keptBytes = at;
   }
-  let checksum = 0;
-  for (const bytes of body) checksum = crcOf(bytes, checksum);
-  const header: Header = { format: FORMAT, key, checksum, parts: offsets, kept: keptBytes, pieces: table.pieces.map((p) => p.encoding) };
+  const header: Header = { key, parts: offsets, kept: keptBytes, pieces: table.pieces.map((p) => p.encoding) };
   let headerJson = JSON.stringify(header);
-  headerJson += " ".repeat(padding(MAGIC.length + 4 + Buffer.byteLength(headerJson)));
+  headerJson += " ".repeat(padding(PREAMBLE + Buffer.byteLength(headerJson)));
   const headerBytes = Buffer.from(headerJson, "utf8");
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(headerBytes.length);
+  const preamble = Buffer.alloc(PREAMBLE);
+  MAGIC.copy(preamble);
+  preamble[MAGIC.length] = VERSION;
+  preamble.writeUInt32LE(headerBytes.length, CHECKSUM_AT + 4);
+  let checksum = crcOf(preamble.subarray(CHECKSUM_AT + 4), crcOf(preamble.subarray(0, CHECKSUM_AT), 0));
+  for (const bytes of [headerBytes, ...body]) checksum = crcOf(bytes, checksum);
+  preamble.writeUInt32LE(checksum, CHECKSUM_AT);
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   const fd = openSync(temporary, "w");
   try {
-    for (const bytes of [MAGIC, length, headerBytes, ...body]) writeAll(fd, bytes);
+    for (const bytes of [preamble, headerBytes, ...body]) writeAll(fd, bytes);
   } finally {
     closeSync(fd);
   }
@@ -286,16 +292,28 @@ function readOpenSnapshot(fd: number, key: string): SearchData | undefined {
     position += length;
     return bytes;
   };
-  const start = next(Math.min(size, MAGIC.length + 4), "header");
-  if (start.length < MAGIC.length + 4 || !start.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error("not an index snapshot");
-  const headerLength = start.readUInt32LE(MAGIC.length);
-  if ((MAGIC.length + 4 + headerLength) % ALIGN !== 0) throw new Error("index snapshot header is misaligned");
-  const header = JSON.parse(next(headerLength, "header").toString("utf8")) as Header;
-  if (header.format !== FORMAT || header.key !== key) return undefined;
+  const preamble = next(Math.min(size, PREAMBLE), "preamble");
+  if (preamble.length < PREAMBLE || !preamble.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error("not an index snapshot");
+  // Another layout (an older release's file): out of date, as a changed recap makes it.
+  if (preamble[MAGIC.length] !== VERSION) return undefined;
+  const headerLength = preamble.readUInt32LE(CHECKSUM_AT + 4);
+  if ((PREAMBLE + headerLength) % ALIGN !== 0) throw new Error("index snapshot header is misaligned");
+  const headerBytes = next(headerLength, "header");
+  // The header is parsed before the checksum is known (it says where the kept arrays end), and
+  // trusted only after: whatever it says, every byte read is in the sum.
+  let header: Header;
+  try {
+    header = JSON.parse(headerBytes.toString("utf8")) as Header;
+  } catch {
+    throw new Error("index snapshot header is damaged");
+  }
   if (!Number.isInteger(header.kept) || header.kept < 0 || header.kept % ALIGN !== 0) throw new Error("index snapshot header is damaged");
   const kept = next(header.kept, "arrays");
   const rest = next(size - position, "parts");
-  if (crcOf(rest, crcOf(kept, 0)) !== header.checksum) throw new Error("index snapshot checksum mismatch");
+  let checksum = crcOf(preamble.subarray(CHECKSUM_AT + 4), crcOf(preamble.subarray(0, CHECKSUM_AT), 0));
+  for (const bytes of [headerBytes, kept, rest]) checksum = crcOf(bytes, checksum);
+  if (checksum !== preamble.readUInt32LE(CHECKSUM_AT)) throw new Error("index snapshot checksum mismatch");
+  if (header.key !== key) return undefined;
 
   /** A part as an array viewing the bytes read: those of the kept parts are the engine's own. */
   const view = <T>(name: string, Type: ArrayType<T>): T => {

@@ -5,9 +5,12 @@ import type { InstallationStore } from "./installation-store.js";
 import { PostgresDailyStore } from "./postgres-daily-store.js";
 import { PostgresFeedbackStore } from "./postgres-feedback-store.js";
 import { PostgresInstallationStore } from "./postgres-installation-store.js";
+import { PostgresRecapStore } from "./postgres-recap-store.js";
+import type { RecapStore } from "./recap-store.js";
 import { openSqliteDailyStore } from "./sqlite-daily-store.js";
 import { openSqliteFeedbackStore } from "./sqlite-feedback-store.js";
 import { openSqliteInstallationStore } from "./sqlite-installation-store.js";
+import { openSqliteRecapStore } from "./sqlite-recap-store.js";
 
 export interface StoreConfig {
   /** DATABASE_URL: a PostgreSQL server shared by replicas. Without it, SQLite in `dataDir`. */
@@ -38,4 +41,10 @@ export function openFeedbackStore({ databaseUrl, dataDir, logger, giveUpAfterMs 
 export function openInstallationStore({ databaseUrl, dataDir, logger }: StoreConfig): InstallationStore {
   if (databaseUrl) return new PostgresInstallationStore({ url: databaseUrl, logger });
   return openSqliteInstallationStore(dataDir);
+}
+
+/** The stored recaps, sources and refresh lease, where the daily store is: the DATABASE_URL database, or `recaps.db` in `dataDir`. */
+export function openRecapStore({ databaseUrl, dataDir, logger, giveUpAfterMs }: StoreConfig): RecapStore {
+  if (databaseUrl) return new PostgresRecapStore({ url: databaseUrl, logger, giveUpAfterMs });
+  return openSqliteRecapStore(dataDir);
 }

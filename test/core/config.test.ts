@@ -19,7 +19,7 @@ function problems(env: Record<string, string>): readonly string[] {
 describe("configuration from the environment", () => {
   it("with nothing set: the defaults, and no adapter (the console)", () => {
     const { config, wanted } = readSettings({}, adapters);
-    expect(config).toEqual({ logLevel: "info", corpusDir: "data/recaps", dataDir: "var", port: 3000 });
+    expect(config).toEqual({ logLevel: "info", corpusDir: "data/recaps", dataDir: "var", port: 3000, allowEmptyCorpus: false });
     expect(wanted).toEqual([]);
   });
 

@@ -208,3 +208,20 @@ describe("search over the shipped corpus", () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });
+
+describe("one entry a talk", () => {
+  const parts = [
+    sectionOf({ id: "r--a", title: "Cilium at Scale", text: "Cilium replaced kube-proxy on every node." }),
+    sectionOf({ id: "r--b", title: "Cilium at Scale", text: "Cilium network policies per namespace." }),
+    sectionOf({ id: "s--a", title: "Cilium at Scale", text: "Another recap of the same talk on Cilium." }),
+    sectionOf({ id: "r--c", title: "Notes on networking › Cilium", parent: "Notes on networking", text: "Cilium in short." }),
+    sectionOf({ id: "r--d", title: "Notes on networking › Calico", parent: "Notes on networking", text: "Calico next to Cilium." }),
+  ];
+  const engine = new SearchEngine(parts, []);
+
+  it("shows a talk a recap reports in several sections once, its best part; other recaps' write-ups and a topic's talks stay", () => {
+    const answer = engine.search("cilium node", {}, all);
+    expect(ids(answer)).toEqual(["r--a", "r--c", "r--d", "s--a"]);
+    expect(answer.total).toBe(4);
+  });
+});
