@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { crc32 } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import type { Corpus } from "../corpus/corpus.js";
+import type { RecapText } from "../corpus/stored-recaps.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Logger } from "../log/logger.js";
 import { eventsFile, projectRoot } from "../paths.js";
@@ -35,6 +36,8 @@ export interface SearchSources {
   corpusDir: string;
   topicsFile: string;
   synonymsFile: string;
+  /** The recaps of the recap store, served after the folder's. */
+  stored?: readonly RecapText[];
 }
 
 /** The file's layout, bumped when it changes: a file of another version is out of date, not damaged. */
@@ -141,7 +144,8 @@ export async function buildSearchData(sources: SearchSources): Promise<SearchDat
     import("./synonyms-file.js"),
   ]);
   const topics = loadTopics(sources.topicsFile);
-  const corpus = loadCorpus(sources.corpusDir, topics);
+  const shipped = loadCorpus(sources.corpusDir, topics);
+  const corpus = sources.stored?.length ? (await import("../corpus/stored-recaps.js")).withStoredRecaps(shipped, sources.stored, topics) : shipped;
   const synonyms = loadSynonyms(sources.synonymsFile);
   return { corpus, topics, synonyms, engine: new SearchEngine(corpus.sections, synonyms) };
 }
@@ -162,6 +166,7 @@ export function sourcesKey(sources: SearchSources): string {
   for (const name of readdirSync(sources.corpusDir).filter((f) => f.endsWith(".md")).sort()) {
     add(`recap ${name}`, readFileSync(join(sources.corpusDir, name)));
   }
+  for (const { name, text } of sources.stored ?? []) add(`stored ${name}`, text);
   return hash.digest("hex");
 }
 
@@ -178,8 +183,64 @@ function codeFingerprint(): string {
   return (code = hash.digest("hex"));
 }
 
+/**
+ * A snapshot in memory, to hand to another thread: its header and its body's two runs (the arrays
+ * the engine keeps, then the parts decoded and dropped), each in a buffer of its own.
+ */
+export interface SnapshotParts {
+  header: Header;
+  kept: Uint8Array<ArrayBuffer>;
+  rest: Uint8Array<ArrayBuffer>;
+}
+
+/** The snapshot of `data` in memory (see SnapshotParts), keyed by `key`. */
+export function snapshotParts(key: string, data: SearchData): SnapshotParts {
+  const { header, body } = encode(key, data);
+  const run = (from: number, to: number) => {
+    const bytes = new Uint8Array(to - from);
+    let at = 0;
+    for (const chunk of body) {
+      const end = at + chunk.length;
+      if (end > from && at < to) bytes.set(chunk.subarray(Math.max(0, from - at), Math.min(chunk.length, to - at)), Math.max(0, at - from));
+      at = end;
+    }
+    return bytes;
+  };
+  const total = body.reduce((sum, chunk) => sum + chunk.length, 0);
+  return { header, kept: run(0, header.kept), rest: run(header.kept, total) };
+}
+
+/** The data of a snapshot handed over in memory (see snapshotParts). */
+export function searchDataOf(parts: SnapshotParts): SearchData {
+  return decode(parts.header, parts.kept, parts.rest);
+}
+
 /** Writes the snapshot atomically (a temporary file renamed), so a reader never sees half of one. */
 export function writeSnapshot(file: string, key: string, data: SearchData): void {
+  const { header, body } = encode(key, data);
+  let headerJson = JSON.stringify(header);
+  headerJson += " ".repeat(padding(PREAMBLE + Buffer.byteLength(headerJson)));
+  const headerBytes = Buffer.from(headerJson, "utf8");
+  const preamble = Buffer.alloc(PREAMBLE);
+  MAGIC.copy(preamble);
+  preamble[MAGIC.length] = VERSION;
+  preamble.writeUInt32LE(headerBytes.length, CHECKSUM_AT + 4);
+  let checksum = crcOf(preamble.subarray(CHECKSUM_AT + 4), crcOf(preamble.subarray(0, CHECKSUM_AT), 0));
+  for (const bytes of [headerBytes, ...body]) checksum = crcOf(bytes, checksum);
+  preamble.writeUInt32LE(checksum, CHECKSUM_AT);
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temporary, "w");
+  try {
+    for (const bytes of [preamble, headerBytes, ...body]) writeAll(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
+}
+
+/** The header and the body's parts, each followed by its padding, of the snapshot of `data`. */
+function encode(key: string, data: SearchData): { header: Header; body: Uint8Array[] } {
   const { postings, vocabulary, sequences } = data.engine.state();
   // One writer, so recaps and sections share one string table.
   const records = new RecordWriter();
@@ -225,25 +286,7 @@ export function writeSnapshot(file: string, key: string, data: SearchData): void
     if (name === kept.at(-1)![0]) keptBytes = at;
   }
   const header: Header = { key, parts: offsets, kept: keptBytes, pieces: table.pieces.map((p) => p.encoding) };
-  let headerJson = JSON.stringify(header);
-  headerJson += " ".repeat(padding(PREAMBLE + Buffer.byteLength(headerJson)));
-  const headerBytes = Buffer.from(headerJson, "utf8");
-  const preamble = Buffer.alloc(PREAMBLE);
-  MAGIC.copy(preamble);
-  preamble[MAGIC.length] = VERSION;
-  preamble.writeUInt32LE(headerBytes.length, CHECKSUM_AT + 4);
-  let checksum = crcOf(preamble.subarray(CHECKSUM_AT + 4), crcOf(preamble.subarray(0, CHECKSUM_AT), 0));
-  for (const bytes of [headerBytes, ...body]) checksum = crcOf(bytes, checksum);
-  preamble.writeUInt32LE(checksum, CHECKSUM_AT);
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, "w");
-  try {
-    for (const bytes of [preamble, headerBytes, ...body]) writeAll(fd, bytes);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
+  return { header, body };
 }
 
 /** The CRC-32 of `bytes` continuing `crc` (zlib answers 0 for an array with no memory behind it, as an empty part may be). */
@@ -314,7 +357,11 @@ function readOpenSnapshot(fd: number, key: string): SearchData | undefined {
   for (const bytes of [headerBytes, kept, rest]) checksum = crcOf(bytes, checksum);
   if (checksum !== preamble.readUInt32LE(CHECKSUM_AT)) throw new Error("index snapshot checksum mismatch");
   if (header.key !== key) return undefined;
+  return decode(header, kept, rest);
+}
 
+/** The data of a snapshot's body: `kept` and `rest` each start on an aligned byte of their own buffer. */
+function decode(header: Header, kept: Uint8Array, rest: Uint8Array): SearchData {
   /** A part as an array viewing the bytes read: those of the kept parts are the engine's own. */
   const view = <T>(name: string, Type: ArrayType<T>): T => {
     const [offset, length] = header.parts[name] ?? [];
