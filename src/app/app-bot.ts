@@ -2,6 +2,7 @@ import { createBot, type LoadedBot } from "../commands/create-bot.js";
 import { systemClock, type Clock } from "../daily/clock.js";
 import { dailyCommands } from "../daily/commands.js";
 import { feedbackCommands } from "../feedback/commands.js";
+import type { RecapText } from "../corpus/stored-recaps.js";
 import type { Logger } from "../log/logger.js";
 import type { DailyStore } from "../store/daily-store.js";
 import type { FeedbackStore } from "../store/feedback-store.js";
@@ -11,6 +12,10 @@ export interface AppBotOptions {
   corpusDir?: string;
   /** Where the index snapshot is kept. */
   cacheDir?: string;
+  /** The recap store's recaps, served after the folder's. */
+  stored?: readonly RecapText[];
+  /** Index in a worker thread (see LoadOptions). */
+  inWorker?: boolean;
   logger: Logger;
   /** Where daily subscriptions are kept: a store, or how to open one when a command first needs it (registering the commands opens none). */
   store: StoreOption<DailyStore>;
@@ -25,8 +30,8 @@ type StoreOption<T extends object> = T | (() => T);
 const opener = <T extends object>(option: StoreOption<T>): (() => T) => (typeof option === "function" ? option : () => option);
 
 /** The bot every front end talks to: the core commands plus the daily subscriptions and the votes. */
-export async function createAppBot({ corpusDir, cacheDir, logger, store, feedback, clock = systemClock, platforms }: AppBotOptions): Promise<LoadedBot> {
-  const data = await loadBotData({ corpusDir, cacheDir, logger });
+export async function createAppBot({ corpusDir, cacheDir, stored, inWorker, logger, store, feedback, clock = systemClock, platforms }: AppBotOptions): Promise<LoadedBot> {
+  const data = await loadBotData({ corpusDir, cacheDir, logger, stored, inWorker });
   // A vote runs its answer's command again to learn what it showed: through the bot being built.
   const bot: LoadedBot = createBot(data, {
     logger,

@@ -1,5 +1,6 @@
 import type { Config } from "../config/config.js";
 import type { LoadedBot } from "../commands/create-bot.js";
+import { recapsByOrigin, type RecapText } from "../corpus/stored-recaps.js";
 import { systemClock } from "../daily/clock.js";
 import { DailyScheduler } from "../daily/scheduler.js";
 import { InFlight } from "../health/in-flight.js";
@@ -13,21 +14,32 @@ import { Metrics } from "../metrics/metrics.js";
 import { METRICS_PATH, METRICS_ROUTE, metricsRoute } from "../metrics/route.js";
 import type { DailyStore } from "../store/daily-store.js";
 import type { FeedbackStore } from "../store/feedback-store.js";
+import type { RecapStore } from "../store/recap-store.js";
 import { NO_SECTION, requireSections } from "./empty-corpus.js";
 import { ReloadableBot } from "./reloadable-bot.js";
+import { StoredRecaps } from "./stored-recaps.js";
 import type { WantedAdapter } from "./settings.js";
 import { startAdapters, type StartedAdapters } from "./start-adapters.js";
+import { listenExplained } from "./start-failure.js";
 
 export interface ServiceOptions {
   config: Config;
   wanted: readonly WantedAdapter[];
   logger: Logger;
   store: DailyStore;
-  /** Builds the bot from the corpus folder: at start, and again at every SIGHUP. */
-  load: () => Promise<LoadedBot>;
+  /**
+   * Builds the bot from the corpus folder and the stored recaps, its index in a worker thread: at
+   * start, at every SIGHUP, and whenever the stored recaps move.
+   */
+  load: (stored: readonly RecapText[]) => Promise<LoadedBot>;
   /** The votes `load`'s bot records: counted in `/metrics`, closed last. */
   feedback: FeedbackStore;
+  /** The recaps served beside the folder's, followed for changes; closed last. */
+  recapStore: RecapStore;
 }
+
+/** How often a replica checks the recap store for changes it was not told of (a lost announcement; SQLite makes none). */
+export const RECAP_CHECK_MS = 30_000;
 
 /** Requests in flight at SIGTERM get this long to finish, inside the 10 s the process allows itself. */
 const DRAIN_MS = 8_000;
@@ -37,7 +49,7 @@ const DRAIN_MS = 8_000;
  * still starting), then the corpus, the adapters and the daily scheduler; `/metrics`; SIGHUP
  * reloads the corpus; SIGTERM drains and exits (see `handleShutdown`).
  */
-export async function runService({ config, wanted, logger, store, load, feedback }: ServiceOptions): Promise<void> {
+export async function runService({ config, wanted, logger, store, load, feedback, recapStore }: ServiceOptions): Promise<void> {
   const readiness = new Readiness();
   const liveness = new Liveness();
   let bot: ReloadableBot | undefined;
@@ -65,16 +77,21 @@ export async function runService({ config, wanted, logger, store, load, feedback
       return counts;
     },
     sections: () => bot?.data.corpus.sections.length ?? 0,
+    recaps: () => (bot ? recapsByOrigin(bot.data.corpus) : {}),
     votes: () => feedback.counts(),
   }, logger);
   const http = new HttpHost(logger, { readiness, liveness });
   const metricsHost = config.metricsPort && config.metricsPort !== config.port ? new HttpHost(logger, { readiness, liveness }) : http;
   metricsHost.mount(METRICS_PATH, metricsRoute(metrics, logger), METRICS_ROUTE);
-  await http.listen(config.port);
-  if (metricsHost !== http) await metricsHost.listen(config.metricsPort!);
+  await listenExplained((port) => http.listen(port), config.port, "PORT");
+  if (metricsHost !== http) await listenExplained((port) => metricsHost.listen(port), config.metricsPort!, "METRICS_PORT");
 
-  const reloadable = new ReloadableBot(requireSections(await load(), config), load, logger, (loaded) => measureSearches(loaded.data.engine, metrics));
+  const stored = new StoredRecaps(recapStore, logger);
+  await stored.ready();
+  const loadAll = async () => load(await stored.read());
+  const reloadable = new ReloadableBot(requireSections(await loadAll(), config), loadAll, logger, (loaded) => measureSearches(loaded.data.engine, metrics));
   bot = reloadable;
+  const stopFollowing = stored.follow((why) => void reloadable.reload(why), RECAP_CHECK_MS);
   liveness.start();
   const inFlight = new InFlight();
   started = await startAdapters(wanted, { bot: inFlight.track(measuredBot(reloadable, metrics, logger)), logger, http, store });
@@ -89,10 +106,11 @@ export async function runService({ config, wanted, logger, store, load, feedback
     readiness,
     steps: [
       // Stop taking work and let what runs finish, all at once: posts, requests, commands.
-      async () => void (await Promise.all([scheduler.stop(), http.close(DRAIN_MS), metricsHost === http ? undefined : metricsHost.close(), inFlight.idle()])),
+      async () => void (await Promise.all([scheduler.stop(), stopFollowing(), http.close(DRAIN_MS), metricsHost === http ? undefined : metricsHost.close(), inFlight.idle()])),
       () => running.stop(),
       () => store.close(),
       () => feedback.close(),
+      () => recapStore.close(),
     ],
   });
 }

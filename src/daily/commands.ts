@@ -1,7 +1,7 @@
 import type { Card, Reply } from "../cards/card.js";
 import { rich } from "../cards/card.js";
 import { dailyCard } from "../cards/takeaway-card.js";
-import type { CommandContext } from "../commands/context.js";
+import { lacking, type Capability, type CommandContext } from "../commands/context.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Args, CommandSpec } from "../commands/spec.js";
 import { UserError } from "../commands/user-error.js";
@@ -41,6 +41,14 @@ export function subscriptionId(ctx: Pick<CommandContext, "platform" | "channelId
 
 const CHANGES = new Set(["on", "off"]);
 const actionOf = (args: Args) => String(args.action ?? "status").toLowerCase();
+// Anyone may look; changing the posts needs a channel posts reach and the right to manage it.
+const needs = (args: Args): readonly Capability[] => (CHANGES.has(actionOf(args)) ? ["channelPosts", "manageChannel"] : []);
+
+/** How to turn the posts (back) on, said only where the asker can; elsewhere what they can do instead. */
+function turnOnHint(ctx: CommandContext, again: boolean): string {
+  if (lacking(ctx.can, needs({ action: "on" }))) return "See the card a daily post would show with: daily preview";
+  return again ? "Turn them back on with: daily on" : "Turn them on with: daily on 09:00 Europe/Paris";
+}
 
 /** The `daily on|off|status|preview` command, for createBot({ commands }). */
 export function dailyCommands(options: DailyCommandsOptions): CommandSpec[] {
@@ -56,8 +64,7 @@ export function dailyCommands(options: DailyCommandsOptions): CommandSpec[] {
     ],
     // Turning posts on or off is news for the channel; the status and a preview are for the asker.
     visibility: (args) => (CHANGES.has(actionOf(args)) ? "public" : "ephemeral"),
-    // Anyone may look; changing the posts needs a channel posts reach and the right to manage it.
-    needs: (args) => (CHANGES.has(actionOf(args)) ? ["channelPosts", "manageChannel"] : []),
+    needs,
     help: (can) =>
       can.channelPosts
         ? spec
@@ -201,22 +208,22 @@ async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandCon
 async function turnOff(options: DailyCommandsOptions, ctx: CommandContext): Promise<Reply> {
   const now = options.clock.now();
   const turnedOff = await options.store().disableSubscription(subscriptionId(ctx), `turned off by ${ctx.userId}`, now);
-  if (!turnedOff) return notice("Daily posts", "This channel gets no daily takeaways. Turn them on with: daily on 09:00 Europe/Paris");
+  if (!turnedOff) return notice("Daily posts", `This channel gets no daily takeaways. ${turnOnHint(ctx, false)}`);
   return {
     visibility: "public",
     card: {
       title: "Daily takeaways are off",
-      body: [{ text: rich("No more daily takeaways in this channel. Turn them back on with: daily on") }],
+      body: [{ text: rich(`No more daily takeaways in this channel. ${turnOnHint(ctx, true)}`) }],
     },
   };
 }
 
 async function status(options: DailyCommandsOptions, ctx: CommandContext): Promise<Reply> {
   const subscription = await options.store().getSubscription(subscriptionId(ctx));
-  if (!subscription) return notice("Daily posts", "This channel gets no daily takeaways. Turn them on with: daily on 09:00 Europe/Paris");
+  if (!subscription) return notice("Daily posts", `This channel gets no daily takeaways. ${turnOnHint(ctx, false)}`);
   if (!subscription.enabled) {
     const when = subscription.disabledAt ? ` since ${describeInstant(subscription.disabledAt, subscription.zone)}` : "";
-    return notice("Daily posts", `Daily takeaways are off in this channel${when}: ${subscription.disabledReason ?? "turned off"}. Turn them back on with: daily on`);
+    return notice("Daily posts", `Daily takeaways are off in this channel${when}: ${subscription.disabledReason ?? "turned off"}. ${turnOnHint(ctx, true)}`);
   }
   return { visibility: "ephemeral", card: await statusCard(options, subscription) };
 }

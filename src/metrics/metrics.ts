@@ -7,6 +7,8 @@ export interface MetricsSources {
   subscriptions: () => Promise<Record<string, number>>;
   /** Sections in the index now being served (it changes on a corpus reload). */
   sections: () => number;
+  /** Recaps in the index now being served, by where they come from (shipped, stored). */
+  recaps: () => Record<string, number>;
   /** The 👍/👎 votes standing in the feedback store, read at each scrape. */
   votes: () => Promise<VoteCount[]>;
 }
@@ -95,6 +97,16 @@ export class Metrics {
       registers,
       collect() {
         this.set(sources.sections());
+      },
+    });
+    new Gauge({
+      name: "kubecon_recaps",
+      help: "Recaps in the search index being served, by origin: shipped with the bot, or stored (from sources or ingested into the store).",
+      labelNames: ["origin"],
+      registers,
+      collect() {
+        this.reset();
+        for (const [origin, count] of Object.entries(sources.recaps())) this.set({ origin }, count);
       },
     });
   }

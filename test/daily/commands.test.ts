@@ -150,6 +150,17 @@ describe("daily commands through the real bot", () => {
     expect((await env.store.getSubscription("slack:C5"))!.enabled).toBe(false);
   });
 
+  it("offers `daily on` only to who can run it: a member who may not manage the channel is shown the preview", async () => {
+    const manager = text(await bot.run("daily status", { ...slack, channelId: "C9" }));
+    expect(manager).toContain("Turn them on with: daily on 09:00 Europe/Paris");
+    const member = text(await bot.run("daily status", { ...slack, channelId: "C9", can: { manageChannel: false, channelPosts: true } }));
+    expect(member).toContain("daily preview");
+    expect(member).not.toContain("daily on");
+    const bare = await bot.run("daily", { ...slack, channelId: "C9", can: { manageChannel: false, channelPosts: true } });
+    expect(bare.card.notice).toBe("`daily` needs status or preview. Try `daily status`.");
+    expect((await bot.run("daily", { ...slack, channelId: "C9" })).card.notice).toBe("`daily` needs on, off, status or preview. Try `daily on`.");
+  });
+
   it("keeps subscriptions to chat channels", async () => {
     const reply = await bot.run("daily on", { platform: "cli", userId: "me", channelId: "terminal", can: TERMINAL });
     expect(reply.isError).toBe(true);
