@@ -25,6 +25,7 @@ import { installFailurePage } from "./install-failure.js";
 import { boltInstallationStore } from "./installations.js";
 import { signedStateStore } from "./oauth-state.js";
 import { postCard, postError, slackPoster } from "./poster.js";
+import { isWorkspaceAdmin } from "./admins.js";
 import { ACTION_ID, actionKind, LINK_ACTION_ID, renderCard, type SlackMessage } from "./render.js";
 import { responder, type Responder } from "./respond.js";
 import { acknowledgeUnclaimed } from "./unclaimed.js";
@@ -37,7 +38,7 @@ export const EVENTS_PATH = "/slack/events";
 export const INSTALL_PATH = "/slack/install";
 export const REDIRECT_PATH = "/slack/oauth_redirect";
 /** The bot scopes an install asks for: exactly those of manifest.yml. */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history", "channels:history", "groups:history"] as const;
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history", "channels:history", "groups:history", "users:read"] as const;
 /** What the shared host lets through to Bolt (405 and 415 otherwise): slash commands and clicks come
  * form-encoded, Events API callbacks as JSON; the installation pages are plain GETs. */
 const EVENTS_ROUTE: RouteOptions = { methods: ["POST"], contentTypes: ["application/x-www-form-urlencoded", "application/json"] };
@@ -142,8 +143,16 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     return { reply, message: toSlack(reply) };
   }
 
-  /** What the asker may do: change channel settings when listed in SLACK_CHANNEL_MANAGERS, or anyone when it is unset. */
-  const can = (userId: string): Capabilities => ({ manageChannel: !config.managers || config.managers.has(userId), channelPosts: true });
+  /**
+   * What the asker may do: change channel settings when listed in SLACK_CHANNEL_MANAGERS, or anyone
+   * when it is unset; change the bot's sources when listed there or a workspace admin or owner
+   * (asked of Slack only when a command needs it).
+   */
+  const can = (userId: string, client: App["client"]): Capabilities => ({
+    manageChannel: !config.managers || config.managers.has(userId),
+    channelPosts: true,
+    manageSources: config.managers?.has(userId) || (() => isWorkspaceAdmin(client, userId, logger)),
+  });
 
   /** Posts to a response_url, retried within the deadline; an expired URL or a Slack failure is logged, never thrown. */
   async function respondSafely(respond: Responder, message: RespondArguments, context: Record<string, unknown>): Promise<void> {
@@ -154,9 +163,9 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     }
   }
 
-  app.command(SLASH_COMMAND, async ({ command, ack }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     const respond = responder(clientOptions.fetch, command.response_url);
-    const ctx: CommandContext = { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id, can: can(command.user_id) };
+    const ctx: CommandContext = { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id, can: can(command.user_id, client) };
     // A slow core is acknowledged within Slack's 3 seconds and answered through response_url.
     await answerInTime(answer(command.text, ctx), ackDeadlineMs, {
       now: ({ message }) => ack(message),
@@ -173,7 +182,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
       userId: body.user.id,
       channelId: body.channel?.id ?? body.container.channel_id ?? "",
       spaceId: body.team?.id,
-      can: can(body.user.id),
+      can: can(body.user.id, client),
     };
     const command = action.value ?? "";
     const logContext = { action: action.action_id, command: command.slice(0, 200), user: ctx.userId, channel: ctx.channelId };

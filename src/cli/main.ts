@@ -23,6 +23,9 @@ const USAGE = `usage: kubecon <command...>            answer a command as text (
        kubecon ingest <file.html|file.md|file.txt|https://...> [--dry-run] [--force]
               [--event NAME] [--event-id ID] [--year YYYY] [--location L] [--lang xx]
               [--title T] [--author A] [--source URL] [--corpus DIR]
+       kubecon sources add <url> [--kind feed|sitemap|page|list] [--event-hint "KubeCon EU 2026"]
+       kubecon sources list | sources remove <id>   the feeds, sitemaps, pages and lists followed
+       kubecon refresh [--dry-run]         fetch every source now and store the recaps found
 
 options:
 ${OPTION_HELP}`;
@@ -38,6 +41,9 @@ function checkCombination(flags: Flags, command: string | undefined): void {
   if (flags.json && !json.has(command ?? "")) throw new UserError("--json works with search, sections, takeaways and feedback");
   if ((flags.limit !== undefined || flags.stdin) && command !== "search") {
     throw new UserError(`${flags.stdin ? "--stdin" : "--limit"} works with search only: kubecon search <query> ${flags.stdin ? "--stdin" : "--limit 3"}`);
+  }
+  if ((flags.kind !== undefined || flags["event-hint"] !== undefined) && command !== "sources") {
+    throw new UserError("--kind and --event-hint go with sources add: kubecon sources add <url> --kind feed --event-hint \"KubeCon EU 2026\"");
   }
   if (command === "sections" || command === "takeaways" || command === "feedback") {
     if (!flags.json) throw new UserError(`${command} prints JSON lines: kubecon ${command} --json`);
@@ -61,6 +67,12 @@ async function main(argv: string[]): Promise<number> {
     // Loaded here only: language detection is not needed for anything else.
     const { ingest } = await import("./ingest.js");
     console.log(await ingest(rest[0]!, { ...flags, eventId: flags["event-id"], dryRun: flags["dry-run"], corpusDir }));
+    return 0;
+  }
+
+  if (command === "sources" || command === "refresh") {
+    const { sourcesCommand } = await import("./sources.js");
+    console.log(await sourcesCommand(command, rest, flags, logger));
     return 0;
   }
 

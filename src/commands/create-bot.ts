@@ -3,13 +3,14 @@ import { errorCard, helpCard } from "../cards/help-card.js";
 import type { Logger } from "../log/logger.js";
 import type { Bot } from "./bot.js";
 import { complete } from "./complete.js";
-import { lacking, type Capabilities, type Capability, type CommandContext, type RunOptions } from "./context.js";
+import { lackingAsked, type Capabilities, type Capability, type CommandContext, type RunOptions } from "./context.js";
 import { coreCommands, helpCommand } from "./core-commands.js";
 import type { BotData } from "./data.js";
 import { MAX_COMMAND_LENGTH, cleanText, parseArgs, splitWords } from "./grammar.js";
 import { CommandRegistry, visibilityOf } from "./registry.js";
 import type { CommandSpec } from "./spec.js";
 import { UserError } from "./user-error.js";
+import { StoreUnavailableError } from "../store/store-error.js";
 
 export interface BotOptions {
   logger: Logger;
@@ -29,6 +30,7 @@ const OUR_FAULT = "Something went wrong on our side; it has been logged. Please 
 
 function refusal(missing: Capability, platforms: readonly string[]): string {
   if (missing === "manageChannel") return "You need permission to manage this channel to do that.";
+  if (missing === "manageSources") return "Only the people who manage the bot (workspace or server admins) can change its sources.";
   const where = platforms.length ? `a ${platforms.join(" or ")} channel` : "a chat channel";
   return `That posts in a channel later, so it works in ${where} the bot is in: run it there.`;
 }
@@ -62,7 +64,7 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
 
   async function execute(parsed: ReturnType<typeof parse>, ctx: CommandContext, runOptions: RunOptions): Promise<Reply> {
     if (!parsed) return { card: helpCard(registry.helpFor(ctx.can)), visibility: "ephemeral" };
-    const missing = lacking(ctx.can, parsed.spec.needs?.(parsed.args));
+    const missing = await lackingAsked(ctx.can, parsed.spec.needs?.(parsed.args));
     if (missing) throw new UserError(refusal(missing, platforms));
     return parsed.spec.run(parsed.args, ctx, runOptions);
   }
@@ -80,6 +82,8 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
         reply = await execute(parsed, ctx, runOptions);
       } catch (error) {
         if (error instanceof UserError) return { card: errorCard(error.message), visibility: "ephemeral", isError: true, command };
+        // The store has logged why, once; every refused write need not be.
+        if (error instanceof StoreUnavailableError) return { card: errorCard(error.message), visibility: "ephemeral", isError: true, internal: true, command };
         logger.error({ err: error, platform: ctx.platform, channel: ctx.channelId, command: text.slice(0, 200) }, "command failed");
         return { card: errorCard(OUR_FAULT), visibility: "ephemeral", isError: true, internal: true, command };
       }

@@ -13,6 +13,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** A duration: a number and a unit (s, m, h, d); a bare 0 is none. */
+const DURATION = /^(0|\d+\s*[smhd])$/i;
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const durationMs = (text: string) => (text === "0" ? 0 : parseInt(text, 10) * UNIT_MS[text.trim().slice(-1).toLowerCase()]!);
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** The variables of the process itself; each adapter reads its own in `adapters/<platform>/config.ts`. */
@@ -27,6 +32,14 @@ const variables = {
   PORT: { schema: z.coerce.number().int().min(1).max(65535), problem: "must be a number from 1 to 65535" },
   METRICS_PORT: { schema: z.coerce.number().int().min(1).max(65535), problem: "must be a number from 1 to 65535" },
   ALLOW_EMPTY_CORPUS: { schema: z.enum(["0", "1"]), problem: "must be 1 (start with a corpus of no section) or 0" },
+  REFRESH_INTERVAL: {
+    schema: z.string().regex(DURATION).transform(durationMs),
+    problem: "must be a duration like 6h, 90m or 1d (0 turns the refresh of sources off)",
+  },
+  SOURCE_KEYWORDS: {
+    schema: z.string().transform((text) => text.split(",").map((word) => word.trim()).filter(Boolean)).pipe(z.array(z.string()).min(1)),
+    problem: "must be words that name the event, comma-separated (kubecon, cloudnativecon)",
+  },
 };
 
 export interface Config {
@@ -40,7 +53,14 @@ export interface Config {
   metricsPort?: number;
   /** Start even when the corpus has no section (it stays not ready until it has some). */
   allowEmptyCorpus: boolean;
+  /** How often sources are refreshed in service mode; 0 when they are not. */
+  refreshIntervalMs: number;
+  /** Words that name the event in a feed item or page that is a recap; the defaults when unset. */
+  sourceKeywords?: string[];
 }
+
+/** Sources are refreshed four times a day unless REFRESH_INTERVAL says otherwise. */
+const DEFAULT_REFRESH_MS = 6 * 3_600_000;
 
 /** Reads the process's own variables, with their defaults. */
 export function loadConfig(env: Env): ConfigRead<Config> {
@@ -56,6 +76,8 @@ export function loadConfig(env: Env): ConfigRead<Config> {
       port: e.PORT ?? 3000,
       ...(e.METRICS_PORT && { metricsPort: e.METRICS_PORT }),
       allowEmptyCorpus: e.ALLOW_EMPTY_CORPUS === "1",
+      refreshIntervalMs: e.REFRESH_INTERVAL ?? DEFAULT_REFRESH_MS,
+      ...(e.SOURCE_KEYWORDS && { sourceKeywords: e.SOURCE_KEYWORDS }),
     },
   };
 }

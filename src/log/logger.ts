@@ -18,7 +18,9 @@ export function createLogger(level = "info", destination?: NodeJS.WritableStream
         censor: "[redacted]",
       },
     },
-    destination ?? pino.destination(2),
+    // Written as it is logged: nothing is left in a buffer at exit, where sonic-boom's flushSync
+    // retries a pipe nobody reads any more (`npm start | tee` after Ctrl-C) forever, signals unheard.
+    destination ?? pino.destination({ dest: 2, sync: true }),
   );
 }
 

@@ -19,7 +19,7 @@ function problems(env: Record<string, string>): readonly string[] {
 describe("configuration from the environment", () => {
   it("with nothing set: the defaults, and no adapter (the console)", () => {
     const { config, wanted } = readSettings({}, adapters);
-    expect(config).toEqual({ logLevel: "info", corpusDir: "data/recaps", dataDir: "var", port: 3000, allowEmptyCorpus: false });
+    expect(config).toEqual({ logLevel: "info", corpusDir: "data/recaps", dataDir: "var", port: 3000, allowEmptyCorpus: false, refreshIntervalMs: 6 * 3_600_000 });
     expect(wanted).toEqual([]);
   });
 
@@ -28,6 +28,16 @@ describe("configuration from the environment", () => {
     expect(readSettings({ DATABASE_URL: " " }, adapters).config.databaseUrl).toBeUndefined();
     expect(problems({ DATABASE_URL: "mysql://db/kubecon" })).toEqual([
       "DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/database (or unset, for SQLite in DATA_DIR)",
+    ]);
+  });
+
+  it("REFRESH_INTERVAL is a duration (0 turns the refresh off); SOURCE_KEYWORDS a comma-separated list", () => {
+    expect(readSettings({ REFRESH_INTERVAL: "90m", SOURCE_KEYWORDS: "KubeCon, OSS Summit ," }, adapters).config).toMatchObject({ refreshIntervalMs: 90 * 60_000, sourceKeywords: ["KubeCon", "OSS Summit"] });
+    expect(readSettings({ REFRESH_INTERVAL: "0" }, adapters).config.refreshIntervalMs).toBe(0);
+    expect(readSettings({ REFRESH_INTERVAL: "1d" }, adapters).config.refreshIntervalMs).toBe(86_400_000);
+    expect(problems({ REFRESH_INTERVAL: "6 hours", SOURCE_KEYWORDS: " , " })).toEqual([
+      "REFRESH_INTERVAL must be a duration like 6h, 90m or 1d (0 turns the refresh of sources off)",
+      "SOURCE_KEYWORDS must be words that name the event, comma-separated (kubecon, cloudnativecon)",
     ]);
   });
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { KUBECON_CLI, ensureBuilt } from "../core/helpers.js";
 import { BLOG_PAGE, JEKYLL_POST } from "../ingest/fixtures.js";
+import { rss } from "../sources/fixtures.js";
 
 /**
  * Every `npm run kubecon -- …` line of a code block in the README and in docs/ runs as written:
@@ -35,6 +36,7 @@ function examples(): Example[] {
 }
 
 const isIngest = (example: Example) => / kubecon -- ingest /.test(example.line);
+const isSources = (example: Example) => / kubecon -- (sources|refresh)\b/.test(example.line);
 const asBundle = (line: string) => line.replace(NPM_KUBECON, `"${process.execPath}" "${KUBECON_CLI}"`);
 
 let scratch: string;
@@ -54,7 +56,7 @@ describe("the documentation's command examples", () => {
 
   it("each runs on the shipped corpus and answers without a mistake", async () => {
     const dataDir = mkdtempSync(join(scratch, "data-"));
-    for (const example of examples().filter((e) => !isIngest(e))) {
+    for (const example of examples().filter((e) => !isIngest(e) && !isSources(e))) {
       const run = await shell(asBundle(example.line), { cwd: projectRoot(), env: { ...process.env, LOG_LEVEL: "warn", CORPUS_DIR: "", DATA_DIR: dataDir } });
       expect({ ...example, code: run.code, stderr: run.stderr }).toEqual({ ...example, code: 0, stderr: "" });
       expect(run.stdout.trim(), example.line).not.toBe("");
@@ -84,6 +86,34 @@ describe("the documentation's command examples", () => {
         // Every example but the dry runs wrote its file's recap.
         const written = new Set(ingests.filter((example) => !example.line.includes("--dry-run")).map((example) => /ingest (\S+)/.exec(example.line)![1]));
         expect(readdirSync(corpus).filter((name) => name.endsWith(".md")), document).toHaveLength(written.size);
+      }
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe("the documentation's source examples", () => {
+  it("run in order, each document against a store of its own, its addresses served from loopback", async () => {
+    const examplesOf = (document: string) => examples().filter((example) => example.document === document && isSources(example));
+    expect(examples().filter(isSources).length).toBeGreaterThanOrEqual(5);
+    const server = createServer((req, res) => {
+      if (req.url === "/feed.xml") {
+        const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss([{ title: "KubeCon + CloudNativeCon Europe 2024 Paris: my notes", link: `${local}/kubecon-notes` }]));
+      } else if (req.url === "/robots.txt") res.writeHead(404).end();
+      else res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(BLOG_PAGE);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      for (const document of DOCUMENTS) {
+        const dataDir = mkdtempSync(join(scratch, "sources-"));
+        for (const example of examplesOf(document)) {
+          const run = await shell(asBundle(example.line).replace(/https?:\/\/\S+?\//, local), { cwd: projectRoot(), env: { ...process.env, LOG_LEVEL: "warn", DATA_DIR: dataDir, DATABASE_URL: "" } });
+          expect({ ...example, code: run.code, stderr: run.stderr }).toEqual({ ...example, code: 0, stderr: "" });
+          expect(run.stdout.trim(), example.line).not.toBe("");
+        }
       }
     } finally {
       server.close();
