@@ -6,8 +6,11 @@ export type { Logger };
 // pino is CommonJS, so it can be loaded when a logger is first made rather than at every start.
 const require = createRequire(import.meta.url);
 
-/** Structured JSON logs, one event a line; tokens and secrets are redacted wherever they appear. */
-export function createLogger(level = "info", destination?: NodeJS.WritableStream): Logger {
+/** JSON lines for collectors (the default), or `pretty`: the same events laid out for a person at a terminal. */
+export type LogFormat = "json" | "pretty";
+
+/** Structured logs, one event a line; tokens and secrets are redacted wherever they appear. */
+export function createLogger(level = "info", destination?: NodeJS.WritableStream, format: LogFormat = "json"): Logger {
   const { pino } = require("pino") as typeof import("pino");
   return pino(
     {
@@ -20,8 +23,14 @@ export function createLogger(level = "info", destination?: NodeJS.WritableStream
     },
     // Written as it is logged: nothing is left in a buffer at exit, where sonic-boom's flushSync
     // retries a pipe nobody reads any more (`npm start | tee` after Ctrl-C) forever, signals unheard.
-    destination ?? pino.destination({ dest: 2, sync: true }),
+    destination ?? (format === "pretty" ? prettyDestination() : pino.destination({ dest: 2, sync: true })),
   );
+}
+
+/** pino-pretty, a development dependency, loaded only when asked for (the configuration checks it is there). */
+function prettyDestination(): NodeJS.WritableStream {
+  const pretty = require("pino-pretty") as typeof import("pino-pretty");
+  return pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY === true, translateTime: "SYS:HH:MM:ss.l", singleLine: true });
 }
 
 /** pino's levels, so a lazy logger can drop what is below its level without making the logger. */

@@ -48,6 +48,7 @@ export function toyPlatform(): ToyPlatform {
       });
       return {
         mode: "webhook",
+        summary: "over a webhook",
         poster: {
           async post({ channelId }, card) {
             const messageId = String(++messages);
