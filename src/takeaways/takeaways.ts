@@ -60,7 +60,7 @@ const DEPENDENT_OPENING =
   /^(\(|(well|ok|okay|and|but|or|so|then|also|this|that|these|those|such|it|its|it['’]s|they|their|them|he|she|his|her|here|there|which|because|however|therefore|thus|otherwise|moreover|furthermore|besides|instead|finally|plus|ie|i\.e|eg|e\.g|of course|indeed|in addition|for (example|instance)|et|mais|ou|donc|puis|ensuite|alors|ce|cet|cette|ces|cela|ça|c['’]est|c['’]était|il|ils|elle|elles|ici|voici|voilà|nous|je|j['’]|de plus|en effet|par exemple)\b)/i;
 /** "It's strongly suggested to ...", "There is no ...": an opening that points at nothing before it. */
 const IMPERSONAL_OPENING =
-  /^(it['’]s|it is|it was) (strongly |generally |often |usually |always |never |not )?(suggested|recommended|advised|important|worth|possible|impossible|hard|easy|common|better|best|crucial|key|essential|a (good|bad) idea)\b|^there['’]s\b|^there (is|are|was|were)\b|^c['’]est (en effet |vraiment |toujours )?(une? (bonne|mauvaise|excellente) (idée|pratique)|important|essentiel|utile|possible|mieux|préférable)/i;
+  /^(it['’]s|it is|it was) (strongly |generally |often |usually |always |never |not )?(suggested|recommended|advised|important|worth|possible|impossible|hard|easy|common|better|best|crucial|key|essential|a (good|bad) idea)\b|^there['’]s\b|^there (is|are|was|were)\b|^il (n['’])?(existe|y a|faut|est (possible|important|essentiel|utile|préférable|recommandé))\b|^c['’]est (en effet |vraiment |toujours )?(une? (bonne|mauvaise|excellente) (idée|pratique)|important|essentiel|utile|possible|mieux|préférable)/i;
 /** The author talking about themselves rather than the talk. */
 const FIRST_PERSON = /(^|[^\p{L}])(I|I['’]m|I['’]ve|I['’]d|I['’]ll|me|my|mine|myself|je|j['’]\p{L}+|moi|m['’]\p{L}+|mon|ma|mes)(?=$|[^\p{L}])/u;
 /** Pointers at something the reader cannot see: the link above, the slides, this talk. */
@@ -188,8 +188,9 @@ function candidatesOf(section: Section): Found[] {
     const next = section.bullets[position + 1];
     const parent = parentOf(section.bullets, position);
     for (const [index, piece] of pieces.entries()) {
-      // The author's own list items may open in lower case: "using eBPF based tools to ...".
-      const text = inList ? capitalize(normalize(piece)) : normalize(piece);
+      // A whole bullet may open in lower case, notes style: "experience shows DaemonSets are ...";
+      // a sentence of a paragraph that does is the rest of a broken one.
+      const text = line.depth > 0 && pieces.length === 1 ? capitalize(normalize(piece)) : normalize(piece);
       if (!isSelfContained(text)) continue;
       if (index === 0 && line.depth === 0 && continuesInto(previous)) continue;
       if (index === last && !endsASentence(text) && continuesOnto(line, next)) continue;

@@ -40,6 +40,13 @@ function listening(): Promise<Server> {
   });
 }
 
+async function freePort(): Promise<number> {
+  const server = await listening();
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 describe("the bot process at a terminal (dist/src/main.js)", () => {
   it("a port already taken: one line naming it and what to do, and exit 78 like every start error", { timeout: 60_000 }, async () => {
     const other = await listening();
@@ -57,9 +64,7 @@ describe("the bot process at a terminal (dist/src/main.js)", () => {
   it("`npm start 2>&1 | tee log`, then Ctrl-C: with its output a closed pipe, the bot still exits on SIGINT and SIGTERM", { timeout: 60_000 }, async () => {
     const discord = await new DiscordStandIn().start();
     cleanup.push(() => discord.stop());
-    const free = await listening();
-    const port = (free.address() as { port: number }).port;
-    await new Promise((resolve) => free.close(resolve));
+    const port = await freePort();
     // Standard output and error are one pipe, as with 2>&1 into tee.
     const child = spawn("sh", ["-c", `exec "${process.execPath}" "${main}" 2>&1`], { cwd: folder, env: env(port, discord.apiUrl), stdio: ["ignore", "pipe", "ignore"] });
     cleanup.push(() => void child.kill("SIGKILL"));
@@ -74,6 +79,32 @@ describe("the bot process at a terminal (dist/src/main.js)", () => {
     child.kill("SIGTERM");
     // Exited by itself (a hung bot is killed by the clean-up once the test's timeout has passed).
     expect([0, FORCED_EXIT_CODE]).toContain(await exited);
+  });
+
+  it("says at info, one line a component, what started; LOG_FORMAT=pretty writes those lines for a person", { timeout: 90_000 }, async () => {
+    const discord = await new DiscordStandIn().start();
+    cleanup.push(() => discord.stop());
+    for (const format of ["json", "pretty"]) {
+      const port = await freePort();
+      const child = spawn(process.execPath, [main], { cwd: folder, env: { ...env(port, discord.apiUrl), LOG_FORMAT: format }, stdio: ["ignore", "ignore", "pipe"] });
+      cleanup.push(() => void child.kill("SIGKILL"));
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+      const exited = exitOf(child);
+      while ((await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0)) !== 200) await new Promise((r) => setTimeout(r, 50));
+      // The scheduler's line comes last, once it ticks; then the bot is stopped as at a terminal.
+      while (!stderr.includes("daily scheduler on")) await new Promise((r) => setTimeout(r, 50));
+      child.kill("SIGINT");
+      expect(await exited).toBe(0);
+      const lines = stderr.split("\n").filter(Boolean);
+      if (format === "json") {
+        const said = lines.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((line) => line.level === 30).map((line) => line.msg);
+        expect(said.slice(0, 4)).toEqual([`listening on :${port}`, expect.stringMatching(/^corpus: \d+ recaps, \d+ talks$/), "Discord over HTTP interactions", "daily scheduler on, 0 subscriptions"]);
+      } else {
+        expect(lines.some((line) => line.startsWith("{"))).toBe(false);
+        expect(lines.find((line) => line.includes(`listening on :${port}`))).toMatch(/INFO/);
+      }
+    }
   });
 
   it("two log lines into a pipe nobody reads any more, then exit: the process ends", { timeout: 60_000 }, async () => {

@@ -115,11 +115,11 @@ describe("extractTakeaways", () => {
     const conclusion = section({
       talk: "Conclusion – key take aways",
       tags: ["eBPF"],
-      bullets: [p("using eBPF based tools to monitor and debug Kubernetes resources", 1), p("kubectl plugins are now the way to extend the command line", 1)],
+      bullets: [p("using eBPF based tools cuts the time to debug a network issue by half", 1), p("kubectl plugins are now the way to extend the command line", 1)],
     });
     const texts = extractTakeaways([conclusion]).map((t) => [t.text, t.postable]);
     expect(texts).toEqual([
-      ["Using eBPF based tools to monitor and debug Kubernetes resources", true],
+      ["Using eBPF based tools cuts the time to debug a network issue by half", true],
       ["kubectl plugins are now the way to extend the command line", false],
     ]);
   });
@@ -238,8 +238,8 @@ describe("takeaways of the shipped corpus", () => {
   const takeaways = extractTakeaways(corpus.sections);
   const postable = takeaways.filter((t) => t.postable);
 
-  it("leave a pool of at least 40 postable takeaways, from every recap", () => {
-    expect(postable.length).toBeGreaterThanOrEqual(40);
+  it("leave a pool of at least 35 postable takeaways, from every recap", () => {
+    expect(postable.length).toBeGreaterThanOrEqual(35);
     expect(new Set(postable.map((t) => t.eventId))).toEqual(new Set(corpus.recaps.map((r) => r.eventId)));
   });
 
