@@ -1,6 +1,6 @@
 import type { RichText } from "../text/rich-text.js";
 import type { Section } from "../corpus/section.js";
-import { QUERY_LANGUAGES, queryLanguages, termsOfWord, tokenize } from "./analyzer.js";
+import { isStopWord, QUERY_LANGUAGES, queryLanguages, termsOfWord, tokenize } from "./analyzer.js";
 import { fold } from "../text/fold.js";
 import { buildIndex, type FieldName, type Vocabulary } from "./build-index.js";
 import { Postings, type Expansion, type PostingsState } from "./postings.js";
@@ -366,7 +366,8 @@ export class SearchEngine {
    */
   private plan(words: readonly string[], languages: readonly string[]): Plan | undefined {
     // Synonyms are looked up on the words as corrected ("webasembly" → wasm too); each concept keeps the words as typed.
-    const corrected = words.map((word) => this.correctionOf(word) ?? word);
+    const stopLanguage = languages.includes("fr") ? "fr" : "en";
+    const corrected = words.map((word) => (isStopWord(word, stopLanguage) ? word : this.correctionOf(word) ?? word));
     const concepts = expandSynonyms(corrected, this.synonyms);
     let at = 0;
     for (const concept of concepts) {
@@ -390,6 +391,9 @@ export class SearchEngine {
         const split: Leaf[] = [];
         let complete = true;
         phrase.forEach((word, w) => {
+          // The words typed lose the stop words of the language the query reads as (English unless
+          // French); a synonym phrase, those of any language (a one-word synonym is a name: "ai").
+          if (typed ? isStopWord(word, stopLanguage) : phrase.length > 1 && isStopWord(word)) return;
           const { joined, parts } = this.variants(word);
           if (joined.length === 0) return;
           const known = joined.some((t) => this.postings.termId(t) !== undefined);
