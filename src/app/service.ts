@@ -15,6 +15,7 @@ import { METRICS_PATH, METRICS_ROUTE, metricsRoute } from "../metrics/route.js";
 import type { DailyStore } from "../store/daily-store.js";
 import type { FeedbackStore } from "../store/feedback-store.js";
 import type { RecapStore } from "../store/recap-store.js";
+import { plural } from "../text/plural.js";
 import { NO_SECTION, requireSections } from "./empty-corpus.js";
 import { ReloadableBot } from "./reloadable-bot.js";
 import { StoredRecaps } from "./stored-recaps.js";
@@ -91,6 +92,8 @@ export async function runService({ config, wanted, logger, store, load, feedback
   const loadAll = async () => load(await stored.read());
   const reloadable = new ReloadableBot(requireSections(await loadAll(), config), loadAll, logger, (loaded) => measureSearches(loaded.data.engine, metrics));
   bot = reloadable;
+  const { recaps, sections } = reloadable.data.corpus;
+  logger.info({ recaps: recaps.length, sections: sections.length }, `corpus: ${plural(recaps.length, "recap")}, ${plural(sections.length, "talk")}`);
   const stopFollowing = stored.follow((why) => void reloadable.reload(why), RECAP_CHECK_MS);
   liveness.start();
   const inFlight = new InFlight();
@@ -99,6 +102,8 @@ export async function runService({ config, wanted, logger, store, load, feedback
   // A tick claims rows: it waits for the store to have connected and migrated (PostgreSQL may still be coming up).
   await store.ready();
   const scheduler = new DailyScheduler({ store, takeaways: () => reloadable.data.takeaways(), posters, clock: systemClock, logger }).start();
+  const subscriptions = (await store.enabledSubscriptions()).filter((subscription) => subscription.platform in posters).length;
+  logger.info({ subscriptions, platforms: Object.keys(posters) }, `daily scheduler on, ${plural(subscriptions, "subscription")}`);
 
   const running = started;
   handleShutdown({
