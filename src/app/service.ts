@@ -39,8 +39,6 @@ export interface ServiceOptions {
   recapStore: RecapStore;
 }
 
-/** How often a replica checks the recap store for changes it was not told of (a lost announcement; SQLite makes none). */
-export const RECAP_CHECK_MS = 30_000;
 
 /** Requests in flight at SIGTERM get this long to finish, inside the 10 s the process allows itself. */
 const DRAIN_MS = 8_000;
@@ -94,7 +92,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
   bot = reloadable;
   const { recaps, sections } = reloadable.data.corpus;
   logger.info({ recaps: recaps.length, sections: sections.length }, `corpus: ${plural(recaps.length, "recap")}, ${plural(sections.length, "talk")}`);
-  const stopFollowing = stored.follow((why) => void reloadable.reload(why), RECAP_CHECK_MS);
+  const stopFollowing = stored.follow((why) => void reloadable.reload(why), config.recapCheckMs);
   liveness.start();
   const inFlight = new InFlight();
   started = await startAdapters(wanted, { bot: inFlight.track(measuredBot(reloadable, metrics, logger)), logger, http, store });
