@@ -15,6 +15,8 @@ import { METRICS_PATH, METRICS_ROUTE, metricsRoute } from "../metrics/route.js";
 import type { DailyStore } from "../store/daily-store.js";
 import type { FeedbackStore } from "../store/feedback-store.js";
 import type { RecapStore } from "../store/recap-store.js";
+import type { RefreshContext } from "../sources/refresh.js";
+import { RefreshScheduler } from "../sources/refresh-scheduler.js";
 import { NO_SECTION, requireSections } from "./empty-corpus.js";
 import { ReloadableBot } from "./reloadable-bot.js";
 import { StoredRecaps } from "./stored-recaps.js";
@@ -35,6 +37,8 @@ export interface ServiceOptions {
   feedback: FeedbackStore;
   /** The recaps served beside the folder's, followed for changes; closed last. */
   recapStore: RecapStore;
+  /** What refreshes the sources on the schedule (REFRESH_INTERVAL), one replica at a time. */
+  sources: RefreshContext;
 }
 
 /** How often a replica checks the recap store for changes it was not told of (a lost announcement; SQLite makes none). */
@@ -45,10 +49,10 @@ const DRAIN_MS = 8_000;
 
 /**
  * The bot as a service: the HTTP server first (so `/healthz` answers and `/readyz` says what is
- * still starting), then the corpus, the adapters and the daily scheduler; `/metrics`; SIGHUP
+ * still starting), then the corpus, the adapters, the daily scheduler and the sources' refresh; `/metrics`; SIGHUP
  * reloads the corpus; SIGTERM drains and exits (see `handleShutdown`).
  */
-export async function runService({ config, wanted, logger, store, load, feedback, recapStore }: ServiceOptions): Promise<void> {
+export async function runService({ config, wanted, logger, store, load, feedback, recapStore, sources }: ServiceOptions): Promise<void> {
   const readiness = new Readiness();
   const liveness = new Liveness();
   let bot: ReloadableBot | undefined;
@@ -98,6 +102,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
   // A tick claims rows: it waits for the store to have connected and migrated (PostgreSQL may still be coming up).
   await store.ready();
   const scheduler = new DailyScheduler({ store, takeaways: () => reloadable.data.takeaways(), posters, clock: systemClock, logger }).start();
+  const refresher = new RefreshScheduler({ ...sources, onResult: (source, result) => metrics.sourceRefreshes.inc({ source: source.url, result }) }).start();
 
   const running = started;
   handleShutdown({
@@ -105,7 +110,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
     readiness,
     steps: [
       // Stop taking work and let what runs finish, all at once: posts, requests, commands.
-      async () => void (await Promise.all([scheduler.stop(), stopFollowing(), http.close(DRAIN_MS), metricsHost === http ? undefined : metricsHost.close(), inFlight.idle()])),
+      async () => void (await Promise.all([scheduler.stop(), refresher.stop(), stopFollowing(), http.close(DRAIN_MS), metricsHost === http ? undefined : metricsHost.close(), inFlight.idle()])),
       () => running.stop(),
       () => store.close(),
       () => feedback.close(),
