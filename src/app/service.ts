@@ -2,6 +2,7 @@ import type { Config } from "../config/config.js";
 import type { LoadedBot } from "../commands/create-bot.js";
 import { recapsByOrigin, type RecapText } from "../corpus/stored-recaps.js";
 import { systemClock } from "../daily/clock.js";
+import { NewsPoster } from "../daily/news.js";
 import { DailyScheduler } from "../daily/scheduler.js";
 import { InFlight } from "../health/in-flight.js";
 import { Liveness } from "../health/liveness.js";
@@ -102,6 +103,8 @@ export async function runService({ config, wanted, logger, store, load, feedback
   // A tick claims rows: it waits for the store to have connected and migrated (PostgreSQL may still be coming up).
   await store.ready();
   const scheduler = new DailyScheduler({ store, takeaways: () => reloadable.data.takeaways(), posters, clock: systemClock, logger }).start();
+  // "New recap" posts go through the platforms' posters as they are: kubecon_daily_posts_total counts the daily takeaways only.
+  const news = new NewsPoster({ store, recaps: recapStore, posters: started.posters, topics: reloadable.data.topics, clock: systemClock, logger }).start();
   const refresher = new RefreshScheduler({ ...sources, onResult: (source, result) => metrics.sourceRefreshes.inc({ source: source.url, result }) }).start();
 
   const running = started;
@@ -110,7 +113,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
     readiness,
     steps: [
       // Stop taking work and let what runs finish, all at once: posts, requests, commands.
-      async () => void (await Promise.all([scheduler.stop(), refresher.stop(), stopFollowing(), http.close(DRAIN_MS), metricsHost === http ? undefined : metricsHost.close(), inFlight.idle()])),
+      async () => void (await Promise.all([scheduler.stop(), news.stop(), refresher.stop(), stopFollowing(), http.close(DRAIN_MS), metricsHost === http ? undefined : metricsHost.close(), inFlight.idle()])),
       () => running.stop(),
       () => store.close(),
       () => feedback.close(),
