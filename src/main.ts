@@ -24,8 +24,8 @@ import { StoreError } from "./store/store-error.js";
  */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
-  const { config, wanted } = readSettings(process.env, adapters);
-  const logger = createLogger(config.logLevel);
+  const { config, wanted, secrets } = readSettings(process.env, adapters);
+  const logger = createLogger(config.logLevel, undefined, secrets);
   const store = openDailyStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const feedback = openFeedbackStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const recapStore = openRecapStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });

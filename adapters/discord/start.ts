@@ -65,5 +65,6 @@ export const discordAdapter: Adapter<DiscordConfig> = {
   label: "Discord",
   fromEnv: discordConfig,
   startHints: { credentials: "DISCORD_TOKEN", address: "the network, and DISCORD_API_URL if set" },
+  secrets: ["DISCORD_TOKEN"],
   start: ({ config, bot, logger, http }) => startDiscord({ config, bot, logger, host: http }),
 };

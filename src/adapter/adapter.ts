@@ -34,6 +34,8 @@ export interface Adapter<Config = unknown> {
   start(context: AdapterContext<Config>): Promise<RunningAdapter>;
   /** What a failed start tells the user to check, in their words: the credentials, and the address. */
   readonly startHints: { credentials: string; address: string };
+  /** Its variables that hold secrets: their values are redacted from every log line. */
+  readonly secrets: readonly string[];
 }
 
 /**

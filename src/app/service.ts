@@ -23,6 +23,7 @@ import { ReloadableBot } from "./reloadable-bot.js";
 import { StoredRecaps } from "./stored-recaps.js";
 import type { WantedAdapter } from "./settings.js";
 import { startAdapters, type StartedAdapters } from "./start-adapters.js";
+import { listenExplained } from "./start-failure.js";
 
 export interface ServiceOptions {
   config: Config;
@@ -87,8 +88,8 @@ export async function runService({ config, wanted, logger, store, load, feedback
   const http = new HttpHost(logger, { readiness, liveness });
   const metricsHost = config.metricsPort && config.metricsPort !== config.port ? new HttpHost(logger, { readiness, liveness }) : http;
   metricsHost.mount(METRICS_PATH, metricsRoute(metrics, logger), METRICS_ROUTE);
-  await http.listen(config.port);
-  if (metricsHost !== http) await metricsHost.listen(config.metricsPort!);
+  await listenExplained((port) => http.listen(port), config.port, "PORT");
+  if (metricsHost !== http) await listenExplained((port) => metricsHost.listen(port), config.metricsPort!, "METRICS_PORT");
 
   const stored = new StoredRecaps(recapStore, logger);
   await stored.ready();

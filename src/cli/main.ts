@@ -20,7 +20,7 @@ const USAGE = `usage: kubecon <command...>            answer a command as text (
        kubecon feedback --json             the 👍/👎 votes on search answers, one JSON object a line
        kubecon backup <file>               a copy of the SQLite database of daily subscriptions (DATA_DIR)
        kubecon index [--corpus DIR]        the index snapshot a container image ships (index/, read first)
-       kubecon ingest <file.html|file.md|file.txt|https://...> [--dry-run] [--force]
+       kubecon ingest <file.html|file.md|file.txt|folder|https://...>... [--dry-run] [--force]
               [--event NAME] [--event-id ID] [--year YYYY] [--location L] [--lang xx]
               [--title T] [--author A] [--source URL] [--corpus DIR]
        kubecon sources add <url> [--kind feed|sitemap|page|list] [--event-hint "KubeCon EU 2026"]
@@ -63,11 +63,24 @@ async function main(argv: string[]): Promise<number> {
   const corpusDir = flags.corpus ?? (process.env.CORPUS_DIR || undefined);
 
   if (command === "ingest") {
-    if (rest.length !== 1) throw new UserError("ingest takes one file or URL: kubecon ingest <file|url> [--dry-run] [--event-id ID --year YYYY ...]");
+    if (!rest.length) throw new UserError("ingest takes files, folders or URLs: kubecon ingest <file|folder|url>... [--dry-run] [--event-id ID --year YYYY ...]");
     // Loaded here only: language detection is not needed for anything else.
-    const { ingest } = await import("./ingest.js");
-    console.log(await ingest(rest[0]!, { ...flags, eventId: flags["event-id"], dryRun: flags["dry-run"], corpusDir }));
-    return 0;
+    const { ingest, ingestMany, isOneRecap } = await import("./ingest.js");
+    const options = { ...flags, eventId: flags["event-id"], dryRun: flags["dry-run"], corpusDir };
+    if (isOneRecap(rest)) {
+      console.log(await ingest(rest[0]!, options));
+      return 0;
+    }
+    for (const name of ["title", "author", "source"] as const) {
+      if (flags[name] !== undefined) throw new UserError(`--${name} names one recap: ingest that one alone with it`);
+    }
+    // On a terminal, one line that says which input is being read, rewritten as they go.
+    const progress = process.stderr.isTTY
+      ? (done: number, total: number, input: string) => process.stderr.write(done < total ? `\r\x1b[K[${done + 1}/${total}] ${input.slice(-70)}` : "\r\x1b[K")
+      : undefined;
+    const { output, failed } = await ingestMany(rest, options, progress);
+    console.log(output);
+    return failed ? 2 : 0;
   }
 
   if (command === "sources" || command === "refresh") {

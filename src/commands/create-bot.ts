@@ -10,6 +10,7 @@ import { MAX_COMMAND_LENGTH, cleanText, parseArgs, splitWords } from "./grammar.
 import { CommandRegistry, visibilityOf } from "./registry.js";
 import type { CommandSpec } from "./spec.js";
 import { UserError } from "./user-error.js";
+import { StoreUnavailableError } from "../store/store-error.js";
 
 export interface BotOptions {
   logger: Logger;
@@ -81,6 +82,8 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
         reply = await execute(parsed, ctx, runOptions);
       } catch (error) {
         if (error instanceof UserError) return { card: errorCard(error.message), visibility: "ephemeral", isError: true, command };
+        // The store has logged why, once; every refused write need not be.
+        if (error instanceof StoreUnavailableError) return { card: errorCard(error.message), visibility: "ephemeral", isError: true, internal: true, command };
         logger.error({ err: error, platform: ctx.platform, channel: ctx.channelId, command: text.slice(0, 200) }, "command failed");
         return { card: errorCard(OUR_FAULT), visibility: "ephemeral", isError: true, internal: true, command };
       }

@@ -42,6 +42,9 @@ const variables = {
   },
 };
 
+/** The process's own variables that hold secrets (a URL's password): redacted from every log line. */
+export const SECRET_VARIABLES = ["DATABASE_URL"] as const;
+
 export interface Config {
   logLevel: string;
   corpusDir: string;

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "../log/logger.js";
 import type { Claim, DailyStore, PostedRecord, Subscription } from "../store/daily-store.js";
+import { StoreUnavailableError } from "../store/store-error.js";
 import { dailyCard } from "../cards/takeaway-card.js";
 import type { Clock } from "./clock.js";
 import { mayHaveArrived, PostError, type Poster, type PostTarget } from "./poster.js";
@@ -139,7 +140,8 @@ export class DailyScheduler {
           if (report.due > 0) logger.debug({ ...report }, "daily tick");
         } catch (error) {
           // The store is away (a database down, a full disk): log, and try again at the next minute.
-          logger.error({ err: error }, "daily tick failed; trying again in a minute");
+          // A write the store refused it has logged itself, once.
+          if (!(error instanceof StoreUnavailableError)) logger.error({ err: error }, "daily tick failed; trying again in a minute");
         }
         const wait = MINUTE - (clock.now().getTime() % MINUTE);
         try {

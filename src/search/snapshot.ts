@@ -8,7 +8,7 @@ import type { Corpus } from "../corpus/corpus.js";
 import type { RecapText } from "../corpus/stored-recaps.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Logger } from "../log/logger.js";
-import { projectRoot } from "../paths.js";
+import { eventsFile, projectRoot } from "../paths.js";
 import { SearchEngine } from "./engine.js";
 import { Growable } from "./postings.js";
 import { RecordReader, RecordWriter, readRecap, readSection, writeRecap, writeSection, type PieceEncoding } from "./snapshot-records.js";
@@ -18,7 +18,7 @@ import type { SynonymGroups } from "./synonyms.js";
  * The index snapshot: the segmented corpus, the topics, the synonyms and the engine's built state in
  * one file, so that a start reads one file instead of parsing every recap and indexing every
  * section (and loads no Markdown parser, YAML or zod). It is keyed by a hash of everything the index
- * is made from — each recap file, the topics and synonyms files, the code that segments and analyzes
+ * is made from — each recap file, the topics, synonyms and event catalog files, the code that segments and analyzes
  * (the compiled corpus, search and text modules) and the library versions (package-lock.json) — so it
  * is never used stale: any change builds the index again and writes a new snapshot.
  */
@@ -160,6 +160,8 @@ export function sourcesKey(sources: SearchSources): string {
   if (existsSync(lockfile)) add("package-lock.json", readFileSync(lockfile));
   add("topics", readFileSync(sources.topicsFile));
   add("synonyms", readFileSync(sources.synonymsFile));
+  // The event catalog gives recaps their event's id and name.
+  add("events", readFileSync(eventsFile()));
   // The same files loadCorpus reads.
   for (const name of readdirSync(sources.corpusDir).filter((f) => f.endsWith(".md")).sort()) {
     add(`recap ${name}`, readFileSync(join(sources.corpusDir, name)));

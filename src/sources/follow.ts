@@ -1,4 +1,4 @@
-import { eventFactsOf } from "../corpus/event.js";
+import { eventNamedIn } from "../corpus/event.js";
 import type { RecapStore, Source, SourceKind } from "../store/recap-store.js";
 import { detectKind, SOURCE_KINDS } from "./detect-kind.js";
 import type { RefreshContext } from "./refresh.js";
@@ -39,7 +39,7 @@ export async function followSource(request: FollowRequest, ctx: Pick<RefreshCont
     throw new SourceError(`The kind of a source is ${SOURCE_KINDS.join(", ")}, not “${request.kind.slice(0, 20)}” (leave it out to detect it).`);
   }
   const hint = request.eventHint?.trim();
-  if (hint && (!eventFactsOf(hint).event || !eventFactsOf(hint).year)) {
+  if (hint && !eventNamedIn(hint)) {
     throw new SourceError(`The event hint names the event and its year, like “KubeCon EU 2026”, not “${hint.slice(0, 60)}”.`);
   }
   const known = (await ctx.store.listSources()).find((source) => source.url === url);

@@ -28,19 +28,19 @@ export interface StoreConfig {
  */
 export function openDailyStore({ databaseUrl, dataDir, logger }: StoreConfig): DailyStore {
   if (databaseUrl) return new PostgresDailyStore({ url: databaseUrl, logger });
-  return openSqliteDailyStore(dataDir);
+  return openSqliteDailyStore(dataDir, logger);
 }
 
 /** The votes, where the daily store is: the DATABASE_URL database, or `feedback.db` in `dataDir`. */
 export function openFeedbackStore({ databaseUrl, dataDir, logger, giveUpAfterMs }: StoreConfig): FeedbackStore {
   if (databaseUrl) return new PostgresFeedbackStore({ url: databaseUrl, logger, giveUpAfterMs });
-  return openSqliteFeedbackStore(dataDir);
+  return openSqliteFeedbackStore(dataDir, logger);
 }
 
 /** The Slack installations, where the daily store is: the DATABASE_URL database, or `installations.db` in `dataDir`. */
 export function openInstallationStore({ databaseUrl, dataDir, logger }: StoreConfig): InstallationStore {
   if (databaseUrl) return new PostgresInstallationStore({ url: databaseUrl, logger });
-  return openSqliteInstallationStore(dataDir);
+  return openSqliteInstallationStore(dataDir, logger);
 }
 
 /** The stored recaps, sources and refresh lease, where the daily store is: the DATABASE_URL database, or `recaps.db` in `dataDir`. */

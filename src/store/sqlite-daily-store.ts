@@ -14,7 +14,8 @@ import type {
   SubscriptionSettings,
 } from "./daily-store.js";
 import { newsOutcomeColumns, toClaim, toNewsClaim, toPost, toSubscription, type NewsRow, type PostRow, type SubscriptionRow } from "./rows.js";
-import { openSqliteFile, type SqliteFileSpec } from "./sqlite-file.js";
+import type { Logger } from "../log/logger.js";
+import { openSqliteFile, type SqliteFileSpec, type SqliteGuard } from "./sqlite-file.js";
 import { StoreError } from "./store-error.js";
 
 export const DATABASE_FILE = "kubecon.db";
@@ -105,29 +106,39 @@ const DAILY_FILE: SqliteFileSpec = {
 };
 
 /** Opens (creating if needed) `<dataDir>/kubecon.db` and brings its schema up to date. */
-export function openSqliteDailyStore(dataDir: string): SqliteDailyStore {
-  return openSqliteFile(dataDir, DAILY_FILE, (db, file) => {
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    migrate(db, file);
-    return new SqliteDailyStore(file, db, prepare(db));
-  });
+export function openSqliteDailyStore(dataDir: string, logger?: Logger): SqliteDailyStore {
+  return openSqliteFile(
+    dataDir,
+    DAILY_FILE,
+    (db, file, guard) => {
+      db.pragma("synchronous = NORMAL");
+      db.pragma("foreign_keys = ON");
+      migrate(db, file);
+      return new SqliteDailyStore(guard, db, prepare(db));
+    },
+    logger,
+  );
 }
 
 /** The embedded default: one SQLite file that several processes on one host may share. */
 export class SqliteDailyStore implements DailyStore {
   constructor(
-    readonly file: string,
+    /** Every write goes through it: refused when the file cannot keep it. */
+    private readonly guard: SqliteGuard,
     private readonly db: Database.Database,
     private readonly statements: Statements,
   ) {}
+
+  get file(): string {
+    return this.guard.file;
+  }
 
   get schemaVersion(): number {
     return this.db.pragma("user_version", { simple: true }) as number;
   }
 
   async saveSubscription(settings: SubscriptionSettings): Promise<Subscription> {
-    this.statements.saveSubscription.run({
+    this.guard.write(() => this.statements.saveSubscription.run({
       id: settings.id,
       platform: settings.platform,
       channel_id: settings.channelId,
@@ -137,7 +148,7 @@ export class SqliteDailyStore implements DailyStore {
       topic: settings.topic ?? null,
       created_by: settings.createdBy,
       since: settings.since.getTime(),
-    });
+    }));
     return (await this.getSubscription(settings.id))!;
   }
 
@@ -151,12 +162,12 @@ export class SqliteDailyStore implements DailyStore {
   }
 
   async disableSubscription(id: string, reason: string, at: Date): Promise<boolean> {
-    return this.statements.disableSubscription.run(reason, at.getTime(), id).changes > 0;
+    return this.guard.write(() => this.statements.disableSubscription.run(reason, at.getTime(), id)).changes > 0;
   }
 
   async claim(requests: readonly ClaimRequest[], now: Date, staleBefore: Date): Promise<Claim[]> {
     // One write transaction for the batch: the file has a single writer at a time anyway.
-    return this.db.transaction(() => {
+    return this.guard.write(() => this.db.transaction(() => {
       const won: Claim[] = [];
       for (const request of requests) {
         const row = this.statements.claim.get({
@@ -169,7 +180,7 @@ export class SqliteDailyStore implements DailyStore {
         if (row) won.push(toClaim(row));
       }
       return won;
-    }).immediate();
+    }).immediate());
   }
 
   async getPost(subscriptionId: string, localDate: string): Promise<DailyPost | undefined> {
@@ -178,53 +189,55 @@ export class SqliteDailyStore implements DailyStore {
   }
 
   async markSending(claim: Claim, takeawayId: string, cycle: number, at: Date): Promise<boolean> {
-    return this.statements.markSending.run(takeawayId, cycle, at.getTime(), ...key(claim), claim.attempt).changes > 0;
+    return this.guard.write(() => this.statements.markSending.run(takeawayId, cycle, at.getTime(), ...key(claim), claim.attempt)).changes > 0;
   }
 
   async recordPosted(post: PostedRecord): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.guard.write(() => this.db.transaction(() => {
       const marked = this.statements.markPosted.run(post.takeawayId, post.messageId, post.subscriptionId, post.localDate, post.attempt);
       if (marked.changes === 0) return false;
       this.statements.noteCycle.run({ id: post.subscriptionId, cycle: post.cycle, at: post.at.getTime() });
       this.statements.forgetOldCycles.run(post.subscriptionId, post.cycle);
       this.statements.addPostedTakeaway.run(post.subscriptionId, post.cycle, post.takeawayId, post.at.getTime());
       return true;
-    }).immediate();
+    }).immediate());
   }
 
   async scheduleRetry(claim: Claim, nextAttemptAt: Date, error: string, unsettled: boolean): Promise<boolean> {
     const [id, date] = key(claim);
     const params = { next: nextAttemptAt.getTime(), error, unsettled: unsettled ? 1 : 0, id, date, attempt: claim.attempt };
-    return this.statements.scheduleRetry.run(params).changes > 0;
+    return this.guard.write(() => this.statements.scheduleRetry.run(params)).changes > 0;
   }
 
   async recordFailed(claim: Claim, error: string): Promise<boolean> {
-    return this.statements.markFailed.run(error, ...key(claim), claim.attempt).changes > 0;
+    return this.guard.write(() => this.statements.markFailed.run(error, ...key(claim), claim.attempt)).changes > 0;
   }
 
   async setNews(id: string, since: Date | undefined): Promise<boolean> {
-    return this.statements.setNews.run(since?.getTime() ?? null, id).changes > 0;
+    return this.guard.write(() => this.statements.setNews.run(since?.getTime() ?? null, id)).changes > 0;
   }
 
   async claimNews(request: { subscriptionId: string; recapKey: string; claimId: string }, now: Date, staleBefore: Date, maxAttempts: number): Promise<NewsClaim | undefined> {
-    const row = this.statements.claimNews.get({
-      subscription_id: request.subscriptionId,
-      recap_key: request.recapKey,
-      claim_id: request.claimId,
-      now: now.getTime(),
-      stale_before: staleBefore.getTime(),
-      max_attempts: maxAttempts,
-    }) as NewsRow<number> | undefined;
+    const row = this.guard.write(() =>
+      this.statements.claimNews.get({
+        subscription_id: request.subscriptionId,
+        recap_key: request.recapKey,
+        claim_id: request.claimId,
+        now: now.getTime(),
+        stale_before: staleBefore.getTime(),
+        max_attempts: maxAttempts,
+      }),
+    ) as NewsRow<number> | undefined;
     return row && toNewsClaim(row);
   }
 
   async markNewsSending(claim: NewsClaim, at: Date): Promise<boolean> {
-    return this.statements.markNewsSending.run(at.getTime(), claim.subscriptionId, claim.recapKey, claim.attempt).changes > 0;
+    return this.guard.write(() => this.statements.markNewsSending.run(at.getTime(), claim.subscriptionId, claim.recapKey, claim.attempt)).changes > 0;
   }
 
   async recordNews(claim: NewsClaim, outcome: NewsOutcome): Promise<boolean> {
     const { status, messageId, error } = newsOutcomeColumns(outcome);
-    return this.statements.recordNews.run(status, messageId, error, claim.subscriptionId, claim.recapKey, claim.attempt).changes > 0;
+    return this.guard.write(() => this.statements.recordNews.run(status, messageId, error, claim.subscriptionId, claim.recapKey, claim.attempt)).changes > 0;
   }
 
   async rotation(subscriptionId: string): Promise<RotationState> {
@@ -238,6 +251,8 @@ export class SqliteDailyStore implements DailyStore {
   async ready(): Promise<void> {}
 
   async health(): Promise<StoreHealth> {
+    const problem = this.guard.problem();
+    if (problem) return { ok: false, reason: problem };
     try {
       this.statements.ping.get();
       return { ok: true };

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRecapFile } from "../../src/corpus/recap-file.js";
 import { projectRoot } from "../../src/paths.js";
+import { BLOG_PAGE } from "../ingest/fixtures.js";
 import { ensureBuilt, kubecon, loadShipped } from "./helpers.js";
 
 const RESULT_KEYS = ["id", "recapId", "title", "talk", "speakers", "event", "year", "language", "tags", "score", "snippet", "text"];
@@ -219,7 +220,7 @@ describe("kubecon ingest", () => {
     expect(written.startsWith("---\n")).toBe(true);
     expect(written.endsWith(`\n---\n${FRENCH}`)).toBe(true);
     const recap = parseRecapFile(file!, written);
-    expect(recap).toMatchObject({ language: "fr", year: 2023, eventId: "eu-2023", event: "KubeCon Europe 2023", title: "KubeCon Europe 2023 : mes notes du jour 2", body: FRENCH });
+    expect(recap).toMatchObject({ language: "fr", year: 2023, eventId: "eu-2023", event: "KubeCon + CloudNativeCon Europe 2023", title: "KubeCon Europe 2023 : mes notes du jour 2", body: FRENCH });
 
     expect(run.stdout).toContain(`Wrote ${join(corpusDir, file!)}`);
     expect(run.stdout).toContain("language fr");
@@ -256,8 +257,43 @@ describe("kubecon ingest", () => {
     expect(kubecon(["ingest", undated, "--corpus", corpusDir, "--year", "2024"]).status).toBe(0);
     const again = kubecon(["ingest", undated, "--corpus", corpusDir, "--year", "2024"]);
     expect(again.status).not.toBe(0);
-    expect(again.stderr.split("\n")[0]).toMatch(/already exists/);
+    expect(again.stderr.split("\n")[0]).toMatch(/is already in the corpus as some-notes\.md/);
     for (const run of [missing, noYear, again]) expect(run.stderr).not.toMatch(STACK_LINE);
     expect(readdirSync(corpusDir)).toHaveLength(1);
+  });
+});
+
+describe("kubecon ingest of what a newcomer tries", () => {
+  it("an empty page, a file in an unknown charset, a missing file: one line each and exit 2, never a trace", () => {
+    const corpusDir = mkdtempSync(join(scratch, "corpus-"));
+    const empty = join(scratch, "empty.html");
+    writeFileSync(empty, "");
+    const binary = join(scratch, "legacy.txt");
+    writeFileSync(binary, Buffer.from([0x83, 0x81, 0x83, 0x82, 0x0a]));
+    for (const [input, message] of [[empty, `${empty} has no text.`], [binary, `${binary} is not UTF-8 and does not say which charset it is in: save it as UTF-8 and ingest it again.`]] as const) {
+      const run = kubecon(["ingest", input, "--corpus", corpusDir]);
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 2, stderr: `kubecon: ${message}\n` });
+    }
+  });
+
+  it("several inputs and a folder: one table at the end, exit 2 when one failed", () => {
+    const corpusDir = mkdtempSync(join(scratch, "corpus-"));
+    const folder = mkdtempSync(join(scratch, "notes-"));
+    writeFileSync(join(folder, "a.md"), "# KubeCon Europe 2024 day 1\n\n## Fast Builds - Ann Lee, Acme\n- Buildpacks.\n");
+    writeFileSync(join(folder, "b.html"), BLOG_PAGE);
+    const empty = join(scratch, "nothing.html");
+    writeFileSync(empty, "");
+    const run = kubecon(["ingest", folder, empty, "--corpus", corpusDir]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(2);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^recap +event +talks +warnings$/);
+    expect(lines.slice(1, 4).map((l) => l.split(/ {2,}/).slice(0, 3))).toEqual([
+      ["kubecon-europe-2024-day-1.md", "eu-2024", "1"],
+      ["kubecon-cloudnativecon-europe-2024-paris-my-notes.md", "eu-2024", "2"],
+      [empty, "-", "-"],
+    ]);
+    expect(lines[4]).toMatch(/^2 of 3 recaps written, 1 failed\./);
+    expect(kubecon(["ingest", folder, "--corpus", corpusDir, "--title", "T"]).stderr).toBe("kubecon: --title names one recap: ingest that one alone with it\n");
   });
 });

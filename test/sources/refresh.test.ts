@@ -79,7 +79,7 @@ describe("refreshing a feed", () => {
     const [stored] = await store.listRecaps();
     expect(stored).toMatchObject({ url: `${site.base}/posts/kubecon`, canonicalUrl: `${site.base}/posts/kubecon`, title: "My KubeCon Europe 2026 notes", eventId: "eu-2026", etag: '"page-0"' });
     const recap = parseRecapFile("x.md", stored!.document);
-    expect(recap).toMatchObject({ event: "KubeCon Europe 2026", year: 2026, author: "Ada Fixture", source: `${site.base}/posts/kubecon` });
+    expect(recap).toMatchObject({ event: "KubeCon + CloudNativeCon Europe 2026", year: 2026, author: "Ada Fixture", source: `${site.base}/posts/kubecon` });
     expect(recap.body).toContain("Gateway API in Production - Sam Doe, Acme");
     expect(site.requests.some((r) => r.path === "/posts/office")).toBe(false);
   });
@@ -182,7 +182,7 @@ describe("other kinds of source", () => {
     const report = await refreshSource(await follow("/notes", "page", "KubeCon EU 2026"), ctx);
     expect(report.items.map((i) => i.outcome)).toEqual(["added"]);
     const [stored] = await store.listRecaps();
-    expect(parseRecapFile("x.md", stored!.document)).toMatchObject({ event: "KubeCon EU 2026", eventId: "eu-2026", year: 2026 });
+    expect(parseRecapFile("x.md", stored!.document)).toMatchObject({ event: "KubeCon + CloudNativeCon Europe 2026", eventId: "eu-2026", year: 2026 });
   });
 });
 
