@@ -25,7 +25,7 @@ import { StoreError } from "./store/store-error.js";
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const { config, wanted, secrets } = readSettings(process.env, adapters);
-  const logger = createLogger(config.logLevel, undefined, secrets);
+  const logger = createLogger(config.logLevel, undefined, secrets, config.logFormat);
   const store = openDailyStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const feedback = openFeedbackStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const recapStore = openRecapStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });

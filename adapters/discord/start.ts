@@ -26,6 +26,8 @@ export interface StartDiscordOptions {
 
 export interface DiscordAdapter {
   mode: "gateway" | "http";
+  /** How it runs, for the start line: "over HTTP interactions". */
+  summary: string;
   /** Posts the daily takeaways into subscribed channels. */
   poster: Poster;
   /** Connected to the gateway, or the endpoint mounted. */
@@ -52,11 +54,11 @@ export async function startDiscord({ config, bot, logger, host, deferAfterMs, ne
       interactionsEndpoint({ checkSignature: ed25519Check(config.publicKey), handle, rest, logger }),
       INTERACTIONS_ROUTE,
     );
-    logger.info({ platform: "discord", mode: "http", path: INTERACTIONS_PATH }, "discord interactions endpoint mounted");
-    return { mode: "http", poster: discordPoster(rest), ready: () => true, stop: async () => {} };
+    logger.debug({ platform: "discord", mode: "http", path: INTERACTIONS_PATH }, "discord interactions endpoint mounted");
+    return { mode: "http", summary: "over HTTP interactions", poster: discordPoster(rest), ready: () => true, stop: async () => {} };
   }
   const gateway = await startGateway({ token: config.token, apiUrl: config.apiUrl, handle, logger, network });
-  return { mode: "gateway", poster: discordPoster(gateway.client.rest), ready: () => gateway.client.isReady(), stop: gateway.stop };
+  return { mode: "gateway", summary: "over the gateway", poster: discordPoster(gateway.client.rest), ready: () => gateway.client.isReady(), stop: gateway.stop };
 }
 
 /** Discord as an adapter module: HTTP interactions with a public key, the gateway otherwise. */

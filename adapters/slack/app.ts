@@ -64,6 +64,8 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter {
   readonly mode: "http" | "socket";
+  /** How it runs, for the start line: "over HTTP, 1 workspace". */
+  readonly summary: string;
   /** Delivers the daily takeaway posts to Slack channels. */
   readonly poster: Poster;
   /** Checks the bot token (`auth.test`), then mounts `/slack/events` or opens the socket. */
@@ -270,6 +272,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   let mounted = false;
   return {
     mode: socketMode ? "socket" : "http",
+    summary: `over ${socketMode ? "Socket Mode" : "HTTP"}, ${oauth ? "installed in workspaces through OAuth" : "1 workspace"}`,
     ready: () => (socketMode ? socketConnected : mounted),
     poster: oauth ? installedPoster : slackPoster(config.botToken, clientOptions),
     async start() {
@@ -277,7 +280,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
       await app.init();
       if (socketMode) {
         await app.start();
-        logger.info({ mode: "socket" }, "slack adapter connected");
+        logger.debug({ mode: "socket" }, "slack adapter connected");
         return;
       }
       const installPaths = oauth ? [INSTALL_PATH, REDIRECT_PATH] : [];
@@ -287,7 +290,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
         for (const path of installPaths) http!.mount(path, toBolt, INSTALL_ROUTE);
         mounted = true;
       }
-      logger.info({ mode: "http", paths: [EVENTS_PATH, ...installPaths], installs: oauth ? "oauth" : "single workspace" }, "slack adapter mounted");
+      logger.debug({ mode: "http", paths: [EVENTS_PATH, ...installPaths], installs: oauth ? "oauth" : "single workspace" }, "slack adapter mounted");
     },
     async stop() {
       // In HTTP mode the shared host owns the server; only the socket is ours to close.

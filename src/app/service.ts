@@ -16,6 +16,7 @@ import { METRICS_PATH, METRICS_ROUTE, metricsRoute } from "../metrics/route.js";
 import type { DailyStore } from "../store/daily-store.js";
 import type { FeedbackStore } from "../store/feedback-store.js";
 import type { RecapStore } from "../store/recap-store.js";
+import { plural } from "../text/plural.js";
 import type { RefreshContext } from "../sources/refresh.js";
 import { RefreshScheduler } from "../sources/refresh-scheduler.js";
 import { NO_SECTION, requireSections } from "./empty-corpus.js";
@@ -96,6 +97,8 @@ export async function runService({ config, wanted, logger, store, load, feedback
   const loadAll = async () => load(await stored.read());
   const reloadable = new ReloadableBot(requireSections(await loadAll(), config), loadAll, logger, (loaded) => measureSearches(loaded.data.engine, metrics));
   bot = reloadable;
+  const { recaps, sections } = reloadable.data.corpus;
+  logger.info({ recaps: recaps.length, sections: sections.length }, `corpus: ${plural(recaps.length, "recap")}, ${plural(sections.length, "talk")}`);
   const stopFollowing = stored.follow((why) => void reloadable.reload(why), RECAP_CHECK_MS);
   liveness.start();
   const inFlight = new InFlight();
@@ -104,6 +107,8 @@ export async function runService({ config, wanted, logger, store, load, feedback
   // A tick claims rows: it waits for the store to have connected and migrated (PostgreSQL may still be coming up).
   await store.ready();
   const scheduler = new DailyScheduler({ store, takeaways: () => reloadable.data.takeaways(), posters, clock: systemClock, logger }).start();
+  const subscriptions = (await store.enabledSubscriptions()).filter((subscription) => subscription.platform in posters).length;
+  logger.info({ subscriptions, platforms: Object.keys(posters) }, `daily scheduler on, ${plural(subscriptions, "subscription")}`);
   // "New recap" posts go through the platforms' posters as they are: kubecon_daily_posts_total counts the daily takeaways only.
   const news = new NewsPoster({ store, recaps: recapStore, posters: started.posters, topics: reloadable.data.topics, clock: systemClock, logger }).start();
   const refresher = new RefreshScheduler({ ...sources, onResult: (source, result) => metrics.sourceRefreshes.inc({ source: source.url, result }) }).start();

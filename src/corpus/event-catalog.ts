@@ -113,6 +113,13 @@ export class EventCatalog {
     return scored.length === 1 && KUBECON.test(folded) ? scored[0]!.event : undefined;
   }
 
+  /** The event of a year whose host city a text names, when it names one city of that year's events only ("… Paris …" for 2024). */
+  eventInCity(year: number, text: string): CatalogEvent | undefined {
+    const folded = fold(text);
+    const named = this.events.filter((event) => event.year === year && event.city && this.mentions.some((m) => m.kind === "city" && m.value === event.city && new RegExp(m.pattern.source, "u").test(folded)));
+    return named.length === 1 ? named[0] : undefined;
+  }
+
   /** The region code a text names, for an event the catalog does not list ("KubeCon Europe 2031"). */
   regionOf(text: string): string | undefined {
     const folded = fold(text);

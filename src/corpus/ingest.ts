@@ -50,7 +50,8 @@ export interface IngestResult {
 }
 
 const slugOf = (text: string) => fold(text).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60).replace(/-$/, "");
-const YEAR = /\b(20[1-9]\d)\b/;
+/** A year, also where it is glued to a word ("kubecon2025"). */
+const YEAR = /(?<!\d)(20[1-9]\d)(?!\d)/;
 
 /** The recaps already in the corpus folder (unreadable ones are the corpus loader's business). */
 function existingRecaps(dir: string): Recap[] {
@@ -75,34 +76,44 @@ function articleOf(text: string, kind: string, url?: string): { body: string; fa
   };
 }
 
+const SAYS_KUBECON = /kubecon|cloudnativecon/i;
+/** The blocks of a text's head, where it says what it is about (further down, "KubeCon EU 2020" cites an older talk). */
+const OPENING_BLOCKS = 12;
+
 /**
- * The recap's event: the one given (--event-id, --event), else the first the text names surely (its
- * titles, first heading, tags, address, then any line of its opening that names a KubeCon), the
- * catalog's before a name it does not list. Contradictions between what is given are refused.
+ * The recap's event: the one given (--event-id, --event; they must agree), else the first the text
+ * names surely (its titles, first heading, tags, address, then a line of its opening that says
+ * KubeCon), the catalog's before a name it does not list, else one made of what is known.
  */
 function eventOfRecap(options: RecapFacts, texts: readonly string[], opening: readonly string[], fallbackYear: () => string | undefined, guesses: string[]): EventFacts {
-  const catalog = shippedCatalog();
-  const year = options.year;
-  if (year !== undefined && !/^20\d\d$/.test(year.trim())) throw new CorpusError(`--year must be a year such as 2024, not “${year.slice(0, 20)}”.`);
+  const year = options.year?.trim();
+  if (year !== undefined && !/^20\d\d$/.test(year)) throw new CorpusError(`--year must be a year such as 2024, not “${year.slice(0, 20)}”.`);
   const inYear = (facts: EventFacts | undefined) => (facts && (year === undefined || facts.year === Number(year)) ? facts : undefined);
+
+  // What is given.
   const named = options.event === undefined ? undefined : inYear(eventNamedIn(YEAR.test(options.event) || !year ? options.event : `${options.event} ${year}`));
-  if (options.eventId) {
-    const listed = catalog.event(options.eventId);
-    if (listed) {
-      if (year !== undefined && Number(year) !== listed.year) throw new CorpusError(`Event id ${listed.id} is ${listed.name}, in ${listed.year}, not ${year}: pass the right --year or --event-id.`);
-      if (options.event !== undefined && named?.known && named.eventId !== listed.id) {
-        throw new CorpusError(`--event “${options.event}” is ${named.event} (${named.eventId}), not ${listed.id}: pass one of them.`);
-      }
-      return catalogFacts(listed);
-    }
-  } else if (named) return named;
-  if (options.eventId && named?.known) {
+  const listed = options.eventId === undefined ? undefined : shippedCatalog().event(options.eventId);
+  if (listed) {
+    if (year !== undefined && Number(year) !== listed.year) throw new CorpusError(`Event id ${listed.id} is ${listed.name}, in ${listed.year}, not ${year}: pass the right --year or --event-id.`);
+    if (named?.known && named.eventId !== listed.id) throw new CorpusError(`--event “${options.event}” is ${named.event} (${named.eventId}), not ${listed.id}: pass one of them.`);
+    return catalogFacts(listed);
+  }
+  if (named?.known && options.eventId) {
     throw new CorpusError(`--event “${options.event}” is ${named.event}, whose id is ${named.eventId}: pass --event-id ${named.eventId}, or leave it out.`);
   }
-  const lines = [...texts, ...opening.filter((line) => /kubecon|cloudnativecon/i.test(line))];
-  const found = options.event === undefined ? lines.map((t) => inYear(eventNamedIn(t))).filter((f) => f !== undefined) : [];
+  if (named && !options.eventId) return named;
+
+  // What the text names: a known event, else a year with the city of one of its events, else a name.
+  const found = options.event === undefined ? [...texts, ...opening.filter((line) => SAYS_KUBECON.test(line))].map((t) => inYear(eventNamedIn(t))).filter((f) => f !== undefined) : [];
   const read = found.find((f) => f.known) ?? found[0];
-  if (read && !options.eventId) return read;
+  const inCity = read && !read.known && !options.eventId ? shippedCatalog().eventInCity(read.year, opening.join("\n")) : undefined;
+  if (inCity) return catalogFacts(inCity);
+  if (read && !options.eventId) {
+    if (!read.known) guesses.push(`event id ${read.eventId} (pass --event-id, e.g. eu-${read.year} or na-${read.year})`);
+    return read;
+  }
+
+  // An event named by nothing surely: the name and id given, else made of the year.
   const yearText = year ?? (read ? String(read.year) : fallbackYear());
   if (!yearText) throw new CorpusError("The text names no year: pass --year YYYY.");
   const event = options.event ?? (read && !read.known ? read.event : `KubeCon ${yearText}`);
@@ -179,7 +190,7 @@ export function composeRecap(source: RecapSource, options: RecapFacts, existing:
   const event = eventOfRecap(
     options,
     [title, sourceTitle, firstLine, firstHeading, facts.tags.join(" "), url ?? "", options.eventHint ?? ""],
-    opening.map((b) => b.text),
+    opening.slice(0, OPENING_BLOCKS).map((b) => b.text),
     () => YEAR.exec(facts.date ?? "")?.[1] ?? YEAR.exec(body)?.[1],
     guesses,
   );

@@ -23,7 +23,7 @@ const QUESTION_OPENERS = new Set(
 );
 
 /** Only the first sections of the ranking are read: an answer from the tenth result is a guess. */
-const SECTIONS_READ = 3;
+export const SECTIONS_READ = 3;
 /** A sentence must hold at least this share of what the query's concepts tell (their IDF summed). */
 const MIN_SHARE = 0.6;
 /** Shorter than this it is a heading or a fragment; longer, a paragraph, not a sentence. */
@@ -38,48 +38,54 @@ export function isQuestion(query: string): boolean {
   return QUESTION_OPENERS.has(first);
 }
 
-const sentenceSegmenters = new Map<string, Intl.Segmenter>();
+/** A sentence ends at a closing mark followed by a space, or right after a full-width one. */
+const SENTENCE_END = /(?<=[.!?])\s+|(?<=[。！？])/u;
 
-function sentences(text: string, language: string): string[] {
-  let segmenter = sentenceSegmenters.get(language);
-  if (!segmenter) sentenceSegmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: "sentence" })));
-  const found: string[] = [];
-  for (const line of text.split("\n")) for (const { segment } of segmenter.segment(line)) found.push(segment.trim());
-  return found;
+/** The share of what the concepts tell that a run of term ids holds, and how many of them it holds. */
+export function heldShare(ids: Iterable<number>, concepts: readonly AnswerConcept[]): { share: number; count: number } {
+  const found = new Set(ids);
+  let held = 0;
+  let total = 0;
+  let count = 0;
+  for (const concept of concepts) {
+    total += concept.weight;
+    if (![...concept.termIds].some((id) => found.has(id))) continue;
+    held += concept.weight;
+    count++;
+  }
+  return { share: total ? held / total : 0, count };
+}
+
+/** Whether a line may hold an answer: at least two concepts and enough of their weight (a sentence holds no more than its line). */
+export function mayAnswer(ids: Iterable<number>, concepts: readonly AnswerConcept[]): boolean {
+  const { share, count } = heldShare(ids, concepts);
+  return count >= 2 && share >= MIN_SHARE;
 }
 
 /**
- * The sentence of the best sections that holds most of what the question asks, weighed by how
- * rare each concept is (a question's common words tell little), or undefined when none holds
- * enough: extractive only, and absent rather than wrong. A sentence that is itself a question
- * answers nothing.
+ * The sentence of the best sections' lines (those `mayAnswer` kept, best section first) that
+ * holds most of what the question asks, weighed by how rare each concept is (a question's common
+ * words tell little), or undefined when none holds enough: extractive only, and absent rather than
+ * wrong. A sentence that is itself a question answers nothing.
  */
 export function findAnswer(
-  sections: readonly Section[],
+  candidates: readonly { section: Section; lines: readonly string[] }[],
   concepts: readonly AnswerConcept[],
   termId: (term: string) => number | undefined,
 ): Answer | undefined {
-  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
-  if (concepts.length < 2 || total === 0) return undefined;
+  if (concepts.length < 2) return undefined;
   let best: (Answer & { score: number }) | undefined;
-  sections.slice(0, SECTIONS_READ).forEach((section, rank) => {
-    for (const sentence of sentences(section.text, section.language)) {
+  candidates.slice(0, SECTIONS_READ).forEach(({ section, lines }, rank) => {
+    for (const sentence of lines.flatMap((line) => line.split(SENTENCE_END)).map((part) => part.trim())) {
       if (sentence.length < MIN_LENGTH || sentence.length > MAX_LENGTH || /[?？]$/.test(sentence)) continue;
-      const ids = new Set<number>();
+      const ids: number[] = [];
       forEachWord(sentence, (start, end) => {
         for (const term of termsOfWord(sentence.slice(start, end), section.language)) {
           const id = termId(term);
-          if (id !== undefined) ids.add(id);
+          if (id !== undefined) ids.push(id);
         }
       });
-      let held = 0;
-      let count = 0;
-      for (const concept of concepts) {
-        if (![...concept.termIds].some((id) => ids.has(id))) continue;
-        held += concept.weight;
-        count++;
-      }
-      const share = held / total;
+      const { share, count } = heldShare(ids, concepts);
       if (count < 2 || share < MIN_SHARE) continue;
       const score = share - RANK_COST * rank;
       if (!best || score > best.score) best = { score, text: sentence, section };

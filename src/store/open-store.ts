@@ -46,5 +46,5 @@ export function openInstallationStore({ databaseUrl, dataDir, logger }: StoreCon
 /** The stored recaps, sources and refresh lease, where the daily store is: the DATABASE_URL database, or `recaps.db` in `dataDir`. */
 export function openRecapStore({ databaseUrl, dataDir, logger, giveUpAfterMs }: StoreConfig): RecapStore {
   if (databaseUrl) return new PostgresRecapStore({ url: databaseUrl, logger, giveUpAfterMs });
-  return openSqliteRecapStore(dataDir);
+  return openSqliteRecapStore(dataDir, logger);
 }

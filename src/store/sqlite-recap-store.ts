@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import { isFailure, RECAP_COLUMNS, SOURCE_COLUMNS, toSource, toStoredRecap, type RecapRow, type SourceRow } from "./recap-rows.js";
 import type { PutOutcome, RecapInput, RecapStore, RefreshRecord, SourceInput, StoredRecap } from "./recap-store.js";
-import { openSqliteFile, type SqliteFileSpec } from "./sqlite-file.js";
+import type { Logger } from "../log/logger.js";
+import { openSqliteFile, type SqliteFileSpec, type SqliteGuard } from "./sqlite-file.js";
 import { StoreError } from "./store-error.js";
 
 /** Its own file beside the daily store's, so neither's migrations can trip over the other's. */
@@ -53,12 +54,20 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);`,
 ];
 
-/** The recap store in `DATA_DIR/recaps.db` (SQLite, WAL), which several processes on one host may share. */
-export function openSqliteRecapStore(dataDir: string): RecapStore {
-  return openSqliteFile(dataDir, FILE, (db, file) => {
-    migrate(db, file);
-    return recapStore(db);
-  });
+/**
+ * The recap store in `DATA_DIR/recaps.db` (SQLite, WAL), which several processes on one host may
+ * share; writes to a file that can no longer keep them are refused (see SqliteGuard), `logger` told.
+ */
+export function openSqliteRecapStore(dataDir: string, logger?: Logger): RecapStore {
+  return openSqliteFile(
+    dataDir,
+    FILE,
+    (db, file, guard) => {
+      migrate(db, file);
+      return recapStore(db, guard);
+    },
+    logger,
+  );
 }
 
 function migrate(db: Database.Database, file: string): void {
@@ -76,7 +85,7 @@ function migrate(db: Database.Database, file: string): void {
 const orNull = <T>(value: T | undefined): T | null => value ?? null;
 const time = (value: Date | undefined): number | null => (value === undefined ? null : value.getTime());
 
-function recapStore(db: Database.Database): RecapStore {
+function recapStore(db: Database.Database, guard: SqliteGuard): RecapStore {
   const select = `SELECT ${RECAP_COLUMNS} FROM recap`;
   const byHash = db.prepare(`${select} WHERE content_hash = ? ORDER BY id LIMIT 1`);
   const byCanonical = db.prepare(`${select} WHERE canonical_url = ?`);
@@ -148,14 +157,10 @@ function recapStore(db: Database.Database): RecapStore {
   return {
     ready: async () => undefined,
     async health() {
-      try {
-        revision.get();
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, reason: `SQLite: ${(error as Error).message}` };
-      }
+      const problem = guard.problem();
+      return problem ? { ok: false, reason: problem } : { ok: true };
     },
-    putRecap: async (recap) => put.immediate(recap),
+    putRecap: async (recap) => guard.write(() => put.immediate(recap)),
     async listRecaps(filter = {}) {
       const rows =
         filter.sourceId === undefined ? db.prepare(`${select} ORDER BY id`).all() : db.prepare(`${select} WHERE source_id = ? ORDER BY id`).all(filter.sourceId);
@@ -165,10 +170,10 @@ function recapStore(db: Database.Database): RecapStore {
       const row = byUrl.get({ url }) as RecapRow<number> | undefined;
       return row && toStoredRecap(row);
     },
-    deleteRecap: async (id) => deleteRecap.immediate(id),
+    deleteRecap: async (id) => guard.write(() => deleteRecap.immediate(id)),
     revision: async () => revision.get() as number,
 
-    addSource: async (source) => addSource.immediate(source),
+    addSource: async (source) => guard.write(() => addSource.immediate(source)),
     async listSources() {
       return (db.prepare(`${sourceSelect} ORDER BY id`).all() as SourceRow<number>[]).map(toSource);
     },
@@ -177,10 +182,10 @@ function recapStore(db: Database.Database): RecapStore {
       return row && toSource(row);
     },
     async removeSource(id) {
-      return db.prepare("DELETE FROM source WHERE id = ?").run(id).changes > 0;
+      return guard.write(() => db.prepare("DELETE FROM source WHERE id = ?").run(id)).changes > 0;
     },
     async recordRefresh(id, refresh: RefreshRecord) {
-      const changes = recordRefresh.run({
+      const { changes } = guard.write(() => recordRefresh.run({
         id,
         at: refresh.at.getTime(),
         result: refresh.result,
@@ -189,15 +194,15 @@ function recapStore(db: Database.Database): RecapStore {
         failed: isFailure(refresh.result) ? 1 : 0,
         etag: orNull(refresh.etag),
         lastModified: orNull(refresh.lastModified),
-      }).changes;
+      }));
       return changes > 0;
     },
 
     async tryLease(name, holder, now, ttlMs) {
-      return takeLease.run({ name, holder, expiresAt: now.getTime() + ttlMs, now: now.getTime() }).changes > 0;
+      return guard.write(() => takeLease.run({ name, holder, expiresAt: now.getTime() + ttlMs, now: now.getTime() })).changes > 0;
     },
     async releaseLease(name, holder) {
-      db.prepare("DELETE FROM lease WHERE name = ? AND holder = ?").run(name, holder);
+      guard.write(() => db.prepare("DELETE FROM lease WHERE name = ? AND holder = ?").run(name, holder));
     },
     async close() {
       db.close();

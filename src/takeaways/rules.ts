@@ -105,14 +105,15 @@ const LEANING_OPENING = new RegExp(
     "celle-ci|le premier|la première|le dernier|la dernière|de ce|dans ce|pour cela|pour ça|c['’]est pourquoi|" +
     "for that|for this|because of that|that['’]s why|this is why)(?![\\p{L}-])|" +
     // A definite article and a noun that only names something from earlier lines: "The plugin reserves".
+    "^(goal|idea|result|solution|problem|answer|reason|point|conclusion)s? (is|are|was|were|:)|" +
     "^(the|le|la|les|l['’])\\s*(plugin|design|project|tool|idea|goal|solution|approach|feature|model|colou?rs?|query|" +
-    "demo|result|results|team|company|problem|answer|reason|point|part|process|method|mod[eè]le|projet|outil|idée|but|" +
+    "demo|result|results|team|company|problem|answer|reason|point|part|process|method|question|issue|topic|mod[eè]le|projet|outil|idée|but|" +
     "solution|approche|fonctionnalité|chiffres?|résultats?|équipe|problème)s?(?![\\p{L}-])(?!\\s+(of|de|d['’]|du|des|for|pour)\\b)",
   "iu",
 );
 /** Words anywhere that point back: "also", "as well", "anymore", "such APIs", "aussi". */
 const LEANING_WORD =
-  /(?<![\p{L}-])(also|as well(?! as)|anymore|(?<!even )though|such (?!as\b)\p{L}+|aussi|également|non plus|de même)(?![\p{L}-])|[,;]\s(it|they|this|these)\s(can|is|are|was|were|will|has|have|does|do)(?![\p{L}-])/iu;
+  /(?<![\p{L}-])(also|as well(?! as)|anymore|(?<!even )though|such (?!as\b)\p{L}+|aussi|également|non plus|de même|en plus|de plus|in addition|on top of that)(?![\p{L}-])|[,;)]\s(it|they|this|these)\s(\p{L}+ly\s)?(can|is|are|was|were|will|has|have|does|do|requires?|needs?)(?![\p{L}-])/iu;
 /** A label's attributes that go on from something else: "Someone else’s app: and its state...". */
 const CONJUNCTION_OPENING = /^(and|but|or|so|et|mais|ou|donc)(?![\p{L}-])/iu;
 /** A question and its answer: "What is (e)BPF: ...", "Why OpenTelemetry? because ...". */
@@ -148,7 +149,7 @@ const VERSION = /(?<![\p{L}\p{N}])(v?\d+\.\d+(\.\d+)?|CVE-\d{4}-\d+|v\d+)(?![\p{
 
 /** Two things weighed against each other: "than", "instead of", "not an X, but a Y", "plutôt que". */
 const COMPARISON =
-  /(?<![\p{L}-])(than|compared (to|with)|versus|vs\.?|instead of|rather than|unlike|whereas|as opposed to|not (an?|the|just|only) [^,;.]{2,60}(,\s*)?but|no longer|not anymore|used to|better|worse|faster|slower|cheaper|easier|harder|simpler|safer|smaller|bigger|larger|fewer|outperforms?|plutôt que|au lieu de|contrairement à|par rapport à|comparée? à|mieux|moins (de |d['’])?\p{L}+ que|plus (de |d['’])?\p{L}+ que)(?![\p{L}-])/iu;
+  /(?<![\p{L}-])(than|compared (to|with)|versus|vs\.?|instead of|rather than|unlike|whereas|as opposed to|not (an?|the|just|only) [^,;.]{2,60}(,\s*)?but|no longer|not anymore|used to|,\s*while|,\s*not (by|in|for|on|a|an|the|only|just)|the (best|worst|most|least|fastest|simplest|easiest|hardest|biggest)|(le|la|les) (meilleure?s?|pire|plus)|better|worse|faster|slower|cheaper|easier|harder|simpler|safer|smaller|bigger|larger|fewer|outperforms?|plutôt que|au lieu de|contrairement à|par rapport à|comparée? à|mieux|moins (de |d['’])?\p{L}+ que|plus (de |d['’])?\p{L}+ que)(?![\p{L}-])/iu;
 
 /** What the speakers found out by doing it: "we learned", "it turned out", "the hard way", "in production". */
 const LESSON =
@@ -164,11 +165,20 @@ const RECOMMENDATION =
 
 /** Definitions a reader can look up: "AppArmor is a Linux kernel security module", "X stands for". */
 const DEFINITION =
-  /^((the|an?|le|la|les|l['’]|un|une)\s*)?[^\s,;:]+(\s[^\s,;:]+){0,4}?\s(\([^)]*\)\s)?(is|are|est|sont) (an?|the|un|une|le|la|des|one of the)\s[^,;:.]{0,60}?(?<![\p{L}-])(that|which|to|used|designed|aimed|meant|qui|permettant|destinée?)(?![\p{L}-])|^what (we|they) mean by|(?<![\p{L}-])(stands for|refers to|is defined as|désigne|se définit)(?![\p{L}-])|^[^:]{2,40}:\s(an?|une?)\s/iu;
+  /^((the|an?|le|la|les|l['’]|un|une)\s*)?[^\s,;:]+(\s[^\s,;:]+){0,4}?\s(\([^)]*\)\s)?(is|are|est|sont) (an?|the|un|une|le|la|des|one of the)\s[^,;:.]{0,90}?(?<![\p{L}-])(that|which|to|used|designed|aimed|meant|qui|permettant|destinée?)(?![\p{L}-])|^what (we|they) mean by|(?<![\p{L}-])(stands for|refers to|is defined as|désigne|se définit)(?![\p{L}-])|^[^:]{2,40}:\s(an?|une?)\s/iu;
 
 /** A step of a how-to: "To implement X, you can start with", "Import the package and build", "you can use". */
 const HOW_TO_OPENING =
   /^(to|pour|in order to|so as to|afin de?) \p{L}+\b|^(import|install|run|create|add|open|click|type|copy|paste|download|clone|set up|setup|configure|enable|go to|navigate|select|edit|build|execute|apply|define|write|call|declare|start with|first,?|then|next|step \d|installer|lancer|créer|ajouter|ouvrir|cliquer|configurer|exécuter|télécharger)(?![\p{L}-])/iu;
+/** A verdict whose subject is the heading: "Good for keeping weeks of data", "Useful when ...". */
+const EVALUATION_OPENING = /^(good|great|useful|handy|ideal|perfect|nice|bad|not (good|great|ideal)) (for|to|at|when)(?![\p{L}-])/iu;
+/** "Using X to do Y" and no more: a phrase without its clause (a comma would start one). */
+const INSTRUMENT_PHRASE = /^(using|leveraging|utili[sz]ing) [^\s,;:]+( [^\s,;:]+){0,3} to [^,;:]+$/iu;
+
+/** What a tool can do, as its documentation says it: "Mesher can be easily integrated with", "OpenEBS enables". */
+const DESCRIPTION =
+  /^((the|an?)\s)?[^\s,;:]+(\s[^\s,;:]+)?(\s\([^)]*\))?\s(can (be )?(easily )?\p{L}+|enables|integrates|collects|stores|exposes|manages|is (written|deployed|defined|configured|installed|used|built)|are (written|deployed|defined|configured|installed|used|built)|allows|lets|provides|supports|offers|helps|permet|fournit|propose|offre)(?![\p{L}-])|^by \p{L}+ing\b/iu;
+
 /** Instructions addressed to the reader anywhere in the text: "you can design a workflow", "vous pouvez". */
 const INSTRUCTIONS = /(?<![\p{L}-])(you can|you need to|you have to|(need|needs) to be (provided|installed|configured|created|set)|vous pouvez|vous devez|on peut (utiliser|lancer|créer))(?![\p{L}-])/iu;
 
@@ -224,6 +234,13 @@ function namesOf(section: Candidate["section"]): Set<string> {
   return names;
 }
 
+/** "Kubernetes is a control loop: you express the desired state, it runs a diff": a claim, then why. */
+function explainedAfterColon(c: Candidate): boolean {
+  const colon = c.text.indexOf(": ");
+  if (colon < 0) return false;
+  return hasConjugatedVerb(c.text.slice(0, colon), c.language) && hasConjugatedVerb(c.text.slice(colon + 2), c.language);
+}
+
 /** Capitalized words that name nothing worth a mention: "I", days and months, the platform itself. */
 const COMMON_CAPITALS = new Set([
   "I", "OK", "Kubernetes", "K8s", "K8S", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -243,7 +260,7 @@ export const FEATURES: readonly Feature[] = [
   feature("comparison", 1.4, matches(COMPARISON)),
   feature("lesson", 1.5, matches(LESSON)),
   feature("recommendation", 1.5, matches(RECOMMENDATION)),
-  feature("cause", 1.3, matches(CAUSE)),
+  feature("cause", 1.3, (c) => CAUSE.test(c.text) || explainedAfterColon(c)),
   feature("named", 1.3, namesSomething),
   // Not about the technology: a section with no topic tag is about the conference itself.
   feature("no-topic", NEVER, (c) => c.section.tags.length === 0),
@@ -256,7 +273,7 @@ export const FEATURES: readonly Feature[] = [
   feature("garbled", NEVER, matches(GARBLED)),
   feature("lost-negation", NEVER, (c) => c.first && c.previous !== undefined && BARE_NEGATION.test(c.previous.text.trim())),
   // The subject left in the heading: "Scales up the number of replicas".
-  feature("subject-less", 0.3, (c) => opensWithVerb(labelled(c)?.rest ?? c.text, c.language) && !HOW_TO_OPENING.test(c.text)),
+  feature("subject-less", 0.3, (c) => (opensWithVerb(labelled(c)?.rest ?? c.text, c.language) && !HOW_TO_OPENING.test(c.text)) || INSTRUMENT_PHRASE.test(c.text) || EVALUATION_OPENING.test(c.text)),
   // A language grammar.ts does not read: whether it is a statement at all is not known.
   feature("unjudged", 0.6, (c) => !HAS_GRAMMAR.has(c.language)),
   feature("verbless", 0.35, (c) => c.origin !== "list" && !labelled(c) && HAS_GRAMMAR.has(c.language) && !hasConjugatedVerb(c.text, c.language)),
@@ -264,7 +281,7 @@ export const FEATURES: readonly Feature[] = [
   feature("leaning-opening", 0.2, (c) => LEANING_OPENING.test(c.text) || CONJUNCTION_OPENING.test(labelled(c)?.rest ?? "")),
   feature("leaning-word", 0.5, matches(LEANING_WORD)),
   // An item that completes the line it nests under: "They solved that by:", "Requirements:".
-  feature("completes-lead-in", 0.6, (c) => c.origin !== "list" && c.parent !== undefined && /:\s*$/.test(c.parent.text)),
+  feature("completes-lead-in", 0.75, (c) => c.origin !== "list" && c.parent !== undefined && /:\s*$/.test(c.parent.text)),
   // A lead-in whose payload was dropped: it promises, or the list it introduces follows.
   feature("lead-in", 0.3, (c) => PROMISE.test(c.text) || (c.last && (introducesList(c.line, c.next) || asksNext(c.line, c.next)))),
   // A bare "Name: attributes" item of an enumeration.
@@ -278,6 +295,7 @@ export const FEATURES: readonly Feature[] = [
   feature("demo", 0.5, (c) => DEMO.test(c.section.talk)),
   // Textbook lines and instructions: true, but nothing a channel learns from.
   feature("definition", 0.5, matches(DEFINITION)),
+  feature("description", 0.75, matches(DESCRIPTION)),
   feature("how-to", 0.3, matches(HOW_TO_OPENING)),
   feature("instructions", 0.6, matches(INSTRUCTIONS)),
   // News gone stale, unless the text says its year; a story about people; thin or unfinished text.
@@ -286,7 +304,7 @@ export const FEATURES: readonly Feature[] = [
   feature("question", 0.3, matches(QUESTION)),
   feature("exclamation", 0.7, (c) => c.text.includes("!")),
   feature("informal", 0.5, matches(INFORMAL)),
-  feature("thin", 0.6, (c) => c.text.length < THIN_LENGTH),
+  feature("thin", 0.75, (c) => c.text.length < THIN_LENGTH),
   // Bullets and the author's own list items often skip the final period; a paragraph without one is a note.
   feature("unfinished", 0.75, (c) => c.origin === "sentence" && !/[.!?…。]["”»)]*$/u.test(c.text)),
 ];

@@ -46,8 +46,6 @@ export interface Takeaway {
 
 export const MIN_TAKEAWAY_LENGTH = 40;
 export const MAX_TAKEAWAY_LENGTH = 300;
-/** How many of a section's own bullets and sentences become takeaways, besides its explicit lists. */
-const STRONGEST_PER_SECTION = 5;
 
 /** A line that announces a list of takeaways: "take aways:", "Key Points:", "Lessons learned". */
 const LIST_MARKER =
@@ -60,7 +58,7 @@ const DEPENDENT_OPENING =
   /^(\(|(well|ok|okay|and|but|or|so|then|also|this|that|these|those|such|it|its|it['’]s|they|their|them|he|she|his|her|here|there|which|because|however|therefore|thus|otherwise|moreover|furthermore|besides|instead|finally|plus|ie|i\.e|eg|e\.g|of course|indeed|in addition|for (example|instance)|et|mais|ou|donc|puis|ensuite|alors|ce|cet|cette|ces|cela|ça|c['’]est|c['’]était|il|ils|elle|elles|ici|voici|voilà|nous|je|j['’]|de plus|en effet|par exemple)\b)/i;
 /** "It's strongly suggested to ...", "There is no ...": an opening that points at nothing before it. */
 const IMPERSONAL_OPENING =
-  /^(it['’]s|it is|it was) (strongly |generally |often |usually |always |never |not )?(suggested|recommended|advised|important|worth|possible|impossible|hard|easy|common|better|best|crucial|key|essential|a (good|bad) idea)\b|^there['’]s\b|^there (is|are|was|were)\b|^c['’]est (en effet |vraiment |toujours )?(une? (bonne|mauvaise|excellente) (idée|pratique)|important|essentiel|utile|possible|mieux|préférable)/i;
+  /^(it['’]s|it is|it was) (strongly |generally |often |usually |always |never |not )?(suggested|recommended|advised|important|worth|possible|impossible|hard|easy|common|better|best|crucial|key|essential|a (good|bad) idea)\b|^there['’]s\b|^there (is|are|was|were)\b|^il (n['’])?(existe|y a|faut|est (possible|important|essentiel|utile|préférable|recommandé))\b|^c['’]est (en effet |vraiment |toujours )?(une? (bonne|mauvaise|excellente) (idée|pratique)|important|essentiel|utile|possible|mieux|préférable)/i;
 /** The author talking about themselves rather than the talk. */
 const FIRST_PERSON = /(^|[^\p{L}])(I|I['’]m|I['’]ve|I['’]d|I['’]ll|me|my|mine|myself|je|j['’]\p{L}+|moi|m['’]\p{L}+|mon|ma|mes)(?=$|[^\p{L}])/u;
 /** Pointers at something the reader cannot see: the link above, the slides, this talk. */
@@ -81,8 +79,8 @@ const ABBREVIATIONS = new Set(["ie", "i.e", "eg", "e.g", "etc", "vs", "cf", "mr"
 
 /**
  * Every candidate takeaway of a corpus, scored, in corpus order: each section's explicit takeaway,
- * lesson and conclusion lists first, then its strongest bullets and sentences. The same statement
- * appears once.
+ * lesson and conclusion lists first, then its other bullets and sentences that stand on their own.
+ * The same statement appears once.
  */
 export function scoreTakeaways(sections: readonly Section[], topics: readonly Topic[]): Takeaway[] {
   const scoring = scoreSectionBySection(sections, topics);
@@ -115,7 +113,7 @@ function* scoreSectionBySection(sections: readonly Section[], topics: readonly T
   const seen = new Set<string>();
   const scored: Array<{ takeaway: Takeaway; enumeration?: string }> = [];
   for (const section of sections) {
-    for (const found of strongestOf(candidatesOf(section))) {
+    for (const found of listsFirst(candidatesOf(section))) {
       const key = found.candidate.text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
@@ -159,7 +157,6 @@ function keepOnePerEnumeration(scored: Array<{ takeaway: Takeaway; enumeration?:
 interface Found {
   candidate: Candidate;
   scored: Scored;
-  position: number;
   /** Which run of sibling lines (same depth, one after the other) it sits in. */
   run: number;
 }
@@ -188,8 +185,9 @@ function candidatesOf(section: Section): Found[] {
     const next = section.bullets[position + 1];
     const parent = parentOf(section.bullets, position);
     for (const [index, piece] of pieces.entries()) {
-      // The author's own list items may open in lower case: "using eBPF based tools to ...".
-      const text = inList ? capitalize(normalize(piece)) : normalize(piece);
+      // A whole bullet may open in lower case, notes style: "experience shows DaemonSets are ...";
+      // a sentence of a paragraph that does is the rest of a broken one.
+      const text = line.depth > 0 && pieces.length === 1 ? capitalize(normalize(piece)) : normalize(piece);
       if (!isSelfContained(text)) continue;
       if (index === 0 && line.depth === 0 && continuesInto(previous)) continue;
       if (index === last && !endsASentence(text) && continuesOnto(line, next)) continue;
@@ -207,21 +205,15 @@ function candidatesOf(section: Section): Found[] {
         first: index === 0,
         last: index === last,
       };
-      found.push({ candidate, scored: scoreCandidate(candidate), position, run: runs[position]! });
+      found.push({ candidate, scored: scoreCandidate(candidate), run: runs[position]! });
     }
   });
   return found;
 }
 
-/** A section's explicit list items, then its best-scored other statements, each group in its order. */
-function strongestOf(found: readonly Found[]): Found[] {
-  const listed = found.filter((f) => f.candidate.origin === "list");
-  const strongest = found
-    .filter((f) => f.candidate.origin !== "list")
-    .sort((a, b) => b.scored.score - a.scored.score || a.position - b.position)
-    .slice(0, STRONGEST_PER_SECTION)
-    .sort((a, b) => a.position - b.position);
-  return [...listed, ...strongest];
+/** A section's explicit list items, then its other statements, each group in its order: the score alone decides which are posted. */
+function listsFirst(found: readonly Found[]): Found[] {
+  return [...found.filter((f) => f.candidate.origin === "list"), ...found.filter((f) => f.candidate.origin !== "list")];
 }
 
 /** The nearest line above `position` with a smaller depth: the one it nests under. */

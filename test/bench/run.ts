@@ -23,6 +23,7 @@ interface BenchModule {
 const BENCHES: BenchModule[] = [
   { name: "search", file: "./search.js", exportName: "benchSearch" },
   { name: "ingest", file: "./ingest.js", exportName: "benchIngest" },
+  { name: "reload", file: "./reload.js", exportName: "benchReload" },
   { name: "search vs MiniSearch defaults", file: "./minisearch.js", exportName: "benchMinisearch" },
   { name: "slack", file: "./slack.js", exportName: "benchSlack" },
   { name: "discord", file: "./discord.js", exportName: "benchDiscord" },

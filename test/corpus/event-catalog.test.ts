@@ -4,6 +4,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { eventOf, loadEventCatalog, shippedCatalog } from "../../src/corpus/event-catalog.js";
 import { eventNamedIn, withCatalogEvent } from "../../src/corpus/event.js";
+import { loadCorpus } from "../../src/corpus/corpus.js";
+import { summarizeEvents } from "../../src/corpus/stats.js";
+import { loadTopics } from "../../src/corpus/topics.js";
+import { eventsCard } from "../../src/cards/events-card.js";
+import { defaultCorpusDir, topicsFile } from "../../src/paths.js";
 
 describe("the event catalog", () => {
   it.each([
@@ -80,5 +85,18 @@ describe("the event catalog", () => {
     // An id of the catalog given to another year is not that event.
     const mismatched = { event: "Some notes", eventId: "eu-2022", year: 2023 };
     expect(withCatalogEvent(mismatched)).toBe(mismatched);
+  });
+
+  it("names the shipped corpus's five events as the catalog does, on the events card and every section", () => {
+    const corpus = loadCorpus(defaultCorpusDir(), loadTopics(topicsFile()));
+    const card = eventsCard(summarizeEvents(corpus.recaps, corpus.sections));
+    expect(card.items!.map((item) => item.title)).toEqual([
+      "KubeCon + CloudNativeCon Europe 2022",
+      "KubeCon + CloudNativeCon Europe 2021",
+      "KubeCon + CloudNativeCon North America 2020",
+      "KubeCon + CloudNativeCon Europe 2018",
+      "KubeCon Europe 2016",
+    ]);
+    for (const section of corpus.sections) expect(section.event).toBe(shippedCatalog().event(section.eventId)!.name);
   });
 });

@@ -74,6 +74,18 @@ describe("ingest never collides or changes its mind", () => {
   });
 });
 
+describe("the event read from the text", () => {
+  it("takes a year with the city of one of that year's events, and no event cited further down", async () => {
+    const paris = await ingestRecap(write("tuesday.md", "# KubeCon 2024 Tuesday\n\nRainy morning in Paris, long queues.\n\n## Fast Builds - Ann Lee, Acme\n- Buildpacks.\n"), { corpusDir, dryRun: true }, topics);
+    expect(paris.recap).toMatchObject({ eventId: "eu-2024", event: "KubeCon + CloudNativeCon Europe 2024" });
+    const talks = Array.from({ length: 14 }, (_, i) => `## Talk ${i + 1} - Ann Lee\n- Note ${i + 1}.\n`).join("\n");
+    const citing = `# My notes from KubeCon 2022\n\n${talks}\n## Testing - Bob Ray\n- KubeCon EU 2020: testing with automation.\n`;
+    const read = await ingestRecap(write("notes.md", citing), { corpusDir, dryRun: true }, topics);
+    expect(read.recap.eventId).toBe("kubecon-2022");
+    expect(read.guesses).toContain("event id kubecon-2022 (pass --event-id, e.g. eu-2022 or na-2022)");
+  });
+});
+
 describe("every input gets the same limits and is read in its own charset", () => {
   let base: string;
   let close: () => void;

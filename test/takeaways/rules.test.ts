@@ -55,6 +55,7 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("If the kubelet is not fast enough to react, the kernel's OOM killer kills the container."),
       candidate("Allocatable resources are lower than capacity, since some are reserved for the system."),
       fr("Il faut bien remplir ses spans, car c'est la base de toute instrumentation."),
+      candidate("Kubernetes is a control loop: you express the desired state, it runs a diff and acts on it."),
     ],
     lacks: [candidate(GOOD), candidate("Since version 1.8 the autoscaler reads custom metrics from an adapter.")],
   },
@@ -113,6 +114,8 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
     has: [
       candidate("Scales up/down the number of replicas of a pod based on its metrics."),
       candidate("Meant exclusively for running inside containerized environments such as Kubernetes."),
+      candidate("Using eBPF based tools to monitor and debug Kubernetes resources"),
+      candidate("Has to support multiple teams that are protected from each other."),
       candidate("Basic model: Allow Kubernetes to verify system state before providing access to the node."),
       fr("Permet de limiter les appels système qu'un conteneur peut faire sur le noyau."),
     ],
@@ -120,6 +123,7 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("The Horizontal Pod Autoscaler scales up the number of replicas of a pod."),
       candidate("Managing signatures involves a lot of keys, and it is not native to registries."),
       candidate("Limits are enforced by the kernel through cgroups, requests by the scheduler."),
+      candidate("Using eBPF based tools cuts the time to debug a network issue by half."),
     ],
   },
   verbless: {
@@ -156,6 +160,8 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Vulnerabilities in logging agents are not uncommon, and they should be protected as well."),
       candidate("The contract of such APIs is that each metric returns a single value to scale on."),
       candidate("According to the maintainers, it can already run production workloads despite its alpha status."),
+      candidate("According to Anirudh (AWS) it can already be used for production workloads."),
+      candidate("If you were to run WordPress yourself on Kubernetes, it requires knowledge of many objects."),
       fr("Kyverno gère également la génération des secrets dans chaque namespace du cluster."),
     ],
     lacks: [candidate("Running the agent in a pod, as well as keeping it updated, protects the host from log attacks.")],
@@ -233,6 +239,14 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("In order to make the services focus on their business, the platform hides the machines."),
     ],
     lacks: [candidate("Avoid running more than one service mesh in a cluster at any time."), candidate(GOOD)],
+  },
+  description: {
+    has: [
+      candidate("Mesher can be easily integrated with various protocols and backends such as Prometheus."),
+      candidate("OpenEBS enables container attached storage using Kubernetes for storage management."),
+      candidate("OPA is written in Go and runs as a sidecar or a host-level daemon."),
+    ],
+    lacks: [candidate(GOOD), candidate("Kubelet eviction policy sends a SIGTERM first when a soft threshold is reached.")],
   },
   instructions: {
     has: [
