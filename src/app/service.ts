@@ -101,7 +101,14 @@ export async function runService({ config, wanted, logger, store, load, feedback
   const posters = Object.fromEntries(Object.entries(started.posters).map(([name, poster]) => [name, measuredPoster(name, poster, metrics)]));
   // A tick claims rows: it waits for the store to have connected and migrated (PostgreSQL may still be coming up).
   await store.ready();
-  const scheduler = new DailyScheduler({ store, takeaways: () => reloadable.data.takeaways(), posters, clock: systemClock, logger }).start();
+  const scheduler = new DailyScheduler({
+    store,
+    takeaways: () => reloadable.data.takeaways(),
+    posters,
+    clock: systemClock,
+    logger,
+    onLateResend: (platform) => metrics.lateResends.inc({ platform }),
+  }).start();
   const subscriptions = (await store.enabledSubscriptions()).filter((subscription) => subscription.platform in posters).length;
   logger.info({ subscriptions, platforms: Object.keys(posters) }, `daily scheduler on, ${plural(subscriptions, "subscription")}`);
 

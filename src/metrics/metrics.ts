@@ -26,6 +26,7 @@ export class Metrics {
   readonly commandDuration: Histogram<"platform" | "command">;
   readonly searchDuration: Histogram;
   readonly dailyPosts: Counter<"platform" | "outcome">;
+  readonly lateResends: Counter<"platform">;
 
   /** `logger` says when a store read at scrape time failed. */
   constructor(sources: MetricsSources, logger: Logger) {
@@ -64,6 +65,12 @@ export class Metrics {
       name: "kubecon_daily_posts_total",
       help: "Daily takeaway posts tried, by platform and outcome (posted, transient, permanent, error).",
       labelNames: ["platform", "outcome"],
+      registers,
+    });
+    this.lateResends = new Counter({
+      name: "kubecon_daily_late_resends_total",
+      help: "Daily posts re-sent after a crash later than the platform recognises a re-send (Discord's nonce window): each may show twice. Alert when it rises.",
+      labelNames: ["platform"],
       registers,
     });
     new Gauge({

@@ -96,7 +96,21 @@ export interface PostedRecord {
 /** Whether the store answers; `reason` says why not, for /readyz and the logs. */
 export type StoreHealth = { ok: true } | { ok: false; reason: string };
 
-export interface DailyStore {
+/**
+ * The platform requests seen within their signature window (a Slack trigger_id or event_id, a
+ * Discord interaction id), so that a replay of the same signed bytes, or a platform's retry, acts
+ * once across every replica sharing the store, and gets the first one's answer.
+ */
+export interface RequestLog {
+  /** True for the first request carrying `key`; false for every other until `until`. Ids past their time are forgotten. */
+  firstRequest(key: string, now: Date, until: Date): Promise<boolean>;
+  /** Keeps the first request's answer (as the platform got it) for its replays. */
+  saveAnswer(key: string, answer: string): Promise<void>;
+  /** The first request's answer, once it is saved. */
+  answerOf(key: string): Promise<string | undefined>;
+}
+
+export interface DailyStore extends RequestLog {
   /** Creates or replaces a subscription and (re-)enables it, keeping its rotation and last post. */
   saveSubscription(settings: SubscriptionSettings): Promise<Subscription>;
   getSubscription(id: string): Promise<Subscription | undefined>;

@@ -55,6 +55,9 @@ const SCHEMA: PostgresSchema = {
      posted_at timestamptz NOT NULL,
      PRIMARY KEY (subscription_id, cycle, takeaway_id)
    );`,
+    // Platform request ids within their signature window (replays and retries act once).
+    `CREATE TABLE platform_request (key text PRIMARY KEY, expires_at timestamptz NOT NULL, answer text);
+     CREATE INDEX platform_request_expiry ON platform_request (expires_at);`,
   ],
 };
 
@@ -206,6 +209,28 @@ export class PostgresDailyStore implements DailyStore {
     );
     const row = rows[0];
     return { cycle: row?.rotation_cycle ?? 0, postedIds: new Set(row?.ids ?? []) };
+  }
+
+  async firstRequest(key: string, now: Date, until: Date): Promise<boolean> {
+    // The insert decides between replicas. Expired ids go in the same statement, which does not see
+    // that delete: an expired row of the same key is taken over by the conflict branch instead.
+    const rows = await this.query(
+      `WITH forgotten AS (DELETE FROM platform_request WHERE expires_at <= $2 AND key <> $1)
+       INSERT INTO platform_request AS r (key, expires_at) VALUES ($1, $3)
+       ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at, answer = NULL WHERE r.expires_at <= $2
+       RETURNING key`,
+      [key, now, until],
+    );
+    return rows.length > 0;
+  }
+
+  async saveAnswer(key: string, answer: string): Promise<void> {
+    await this.query(`UPDATE platform_request SET answer = $1 WHERE key = $2`, [answer, key]);
+  }
+
+  async answerOf(key: string): Promise<string | undefined> {
+    const rows = await this.query<{ answer: string | null }>(`SELECT answer FROM platform_request WHERE key = $1`, [key]);
+    return rows[0]?.answer ?? undefined;
   }
 
   schemaVersion(): Promise<number> {

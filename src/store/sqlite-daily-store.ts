@@ -82,6 +82,9 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE subscription ADD COLUMN last_posted_at INTEGER;
    UPDATE subscription SET last_posted_at =
      (SELECT max(claimed_at) FROM daily_post WHERE subscription_id = subscription.id AND status = 'posted');`,
+  // Platform request ids within their signature window (replays and retries act once).
+  `CREATE TABLE platform_request (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL, answer TEXT);
+   CREATE INDEX platform_request_expiry ON platform_request (expires_at);`,
 ];
 
 const DAILY_FILE: SqliteFileSpec = {
@@ -204,6 +207,21 @@ export class SqliteDailyStore implements DailyStore {
     return { cycle, postedIds: new Set(ids) };
   }
 
+  async firstRequest(key: string, now: Date, until: Date): Promise<boolean> {
+    return this.guard.write(() => this.db.transaction(() => {
+      this.statements.forgetRequests.run(now.getTime());
+      return this.statements.noteRequest.run(key, until.getTime()).changes > 0;
+    }).immediate());
+  }
+
+  async saveAnswer(key: string, answer: string): Promise<void> {
+    this.guard.write(() => this.statements.saveAnswer.run(answer, key));
+  }
+
+  async answerOf(key: string): Promise<string | undefined> {
+    return (this.statements.answerOf.pluck().get(key) as string | null | undefined) ?? undefined;
+  }
+
   /** The file is open and migrated once constructed. */
   async ready(): Promise<void> {}
 
@@ -298,5 +316,9 @@ function prepare(db: Database.Database) {
     rotationCycle: db.prepare(`SELECT rotation_cycle FROM subscription WHERE id = ?`),
     postedTakeaways: db.prepare(`SELECT takeaway_id FROM rotation_posted WHERE subscription_id = ? AND cycle = ?`),
     ping: db.prepare(`SELECT count(*) FROM sqlite_schema`),
+    forgetRequests: db.prepare(`DELETE FROM platform_request WHERE expires_at <= ?`),
+    noteRequest: db.prepare(`INSERT INTO platform_request (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),
+    saveAnswer: db.prepare(`UPDATE platform_request SET answer = ? WHERE key = ?`),
+    answerOf: db.prepare(`SELECT answer FROM platform_request WHERE key = ?`),
   };
 }

@@ -194,6 +194,25 @@ export function dailyStoreContract(name: string, open: () => Promise<OpenedStore
       const { store } = await fresh();
       expect(await store.health()).toEqual({ ok: true });
     });
+
+    it("takes a platform request id for exactly one of several connections, keeps its answer, and forgets it after its time", async () => {
+      const { store, connect } = await fresh();
+      const replicas = [store, await connect(), await connect()];
+      const now = T("2025-06-01T10:00:00Z");
+      const until = T("2025-06-01T10:05:00Z");
+      const firsts = await Promise.all(replicas.flatMap((replica) => [replica.firstRequest("slack:trigger-1", now, until), replica.firstRequest("slack:trigger-1", now, until)]));
+      expect(firsts.filter(Boolean)).toHaveLength(1);
+      // Its replays, on any replica, find the first one's answer once it is saved.
+      expect(await replicas[1]!.answerOf("slack:trigger-1")).toBeUndefined();
+      await replicas[firsts.indexOf(true) >> 1]!.saveAnswer("slack:trigger-1", '{"text":"Daily takeaways are on"}');
+      for (const replica of replicas) expect(await replica.answerOf("slack:trigger-1")).toBe('{"text":"Daily takeaways are on"}');
+      expect(await store.firstRequest("discord:trigger-1", now, until)).toBe(true);
+      // Past its time the id is forgotten (the signature window refuses such a request anyway).
+      const later = T("2025-06-01T10:05:01Z");
+      expect(await replicas[2]!.firstRequest("slack:trigger-2", later, T("2025-06-01T10:10:01Z"))).toBe(true);
+      expect(await store.answerOf("slack:trigger-1")).toBeUndefined();
+      expect(await store.firstRequest("slack:trigger-1", later, T("2025-06-01T10:10:01Z"))).toBe(true);
+    });
   });
 }
 
