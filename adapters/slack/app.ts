@@ -28,6 +28,7 @@ import { postCard, postError, slackPoster } from "./poster.js";
 import { isWorkspaceAdmin } from "./admins.js";
 import { ACTION_ID, actionKind, LINK_ACTION_ID, renderCard, type SlackMessage } from "./render.js";
 import { responder, type Responder } from "./respond.js";
+import { ignoreReplays } from "./replays.js";
 import { acknowledgeUnclaimed } from "./unclaimed.js";
 import { rateLimitWait, responseUrlWait, retryWithin } from "./retry.js";
 import { DEFAULT_SLACK_NETWORK, webClientOptions, type SlackNetworkOptions } from "./web-api-options.js";
@@ -64,6 +65,8 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter {
   readonly mode: "http" | "socket";
+  /** How it runs, for the start line: "over HTTP, 1 workspace". */
+  readonly summary: string;
   /** Delivers the daily takeaway posts to Slack channels. */
   readonly poster: Poster;
   /** Checks the bot token (`auth.test`), then mounts `/slack/events` or opens the socket. */
@@ -163,11 +166,16 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     }
   }
 
+  // Registered first: a copy of a request seen already goes no further.
+  const keepAnswer = ignoreReplays(app, options.store, clock, logger);
+
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     const respond = responder(clientOptions.fetch, command.response_url);
     const ctx: CommandContext = { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id, can: can(command.user_id, client) };
+    const work = answer(command.text, ctx);
+    void work.then(({ message }) => keepAnswer(command.trigger_id, message));
     // A slow core is acknowledged within Slack's 3 seconds and answered through response_url.
-    await answerInTime(answer(command.text, ctx), ackDeadlineMs, {
+    await answerInTime(work, ackDeadlineMs, {
       now: ({ message }) => ack(message),
       acknowledge: () => ack(),
       later: ({ message }) => respondSafely(respond, message, { command: command.text.slice(0, 200), user: ctx.userId, channel: ctx.channelId }),
@@ -270,6 +278,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   let mounted = false;
   return {
     mode: socketMode ? "socket" : "http",
+    summary: `over ${socketMode ? "Socket Mode" : "HTTP"}, ${oauth ? "installed in workspaces through OAuth" : "1 workspace"}`,
     ready: () => (socketMode ? socketConnected : mounted),
     poster: oauth ? installedPoster : slackPoster(config.botToken, clientOptions),
     async start() {
@@ -277,7 +286,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
       await app.init();
       if (socketMode) {
         await app.start();
-        logger.info({ mode: "socket" }, "slack adapter connected");
+        logger.debug({ mode: "socket" }, "slack adapter connected");
         return;
       }
       const installPaths = oauth ? [INSTALL_PATH, REDIRECT_PATH] : [];
@@ -287,7 +296,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
         for (const path of installPaths) http!.mount(path, toBolt, INSTALL_ROUTE);
         mounted = true;
       }
-      logger.info({ mode: "http", paths: [EVENTS_PATH, ...installPaths], installs: oauth ? "oauth" : "single workspace" }, "slack adapter mounted");
+      logger.debug({ mode: "http", paths: [EVENTS_PATH, ...installPaths], installs: oauth ? "oauth" : "single workspace" }, "slack adapter mounted");
     },
     async stop() {
       // In HTTP mode the shared host owns the server; only the socket is ours to close.

@@ -23,6 +23,7 @@ export const slackAdapter: Adapter<SlackConfig> = {
     let running = true;
     return {
       mode: slack.mode,
+      summary: slack.summary,
       poster: slack.poster,
       ready: () => running && slack.ready(),
       async stop() {

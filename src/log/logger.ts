@@ -8,12 +8,15 @@ const require = createRequire(import.meta.url);
 
 const CENSOR = "[redacted]";
 
+/** JSON lines for collectors (the default), or `pretty`: the same events laid out for a person at a terminal. */
+export type LogFormat = "json" | "pretty";
+
 /**
  * Structured JSON logs, one event a line. Secrets are redacted twice: fields named like them (a
  * token we did not configure, as an install brings), and the configured `secrets` by value, anywhere
  * in the line as written (a library's debug line quoting a request body, an error's message).
  */
-export function createLogger(level = "info", destination?: NodeJS.WritableStream, secrets: readonly string[] = []): Logger {
+export function createLogger(level = "info", destination?: NodeJS.WritableStream, secrets: readonly string[] = [], format: LogFormat = "json"): Logger {
   const { pino } = require("pino") as typeof import("pino");
   const redactValues = valueRedactor(secrets);
   return pino(
@@ -28,8 +31,14 @@ export function createLogger(level = "info", destination?: NodeJS.WritableStream
     },
     // Written as it is logged: nothing is left in a buffer at exit, where sonic-boom's flushSync
     // retries a pipe nobody reads any more (`npm start | tee` after Ctrl-C) forever, signals unheard.
-    destination ?? pino.destination({ dest: 2, sync: true }),
+    destination ?? (format === "pretty" ? prettyDestination() : pino.destination({ dest: 2, sync: true })),
   );
+}
+
+/** pino-pretty, a development dependency, loaded only when asked for (the configuration checks it is there). */
+function prettyDestination(): NodeJS.WritableStream {
+  const pretty = require("pino-pretty") as typeof import("pino-pretty");
+  return pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY === true, translateTime: "SYS:HH:MM:ss.l", singleLine: true });
 }
 
 /**

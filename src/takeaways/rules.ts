@@ -113,7 +113,7 @@ const LEANING_OPENING = new RegExp(
 );
 /** Words anywhere that point back: "also", "as well", "anymore", "such APIs", "aussi". */
 const LEANING_WORD =
-  /(?<![\p{L}-])(also|as well(?! as)|anymore|(?<!even )though|such (?!as\b)\p{L}+|aussi|également|non plus|de même|en plus|de plus|in addition|on top of that)(?![\p{L}-])|[,;]\s(it|they|this|these)\s(can|is|are|was|were|will|has|have|does|do)(?![\p{L}-])/iu;
+  /(?<![\p{L}-])(also|as well(?! as)|anymore|(?<!even )though|such (?!as\b)\p{L}+|aussi|également|non plus|de même|en plus|de plus|in addition|on top of that)(?![\p{L}-])|[,;)]\s(it|they|this|these)\s(\p{L}+ly\s)?(can|is|are|was|were|will|has|have|does|do|requires?|needs?)(?![\p{L}-])/iu;
 /** A label's attributes that go on from something else: "Someone else’s app: and its state...". */
 const CONJUNCTION_OPENING = /^(and|but|or|so|et|mais|ou|donc)(?![\p{L}-])/iu;
 /** A question and its answer: "What is (e)BPF: ...", "Why OpenTelemetry? because ...". */

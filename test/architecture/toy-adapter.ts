@@ -49,6 +49,7 @@ export function toyPlatform(): ToyPlatform {
       });
       return {
         mode: "webhook",
+        summary: "over a webhook",
         poster: {
           async post({ channelId }, card) {
             const messageId = String(++messages);

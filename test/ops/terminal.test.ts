@@ -9,6 +9,8 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { FORCED_EXIT_CODE } from "../../src/health/shutdown.js";
 import { defaultCorpusDir, projectRoot } from "../../src/paths.js";
 import { DiscordStandIn } from "../discord/stand-in.js";
+import { BotProcess } from "../support/bot-process.js";
+import { freePort } from "../support/postgres.js";
 
 /** `npm start` as someone runs it at a terminal: Discord over HTTP, its REST calls to a stand-in on loopback. */
 const { publicKey } = generateKeyPairSync("ed25519");
@@ -40,6 +42,7 @@ function listening(): Promise<Server> {
   });
 }
 
+
 describe("the bot process at a terminal (dist/src/main.js)", () => {
   it("a port already taken: one line naming it and what to do, and exit 78 like every start error", { timeout: 60_000 }, async () => {
     const other = await listening();
@@ -57,9 +60,7 @@ describe("the bot process at a terminal (dist/src/main.js)", () => {
   it("`npm start 2>&1 | tee log`, then Ctrl-C: with its output a closed pipe, the bot still exits on SIGINT and SIGTERM", { timeout: 60_000 }, async () => {
     const discord = await new DiscordStandIn().start();
     cleanup.push(() => discord.stop());
-    const free = await listening();
-    const port = (free.address() as { port: number }).port;
-    await new Promise((resolve) => free.close(resolve));
+    const port = await freePort();
     // Standard output and error are one pipe, as with 2>&1 into tee.
     const child = spawn("sh", ["-c", `exec "${process.execPath}" "${main}" 2>&1`], { cwd: folder, env: env(port, discord.apiUrl), stdio: ["ignore", "pipe", "ignore"] });
     cleanup.push(() => void child.kill("SIGKILL"));
@@ -74,6 +75,33 @@ describe("the bot process at a terminal (dist/src/main.js)", () => {
     child.kill("SIGTERM");
     // Exited by itself (a hung bot is killed by the clean-up once the test's timeout has passed).
     expect([0, FORCED_EXIT_CODE]).toContain(await exited);
+  });
+
+  it("says at info, one line a component, what started", { timeout: 60_000 }, async () => {
+    const bot = await new BotProcess().start();
+    cleanup.push(() => bot.stop());
+    await bot.logged("daily scheduler on, 0 subscriptions");
+    const said = bot.lines.filter((line) => line.level === 30).map((line) => line.msg);
+    const started = [`listening on :${bot.port}`, expect.stringMatching(/^corpus: 1 recap, \d+ talks$/), "Discord over HTTP interactions", "daily scheduler on, 0 subscriptions"];
+    expect(said).toEqual(expect.arrayContaining(started));
+  });
+
+  it("LOG_FORMAT=pretty writes the same lines for a person, not JSON", { timeout: 60_000 }, async () => {
+    const discord = await new DiscordStandIn().start();
+    cleanup.push(() => discord.stop());
+    const port = await freePort();
+    const child = spawn(process.execPath, [main], { cwd: folder, env: { ...env(port, discord.apiUrl), LOG_FORMAT: "pretty" }, stdio: ["ignore", "ignore", "pipe"] });
+    cleanup.push(() => void child.kill("SIGKILL"));
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    const exited = exitOf(child);
+    // The scheduler's line comes last (polled, bounded by the test's timeout); then Ctrl-C.
+    while (!stderr.includes("daily scheduler on")) await new Promise((r) => setTimeout(r, 50));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    const lines = stderr.split("\n").filter(Boolean);
+    expect(lines.filter((line) => line.startsWith("{"))).toEqual([]);
+    expect(lines.find((line) => line.includes(`listening on :${port}`))).toMatch(/^\[[\d:.]+\] INFO: listening on :\d+ \{"port":\d+/);
   });
 
   it("two log lines into a pipe nobody reads any more, then exit: the process ends", { timeout: 60_000 }, async () => {

@@ -160,6 +160,8 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Vulnerabilities in logging agents are not uncommon, and they should be protected as well."),
       candidate("The contract of such APIs is that each metric returns a single value to scale on."),
       candidate("According to the maintainers, it can already run production workloads despite its alpha status."),
+      candidate("According to Anirudh (AWS) it can already be used for production workloads."),
+      candidate("If you were to run WordPress yourself on Kubernetes, it requires knowledge of many objects."),
       fr("Kyverno gère également la génération des secrets dans chaque namespace du cluster."),
     ],
     lacks: [candidate("Running the agent in a pod, as well as keeping it updated, protects the host from log attacks.")],
