@@ -102,8 +102,6 @@ export async function runService({ config, wanted, logger, store, load, feedback
   // A tick claims rows: it waits for the store to have connected and migrated (PostgreSQL may still be coming up).
   await store.ready();
   const scheduler = new DailyScheduler({ store, takeaways: () => reloadable.data.takeaways(), posters, clock: systemClock, logger }).start();
-  const subscriptions = (await store.enabledSubscriptions()).filter((subscription) => subscription.platform in posters).length;
-  logger.info({ subscriptions, platforms: Object.keys(posters) }, `daily scheduler on, ${plural(subscriptions, "subscription")}`);
 
   const running = started;
   handleShutdown({
@@ -118,4 +116,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
       () => recapStore.close(),
     ],
   });
+  // The last start line: once it is written, SIGTERM and SIGINT are handled.
+  const subscriptions = (await store.enabledSubscriptions()).filter((subscription) => subscription.platform in posters).length;
+  logger.info({ subscriptions, platforms: Object.keys(posters) }, `daily scheduler on, ${plural(subscriptions, "subscription")}`);
 }

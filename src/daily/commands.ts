@@ -22,6 +22,7 @@ import {
   type Parsed,
   type PostTime,
 } from "./schedule.js";
+import { plural } from "../text/plural.js";
 import type { Takeaway } from "../takeaways/takeaways.js";
 
 export interface DailyCommandsOptions {
@@ -194,7 +195,7 @@ async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandCon
         {
           text: rich(
             `A KubeCon takeaway${about} will be posted here every day at ${formatPostTime(time)} (${zone}), ` +
-              `from ${count} takeaways worth posting, without repeats until all have been posted.`,
+              `from ${plural(count, "takeaway")} worth posting, without repeats until all have been posted.`,
           ),
         },
       ],
@@ -238,7 +239,7 @@ async function statusCard(options: DailyCommandsOptions, subscription: Subscript
   const fields = [
     { label: "Time", value: `${subscription.postTime} (${subscription.zone})`, inline: true },
     { label: "Topic", value: subscription.topic ?? "all", inline: true },
-    { label: "Left before the rotation restarts", value: `${remainingInCycle(rotation, candidates)} of ${candidates.length} postable takeaways`, inline: true },
+    { label: "Left before the rotation restarts", value: `${remainingInCycle(rotation, candidates)} of ${plural(candidates.length, "postable takeaway")}`, inline: true },
   ];
   const few = fewTakeaways(candidates.length, subscription.topic);
   if (time.ok) {
