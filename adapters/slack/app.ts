@@ -28,6 +28,7 @@ import { postCard, postError, slackPoster } from "./poster.js";
 import { isWorkspaceAdmin } from "./admins.js";
 import { ACTION_ID, actionKind, LINK_ACTION_ID, renderCard, type SlackMessage } from "./render.js";
 import { responder, type Responder } from "./respond.js";
+import { ignoreReplays } from "./replays.js";
 import { acknowledgeUnclaimed } from "./unclaimed.js";
 import { rateLimitWait, responseUrlWait, retryWithin } from "./retry.js";
 import { DEFAULT_SLACK_NETWORK, webClientOptions, type SlackNetworkOptions } from "./web-api-options.js";
@@ -165,11 +166,16 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     }
   }
 
+  // Registered first: a copy of a request seen already goes no further.
+  const keepAnswer = ignoreReplays(app, options.store, clock, logger);
+
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     const respond = responder(clientOptions.fetch, command.response_url);
     const ctx: CommandContext = { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id, can: can(command.user_id, client) };
+    const work = answer(command.text, ctx);
+    void work.then(({ message }) => keepAnswer(command.trigger_id, message));
     // A slow core is acknowledged within Slack's 3 seconds and answered through response_url.
-    await answerInTime(answer(command.text, ctx), ackDeadlineMs, {
+    await answerInTime(work, ackDeadlineMs, {
       now: ({ message }) => ack(message),
       acknowledge: () => ack(),
       later: ({ message }) => respondSafely(respond, message, { command: command.text.slice(0, 200), user: ctx.userId, channel: ctx.channelId }),

@@ -35,7 +35,7 @@ export interface Takeaway {
   language: string;
   /** The topics its own text is about first, then the section's other tags. */
   tags: string[];
-  /** The topic its own text is about, for "More on <topic>". */
+  /** The topic its own text is about, for "More on <topic>" (worked out for postable takeaways). */
   topic?: string;
   /** `list` when the recap itself called it a takeaway, lesson or conclusion. */
   origin: "list" | "bullet" | "sentence";
@@ -46,8 +46,6 @@ export interface Takeaway {
 
 export const MIN_TAKEAWAY_LENGTH = 40;
 export const MAX_TAKEAWAY_LENGTH = 300;
-/** How many of a section's own bullets and sentences become takeaways, besides its explicit lists. */
-const STRONGEST_PER_SECTION = 5;
 
 /** A line that announces a list of takeaways: "take aways:", "Key Points:", "Lessons learned". */
 const LIST_MARKER =
@@ -81,8 +79,8 @@ const ABBREVIATIONS = new Set(["ie", "i.e", "eg", "e.g", "etc", "vs", "cf", "mr"
 
 /**
  * Every candidate takeaway of a corpus, scored, in corpus order: each section's explicit takeaway,
- * lesson and conclusion lists first, then its strongest bullets and sentences. The same statement
- * appears once.
+ * lesson and conclusion lists first, then its other bullets and sentences that stand on their own.
+ * The same statement appears once.
  */
 export function scoreTakeaways(sections: readonly Section[], topics: readonly Topic[]): Takeaway[] {
   const scoring = scoreSectionBySection(sections, topics);
@@ -115,7 +113,7 @@ function* scoreSectionBySection(sections: readonly Section[], topics: readonly T
   const seen = new Set<string>();
   const scored: Array<{ takeaway: Takeaway; enumeration?: string }> = [];
   for (const section of sections) {
-    for (const found of strongestOf(candidatesOf(section))) {
+    for (const found of listsFirst(candidatesOf(section))) {
       const key = found.candidate.text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
@@ -159,7 +157,6 @@ function keepOnePerEnumeration(scored: Array<{ takeaway: Takeaway; enumeration?:
 interface Found {
   candidate: Candidate;
   scored: Scored;
-  position: number;
   /** Which run of sibling lines (same depth, one after the other) it sits in. */
   run: number;
 }
@@ -208,21 +205,15 @@ function candidatesOf(section: Section): Found[] {
         first: index === 0,
         last: index === last,
       };
-      found.push({ candidate, scored: scoreCandidate(candidate), position, run: runs[position]! });
+      found.push({ candidate, scored: scoreCandidate(candidate), run: runs[position]! });
     }
   });
   return found;
 }
 
-/** A section's explicit list items, then its best-scored other statements, each group in its order. */
-function strongestOf(found: readonly Found[]): Found[] {
-  const listed = found.filter((f) => f.candidate.origin === "list");
-  const strongest = found
-    .filter((f) => f.candidate.origin !== "list")
-    .sort((a, b) => b.scored.score - a.scored.score || a.position - b.position)
-    .slice(0, STRONGEST_PER_SECTION)
-    .sort((a, b) => a.position - b.position);
-  return [...listed, ...strongest];
+/** A section's explicit list items, then its other statements, each group in its order: the score alone decides which are posted. */
+function listsFirst(found: readonly Found[]): Found[] {
+  return [...found.filter((f) => f.candidate.origin === "list"), ...found.filter((f) => f.candidate.origin !== "list")];
 }
 
 /** The nearest line above `position` with a smaller depth: the one it nests under. */
@@ -339,7 +330,8 @@ function normalize(text: string): string {
 function toTakeaway(section: Section, found: Found, tag: (text: string) => string[]): Takeaway {
   const { candidate } = found;
   const { score, reasons } = found.scored;
-  const own = topicsInOrder(candidate.text, tag).filter((label) => section.tags.includes(label));
+  // Only a postable takeaway shows its topic; finding it costs a few taggings of the text.
+  const own = isPostable(score) ? topicsInOrder(candidate.text, section.tags, tag) : [];
   const { talk, speakers } = attribute(section);
   return {
     id: `${section.id}#${createHash("sha256").update(candidate.text).digest("hex").slice(0, 8)}`,
@@ -359,11 +351,13 @@ function toTakeaway(section: Section, found: Found, tag: (text: string) => strin
 }
 
 /**
- * The topics a text names, the first named first: "EKS manages the masters and etcd" is about
- * the cloud provider before storage. The shortest prefix (in words) that a topic's terms match in
- * tells where it is first named.
+ * The topics of `among` a text names, the first named first: "EKS manages the masters and etcd" is
+ * about the cloud provider before storage. The shortest prefix (in words) that a topic's terms match
+ * tells where it is first named; a text naming one topic needs no search.
  */
-function topicsInOrder(text: string, tag: (text: string) => string[]): string[] {
+function topicsInOrder(text: string, among: readonly string[], tag: (text: string) => string[]): string[] {
+  const named = tag(text).filter((label) => among.includes(label));
+  if (named.length < 2) return named;
   const words = text.split(/\s+/);
   const firstAt = (label: string) => {
     let low = 1;
@@ -375,7 +369,7 @@ function topicsInOrder(text: string, tag: (text: string) => string[]): string[] 
     }
     return low;
   };
-  return tag(text)
+  return named
     .map((label) => ({ label, at: firstAt(label) }))
     .sort((a, b) => a.at - b.at)
     .map((found) => found.label);

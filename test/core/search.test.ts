@@ -225,3 +225,24 @@ describe("one entry a talk", () => {
     expect(answer.total).toBe(4);
   });
 });
+
+describe("stop words are a language's own", () => {
+  const texts = [
+    sectionOf({ id: "s--ai", title: "AI on Kubernetes", text: "AI workloads need GPUs." }),
+    sectionOf({ id: "s--fr", title: "Réseau", text: "J'ai vu le réseau tomber.", language: "fr" }),
+    sectionOf({ id: "s--iac", title: "Platforms", text: "Infrastructure as code with Terraform." }),
+  ];
+  const engine = new SearchEngine(texts, synonyms);
+
+  it("“ai” is an English word (a French verb): an English section keeps it, an English query finds it", () => {
+    expect(ids(engine.search("ai", {}, all))).toEqual(["s--ai"]);
+  });
+
+  it("a query that reads as French drops the French ones", () => {
+    expect(ids(engine.search("j'ai un problème de réseau", {}, all))).toEqual(["s--fr"]);
+  });
+
+  it("a synonym phrase's stop words do not keep it from matching", () => {
+    expect(ids(engine.search("iac", {}, all))).toEqual(["s--iac"]);
+  });
+});

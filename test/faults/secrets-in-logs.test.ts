@@ -113,8 +113,11 @@ describe("secrets in the log of the real process at trace level", () => {
     });
     expect(discordAnswer.status).toBe(200);
 
+    // Everything the process wrote, to its last line: it is stopped, and its output read to the end.
+    const closed = new Promise((resolve) => child.once("close", resolve));
+    child.kill("SIGTERM");
+    await closed;
     // The exchange's request body is among the lines: the client secret was there to leak.
-    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(output).toMatch(/http request body/);
     expect(output).toMatch(/\[redacted\]/);
     for (const [name, value] of Object.entries({ ...SECRETS, DATABASE_PASSWORD, INSTALLED_BOT_TOKEN: WORKSPACE.botToken })) {

@@ -65,7 +65,7 @@ describe("extractTakeaways", () => {
     expect(extractTakeaways([conclusion]).map((t) => t.origin)).toEqual(["list", "list"]);
   });
 
-  it("keeps at most five of a section's own bullets and sentences, the best scored, in their order", () => {
+  it("lists every statement of a section that stands on its own, in its order, and posts those the score lets through", () => {
     const bullets = [
       p("Kubernetes clusters grow in number long before anyone plans for it", 1),
       p("Teams should avoid running more than one service mesh per cluster at any time", 1),
@@ -75,8 +75,9 @@ describe("extractTakeaways", () => {
       p("Linkerd gives mutual TLS between 2 clusters with no change to the application code", 1),
       p("Gardens are green and the weather in Valencia was rather nice all week long", 1),
     ];
-    const texts = extractTakeaways([section({ bullets })]).map((t) => t.text);
-    expect(texts).toEqual(bullets.slice(1, 6).map((b) => b.text));
+    const takeaways = extractTakeaways([section({ bullets })]);
+    expect(takeaways.map((t) => t.text)).toEqual(bullets.map((b) => b.text));
+    expect(takeaways.filter((t) => t.postable).map((t) => t.text)).toEqual(bullets.slice(1, 6).map((b) => b.text));
   });
 
   it("gives a takeaway an id made of its section id and a hash of its text, stable across runs", () => {
