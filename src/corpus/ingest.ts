@@ -54,7 +54,7 @@ const slugOf = (text: string) => fold(text).replace(/[^a-z0-9]+/g, "-").replace(
 const YEAR = /(?<!\d)(20[1-9]\d)(?!\d)/;
 
 /** The recaps already in the corpus folder (unreadable ones are the corpus loader's business). */
-function existingRecaps(dir: string): Recap[] {
+export function existingRecaps(dir: string): Recap[] {
   const recaps: Recap[] = [];
   for (const name of readdirSync(dir).filter((f) => f.endsWith(".md")).sort()) {
     try {

@@ -159,7 +159,7 @@ describe("daily commands through the real bot", () => {
     expect(member).not.toContain("daily on");
     const bare = await bot.run("daily", { ...slack, channelId: "C9", can: { manageChannel: false, channelPosts: true } });
     expect(bare.card.notice).toBe("`daily` needs status or preview. Try `daily status`.");
-    expect((await bot.run("daily", { ...slack, channelId: "C9" })).card.notice).toBe("`daily` needs on, off, status or preview. Try `daily on`.");
+    expect((await bot.run("daily", { ...slack, channelId: "C9" })).card.notice).toBe("`daily` needs on, off, status, preview or news. Try `daily on`.");
   });
 
   it("keeps subscriptions to chat channels", async () => {
