@@ -1,6 +1,7 @@
 import type { Card, Reply } from "../cards/card.js";
 import { rich } from "../cards/card.js";
 import { dailyCard } from "../cards/takeaway-card.js";
+import { plural } from "../text/plural.js";
 import { lacking, type Capability, type CommandContext } from "../commands/context.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Args, CommandSpec } from "../commands/spec.js";
@@ -22,7 +23,6 @@ import {
   type Parsed,
   type PostTime,
 } from "./schedule.js";
-import { plural } from "../text/plural.js";
 import type { Takeaway } from "../takeaways/takeaways.js";
 
 export interface DailyCommandsOptions {
