@@ -1,6 +1,7 @@
 import type { Card, Reply } from "../cards/card.js";
 import { rich } from "../cards/card.js";
 import { dailyCard } from "../cards/takeaway-card.js";
+import { plural } from "../text/plural.js";
 import { lacking, type Capability, type CommandContext } from "../commands/context.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Args, CommandSpec } from "../commands/spec.js";
@@ -210,7 +211,7 @@ async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandCon
         {
           text: rich(
             `A KubeCon takeaway${about} will be posted here every day at ${formatPostTime(time)} (${zone}), ` +
-              `from ${count} takeaways worth posting, without repeats until all have been posted.`,
+              `from ${plural(count, "takeaway")} worth posting, without repeats until all have been posted.`,
           ),
         },
       ],
