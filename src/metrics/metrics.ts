@@ -26,6 +26,8 @@ export class Metrics {
   readonly commandDuration: Histogram<"platform" | "command">;
   readonly searchDuration: Histogram;
   readonly dailyPosts: Counter<"platform" | "outcome">;
+  readonly sourceRefreshes: Counter<"source" | "result">;
+  readonly lateResends: Counter<"platform">;
 
   /** `logger` says when a store read at scrape time failed. */
   constructor(sources: MetricsSources, logger: Logger) {
@@ -60,10 +62,22 @@ export class Metrics {
       buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
       registers,
     });
+    this.sourceRefreshes = new Counter({
+      name: "kubecon_source_refresh_total",
+      help: "Refreshes of followed sources by this replica, by source address and result (ok, not-modified, failed, refused).",
+      labelNames: ["source", "result"],
+      registers,
+    });
     this.dailyPosts = new Counter({
       name: "kubecon_daily_posts_total",
       help: "Daily takeaway posts tried, by platform and outcome (posted, transient, permanent, error).",
       labelNames: ["platform", "outcome"],
+      registers,
+    });
+    this.lateResends = new Counter({
+      name: "kubecon_daily_late_resends_total",
+      help: "Daily posts re-sent after a crash later than the platform recognises a re-send (Discord's nonce window): each may show twice. Alert when it rises.",
+      labelNames: ["platform"],
       registers,
     });
     new Gauge({
