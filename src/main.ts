@@ -3,14 +3,18 @@ import { join } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { adapters } from "../adapters/index.js";
 import { createAppBot } from "./app/app-bot.js";
+import { requireSections } from "./app/empty-corpus.js";
 import { readSettings } from "./app/settings.js";
 import { runService } from "./app/service.js";
+import { StoredRecaps } from "./app/stored-recaps.js";
 import { StartError } from "./app/start-failure.js";
 import { runConsole } from "./cli/console.js";
 import { ConfigError } from "./config/config.js";
 import { CorpusError } from "./corpus/corpus.js";
+import type { RecapText } from "./corpus/stored-recaps.js";
 import { createLogger } from "./log/logger.js";
-import { openDailyStore, openFeedbackStore } from "./store/open-store.js";
+import { refreshContext } from "./sources/refresher.js";
+import { openDailyStore, openFeedbackStore, openRecapStore } from "./store/open-store.js";
 import { StoreError } from "./store/store-error.js";
 
 /**
@@ -20,20 +24,27 @@ import { StoreError } from "./store/store-error.js";
  */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
-  const { config, wanted } = readSettings(process.env, adapters);
-  const logger = createLogger(config.logLevel);
+  const { config, wanted, secrets } = readSettings(process.env, adapters);
+  const logger = createLogger(config.logLevel, undefined, secrets, config.logFormat);
   const store = openDailyStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const feedback = openFeedbackStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const recapStore = openRecapStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const platforms = adapters.map((adapter) => adapter.label);
-  const load = () => createAppBot({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, "cache"), logger, store, feedback, platforms });
+  // One fetcher for the sources (its robots.txt rules and per-host pacing), shared by the command and the schedule.
+  const sources = refreshContext({ store: recapStore, logger, intervalMs: config.refreshIntervalMs, ...(config.sourceKeywords && { keywords: config.sourceKeywords }) });
+  const load = (stored: readonly RecapText[], inWorker: boolean) =>
+    createAppBot({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, "cache"), stored, inWorker, logger, store, feedback, platforms, sources: () => sources });
 
   if (wanted.length === 0) {
-    await runConsole(await load());
+    const stored = new StoredRecaps(recapStore, logger);
+    await stored.ready();
+    await runConsole(requireSections(await load(await stored.read(), false), config));
     await store.close();
     await feedback.close();
+    await recapStore.close();
     return;
   }
-  await runService({ config, wanted, logger, store, load, feedback });
+  await runService({ config, wanted, logger, store, load: (stored) => load(stored, true), feedback, recapStore, sources });
 }
 
 main().catch((error: unknown) => {

@@ -16,3 +16,4 @@ export function projectRoot(): string {
 export const defaultCorpusDir = (): string => resolve(projectRoot(), "data", "recaps");
 export const topicsFile = (): string => resolve(projectRoot(), "data", "topics.yaml");
 export const synonymsFile = (): string => resolve(projectRoot(), "data", "synonyms.yaml");
+export const eventsFile = (): string => resolve(projectRoot(), "data", "events.yaml");

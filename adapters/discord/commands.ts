@@ -176,12 +176,13 @@ export interface Place {
   botInServer: boolean;
 }
 
-/** What the core needs to know: Manage Channels (or Administrator) in the channel, and whether posts can reach it. */
+/** What the core needs to know: Manage Channels (or Administrator) in the channel, Manage Server for the bot's sources, and whether posts can reach it. */
 export function capabilities(place: Place): Capabilities {
   const bits = place.permissions === undefined ? 0n : BigInt(place.permissions);
   return {
     manageChannel: (bits & (PermissionFlagsBits.ManageChannels | PermissionFlagsBits.Administrator)) !== 0n,
     channelPosts: place.botInServer,
+    manageSources: (bits & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) !== 0n,
   };
 }
 

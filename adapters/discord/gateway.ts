@@ -40,7 +40,7 @@ export async function startGateway({ token, apiUrl, handle, logger, network = DE
   const ready = once(client, Events.ClientReady);
   await client.login(token);
   await ready;
-  logger.info({ platform: "discord", user: client.user?.tag, mode: "gateway" }, "discord connected");
+  logger.debug({ platform: "discord", user: client.user?.tag, mode: "gateway" }, "discord connected");
   return {
     client,
     stop: () => client.destroy(),

@@ -7,12 +7,20 @@ import { renderReply } from "./render.js";
 const GONE_OR_FORBIDDEN = new Set([10003, 10004, 50001, 50013, 50008]);
 
 /**
+ * How long Discord recognises a re-sent nonce: it documents "the past few minutes". Five is taken,
+ * past the scheduler's three-minute takeover of a dead process's post; a fetched message carries no
+ * nonce, so a post cannot be looked for in the channel as on Slack.
+ */
+const NONCE_WINDOW_MS = 5 * 60_000;
+
+/**
  * Posts daily cards into subscribed channels over REST, with mentions forbidden like every message.
  * The claim id is the message's nonce and `enforce_nonce` is set: a re-send of a post whose answer
  * was lost returns the first message (within Discord's window of a few minutes) instead of a second.
  */
 export function discordPoster(rest: REST): Poster {
   return {
+    resendWindowMs: NONCE_WINDOW_MS,
     async post(target: PostTarget, card: Card, claimId: string) {
       const { flags: _public, ...message } = renderReply({ card, visibility: "public" });
       try {

@@ -48,11 +48,11 @@ export async function registerCommands({ rest, commands, applicationId, guildId 
 /** `npm run discord:register`: reads .env, builds the command registry, registers it and says so in one line. */
 async function main(): Promise<string> {
   loadDotenv({ quiet: true });
-  const { config, wanted } = readSettings(process.env, [discordAdapter]);
+  const { config, wanted, secrets } = readSettings(process.env, [discordAdapter]);
   const discord = wanted[0]?.config as DiscordConfig | undefined;
   if (!discord) throw new ConfigError([unset("DISCORD_TOKEN", DISCORD_TOKEN_HINT)]);
   // Warnings only: the one line below is the answer.
-  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel, undefined, secrets);
   // The same commands as the running bot, daily subscriptions included; their stores are opened
   // only by a command that runs, and none does here, so registering writes nothing into DATA_DIR.
   let store: DailyStore | undefined;

@@ -4,6 +4,7 @@ import type { Bot } from "../../src/commands/bot.js";
 import type { Poster } from "../../src/daily/poster.js";
 import type { HttpHost } from "../../src/http/server.js";
 import type { Logger } from "../../src/log/logger.js";
+import type { RequestLog } from "../../src/store/daily-store.js";
 import { discordConfig, type DiscordConfig } from "./config.js";
 import { startGateway } from "./gateway.js";
 import { INTERACTIONS_PATH, INTERACTIONS_ROUTE, interactionsEndpoint } from "./http.js";
@@ -22,10 +23,14 @@ export interface StartDiscordOptions {
   deferAfterMs?: number;
   /** Timeouts and retries of calls to Discord (defaults in rest-options.ts). */
   network?: Partial<DiscordNetworkOptions>;
+  /** HTTP mode: where interaction ids are kept, so a replayed interaction acts once (the adapter module passes the store). */
+  requests?: RequestLog;
 }
 
 export interface DiscordAdapter {
   mode: "gateway" | "http";
+  /** How it runs, for the start line: "over HTTP interactions". */
+  summary: string;
   /** Posts the daily takeaways into subscribed channels. */
   poster: Poster;
   /** Connected to the gateway, or the endpoint mounted. */
@@ -39,7 +44,7 @@ export interface DiscordAdapter {
  * and the token is checked once with `GET /applications/@me`); otherwise the bot connects to the
  * gateway with `DISCORD_TOKEN`. Rejects when Discord refuses the token or cannot be reached.
  */
-export async function startDiscord({ config, bot, logger, host, deferAfterMs, network: overrides }: StartDiscordOptions): Promise<DiscordAdapter> {
+export async function startDiscord({ config, bot, logger, host, deferAfterMs, network: overrides, requests }: StartDiscordOptions): Promise<DiscordAdapter> {
   const network = { ...DEFAULT_DISCORD_NETWORK, ...overrides };
   const handle = createInteractionHandler({ bot, logger, deferAfterMs });
   if (config.publicKey) {
@@ -49,14 +54,14 @@ export async function startDiscord({ config, bot, logger, host, deferAfterMs, ne
     await rest.get(Routes.currentApplication());
     host.mount(
       INTERACTIONS_PATH,
-      interactionsEndpoint({ checkSignature: ed25519Check(config.publicKey), handle, rest, logger }),
+      interactionsEndpoint({ checkSignature: ed25519Check(config.publicKey), handle, rest, logger, requests }),
       INTERACTIONS_ROUTE,
     );
-    logger.info({ platform: "discord", mode: "http", path: INTERACTIONS_PATH }, "discord interactions endpoint mounted");
-    return { mode: "http", poster: discordPoster(rest), ready: () => true, stop: async () => {} };
+    logger.debug({ platform: "discord", mode: "http", path: INTERACTIONS_PATH }, "discord interactions endpoint mounted");
+    return { mode: "http", summary: "over HTTP interactions", poster: discordPoster(rest), ready: () => true, stop: async () => {} };
   }
   const gateway = await startGateway({ token: config.token, apiUrl: config.apiUrl, handle, logger, network });
-  return { mode: "gateway", poster: discordPoster(gateway.client.rest), ready: () => gateway.client.isReady(), stop: gateway.stop };
+  return { mode: "gateway", summary: "over the gateway", poster: discordPoster(gateway.client.rest), ready: () => gateway.client.isReady(), stop: gateway.stop };
 }
 
 /** Discord as an adapter module: HTTP interactions with a public key, the gateway otherwise. */
@@ -65,5 +70,6 @@ export const discordAdapter: Adapter<DiscordConfig> = {
   label: "Discord",
   fromEnv: discordConfig,
   startHints: { credentials: "DISCORD_TOKEN", address: "the network, and DISCORD_API_URL if set" },
-  start: ({ config, bot, logger, http }) => startDiscord({ config, bot, logger, host: http }),
+  secrets: ["DISCORD_TOKEN"],
+  start: ({ config, bot, logger, http, store }) => startDiscord({ config, bot, logger, host: http, requests: store }),
 };

@@ -25,8 +25,10 @@ import { installFailurePage } from "./install-failure.js";
 import { boltInstallationStore } from "./installations.js";
 import { signedStateStore } from "./oauth-state.js";
 import { postCard, postError, slackPoster } from "./poster.js";
+import { isWorkspaceAdmin } from "./admins.js";
 import { ACTION_ID, actionKind, LINK_ACTION_ID, renderCard, type SlackMessage } from "./render.js";
 import { responder, type Responder } from "./respond.js";
+import { ignoreReplays } from "./replays.js";
 import { acknowledgeUnclaimed } from "./unclaimed.js";
 import { rateLimitWait, responseUrlWait, retryWithin } from "./retry.js";
 import { DEFAULT_SLACK_NETWORK, webClientOptions, type SlackNetworkOptions } from "./web-api-options.js";
@@ -37,7 +39,7 @@ export const EVENTS_PATH = "/slack/events";
 export const INSTALL_PATH = "/slack/install";
 export const REDIRECT_PATH = "/slack/oauth_redirect";
 /** The bot scopes an install asks for: exactly those of manifest.yml. */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history", "channels:history", "groups:history"] as const;
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history", "channels:history", "groups:history", "users:read"] as const;
 /** What the shared host lets through to Bolt (405 and 415 otherwise): slash commands and clicks come
  * form-encoded, Events API callbacks as JSON; the installation pages are plain GETs. */
 const EVENTS_ROUTE: RouteOptions = { methods: ["POST"], contentTypes: ["application/x-www-form-urlencoded", "application/json"] };
@@ -63,6 +65,8 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter {
   readonly mode: "http" | "socket";
+  /** How it runs, for the start line: "over HTTP, 1 workspace". */
+  readonly summary: string;
   /** Delivers the daily takeaway posts to Slack channels. */
   readonly poster: Poster;
   /** Checks the bot token (`auth.test`), then mounts `/slack/events` or opens the socket. */
@@ -142,8 +146,16 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     return { reply, message: toSlack(reply) };
   }
 
-  /** What the asker may do: change channel settings when listed in SLACK_CHANNEL_MANAGERS, or anyone when it is unset. */
-  const can = (userId: string): Capabilities => ({ manageChannel: !config.managers || config.managers.has(userId), channelPosts: true });
+  /**
+   * What the asker may do: change channel settings when listed in SLACK_CHANNEL_MANAGERS, or anyone
+   * when it is unset; change the bot's sources when listed there or a workspace admin or owner
+   * (asked of Slack only when a command needs it).
+   */
+  const can = (userId: string, client: App["client"]): Capabilities => ({
+    manageChannel: !config.managers || config.managers.has(userId),
+    channelPosts: true,
+    manageSources: config.managers?.has(userId) || (() => isWorkspaceAdmin(client, userId, logger)),
+  });
 
   /** Posts to a response_url, retried within the deadline; an expired URL or a Slack failure is logged, never thrown. */
   async function respondSafely(respond: Responder, message: RespondArguments, context: Record<string, unknown>): Promise<void> {
@@ -154,11 +166,16 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
     }
   }
 
-  app.command(SLASH_COMMAND, async ({ command, ack }) => {
+  // Registered first: a copy of a request seen already goes no further.
+  const keepAnswer = ignoreReplays(app, options.store, clock, logger);
+
+  app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     const respond = responder(clientOptions.fetch, command.response_url);
-    const ctx: CommandContext = { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id, can: can(command.user_id) };
+    const ctx: CommandContext = { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id, can: can(command.user_id, client) };
+    const work = answer(command.text, ctx);
+    void work.then(({ message }) => keepAnswer(command.trigger_id, message));
     // A slow core is acknowledged within Slack's 3 seconds and answered through response_url.
-    await answerInTime(answer(command.text, ctx), ackDeadlineMs, {
+    await answerInTime(work, ackDeadlineMs, {
       now: ({ message }) => ack(message),
       acknowledge: () => ack(),
       later: ({ message }) => respondSafely(respond, message, { command: command.text.slice(0, 200), user: ctx.userId, channel: ctx.channelId }),
@@ -173,7 +190,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
       userId: body.user.id,
       channelId: body.channel?.id ?? body.container.channel_id ?? "",
       spaceId: body.team?.id,
-      can: can(body.user.id),
+      can: can(body.user.id, client),
     };
     const command = action.value ?? "";
     const logContext = { action: action.action_id, command: command.slice(0, 200), user: ctx.userId, channel: ctx.channelId };
@@ -261,6 +278,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
   let mounted = false;
   return {
     mode: socketMode ? "socket" : "http",
+    summary: `over ${socketMode ? "Socket Mode" : "HTTP"}, ${oauth ? "installed in workspaces through OAuth" : "1 workspace"}`,
     ready: () => (socketMode ? socketConnected : mounted),
     poster: oauth ? installedPoster : slackPoster(config.botToken, clientOptions),
     async start() {
@@ -268,7 +286,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
       await app.init();
       if (socketMode) {
         await app.start();
-        logger.info({ mode: "socket" }, "slack adapter connected");
+        logger.debug({ mode: "socket" }, "slack adapter connected");
         return;
       }
       const installPaths = oauth ? [INSTALL_PATH, REDIRECT_PATH] : [];
@@ -278,7 +296,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
         for (const path of installPaths) http!.mount(path, toBolt, INSTALL_ROUTE);
         mounted = true;
       }
-      logger.info({ mode: "http", paths: [EVENTS_PATH, ...installPaths], installs: oauth ? "oauth" : "single workspace" }, "slack adapter mounted");
+      logger.debug({ mode: "http", paths: [EVENTS_PATH, ...installPaths], installs: oauth ? "oauth" : "single workspace" }, "slack adapter mounted");
     },
     async stop() {
       // In HTTP mode the shared host owns the server; only the socket is ours to close.

@@ -17,8 +17,8 @@ const NO_TEXT = "That message has no text to search for.";
 
 export interface ConversationOptions {
   bot: Bot;
-  /** What a user may do in a channel (SLACK_CHANNEL_MANAGERS). */
-  can(userId: string): Capabilities;
+  /** What a user may do (SLACK_CHANNEL_MANAGERS, workspace admins), asking Slack through `client` when it must. */
+  can(userId: string, client: App["client"]): Capabilities;
   /** The core's answer as a Slack message (`bot.run` never rejects). */
   answer(text: string, ctx: CommandContext): Promise<{ message: SlackMessage }>;
   /** Posts to a response_url as the slash command does: retried within the deadline, a failure logged. */
@@ -35,7 +35,7 @@ export interface ConversationOptions {
  * (help the first time), the Home tab, the "Find KubeCon talks" message shortcut, and uninstalls.
  */
 export function registerConversations(app: App, { bot, can, answer, respond, store, clock, logger, forgetInstallation }: ConversationOptions): void {
-  const slack = (userId: string, channelId: string, spaceId?: string): CommandContext => ({ platform: "slack", userId, channelId, spaceId, can: can(userId) });
+  const slack = (client: App["client"], userId: string, channelId: string, spaceId?: string): CommandContext => ({ platform: "slack", userId, channelId, spaceId, can: can(userId, client) });
 
   /** Posts publicly; a refusal is logged, never thrown (the event is acknowledged already). */
   async function post(client: App["client"], channel: string, message: SlackMessage, threadTs: string | undefined, log: Record<string, unknown>) {
@@ -49,7 +49,7 @@ export function registerConversations(app: App, { bot, can, answer, respond, sto
   // `@kubecon ebpf`: the mention's text, less the mention, is the command; public in the thread, as the question was.
   app.event("app_mention", async ({ event, client, context }) => {
     const text = plainMessageText(event.text);
-    const { message } = await answer(text, slack(event.user ?? "", event.channel, context.teamId));
+    const { message } = await answer(text, slack(client, event.user ?? "", event.channel, context.teamId));
     await post(client, event.channel, message, event.thread_ts ?? event.ts, { event: "app_mention", command: text.slice(0, 200) });
   });
 
@@ -57,7 +57,7 @@ export function registerConversations(app: App, { bot, can, answer, respond, sto
   app.event("message", async ({ event, client, context }) => {
     if (event.channel_type !== "im" || event.subtype !== undefined || ("bot_id" in event && event.bot_id)) return;
     const text = plainMessageText(event.text ?? "");
-    const ctx = slack(event.user, event.channel, context.teamId);
+    const ctx = slack(client, event.user, event.channel, context.teamId);
     const log = { event: "message.im", command: text.slice(0, 200) };
     let greeted = true;
     try {
@@ -73,7 +73,7 @@ export function registerConversations(app: App, { bot, can, answer, respond, sto
 
   app.event("app_home_opened", async ({ event, client, context }) => {
     if (event.tab !== "home") return;
-    const ctx = slack(event.user, event.channel ?? "", context.teamId);
+    const ctx = slack(client, event.user, event.channel ?? "", context.teamId);
     const [help, events] = await Promise.all([bot.run("help", ctx), bot.run("events", ctx)]);
     const subscriptions = context.teamId ? await spaceSubscriptions(store, "slack", context.teamId, clock.now()) : [];
     try {
@@ -84,11 +84,11 @@ export function registerConversations(app: App, { bot, can, answer, respond, sto
   });
 
   // "Find KubeCon talks" on a message: a search on its text, visible to whoever asked.
-  app.shortcut<MessageShortcut>({ type: "message_action", callback_id: FIND_TALKS_CALLBACK }, async ({ shortcut, ack }) => {
+  app.shortcut<MessageShortcut>({ type: "message_action", callback_id: FIND_TALKS_CALLBACK }, async ({ shortcut, ack, client }) => {
     await ack();
     const command = searchCommandFor(bot.commands, plainMessageText(shortcut.message.text ?? ""));
     const reply = command
-      ? (await answer(command, slack(shortcut.user.id, shortcut.channel.id, shortcut.team?.id ?? undefined))).message
+      ? (await answer(command, slack(client, shortcut.user.id, shortcut.channel.id, shortcut.team?.id ?? undefined))).message
       : renderCard({ title: NO_TEXT });
     await respond(shortcut.response_url, { ...reply, response_type: "ephemeral" }, { shortcut: FIND_TALKS_CALLBACK, user: shortcut.user.id });
   });

@@ -19,9 +19,22 @@ export function receiverRoute(receiver: HTTPReceiver, boltLogger: BoltLogger): R
 }
 
 /**
+ * How far ahead of our clock a request may be signed. Bolt refuses a request signed more than five
+ * minutes ago but takes one signed any time later: a signature made for tomorrow is a replay waiting.
+ */
+const MAX_FUTURE_SKEW_SECONDS = 5 * 60;
+
+/** The request's signed timestamp when it is further ahead of `nowMs` than a fast clock explains. */
+function signedInTheFuture(req: BufferedRequest, nowMs: number): number | undefined {
+  const timestamp = Number(req.headers["x-slack-request-timestamp"]);
+  return Number.isFinite(timestamp) && timestamp - nowMs / 1000 > MAX_FUTURE_SKEW_SECONDS ? timestamp : undefined;
+}
+
+/**
  * `POST /slack/events`: Bolt's receiver, behind a check of the body's shape. The signature is checked
  * and the body parsed with Bolt's own functions; a request that fails either goes on to the receiver,
- * which answers it (401, 400) as it always has. A signed body Bolt would fail on is refused here.
+ * which answers it (401, 400) as it always has. A signed body Bolt would fail on is refused here, and
+ * so is one signed in the future (401, as Bolt answers a stale one).
  */
 export function eventsEndpoint(toBolt: Route, signingSecret: string, path: string, logger: Logger): Route {
   /** What a signed, parseable body is; nothing when it is not, for the receiver to refuse. */
@@ -33,6 +46,11 @@ export function eventsEndpoint(toBolt: Route, signingSecret: string, path: strin
     }
   }
   return (req, res) => {
+    const future = signedInTheFuture(req, Date.now());
+    if (future !== undefined) {
+      logger.warn({ path, timestamp: future, aheadSec: Math.round(future - Date.now() / 1000) }, "slack request refused: signed in the future");
+      return void res.writeHead(401, { "content-type": "text/plain" }).end("request timestamp is in the future");
+    }
     read(req)
       .then((request) => {
         if (request === undefined || request.kind === "pass") return toBolt(req, res);

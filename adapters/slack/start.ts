@@ -15,6 +15,7 @@ export const slackAdapter: Adapter<SlackConfig> = {
     credentials: "SLACK_BOT_TOKEN (and SLACK_APP_TOKEN in Socket Mode), or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET",
     address: "the network, and SLACK_API_URL if set",
   },
+  secrets: ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_INSTALLATION_KEY"],
   async start({ config, bot, logger, http, store }) {
     const installations = config.oauth && openInstallationStore({ databaseUrl: config.oauth.databaseUrl, dataDir: config.oauth.dataDir, logger });
     const slack = createSlackAdapter(bot, config, { logger, http, store, ...(installations && { installations }) });
@@ -22,6 +23,7 @@ export const slackAdapter: Adapter<SlackConfig> = {
     let running = true;
     return {
       mode: slack.mode,
+      summary: slack.summary,
       poster: slack.poster,
       ready: () => running && slack.ready(),
       async stop() {

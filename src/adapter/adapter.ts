@@ -34,6 +34,8 @@ export interface Adapter<Config = unknown> {
   start(context: AdapterContext<Config>): Promise<RunningAdapter>;
   /** What a failed start tells the user to check, in their words: the credentials, and the address. */
   readonly startHints: { credentials: string; address: string };
+  /** Its variables that hold secrets: their values are redacted from every log line. */
+  readonly secrets: readonly string[];
 }
 
 /**
@@ -52,8 +54,10 @@ export interface AdapterContext<Config = unknown> {
 
 /** A started adapter. */
 export interface RunningAdapter {
-  /** How it is connected ("http", "socket", "gateway"), for the start log line. */
+  /** How it is connected ("http", "socket", "gateway"): the start line's `mode` field. */
   readonly mode: string;
+  /** What started, in a person's words after the platform's label: "over HTTP, 1 workspace". */
+  readonly summary: string;
   /** Delivers daily takeaways into this platform's channels; absent when the platform cannot. */
   readonly poster?: Poster;
   /** Whether it can serve requests right now (connected, endpoint mounted): for readiness checks. */

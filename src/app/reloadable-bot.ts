@@ -4,13 +4,16 @@ import type { BotData } from "../commands/data.js";
 import type { Logger } from "../log/logger.js";
 
 /**
- * The bot, with a corpus that can be read again while it serves (SIGHUP): a new bot is built
- * beside the one in service and swapped in when it is complete. A request already running finishes
- * on the bot it started with; one arriving during the build is served by the old one. A reload
- * that fails (a broken recap folder) is logged and the old index stays in service.
+ * The bot, with a corpus that can be read again while it serves (SIGHUP, a recap stored by a
+ * replica): a new bot is built beside the one in service and swapped in when it is complete. A
+ * request already running finishes on the bot it started with; one arriving during the build is
+ * served by the old one. A reload that fails (a broken recap folder) is logged and the old index
+ * stays in service. Reloads asked for while one runs make one more after it, however many they are.
  */
 export class ReloadableBot implements Bot {
   private pending: Promise<boolean> = Promise.resolve(true);
+  /** The reload that waits for the running one to end, which every new ask joins. */
+  private queued: Promise<boolean> | undefined;
 
   constructor(
     private current: LoadedBot,
@@ -36,20 +39,24 @@ export class ReloadableBot implements Bot {
 
   complete: Bot["complete"] = (kind, partial) => this.current.complete(kind, partial);
 
-  /** Builds the bot again from the corpus folder and swaps it in; reloads asked meanwhile run after. */
-  reload(): Promise<boolean> {
-    this.pending = this.pending.then(async () => {
+  /** Builds the bot again from its corpus and swaps it in; `why` is logged. Resolves with whether it was swapped. */
+  reload(why = "signal"): Promise<boolean> {
+    if (this.queued) return this.queued;
+    const queued = this.pending.then(async () => {
+      this.queued = undefined;
       try {
         const next = await this.load();
         this.onLoaded(next);
         this.current = next;
-        this.logger.info({ sections: next.data.corpus.sections.length, recaps: next.data.corpus.recaps.length }, "corpus reloaded");
+        this.logger.info({ why, sections: next.data.corpus.sections.length, recaps: next.data.corpus.recaps.length }, "corpus reloaded");
         return true;
       } catch (error) {
-        this.logger.error({ err: error }, "corpus reload failed; the previous index stays in service");
+        this.logger.error({ err: error, why }, "corpus reload failed; the previous index stays in service");
         return false;
       }
     });
-    return this.pending;
+    this.queued = queued;
+    this.pending = queued;
+    return queued;
   }
 }

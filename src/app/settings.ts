@@ -1,6 +1,7 @@
 import type { Adapter } from "../adapter/adapter.js";
-import { ConfigError, loadConfig, type Config } from "../config/config.js";
+import { ConfigError, loadConfig, SECRET_VARIABLES, type Config } from "../config/config.js";
 import type { Env } from "../config/env.js";
+import { secretValues } from "../config/secrets.js";
 
 /** An adapter whose variables are set, with the configuration it read. */
 export interface WantedAdapter {
@@ -12,6 +13,8 @@ export interface Settings {
   config: Config;
   /** In the order of the adapter list; empty means the console. */
   wanted: WantedAdapter[];
+  /** The values of every secret variable set, the process's and every adapter's: for the logger to redact. */
+  secrets: string[];
 }
 
 /**
@@ -29,5 +32,6 @@ export function readSettings(env: Env, adapters: readonly Adapter[]): Settings {
     else if (read.value !== undefined) wanted.push({ adapter, config: read.value });
   }
   if (problems.length || !core.ok) throw new ConfigError(problems);
-  return { config: core.value, wanted };
+  const secrets = secretValues(env, [...SECRET_VARIABLES, ...adapters.flatMap((adapter) => adapter.secrets)]);
+  return { config: core.value, wanted, secrets };
 }

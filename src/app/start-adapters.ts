@@ -28,7 +28,7 @@ export async function startAdapters(wanted: readonly WantedAdapter[], context: O
       const started = await startExplained(adapter, () => adapter.start({ ...context, config }));
       running.set(adapter.name, started);
       if (started.poster) posters[adapter.name] = started.poster;
-      context.logger.info({ platform: adapter.name, mode: started.mode }, "adapter started");
+      context.logger.info({ platform: adapter.name, mode: started.mode }, `${adapter.label} ${started.summary}`);
     } catch (error) {
       await stop();
       throw error;

@@ -20,6 +20,21 @@ const NETWORK_CODES = new Set([
   "UND_ERR_HEADERS_TIMEOUT",
 ]);
 
+/**
+ * Listens on the port a variable sets; a port another process holds, or one this process may not
+ * take, becomes one line naming the port and what to do, like every other start error.
+ */
+export async function listenExplained(listen: (port: number) => Promise<unknown>, port: number, variable: string): Promise<void> {
+  try {
+    await listen(port);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new StartError(`port ${port} is in use: stop the other instance or set ${variable}`, { cause: error });
+    if (code === "EACCES") throw new StartError(`port ${port} needs privileges this process does not have: set ${variable} to a port above 1023`, { cause: error });
+    throw error;
+  }
+}
+
 /** The causes an error carries, itself first: `cause` (fetch, undici), `original` (Slack's Web API client), `errors` (AggregateError). */
 function* chain(error: unknown, depth = 0): Generator<Record<string, unknown>> {
   if (!error || typeof error !== "object" || depth > 5) return;

@@ -1,7 +1,7 @@
 import type { SearchAnswer, SearchFilters } from "../search/engine.js";
 import { feedbackActions } from "./feedback-actions.js";
-import type { Card, CardAction } from "./card.js";
-import { sectionLink, sectionMeta } from "./section-meta.js";
+import type { Card, CardAction, Paragraph } from "./card.js";
+import { eventWithYear, sectionLink, sectionMeta } from "./section-meta.js";
 
 export interface SearchCardInput {
   query: string;
@@ -21,6 +21,12 @@ function describeFilters(filters: SearchFilters): string {
     filters.speaker && `speaker “${filters.speaker}”`,
   ].filter(Boolean);
   return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
+/** A question's answer line: the sentence quoted, then the talk and event it comes from. */
+function answerParagraph(found: NonNullable<SearchAnswer["answer"]>): Paragraph {
+  const { section } = found;
+  return { text: [{ text: "“" }, ...found.snippet, { text: `” — ${section.title}, ${eventWithYear(section.event, section.year)}` }] };
 }
 
 /** The answer to a search: the query restated, numbered results, paging and sharing. */
@@ -47,6 +53,7 @@ export function searchCard(input: SearchCardInput): Card {
   return {
     title,
     ...(answer.suggestion && { notice: `No exact match; showing results for “${answer.suggestion}”.` }),
+    ...(answer.answer && { body: [answerParagraph(answer.answer)] }),
     items: answer.hits.map((hit) => ({
       id: hit.section.id,
       title: hit.section.title,

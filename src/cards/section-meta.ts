@@ -15,8 +15,8 @@ export function sectionMeta(section: Section): string {
 
 const LINK_LABELS = { video: "Watch", slides: "Slides", page: "Talk page" } as const;
 
-/** The link a card shows for a section: the talk's own ("Watch", "Slides", "Talk page"), else the recap's source. */
-export function sectionLink(section: Section): Link | undefined {
+/** The link a card shows for a section (or a takeaway of it): the talk's own ("Watch", "Slides", "Talk page"), else the recap's source. */
+export function sectionLink(section: Pick<Section, "url" | "urlKind">): Link | undefined {
   if (!section.url) return undefined;
   if (!section.urlKind) return { label: "Source", url: section.url };
   return { label: LINK_LABELS[section.urlKind], url: section.url, talk: true };

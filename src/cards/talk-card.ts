@@ -9,6 +9,8 @@ export function talkCard(section: Section, recap: Recap | undefined): Card {
   if (topic) actions.push({ kind: "command", label: `More on ${topic}`, command: `search ${topic}` });
   actions.push({ kind: "command", label: `All of ${section.eventId}`, command: `event ${section.eventId}` });
   actions.push({ kind: "share", label: "Share in channel", command: `talk ${section.id}` });
+  // The card's link is the talk's own video or slides where it has one: the recap it was read in is then said apart.
+  const source = recap?.source && recap.source !== section.url ? recap.source : undefined;
   return {
     title: section.title,
     ...(section.speakers.length && { subtitle: section.speakers.map(formatSpeaker).join("; ") }),
@@ -16,6 +18,7 @@ export function talkCard(section: Section, recap: Recap | undefined): Card {
       { label: "Event", value: eventWithYear(section.event, section.year), inline: true },
       ...(section.day ? [{ label: "Day", value: section.day, inline: true }] : []),
       ...(section.tags.length ? [{ label: "Topics", value: section.tags.join(", "), inline: true }] : []),
+      ...(source ? [{ label: "Source", value: source }] : []),
     ],
     body: section.bullets.map((b) => ({ text: rich(b.text), depth: b.depth })),
     ...(section.url && { link: sectionLink(section) }),

@@ -15,10 +15,9 @@ export async function runConsole(bot: Bot, input: NodeJS.ReadableStream = proces
   for await (const line of rl) {
     const text = line.trim();
     if (text === "quit" || text === "exit") break;
-    if (text) {
-      const reply = await bot.run(text, { platform: "cli", userId: "console", channelId: "console", can: TERMINAL });
-      output.write(`${renderText(reply.card, style)}\n\n`);
-    }
+    // An empty line is an empty command: help, as on every platform.
+    const reply = await bot.run(text, { platform: "cli", userId: "console", channelId: "console", can: TERMINAL });
+    output.write(`${renderText(reply.card, style)}\n\n`);
     rl.prompt();
   }
   rl.close();

@@ -15,7 +15,9 @@ const OPTIONS = {
   title: { type: "string", help: "ingest: the recap's title" },
   author: { type: "string", help: "ingest: the recap's author" },
   source: { type: "string", help: "ingest: the recap's URL" },
-  "dry-run": { type: "boolean", help: "ingest: print the sections found, write nothing" },
+  "dry-run": { type: "boolean", help: "ingest, refresh: say what would be stored, store nothing" },
+  kind: { type: "string", help: "sources add: feed, sitemap, page or list (detected when left out)" },
+  "event-hint": { type: "string", help: "sources add: the event its items are about when they do not say" },
   force: { type: "boolean", help: "ingest: replace a corpus file already there" },
   help: { type: "boolean", short: "h", help: "this help" },
 } as const;

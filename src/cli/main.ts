@@ -20,9 +20,12 @@ const USAGE = `usage: kubecon <command...>            answer a command as text (
        kubecon feedback --json             the 👍/👎 votes on search answers, one JSON object a line
        kubecon backup <file>               a copy of the SQLite database of daily subscriptions (DATA_DIR)
        kubecon index [--corpus DIR]        the index snapshot a container image ships (index/, read first)
-       kubecon ingest <file.html|file.md|file.txt|https://...> [--dry-run] [--force]
+       kubecon ingest <file.html|file.md|file.txt|folder|https://...>... [--dry-run] [--force]
               [--event NAME] [--event-id ID] [--year YYYY] [--location L] [--lang xx]
               [--title T] [--author A] [--source URL] [--corpus DIR]
+       kubecon sources add <url> [--kind feed|sitemap|page|list] [--event-hint "KubeCon EU 2026"]
+       kubecon sources list | sources remove <id>   the feeds, sitemaps, pages and lists followed
+       kubecon refresh [--dry-run]         fetch every source now and store the recaps found
 
 options:
 ${OPTION_HELP}`;
@@ -38,6 +41,9 @@ function checkCombination(flags: Flags, command: string | undefined): void {
   if (flags.json && !json.has(command ?? "")) throw new UserError("--json works with search, sections, takeaways and feedback");
   if ((flags.limit !== undefined || flags.stdin) && command !== "search") {
     throw new UserError(`${flags.stdin ? "--stdin" : "--limit"} works with search only: kubecon search <query> ${flags.stdin ? "--stdin" : "--limit 3"}`);
+  }
+  if ((flags.kind !== undefined || flags["event-hint"] !== undefined) && command !== "sources") {
+    throw new UserError("--kind and --event-hint go with sources add: kubecon sources add <url> --kind feed --event-hint \"KubeCon EU 2026\"");
   }
   if (command === "sections" || command === "takeaways" || command === "feedback") {
     if (!flags.json) throw new UserError(`${command} prints JSON lines: kubecon ${command} --json`);
@@ -57,10 +63,38 @@ async function main(argv: string[]): Promise<number> {
   const corpusDir = flags.corpus ?? (process.env.CORPUS_DIR || undefined);
 
   if (command === "ingest") {
-    if (rest.length !== 1) throw new UserError("ingest takes one file or URL: kubecon ingest <file|url> [--dry-run] [--event-id ID --year YYYY ...]");
+    if (!rest.length) throw new UserError("ingest takes files, folders or URLs: kubecon ingest <file|folder|url>... [--dry-run] [--event-id ID --year YYYY ...]");
     // Loaded here only: language detection is not needed for anything else.
-    const { ingest } = await import("./ingest.js");
-    console.log(await ingest(rest[0]!, { ...flags, eventId: flags["event-id"], dryRun: flags["dry-run"], corpusDir }));
+    const { ingest, ingestMany, isOneRecap } = await import("./ingest.js");
+    for (const name of ["title", "author", "source"] as const) {
+      if (!isOneRecap(rest) && flags[name] !== undefined) throw new UserError(`--${name} names one recap: ingest that one alone with it`);
+    }
+    // Where a store is configured (DATABASE_URL, or DATA_DIR as the image sets it) the recap goes to
+    // the recap store, which every replica serves; a corpus folder named (--corpus, CORPUS_DIR), or
+    // neither, gets a corpus file.
+    const intoStore = corpusDir === undefined && (process.env.DATABASE_URL || process.env.DATA_DIR);
+    const store = intoStore ? await (await import("./configured-store.js")).openConfiguredRecapStore(logger) : undefined;
+    try {
+      const options = { ...flags, eventId: flags["event-id"], dryRun: flags["dry-run"], corpusDir, ...(store && { store }) };
+      if (isOneRecap(rest)) {
+        console.log(await ingest(rest[0]!, options));
+        return 0;
+      }
+      // On a terminal, one line that says which input is being read, rewritten as they go.
+      const progress = process.stderr.isTTY
+        ? (done: number, total: number, input: string) => process.stderr.write(done < total ? `\r\x1b[K[${done + 1}/${total}] ${input.slice(-70)}` : "\r\x1b[K")
+        : undefined;
+      const { output, failed } = await ingestMany(rest, options, progress);
+      console.log(output);
+      return failed ? 2 : 0;
+    } finally {
+      await store?.close();
+    }
+  }
+
+  if (command === "sources" || command === "refresh") {
+    const { sourcesCommand } = await import("./sources.js");
+    console.log(await sourcesCommand(command, rest, flags, logger));
     return 0;
   }
 

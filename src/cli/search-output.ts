@@ -36,6 +36,7 @@ export function searchJson(bot: LoadedBot, text: string, limit: number): string 
     query,
     total: answer.total,
     ...(answer.suggestion && { suggestion: answer.suggestion }),
+    ...(answer.answer && { answer: { text: answer.answer.text, sectionId: answer.answer.section.id } }),
     results: answer.hits.map((h) => sectionJson(h.section, { score: h.score, snippet: h.snippet })),
   });
 }

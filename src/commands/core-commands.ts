@@ -154,23 +154,41 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     },
   };
 
+  /** The takeaway at `position` of the deal of `seed`, with an "Another" button for the next one. */
+  const dealt = async (seed: number, position: number): Promise<Reply> => {
+    const takeaways = await data.takeaways();
+    if (takeaways.length === 0) throw new UserError("The corpus has no takeaways yet.");
+    const [{ deal }, { dailyCard }] = await Promise.all([import("../takeaways/deck.js"), import("../cards/takeaway-card.js")]);
+    const deck = deal(takeaways, seed);
+    const card = dailyCard(deck[position % deck.length]!);
+    const another = { kind: "command" as const, label: "Another", command: `${takeawayNext.name} ${seed} ${(position + 1) % deck.length}` };
+    return answer({ ...card, title: "A KubeCon takeaway", actions: [...(card.actions ?? []), another] });
+  };
+
   const takeaway: CommandSpec = {
     name: "takeaway",
     summary: "One random takeaway, with its talk",
     examples: ["takeaway"],
     args: [],
     visibility: "ephemeral",
-    async run() {
-      const takeaways = await data.takeaways();
-      if (takeaways.length === 0) throw new UserError("The corpus has no takeaways yet.");
-      const pick = takeaways[Math.floor(random() * takeaways.length)]!;
-      const { dailyCard } = await import("../cards/takeaway-card.js");
-      const card = dailyCard(pick);
-      return answer({ ...card, title: "A KubeCon takeaway", actions: [...(card.actions ?? []), { kind: "command", label: "Another", command: "takeaway" }] });
-    },
+    run: () => dealt(Math.floor(random() * 2 ** 32), 0),
   };
 
-  return [search, talk, events, event, topics, takeaway];
+  /** The "Another" button's command: the next takeaway of the same deal, no section twice before all had one. */
+  const takeawayNext: CommandSpec = {
+    name: "takeaway-next",
+    summary: "The next takeaway of a deal",
+    examples: ["takeaway-next 1234 1"],
+    args: [
+      { name: "seed", description: "The deal's seed", type: "integer", positional: true, required: true, min: 0, max: 2 ** 32 - 1 },
+      { name: "position", description: "Its position in the deal", type: "integer", positional: true, required: true, min: 0, max: 1_000_000 },
+    ],
+    visibility: "ephemeral",
+    hidden: true,
+    run: (args) => dealt(Number(args.seed), Number(args.position)),
+  };
+
+  return [search, talk, events, event, topics, takeaway, takeawayNext];
 }
 
 /** `help`: the commands that work where it is asked, with examples. Last in the registry by convention. */

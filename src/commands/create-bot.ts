@@ -3,13 +3,14 @@ import { errorCard, helpCard } from "../cards/help-card.js";
 import type { Logger } from "../log/logger.js";
 import type { Bot } from "./bot.js";
 import { complete } from "./complete.js";
-import type { Capability, CommandContext, RunOptions } from "./context.js";
+import { lackingAsked, type Capabilities, type Capability, type CommandContext, type RunOptions } from "./context.js";
 import { coreCommands, helpCommand } from "./core-commands.js";
 import type { BotData } from "./data.js";
 import { MAX_COMMAND_LENGTH, cleanText, parseArgs, splitWords } from "./grammar.js";
 import { CommandRegistry, visibilityOf } from "./registry.js";
 import type { CommandSpec } from "./spec.js";
 import { UserError } from "./user-error.js";
+import { StoreUnavailableError } from "../store/store-error.js";
 
 export interface BotOptions {
   logger: Logger;
@@ -29,6 +30,7 @@ const OUR_FAULT = "Something went wrong on our side; it has been logged. Please 
 
 function refusal(missing: Capability, platforms: readonly string[]): string {
   if (missing === "manageChannel") return "You need permission to manage this channel to do that.";
+  if (missing === "manageSources") return "Only the people who manage the bot (workspace or server admins) can change its sources.";
   const where = platforms.length ? `a ${platforms.join(" or ")} channel` : "a chat channel";
   return `That posts in a channel later, so it works in ${where} the bot is in: run it there.`;
 }
@@ -44,7 +46,7 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
   );
 
   /** The command a text runs and its arguments; a UserError for a mistake. */
-  function parse(text: string): { spec: CommandSpec; args: ReturnType<typeof parseArgs> } | undefined {
+  function parse(text: string, can?: Capabilities): { spec: CommandSpec; args: ReturnType<typeof parseArgs> } | undefined {
     if (text.length > MAX_COMMAND_LENGTH) {
       throw new UserError(`That is ${text.length} characters; keep a command under ${MAX_COMMAND_LENGTH}.`);
     }
@@ -57,12 +59,12 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
       if (typo) throw new UserError(`Unknown command “${first.value.slice(0, 30)}”. Did you mean \`${typo}\`? Type \`help\` for the list.`);
     }
     const spec = named ?? registry.fallback;
-    return { spec, args: parseArgs(spec, named ? words.slice(1) : words) };
+    return { spec, args: parseArgs(spec, named ? words.slice(1) : words, can) };
   }
 
   async function execute(parsed: ReturnType<typeof parse>, ctx: CommandContext, runOptions: RunOptions): Promise<Reply> {
     if (!parsed) return { card: helpCard(registry.helpFor(ctx.can)), visibility: "ephemeral" };
-    const missing = parsed.spec.needs?.(parsed.args).find((capability) => !ctx.can[capability]);
+    const missing = await lackingAsked(ctx.can, parsed.spec.needs?.(parsed.args));
     if (missing) throw new UserError(refusal(missing, platforms));
     return parsed.spec.run(parsed.args, ctx, runOptions);
   }
@@ -75,11 +77,13 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
       let command: string | undefined;
       let reply: Reply;
       try {
-        const parsed = parse(text);
+        const parsed = parse(text, ctx.can);
         command = parsed ? parsed.spec.name : help.name;
         reply = await execute(parsed, ctx, runOptions);
       } catch (error) {
         if (error instanceof UserError) return { card: errorCard(error.message), visibility: "ephemeral", isError: true, command };
+        // The store has logged why, once; every refused write need not be.
+        if (error instanceof StoreUnavailableError) return { card: errorCard(error.message), visibility: "ephemeral", isError: true, internal: true, command };
         logger.error({ err: error, platform: ctx.platform, channel: ctx.channelId, command: text.slice(0, 200) }, "command failed");
         return { card: errorCard(OUR_FAULT), visibility: "ephemeral", isError: true, internal: true, command };
       }

@@ -29,7 +29,7 @@ function slug(text: string): string {
 export function sectionsOf(recap: Recap, topics: readonly Topic[]): Section[] {
   const tag = createTagger(topics);
   const taken = new Set<string>();
-  return segment(recap.body, { recapTitle: recap.title, language: recap.language }).map((found) => {
+  return segment(recap.body, { recapTitle: recap.sourceTitle ?? recap.title, language: recap.language }).map((found) => {
     const base = `${recap.id}--${slug(found.title)}`;
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
@@ -57,25 +57,43 @@ export function sectionsOf(recap: Recap, topics: readonly Topic[]): Section[] {
   });
 }
 
-/** Loads every `*.md` recap of a directory; a malformed file is reported by name and skipped. */
+/**
+ * Of the recaps that give themselves one id, the one that keeps it: the file named after the id
+ * (`<id>.md`, as ingest names them), else the first by file name. The others are skipped.
+ */
+function keeperOf(id: string, recaps: readonly Recap[]): Recap {
+  return recaps.find((r) => r.file === `${id}.md`) ?? recaps[0]!;
+}
+
+/**
+ * Loads every `*.md` recap of a directory, in file-name order; a malformed file, or one that repeats
+ * another's id (see keeperOf), is reported by name and skipped.
+ */
 export function loadCorpus(dir: string, topics: readonly Topic[]): Corpus {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CorpusError(`Corpus directory ${dir} does not exist. Point --corpus (or CORPUS_DIR) at a folder of recap .md files.`);
   }
   const files = readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
   const corpus: Corpus = { recaps: [], sections: [], problems: [] };
-  const ids = new Set<string>();
+  const read: Recap[] = [];
   for (const name of files) {
     try {
-      const recap = parseRecapFile(name, readFileSync(join(dir, name), "utf8"));
-      if (ids.has(recap.id)) throw new RecapFileError(`${name}: id ${recap.id} is already used by another recap`);
-      ids.add(recap.id);
-      corpus.recaps.push(recap);
-      corpus.sections.push(...sectionsOf(recap, topics));
+      read.push(parseRecapFile(name, readFileSync(join(dir, name), "utf8")));
     } catch (error) {
       if (!(error instanceof RecapFileError)) throw error;
       corpus.problems.push(error.message);
     }
+  }
+  const byId = new Map<string, Recap[]>();
+  for (const recap of read) byId.set(recap.id, [...(byId.get(recap.id) ?? []), recap]);
+  for (const recap of read) {
+    const keeper = keeperOf(recap.id, byId.get(recap.id)!);
+    if (keeper !== recap) {
+      corpus.problems.push(`${recap.file}: id ${recap.id} is already the id of ${keeper.file}, which keeps it (the file named after an id keeps it, else the first by name); ${recap.file} is skipped`);
+      continue;
+    }
+    corpus.recaps.push(recap);
+    corpus.sections.push(...sectionsOf(recap, topics));
   }
   return corpus;
 }

@@ -1,4 +1,6 @@
-import { CorpusError } from "./corpus.js";
+import { CorpusError } from "./corpus-error.js";
+import { charsetOf, decodeText } from "./decode-text.js";
+import { INPUT_LIMITS, tooBig as tooBigMessage } from "./input-limits.js";
 
 /** What a recap is written in, which decides how it is read. */
 export type SourceKind = "html" | "markdown" | "text";
@@ -8,10 +10,10 @@ export interface FetchLimits {
   maxBytes: number;
 }
 
-/** A blog post is a few hundred kilobytes; a page ten times that is not a recap. */
-export const FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 };
+/** A slow server gets 15 s; a page gets the byte limit of every input. */
+export const FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: INPUT_LIMITS.maxBytes };
 
-function kindOf(contentType: string, url: URL): SourceKind | undefined {
+export function kindOf(contentType: string, url: URL): SourceKind | undefined {
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   if (type === "text/html" || type === "application/xhtml+xml") return "html";
   if (type === "text/markdown" || type === "text/x-markdown") return "markdown";
@@ -21,7 +23,8 @@ function kindOf(contentType: string, url: URL): SourceKind | undefined {
 
 /**
  * Fetches a recap from an http(s) URL: within a time limit and a size limit, and only a web page,
- * Markdown or text. Each refusal is a CorpusError that says which limit and what to do.
+ * Markdown or text, decoded by the charset its server or the page declares. Each refusal is a
+ * CorpusError that says which limit and what to do.
  */
 export async function fetchSource(address: string, limits: FetchLimits = FETCH_LIMITS): Promise<{ text: string; kind: SourceKind; url: string }> {
   let url: URL;
@@ -46,7 +49,18 @@ export async function fetchSource(address: string, limits: FetchLimits = FETCH_L
     await response.body?.cancel();
     throw new CorpusError(`${address} is ${contentType.split(";")[0]}, not a web page, Markdown or text.`);
   }
-  const tooBig = `${address} is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB: that is not a recap (save the article alone and ingest the file).`;
+  const body = await readBody(response, address, limits, signal);
+  const declared = charsetOf(contentType);
+  const text = decodeText({ bytes: body, name: address, html: kind === "html", ...(declared && { declared }) });
+  return { text, kind, url: response.url || url.href };
+}
+
+/**
+ * The body of a response, refused when it is larger than the limit (said by its Content-Length, or
+ * found while reading) or when it does not finish within the time limit (`signal`, the request's).
+ */
+export async function readBody(response: Response, address: string, limits: FetchLimits, signal: AbortSignal): Promise<Buffer> {
+  const tooBig = tooBigMessage(address, { ...INPUT_LIMITS, maxBytes: limits.maxBytes });
   if (Number(response.headers.get("content-length") ?? 0) > limits.maxBytes) {
     await response.body?.cancel();
     throw new CorpusError(tooBig);
@@ -61,8 +75,8 @@ export async function fetchSource(address: string, limits: FetchLimits = FETCH_L
     }
   } catch (error) {
     if (error instanceof CorpusError) throw error;
-    if (signal.aborted) throw new CorpusError(`${address} did not finish sending within ${seconds}: try again, or save the page and ingest the file.`);
-    throw error;
+    if (signal.aborted) throw new CorpusError(`${address} did not finish sending within ${limits.timeoutMs / 1000} s: try again, or save the page and ingest the file.`);
+    throw new CorpusError(`${address} stopped sending (${(error as Error).message}): try again, or save the page and ingest the file.`);
   }
-  return { text: Buffer.concat(chunks).toString("utf8"), kind, url: response.url || url.href };
+  return Buffer.concat(chunks);
 }

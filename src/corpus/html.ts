@@ -52,7 +52,8 @@ const EMBEDS = "figcaption, blockquote.twitter-tweet, blockquote.instagram-media
  * as Markdown for the same parser as every other recap.
  */
 export function htmlToArticle(html: string, url?: string): HtmlArticle {
-  const { document } = parseHTML(html);
+  // linkedom makes a page's first element its root: a fragment (an exported post body) gets a page around it.
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   const meta = (name: string) =>
     document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute("content")?.trim() || undefined;
   const published = meta("article:published_time") ?? meta("date") ?? document.querySelector("time[datetime]")?.getAttribute("datetime") ?? undefined;

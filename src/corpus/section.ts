@@ -4,6 +4,8 @@ import type { TalkLinkKind } from "./links.js";
 export interface Recap {
   id: string;
   title: string;
+  /** The title the source gives itself, when the recap was named otherwise: the segmenter knows the page by it. */
+  sourceTitle?: string;
   event: string;
   eventId: string;
   year: number;
@@ -11,6 +13,8 @@ export interface Recap {
   language: string;
   author?: string;
   source?: string;
+  /** The name of the file it was ingested from, to know it again. */
+  sourceFile?: string;
   startDate?: string;
   endDate?: string;
   /** The post's own tags (its blog's front matter or the page's article:tag metadata), as written. */

@@ -21,6 +21,11 @@ export interface Poster {
    * itself idempotent leaves it out.
    */
   findPosted?(target: PostTarget, claimId: string, since: Date): Promise<{ messageId: string } | undefined>;
+  /**
+   * Without `findPosted`: how long after a first send the platform still recognises a re-send under
+   * the same claim id (Discord's nonce). A re-send later than that may show twice.
+   */
+  readonly resendWindowMs?: number;
 }
 
 /**

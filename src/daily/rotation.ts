@@ -1,11 +1,14 @@
 import type { RotationState } from "../store/daily-store.js";
 import type { Takeaway } from "../takeaways/takeaways.js";
+import { hash } from "../text/hash.js";
 
 /**
  * A subscription's order over the takeaways: a shuffle seeded by its id and cycle, computed per
  * takeaway id (not per position), so it survives restarts, and re-indexing that adds or drops
  * takeaways leaves the others' order alone. Posted ids are remembered, so nothing repeats until
- * every matching takeaway had its day.
+ * every matching takeaway had its day, and no section comes back before every section with a
+ * takeaway left had one more: the next post comes from the sections posted least this cycle.
+ * All of it follows from the posted ids in the store, so any replica makes the same choice.
  */
 export interface Choice {
   takeaway: Takeaway;
@@ -18,22 +21,35 @@ export interface Choice {
 export function chooseTakeaway(subscriptionId: string, state: RotationState, candidates: readonly Takeaway[]): Choice | undefined {
   if (candidates.length === 0) return undefined;
   let cycle = state.cycle;
-  let open = candidates.filter((takeaway) => !state.postedIds.has(takeaway.id));
+  let posted: ReadonlySet<string> = state.postedIds;
+  let open = candidates.filter((takeaway) => !posted.has(takeaway.id));
   if (open.length === 0) {
     cycle += 1;
+    posted = new Set();
     open = [...candidates];
   }
   const seed = hash(`${subscriptionId}\u0000${cycle}`, 0x811c9dc5);
-  let best = open[0]!;
-  let bestKey = hash(best.id, seed);
-  for (const takeaway of open) {
+  let best: Takeaway | undefined;
+  let bestKey = 0;
+  for (const takeaway of leastPostedSections(open, candidates, posted)) {
     const key = hash(takeaway.id, seed);
-    if (key < bestKey || (key === bestKey && takeaway.id < best.id)) {
+    if (!best || key < bestKey || (key === bestKey && takeaway.id < best.id)) {
       best = takeaway;
       bestKey = key;
     }
   }
-  return { takeaway: best, cycle, remaining: open.length };
+  return { takeaway: best!, cycle, remaining: open.length };
+}
+
+/** Of the open takeaways, those whose section had the fewest posts among `candidates` so far. */
+function leastPostedSections(open: readonly Takeaway[], candidates: readonly Takeaway[], posted: ReadonlySet<string>): Takeaway[] {
+  const postsBySection = new Map<string, number>();
+  for (const takeaway of candidates) {
+    if (posted.has(takeaway.id)) postsBySection.set(takeaway.sectionId, (postsBySection.get(takeaway.sectionId) ?? 0) + 1);
+  }
+  const posts = (takeaway: Takeaway) => postsBySection.get(takeaway.sectionId) ?? 0;
+  const fewest = Math.min(...open.map(posts));
+  return open.filter((takeaway) => posts(takeaway) === fewest);
 }
 
 /** How many matching takeaways are left before the rotation starts over. */
@@ -48,19 +64,4 @@ export function matchingTakeaways(takeaways: readonly Takeaway[], topic: string 
   if (!topic) return postable;
   const wanted = topic.toLowerCase();
   return postable.filter((takeaway) => takeaway.tags.some((tag) => tag.toLowerCase() === wanted));
-}
-
-/** FNV-1a over the text from a seed, then a murmur3 finalizer so nearby seeds scatter. */
-function hash(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "../log/logger.js";
 import type { Claim, DailyStore, PostedRecord, Subscription } from "../store/daily-store.js";
+import { StoreUnavailableError } from "../store/store-error.js";
 import { dailyCard } from "../cards/takeaway-card.js";
 import type { Clock } from "./clock.js";
 import { mayHaveArrived, PostError, type Poster, type PostTarget } from "./poster.js";
@@ -31,6 +32,8 @@ export interface SchedulerOptions {
    * long enough for a post call and its own retries to end.
    */
   staleClaimMs?: number;
+  /** Told of every re-send later than its platform's duplicate window (it may show twice): a metric to alert on. */
+  onLateResend?: (platform: string) => void;
   /** First wait after a transient failure; it doubles at each attempt up to `maxRetryDelayMs`. */
   firstRetryDelayMs?: number;
   maxRetryDelayMs?: number;
@@ -139,7 +142,8 @@ export class DailyScheduler {
           if (report.due > 0) logger.debug({ ...report }, "daily tick");
         } catch (error) {
           // The store is away (a database down, a full disk): log, and try again at the next minute.
-          logger.error({ err: error }, "daily tick failed; trying again in a minute");
+          // A write the store refused it has logged itself, once.
+          if (!(error instanceof StoreUnavailableError)) logger.error({ err: error }, "daily tick failed; trying again in a minute");
         }
         const wait = MINUTE - (clock.now().getTime() % MINUTE);
         try {
@@ -182,6 +186,7 @@ export class DailyScheduler {
         }
         const takeaway = byId.get(claim.unsettled.takeawayId);
         if (takeaway) chosen = { takeaway, cycle: claim.unsettled.cycle };
+        this.noteLateResend(poster, claim.unsettled.since, subscription, context);
       }
       chosen ??= chooseTakeaway(subscription.id, await store.rotation(subscription.id), candidates);
       if (!chosen) {
@@ -207,6 +212,18 @@ export class DailyScheduler {
       // Unsettled stays unsettled; a send that ended without the platform's answer becomes so.
       await this.failed(claim, subscription, error, Boolean(claim.unsettled) || (sent && mayHaveArrived(error)), report);
     }
+  }
+
+  /**
+   * A post that cannot be looked for, re-sent later than its platform recognises a re-send: it may
+   * show twice. The bound of that window (a process dead longer than it) is said and counted.
+   */
+  private noteLateResend(poster: Poster, since: Date, subscription: Subscription, context: Record<string, unknown>): void {
+    if (poster.findPosted || poster.resendWindowMs === undefined) return;
+    const ago = this.options.clock.now().getTime() - since.getTime();
+    if (ago <= poster.resendWindowMs) return;
+    this.options.logger.warn({ ...context, sentAgo: `${Math.round(ago / MINUTE)} min`, windowMin: poster.resendWindowMs / MINUTE }, "daily post re-sent after the platform's duplicate window: it may show twice");
+    this.options.onLateResend?.(subscription.platform);
   }
 
   /** Records a delivered post; if the store is away, keeps it for the next tick instead of losing it. */

@@ -7,6 +7,8 @@ export interface ReadinessReport {
   checks: Record<string, string>;
   /** The first reason, for a one-line answer. */
   reason?: string;
+  /** What the service holds, as numbers (the sections it searches), when any is registered. */
+  counts?: Record<string, number>;
 }
 
 /** A part that becomes ready once (an adapter that started, a corpus that is indexed). */
@@ -22,6 +24,7 @@ export interface ReadinessGate {
  */
 export class Readiness {
   private readonly checks = new Map<string, ReadinessCheck>();
+  private readonly counts = new Map<string, () => number>();
   private draining = false;
 
   /** @param checkTimeoutMs a check slower than this counts as not ready (a hung database). */
@@ -29,6 +32,11 @@ export class Readiness {
 
   register(name: string, check: ReadinessCheck): void {
     this.checks.set(name, check);
+  }
+
+  /** A number reported beside the checks, read at each probe. */
+  count(name: string, value: () => number): void {
+    this.counts.set(name, value);
   }
 
   /** A check that says `reason` until the gate is opened. */
@@ -59,7 +67,8 @@ export class Readiness {
       }),
     );
     const failing = Object.entries(checks).find(([, state]) => state !== "ok");
-    return { ready: failing === undefined, checks, ...(failing ? { reason: `${failing[0]}: ${failing[1]}` } : {}) };
+    const counts = Object.fromEntries([...this.counts].map(([name, value]) => [name, value()]));
+    return { ready: failing === undefined, checks, ...(failing ? { reason: `${failing[0]}: ${failing[1]}` } : {}), ...(this.counts.size ? { counts } : {}) };
   }
 
   private async run(check: ReadinessCheck): Promise<string | undefined> {

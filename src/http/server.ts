@@ -89,7 +89,7 @@ export class HttpHost {
       server.listen(port, host, () => resolve());
     });
     const bound = (server.address() as AddressInfo).port;
-    this.logger.info({ port: bound, paths: [...this.routes.keys()] }, "http server listening");
+    this.logger.info({ port: bound, paths: [...this.routes.keys()] }, `listening on :${bound}`);
     return bound;
   }
 

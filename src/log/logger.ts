@@ -6,20 +6,50 @@ export type { Logger };
 // pino is CommonJS, so it can be loaded when a logger is first made rather than at every start.
 const require = createRequire(import.meta.url);
 
-/** Structured JSON logs, one event a line; tokens and secrets are redacted wherever they appear. */
-export function createLogger(level = "info", destination?: NodeJS.WritableStream): Logger {
+const CENSOR = "[redacted]";
+
+/** JSON lines for collectors (the default), or `pretty`: the same events laid out for a person at a terminal. */
+export type LogFormat = "json" | "pretty";
+
+/**
+ * Structured JSON logs, one event a line. Secrets are redacted twice: fields named like them (a
+ * token we did not configure, as an install brings), and the configured `secrets` by value, anywhere
+ * in the line as written (a library's debug line quoting a request body, an error's message).
+ */
+export function createLogger(level = "info", destination?: NodeJS.WritableStream, secrets: readonly string[] = [], format: LogFormat = "json"): Logger {
   const { pino } = require("pino") as typeof import("pino");
+  const redactValues = valueRedactor(secrets);
   return pino(
     {
       level,
       base: undefined,
       redact: {
         paths: ["token", "*.token", "authorization", "*.authorization", "headers.authorization", "secret", "*.secret"],
-        censor: "[redacted]",
+        censor: CENSOR,
       },
+      ...(redactValues && { hooks: { streamWrite: redactValues } }),
     },
-    destination ?? pino.destination(2),
+    // Written as it is logged: nothing is left in a buffer at exit, where sonic-boom's flushSync
+    // retries a pipe nobody reads any more (`npm start | tee` after Ctrl-C) forever, signals unheard.
+    destination ?? (format === "pretty" ? prettyDestination() : pino.destination({ dest: 2, sync: true })),
   );
+}
+
+/** pino-pretty, a development dependency, loaded only when asked for (the configuration checks it is there). */
+function prettyDestination(): NodeJS.WritableStream {
+  const pretty = require("pino-pretty") as typeof import("pino-pretty");
+  return pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY === true, translateTime: "SYS:HH:MM:ss.l", singleLine: true });
+}
+
+/**
+ * Replaces every secret in a written line, as it is and as JSON or a URL would escape it (the
+ * longest first, so one secret inside another goes whole); undefined when there is none.
+ */
+function valueRedactor(secrets: readonly string[]): ((line: string) => string) | undefined {
+  const forms = new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]));
+  if (forms.size === 0) return undefined;
+  const pattern = new RegExp([...forms].sort((a, b) => b.length - a.length).map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  return (line) => line.replace(pattern, CENSOR);
 }
 
 /** pino's levels, so a lazy logger can drop what is below its level without making the logger. */

@@ -46,6 +46,7 @@ export function measureSearches(engine: SearchEngine, metrics: Metrics): void {
 export function measuredPoster(platform: string, poster: Poster, metrics: Metrics): Poster {
   return {
     ...(poster.findPosted && { findPosted: poster.findPosted.bind(poster) }),
+    ...(poster.resendWindowMs !== undefined && { resendWindowMs: poster.resendWindowMs }),
     async post(target, card, claimId) {
       try {
         const posted = await poster.post(target, card, claimId);

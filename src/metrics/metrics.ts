@@ -7,6 +7,8 @@ export interface MetricsSources {
   subscriptions: () => Promise<Record<string, number>>;
   /** Sections in the index now being served (it changes on a corpus reload). */
   sections: () => number;
+  /** Recaps in the index now being served, by where they come from (shipped, stored). */
+  recaps: () => Record<string, number>;
   /** The 👍/👎 votes standing in the feedback store, read at each scrape. */
   votes: () => Promise<VoteCount[]>;
 }
@@ -24,6 +26,8 @@ export class Metrics {
   readonly commandDuration: Histogram<"platform" | "command">;
   readonly searchDuration: Histogram;
   readonly dailyPosts: Counter<"platform" | "outcome">;
+  readonly sourceRefreshes: Counter<"source" | "result">;
+  readonly lateResends: Counter<"platform">;
 
   /** `logger` says when a store read at scrape time failed. */
   constructor(sources: MetricsSources, logger: Logger) {
@@ -58,10 +62,22 @@ export class Metrics {
       buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
       registers,
     });
+    this.sourceRefreshes = new Counter({
+      name: "kubecon_source_refresh_total",
+      help: "Refreshes of followed sources by this replica, by source address and result (ok, not-modified, failed, refused).",
+      labelNames: ["source", "result"],
+      registers,
+    });
     this.dailyPosts = new Counter({
       name: "kubecon_daily_posts_total",
       help: "Daily takeaway posts tried, by platform and outcome (posted, transient, permanent, error).",
       labelNames: ["platform", "outcome"],
+      registers,
+    });
+    this.lateResends = new Counter({
+      name: "kubecon_daily_late_resends_total",
+      help: "Daily posts re-sent after a crash later than the platform recognises a re-send (Discord's nonce window): each may show twice. Alert when it rises.",
+      labelNames: ["platform"],
       registers,
     });
     new Gauge({
@@ -95,6 +111,16 @@ export class Metrics {
       registers,
       collect() {
         this.set(sources.sections());
+      },
+    });
+    new Gauge({
+      name: "kubecon_recaps",
+      help: "Recaps in the search index being served, by origin: shipped with the bot, or stored (from sources or ingested into the store).",
+      labelNames: ["origin"],
+      registers,
+      collect() {
+        this.reset();
+        for (const [origin, count] of Object.entries(sources.recaps())) this.set({ origin }, count);
       },
     });
   }

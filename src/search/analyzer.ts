@@ -9,23 +9,39 @@ import { fold } from "../text/fold.js";
  * way everywhere: folded case and accents, stop words of English and French out, Snowball stems.
  */
 
-const STOP_WORDS = new Set(
-  [
+/**
+ * Stop words are a language's own: "ai" is a French verb and an English topic. A section drops
+ * those of its language; a query those of the language it reads as (English unless it reads as French).
+ */
+const ENGLISH_STOP_WORDS = [
     ...eng,
-    ...fra,
     // Words of questions asked in chat that say nothing of the topic.
     "often", "exist", "exists", "anyone", "tell", "show", "find", "know", "talk", "talks", "kubecon",
     "anything", "something", "way", "ways", "does", "did", "doing", "use", "using", "used", "get", "like", "want", "need",
-    // The same in French, and the elided words ("jusqu'à", "lorsqu'il") that apostrophes leave behind.
-    "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "pourquoi", "quel", "quelle", "quels", "quelles", "existe", "existent",
+    // What apostrophes leave of English contractions ("won't", "we'll", "they've"): no topic in them.
+    "won", "don", "isn", "aren", "doesn", "didn", "wasn", "weren", "couldn", "shouldn", "wouldn", "haven", "hasn", "hadn", "ll", "ve", "re",
+];
+const FRENCH_STOP_WORDS = [
+    ...fra,
+    // Words of questions asked in chat, and the elided words ("jusqu'à", "lorsqu'il") that apostrophes leave behind.
+    "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "existe", "existent",
     "parle", "parlé", "parler", "montre", "montrer", "trouver", "utiliser", "utilise", "faire", "fait", "veux", "voudrais", "besoin",
     "quelqu", "chose", "choses", "conférence",
-    // Function words of Japanese and Chinese that Intl.Segmenter cuts out as words.
+];
+/** Function words of Japanese and Chinese that Intl.Segmenter cuts out as words: stop words in every language (any text may quote them). */
+const CJK_STOP_WORDS = [
     "する", "した", "して", "します", "ます", "です", "でした", "ある", "いる", "なる", "こと", "もの", "ため", "よう", "これ", "それ",
     "など", "について", "という", "ました", "から", "まで", "また", "的", "了", "是", "在", "和", "与", "也", "就", "都", "而", "及",
     "或", "被", "把", "这", "那", "个", "们", "中", "我们",
-  ].map(fold),
-);
+];
+const stopSet = (...lists: string[][]) => new Set(lists.flat().map(fold));
+const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: stopSet(ENGLISH_STOP_WORDS, CJK_STOP_WORDS),
+  fr: stopSet(FRENCH_STOP_WORDS, CJK_STOP_WORDS),
+};
+/** Other languages (their sections are stemmed as English): the stop words of both. */
+const ANY_STOP_WORDS = stopSet(ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, CJK_STOP_WORDS);
+const stopWordsOf = (language: string) => STOP_WORDS[language] ?? ANY_STOP_WORDS;
 
 /** A word of the text and where it stands, for highlighting. */
 export interface Token {
@@ -148,8 +164,9 @@ export function forEachWord(text: string, visit: (start: number, end: number, un
   for (let r = 0; r < found; r += 2) visit(ranges[r]!, ranges[r + 1]!, codes);
 }
 
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(fold(word));
+/** Whether a word is a stop word in `language`, or in any language we know without one. */
+export function isStopWord(word: string, language?: string): boolean {
+  return (language ? stopWordsOf(language) : ANY_STOP_WORDS).has(fold(word));
 }
 
 /** Memo tables per language: a corpus repeats its words, so each distinct word is analyzed once. */
@@ -174,7 +191,7 @@ export function stem(word: string, language: string): string | undefined {
 
 function stemUncached(word: string, language: string): string | undefined {
   const folded = fold(word);
-  if (STOP_WORDS.has(folded)) return undefined;
+  if (stopWordsOf(language).has(folded)) return undefined;
   // One character is no word, but in Han or katakana it may be ("性", "化"); one kana of hiragana is a particle.
   if (folded.length < 2 && !/[\d\p{Script=Han}\p{Script=Katakana}]/u.test(folded)) return undefined;
   if (UNSPACED_SCRIPT.test(folded)) return folded;
@@ -221,9 +238,12 @@ export function queryLanguages(query: string): string[] {
   if (/\p{Script=Hangul}/u.test(query)) return ["ko"];
   let english = 0;
   let french = 0;
+  let accented = false;
   for (const word of query.toLowerCase().split(/[^\p{L}]+/u)) {
     if (ENGLISH_ONLY.has(word)) english++;
     else if (FRENCH_ONLY.has(word) || FRENCH_LETTERS.test(word)) french++;
+    if (FRENCH_LETTERS.test(word)) accented = true;
   }
-  return french > english ? ["fr"] : [];
+  // One French function word alone ("ai") does not make a query French.
+  return french > english && (french >= 2 || accented) ? ["fr"] : [];
 }

@@ -13,7 +13,11 @@ export interface BuiltIndex {
   sequences: TermSequences;
 }
 
-/** Index term → the first corpus word giving it (for "did you mean"), in the order the words were met. */
+/**
+ * The distinct words of the titles and texts, folded, each with every index term it gives (one
+ * pair an index: `termIds[i]` from `words[i]`), in the order they were met: typos and "did you
+ * mean" are matched against the words as written, not their stems.
+ */
 export interface Vocabulary {
   termIds: Int32Array;
   words: string[];
@@ -39,8 +43,8 @@ const SEQUENCE_FIELDS = new Set<string>(["title", "text"]);
  */
 export function buildIndex(sections: readonly Section[], fields: readonly (FieldSpec & { name: FieldName })[], bm25: Bm25): BuiltIndex {
   const builder = new PostingsBuilder(fields, bm25);
-  const tables = new Map<string, WordTable>();
-  const named: boolean[] = [];
+  /** Per language, its distinct words and which of them the vocabulary has (by their entry in the table). */
+  const tables = new Map<string, { words: WordTable; named: boolean[] }>();
   const vocabularyIds = new Growable(new Int32Array(1024));
   const vocabularyWords: string[] = [];
   const sequenceStart = new Int32Array(sections.length + 1);
@@ -52,9 +56,12 @@ export function buildIndex(sections: readonly Section[], fields: readonly (Field
     const section = sections[i]!;
     const { language } = section;
     let table = tables.get(language);
-    if (!table) tables.set(language, (table = new WordTable((word) => termsOfWord(word, language).map((term) => builder.idOf(term)))));
-    const words = table;
-    const ids = table.ids;
+    if (!table) {
+      table = { words: new WordTable((word) => termsOfWord(word, language).map((term) => builder.idOf(term))), named: [] };
+      tables.set(language, table);
+    }
+    const { words, named } = table;
+    const ids = words.ids;
     fields.forEach((spec, f) => {
       const inSequence = SEQUENCE_FIELDS.has(spec.name);
       const content = CONTENT[spec.name](section);
@@ -72,13 +79,15 @@ export function buildIndex(sections: readonly Section[], fields: readonly (Field
         for (let t = from; t < to; t++) {
           const id = ids.data[t]!;
           builder.count(id, f);
-          if (!inSequence) continue;
-          sequence.push(id);
-          // The first word of a title or a text giving a term names it in "did you mean".
-          if (named[id]) continue;
-          named[id] = true;
-          vocabularyIds.push(id);
-          vocabularyWords.push(fold(words.word(entry)));
+          if (inSequence) sequence.push(id);
+        }
+        // Each distinct word of the titles and texts, with its terms: what typos are matched against.
+        if (!inSequence || named[entry]) return;
+        named[entry] = true;
+        const folded = fold(words.word(entry));
+        for (let t = from; t < to; t++) {
+          vocabularyIds.push(ids.data[t]!);
+          vocabularyWords.push(folded);
         }
       });
       for (; lineBreak !== -1; lineBreak = content.indexOf("\n", lineBreak + 1)) lines.push(sequence.length);

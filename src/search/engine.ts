@@ -1,16 +1,16 @@
 import type { RichText } from "../text/rich-text.js";
 import type { Section } from "../corpus/section.js";
-import { QUERY_LANGUAGES, queryLanguages, termsOfWord, tokenize } from "./analyzer.js";
+import { isStopWord, QUERY_LANGUAGES, queryLanguages, termsOfWord, tokenize } from "./analyzer.js";
 import { fold } from "../text/fold.js";
 import { buildIndex, type FieldName, type Vocabulary } from "./build-index.js";
-import { popcount } from "./bits.js";
-import { NearWords } from "./near-words.js";
 import { Postings, type Expansion, type PostingsState } from "./postings.js";
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from "./options.js";
 import { SectionFacets } from "./section-facets.js";
 import { TermSequences } from "./term-sequences.js";
-import { snippet } from "./snippet.js";
-import { expandSynonyms, type SynonymGroups } from "./synonyms.js";
+import { Typos, type Correction } from "./typos.js";
+import { findAnswer, isQuestion, mayAnswer, SECTIONS_READ, type Answer, type AnswerConcept } from "./answer.js";
+import { highlight, snippet } from "./snippet.js";
+import { expandSynonyms, type Concept, type SynonymGroups } from "./synonyms.js";
 
 export interface SearchFilters {
   eventId?: string;
@@ -33,6 +33,8 @@ export interface SearchAnswer {
   suggestion?: string;
   /** The query has no word that can be searched (only stop words or punctuation). */
   empty: boolean;
+  /** For a question, on the first page: the sentence of the best results that answers it, when one does. */
+  answer?: Answer & { snippet: RichText };
 }
 
 /** The fields of a section, in the order the index keeps them. */
@@ -60,6 +62,8 @@ interface Alternative {
 interface Plan {
   /** Each concept (a word, or a phrase with its synonyms) and the ways it may be written. */
   concepts: Alternative[][];
+  /** Each concept's weight in the share of the query a section covers: how rare it is (see conceptWeight). */
+  weights: number[];
   /** Every index term the query can match, for highlighting. */
   matchedTerms: Set<string>;
   /** For each pair of neighbouring concepts, the pairs of term ids that show them side by side. */
@@ -80,9 +84,8 @@ export class SearchEngine {
   private readonly vocabulary: Vocabulary;
   /** Term id → whether the term is in a title or a text (it has a word in `vocabulary`). */
   private readonly named: Uint8Array;
-  /** The distinct words of the corpus, folded, for "did you mean" (typos with transpositions). */
-  private readonly words: string[];
-  private readonly nearWords: NearWords;
+  /** The corpus's words as written, for typos and "did you mean"; made on the first word the corpus does not know. */
+  private typos?: Typos;
   /** Each section's title and text as term ids, to find words side by side. */
   private readonly sequences: TermSequences;
   private readonly facets: SectionFacets;
@@ -91,8 +94,12 @@ export class SearchEngine {
   // query allocates nothing per matching section. Slots are cleared after each use.
   /** The section's score so far: the sum over the concepts it covers. */
   private readonly sectionScore: Float64Array;
-  /** Bit c set when the section matches concept c. */
-  private readonly conceptsCovered: Uint32Array;
+  /** How much of the query the section covers: the weights of the concepts it matches, each times how well it matches. */
+  private readonly coverage: Float64Array;
+  /** How well the section matches the current concept (1 as typed or a synonym, less by typo or prefix). */
+  private readonly conceptQuality: Float64Array;
+  /** The same for the current alternative: its best expansion's weight. */
+  private readonly alternativeQuality: Float64Array;
   /** The best score of the current concept's alternatives in the section. */
   private readonly bestAlternativeScore: Float64Array;
   /** The current alternative's score in the section, summed over its words. */
@@ -106,6 +113,10 @@ export class SearchEngine {
   private readonly conceptSections: Int32Array;
   private readonly alternativeSections: Int32Array;
   private stamp = 0;
+  /** The corrections of the words of the last queries (see corrections). */
+  private readonly recentCorrections = new Map<string, Correction[]>();
+  /** Made on the first search: see talkOf. */
+  private talks?: Int32Array;
 
   constructor(
     readonly sections: readonly Section[],
@@ -128,11 +139,11 @@ export class SearchEngine {
     this.facets = new SectionFacets(sections);
     this.named = new Uint8Array(this.postings.termCount);
     for (const id of this.vocabulary.termIds) this.named[id] = 1;
-    this.words = [...new Set(this.vocabulary.words)];
-    this.nearWords = new NearWords(this.words, true);
     const n = sections.length;
     this.sectionScore = new Float64Array(n);
-    this.conceptsCovered = new Uint32Array(n);
+    this.coverage = new Float64Array(n);
+    this.conceptQuality = new Float64Array(n);
+    this.alternativeQuality = new Float64Array(n);
     this.bestAlternativeScore = new Float64Array(n);
     this.alternativeScore = new Float64Array(n);
     this.wordsMatched = new Uint8Array(n);
@@ -166,16 +177,55 @@ export class SearchEngine {
       const line = lines[this.sequences.bestLine(index, lines.length, matchedIds)]!;
       return { section, score, snippet: snippet(line, section.language, plan.matchedTerms) };
     });
-    return { total: ranked.total, hits, suggestion: plan.suggestion, empty: false };
+    const answer = page.offset === 0 && isQuestion(query) ? this.answer(ranked.top.slice(0, SECTIONS_READ), plan) : undefined;
+    return {
+      total: ranked.total,
+      hits,
+      suggestion: plan.suggestion,
+      empty: false,
+      ...(answer && { answer: { ...answer, snippet: highlight(answer.text, answer.section.language, plan.matchedTerms) } }),
+    };
+  }
+
+  /** The answer line of a question, read in the lines of the best sections that hold enough of it (found by their term ids, not analyzed again). */
+  private answer(top: readonly { index: number }[], plan: Plan): Answer | undefined {
+    const concepts = this.answerConcepts(plan);
+    const candidates = top.map(({ index }) => {
+      const section = this.sections[index]!;
+      return { section, lines: section.text.split("\n").filter((_, line) => mayAnswer(this.sequences.lineIds(index, line), concepts)) };
+    });
+    return findAnswer(candidates, concepts, (term) => this.postings.termId(term));
+  }
+
+  /** Each concept of the query as the terms that stand for it, with its weight. */
+  private answerConcepts(plan: Plan): AnswerConcept[] {
+    return plan.concepts.map((alternatives, c) => ({
+      termIds: new Set(alternatives.flatMap(({ leaves }) => leaves.flat().map(({ termId }) => termId))),
+      weight: plan.weights[c]!,
+    }));
   }
 
   /**
-   * Adds each concept's score into `sectionScore` and marks it in `conceptsCovered`; returns the sections matched.
+   * How much a concept tells: the inverse document frequency of its best term (times the weight
+   * of the expansion reaching it), so a question's common words ("run", "work") weigh less in the
+   * share of the query a section covers than the rare words that name its topic.
+   */
+  private conceptWeight(alternatives: readonly Alternative[]): number {
+    const sections = this.sections.length;
+    let weight = 0;
+    for (const { leaves } of alternatives) {
+      for (const { termId, weight: w } of leaves.flat()) weight = Math.max(weight, w * Math.log(1 + sections / this.postings.sectionCount(termId)));
+    }
+    return weight;
+  }
+
+  /**
+   * Adds each concept's score into `sectionScore` and its weight times the quality of its match into `coverage`; returns the sections matched.
    * A concept scores as its best way of being written: synonyms of one idea do not add up. The
    * section lists are preallocated stacks, so a query allocates nothing per matching section.
    */
   private score(plan: Plan): Int32Array {
-    const { sectionScore, conceptsCovered, bestAlternativeScore, alternativeScore, wordsMatched, lastWordStamp } = this;
+    const { sectionScore, coverage, conceptQuality, alternativeQuality, bestAlternativeScore, alternativeScore, wordsMatched, lastWordStamp } = this;
     const { matchedSections, conceptSections, alternativeSections } = this;
     const { start, doc, score } = this.postings;
     let matchedCount = 0;
@@ -202,6 +252,7 @@ export class SearchEngine {
                 wordsMatched[d]!++;
               }
               alternativeScore[d]! += w * score[p]!;
+              if (w > alternativeQuality[d]!) alternativeQuality[d] = w;
             }
           }
         }
@@ -212,18 +263,21 @@ export class SearchEngine {
             const value = weight * alternativeScore[d]!;
             if (bestAlternativeScore[d] === 0) conceptSections[conceptCount++] = d;
             if (value > bestAlternativeScore[d]!) bestAlternativeScore[d] = value;
+            if (alternativeQuality[d]! > conceptQuality[d]!) conceptQuality[d] = alternativeQuality[d]!;
           }
           wordsMatched[d] = 0;
           alternativeScore[d] = 0;
+          alternativeQuality[d] = 0;
         }
       }
-      const bit = 1 << c;
+      const conceptWeight = plan.weights[c]!;
       for (let i = 0; i < conceptCount; i++) {
         const d = conceptSections[i]!;
-        if (conceptsCovered[d] === 0) matchedSections[matchedCount++] = d;
+        if (coverage[d] === 0) matchedSections[matchedCount++] = d;
         sectionScore[d]! += bestAlternativeScore[d]!;
-        conceptsCovered[d]! |= bit;
+        coverage[d]! += conceptWeight * conceptQuality[d]!;
         bestAlternativeScore[d] = 0;
+        conceptQuality[d] = 0;
       }
     });
     return matchedSections.subarray(0, matchedCount);
@@ -234,7 +288,7 @@ export class SearchEngine {
    * in order, and how many matched.
    */
   private rank(matched: ArrayLike<number>, plan: Plan, wanted: number): { total: number; top: { index: number; score: number }[] } {
-    const concepts = plan.concepts.length;
+    const totalWeight = plan.weights.reduce((sum, weight) => sum + weight, 0);
     const { phraseRerank, phraseBonus } = this.options;
     const keep = Math.max(wanted, phraseRerank);
     // The best `keep` kept in a min-heap: no sort of every match.
@@ -243,7 +297,7 @@ export class SearchEngine {
     const bonusLanguages = plan.languages.map((language) => this.facets.languageCode(language));
     for (let i = 0; i < matched.length; i++) {
       const d = matched[i]!;
-      const share = Math.max(popcount(this.conceptsCovered[d]!), 1) / concepts;
+      const share = this.coverage[d]! / totalWeight;
       const language = bonusLanguages.length && bonusLanguages.includes(this.facets.language[d]!) ? languageBonus : 1;
       heap.offer(d, this.sectionScore[d]! * share * share * language);
     }
@@ -254,7 +308,30 @@ export class SearchEngine {
       reranked.forEach((entry, i) => (entry.score *= 1 + phraseBonus * adjacent[i]!));
       top.sort((a, b) => b.score - a.score || a.index - b.index);
     }
-    return { total: matched.length, top };
+    // One entry a talk: its other parts below the best one are left out of the page.
+    const talks = this.talkOf();
+    const seen = new Set<number>();
+    const distinct = top.filter(({ index }) => !seen.has(talks[index]!) && seen.add(talks[index]!));
+    return { total: matched.length - (top.length - distinct.length), top: distinct };
+  }
+
+  /**
+   * Section number → the number of its talk: the sections of one recap with the same display title
+   * (a talk a recap reports twice, or cut in parts under one heading). Sections sharing only a parent
+   * stay apart: a parent is as often a topic heading over several talks ("Notes on security").
+   */
+  private talkOf(): Int32Array {
+    if (!this.talks) {
+      const numbers = new Map<string, number>();
+      this.talks = new Int32Array(this.sections.length);
+      this.sections.forEach((section, d) => {
+        const key = `${section.recapId}\u0000${section.title.toLowerCase()}`;
+        let found = numbers.get(key);
+        if (found === undefined) numbers.set(key, (found = numbers.size));
+        this.talks![d] = found;
+      });
+    }
+    return this.talks;
   }
 
   /** Clears the scratch space of the sections a search touched. */
@@ -262,7 +339,7 @@ export class SearchEngine {
     for (let i = 0; i < matched.length; i++) {
       const d = matched[i]!;
       this.sectionScore[d] = 0;
-      this.conceptsCovered[d] = 0;
+      this.coverage[d] = 0;
     }
   }
 
@@ -288,7 +365,18 @@ export class SearchEngine {
    * "did you mean"; a synonym the corpus does not know is left out.
    */
   private plan(words: readonly string[], languages: readonly string[]): Plan | undefined {
-    const concepts = expandSynonyms(words, this.synonyms);
+    // Synonyms are looked up on the words as corrected ("webasembly" → wasm too); each concept keeps the words as typed.
+    const stopLanguage = languages.includes("fr") ? "fr" : "en";
+    const corrected = words.map((word) => (isStopWord(word, stopLanguage) ? word : this.correctionOf(word) ?? word));
+    const concepts = expandSynonyms(corrected, this.synonyms);
+    /** The concepts whose synonyms were found through a correction: their typed words were mistyped, not understood. */
+    const viaCorrection = new Set<Concept>();
+    let at = 0;
+    for (const concept of concepts) {
+      const typed = words.slice(at, (at += concept.length));
+      if (typed.some((word, i) => word !== concept.alternatives[0]![i])) viaCorrection.add(concept);
+      concept.alternatives[0] = typed;
+    }
     const planned: Alternative[][] = [];
     const matchedTerms = new Set<string>();
     const corrections = new Map<string, string>();
@@ -298,13 +386,19 @@ export class SearchEngine {
       if (planned.length === MAX_CONCEPTS) return;
       const isLast = c === concepts.length - 1;
       const alternatives: Alternative[] = [];
+      /** The terms of the words as typed (and of the words they are slips for): what stands side by side with the next concept's. */
+      const terms: number[] = [];
       let searchable = false;
+      const understood = !viaCorrection.has(concept) && concept.alternatives.slice(1).some((phrase) => phrase.every((word) => isStopWord(word) || this.isKnown(word)));
       concept.alternatives.forEach((phrase, a) => {
         const typed = a === 0;
         const whole: Leaf[] = [];
         const split: Leaf[] = [];
         let complete = true;
         phrase.forEach((word, w) => {
+          // The words typed lose the stop words of the language the query reads as (English unless
+          // French); a synonym phrase, those of any language (a one-word synonym is a name: "ai").
+          if (typed ? isStopWord(word, stopLanguage) : phrase.length > 1 && isStopWord(word)) return;
           const { joined, parts } = this.variants(word);
           if (joined.length === 0) return;
           const known = joined.some((t) => this.postings.termId(t) !== undefined);
@@ -312,17 +406,28 @@ export class SearchEngine {
             complete = false;
             return;
           }
-          if (!known) {
-            const fix = this.closestWord(word);
-            if (fix) corrections.set(word, fix);
+          const { fuzziness, minPrefixLength } = this.options;
+          const folded = fold(word);
+          let typos: Correction[] = [];
+          if (!known && understood) {
+            // A synonym of it is in the corpus ("coûts" for "costs"): it was understood, not mistyped.
+          } else if (!known) {
+            // "Did you mean" looks one edit away even for a short word; the search only as far as `fuzziness`.
+            typos = this.corrections(folded, Math.max(1, fuzziness(folded)));
+            if (typos[0]) corrections.set(word, typos[0].word);
+            if (fuzziness(folded) === 0) typos = [];
+          } else {
+            const rare = this.rareSpelling(folded, joined);
+            if (rare) typos = this.corrections(folded, fuzziness(folded), rare.minSections, rare.sections);
           }
           const last = isLast && w === phrase.length - 1;
-          const { fuzziness, minPrefixLength } = this.options;
-          const leaf = known
-            ? this.leaf(joined, { fuzzy: 0, prefix: false }, matchedTerms, this.rareSpelling(word, joined))
-            : this.leaf(joined, { fuzzy: fuzziness(word), prefix: last && word.length >= minPrefixLength }, matchedTerms);
+          const leaf = this.leaf(joined, !known && last && word.length >= minPrefixLength, matchedTerms, typos);
+          if (typed) {
+            for (const term of joined) terms.push(this.postings.termId(term) ?? -1);
+            for (const typo of typos) terms.push(...typo.termIds);
+          }
           whole.push(leaf);
-          if (parts.length) split.push(...parts.map((terms) => this.leaf(terms, { fuzzy: 0, prefix: false }, matchedTerms)));
+          if (parts.length) split.push(...parts.map((terms) => this.leaf(terms, false, matchedTerms, [])));
           else split.push(leaf);
         });
         if (!complete || whole.length === 0) return;
@@ -336,49 +441,70 @@ export class SearchEngine {
       if (!searchable) return;
       planned.push(alternatives);
       // Only terms of the index can stand side by side in a section.
-      const terms = concept.alternatives[0]!.flatMap((word) => this.variants(word).joined.map((t) => this.postings.termId(t) ?? -1)).filter((id) => id >= 0);
-      if (previousTerms.length && terms.length) pairs.push(previousTerms.flatMap((b) => terms.map((t): [number, number] => [b, t])));
-      previousTerms = terms;
+      const known = terms.filter((id) => id >= 0);
+      if (previousTerms.length && known.length) pairs.push(previousTerms.flatMap((b) => known.map((t): [number, number] => [b, t])));
+      previousTerms = known;
     });
     if (planned.length === 0) return undefined;
     const suggestion = corrections.size ? words.map((w) => corrections.get(w) ?? fold(w)).join(" ") : undefined;
-    return { concepts: planned, matchedTerms, pairs, languages, suggestion };
+    const weights = planned.map((alternatives) => this.conceptWeight(alternatives));
+    return { concepts: planned, weights, matchedTerms, pairs, languages, suggestion };
   }
 
   /**
-   * The index terms that count for one word, its variants expanded by typos or prefix; with
-   * `corrections`, also the common terms within that edit distance (a rare word's correct spelling).
+   * The index terms that count for one word: its variants, the terms they begin with `prefix`, and
+   * the terms of the words it may be a slip for, weighed by their probability.
    */
-  private leaf(terms: readonly string[], options: { fuzzy: number; prefix: boolean }, matchedTerms: Set<string>, corrections?: { fuzzy: number; minSections: number }): Leaf {
+  private leaf(terms: readonly string[], prefix: boolean, matchedTerms: Set<string>, typos: readonly Correction[]): Leaf {
     const best = new Map<number, Expansion>();
-    const { fuzzyWeight, prefixWeight } = this.options;
+    const { prefixWeight } = this.options;
     const keep = (key: string, expansion: Expansion) => {
       matchedTerms.add(key);
       if ((best.get(expansion.termId)?.weight ?? 0) < expansion.weight) best.set(expansion.termId, expansion);
     };
-    for (const term of terms) {
-      for (const [key, expansion] of this.postings.expand(term, { ...options, fuzzyWeight, prefixWeight })) keep(key, expansion);
-      if (!corrections) continue;
-      const { fuzzy, minSections } = corrections;
-      for (const [key, expansion] of this.postings.expand(term, { fuzzy, prefix: false, fuzzyWeight, prefixWeight, minSections })) keep(key, expansion);
-    }
+    for (const term of terms) for (const [key, expansion] of this.postings.expand(term, { prefix, prefixWeight })) keep(key, expansion);
+    for (const { termIds, weight } of typos) for (const termId of termIds) keep(this.postings.term(termId), { termId, weight });
     return [...best.values()];
+  }
+
+  /** Whether the index has a term of the word, in some language. */
+  private isKnown(word: string): boolean {
+    return this.variants(word).joined.some((t) => this.postings.termId(t) !== undefined);
+  }
+
+  /** The likeliest word a typed word the corpus does not know is a slip for; undefined for a known or a short word. */
+  private correctionOf(word: string): string | undefined {
+    if (this.isKnown(word)) return undefined;
+    const folded = fold(word);
+    const edits = this.options.fuzziness(folded);
+    return edits ? this.corrections(folded, edits)[0]?.word : undefined;
+  }
+
+  /** The typo model's corrections, the last query's kept: a query looks its words up twice (for synonyms, then to search). */
+  private corrections(folded: string, maxEdits: number, minSections = 1, ownSections = 0): Correction[] {
+    const key = `${folded}\u0000${maxEdits}\u0000${minSections}\u0000${ownSections}`;
+    let found = this.recentCorrections.get(key);
+    if (!found) {
+      this.typos ??= new Typos(this.vocabulary, (termId) => this.postings.sectionCount(termId));
+      found = this.typos.corrections(folded, maxEdits, minSections, ownSections);
+      if (this.recentCorrections.size >= MAX_CONCEPTS) this.recentCorrections.clear();
+      this.recentCorrections.set(key, found);
+    }
+    return found;
   }
 
   /**
    * For a word the corpus knows but rarely ("kuberentes", a misspelling the corpus shares with the
-   * user), how far to look for its correct spelling and how common that must be; undefined for a
-   * common word.
+   * user), how common its correct spelling must be; undefined for a common or a short word.
    */
-  private rareSpelling(word: string, terms: readonly string[]): { fuzzy: number; minSections: number } | undefined {
+  private rareSpelling(word: string, terms: readonly string[]): { minSections: number; sections: number } | undefined {
     const { fuzziness, rareWordSections, rareWordRatio } = this.options;
-    const fuzzy = fuzziness(word);
-    if (fuzzy === 0) return undefined;
+    if (fuzziness(word) === 0) return undefined;
     const sections = Math.max(...terms.map((t) => {
       const id = this.postings.termId(t);
       return id === undefined ? 0 : this.postings.sectionCount(id);
     }));
-    return sections <= rareWordSections ? { fuzzy, minSections: Math.max(1, sections) * rareWordRatio } : undefined;
+    return sections <= rareWordSections ? { minSections: Math.max(1, sections) * rareWordRatio, sections } : undefined;
   }
 
   /**
@@ -404,18 +530,6 @@ export class SearchEngine {
       return id !== undefined && this.named[id] === 1;
     };
     return QUERY_LANGUAGES.some((lang) => termsOfWord(word, lang).some(named));
-  }
-
-  /** The corpus word closest to a word it does not contain, for "did you mean". */
-  private closestWord(word: string): string | undefined {
-    const typed = fold(word);
-    let best: string | undefined;
-    // Each word found is closer than the one before: the first closest word is kept.
-    this.nearWords.scan(typed, Math.max(1, this.options.fuzziness(typed)), (i, distance) => {
-      best = this.words[i];
-      return distance - 1;
-    });
-    return best;
   }
 }
 

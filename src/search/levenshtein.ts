@@ -2,10 +2,10 @@
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
- * Edit distance, stopping early past `max`: with `transpositions`, two adjacent letters swapped
- * count as one edit (what people type); without, plain Levenshtein (MiniSearch's fuzzy distance).
+ * Edit distance, stopping early past `max`, where two adjacent letters swapped count as one edit
+ * (what people type).
  */
-export function editDistance(a: string, b: string, max: number, transpositions = true): number {
+export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const width = b.length + 1;
   if (rows[0]!.length < width) rows = rows.map(() => new Int32Array(width * 2));
@@ -19,7 +19,7 @@ export function editDistance(a: string, b: string, max: number, transpositions =
     for (let j = 1; j < width; j++) {
       const bj = b.charCodeAt(j - 1);
       let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
-      if (transpositions && i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prevPrev[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prevPrev[j - 2]! + 1);
       row[j] = d;
       if (d < best) best = d;
     }

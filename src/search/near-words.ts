@@ -12,7 +12,7 @@ const MAX_BITS = 32;
  * with his extension for adjacent transpositions. A column of the distance table is kept as bits,
  * so each character of `other` costs a dozen operations instead of a row of `length` cells.
  */
-function bitParallelDistance(length: number, other: string, transpositions: boolean): number {
+function bitParallelDistance(length: number, other: string): number {
   const last = 1 << (length - 1);
   let vp = -1;
   let vn = 0;
@@ -21,7 +21,7 @@ function bitParallelDistance(length: number, other: string, transpositions: bool
   let distance = length;
   for (let j = 0; j < other.length; j++) {
     const eq = positions[other.charCodeAt(j)]!;
-    const swapped = transpositions ? ((~d0 & eq) << 1) & previous : 0;
+    const swapped = ((~d0 & eq) << 1) & previous;
     d0 = ((((eq & vp) + vp) ^ vp) | eq | vn | swapped);
     const hp = vn | ~(d0 | vp);
     const hn = d0 & vp;
@@ -46,18 +46,15 @@ export class NearWords {
   private masks?: Int32Array;
   private lengths?: Int32Array;
 
-  constructor(
-    private readonly words: readonly string[],
-    /** Two adjacent letters swapped count as one edit (what people type); without, plain Levenshtein (MiniSearch's fuzzy distance). */
-    private readonly transpositions: boolean,
-  ) {}
+  /** Two adjacent letters swapped count as one edit (what people type). */
+  constructor(private readonly words: readonly string[]) {}
 
   /**
    * Calls `visit(index, distance)` for each word within `max` edits of `typed`, in the list's
    * order; what `visit` returns is the bound for the words after (to narrow a search for the closest).
    */
   scan(typed: string, max: number, visit: (index: number, distance: number) => number | void): void {
-    const { words, transpositions } = this;
+    const { words } = this;
     if (!this.masks || !this.lengths) {
       // Plain loops: TypedArray.from with a mapping function takes a slow path, ~10 times as slow.
       this.masks = new Int32Array(words.length);
@@ -79,7 +76,7 @@ export class NearWords {
         const differ = mask ^ letters;
         if (Math.abs(lengths[i]! - length) > bound || popcount(differ) > 2 * bound || popcount(differ & mask) > bound || popcount(differ & letters) > bound) continue;
         const word = words[i]!;
-        const distance = bitParallel ? bitParallelDistance(length, word, transpositions) : editDistance(typed, word, bound, transpositions);
+        const distance = bitParallel ? bitParallelDistance(length, word) : editDistance(typed, word, bound);
         if (distance <= bound) bound = visit(i, distance) ?? bound;
       }
     } finally {

@@ -21,16 +21,14 @@ export interface SearchOptions {
    * for short words, where any edit makes another word. Default 1 from 4 letters, 2 from 6.
    */
   fuzziness: (word: string) => number;
-  /** Weight of a term reached by a typo, as MiniSearch weighs it (× length / (length + distance)). Default 0.45. */
-  fuzzyWeight: number;
   /** Prefix matching applies to the last query word only, and from this many characters. Default 3. */
   minPrefixLength: number;
   /** Weight of a term reached as a prefix, as MiniSearch weighs it. Default 0.375. */
   prefixWeight: number;
   /**
-   * A word the corpus knows in this many sections or fewer is rare: a correctly spelled word within
-   * `fuzziness` that is in at least `rareWordRatio` times as many sections is searched too (the corpus
-   * misspells words as users do: "kuberentes"). Default 2.
+   * A word the corpus knows in this many sections or fewer is rare: a word it may be a slip for
+   * (within `fuzziness`) that is in at least `rareWordRatio` times as many sections is searched too
+   * (the corpus misspells words as users do: "kuberentes"). Default 2.
    */
   rareWordSections: number;
   /** How much more common the correct spelling of a rare word must be. Default 4. */
@@ -51,7 +49,6 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   synonymWeight: 0.6,
   fuzziness: (word) => (word.length >= 6 ? 2 : word.length >= 4 ? 1 : 0),
-  fuzzyWeight: 0.45,
   minPrefixLength: 3,
   prefixWeight: 0.375,
   rareWordSections: 2,

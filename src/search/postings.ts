@@ -1,9 +1,8 @@
 import SearchableMap from "minisearch/SearchableMap";
-import { NearWords } from "./near-words.js";
 
 /**
  * The inverted index the engine scores with: a hash map finds a term's id, MiniSearch's radix tree
- * (SearchableMap) the terms under a prefix, a filtered scan (NearWords) those within an edit distance; each term's postings are
+ * (SearchableMap) the terms under a prefix; each term's postings are
  * typed arrays of section numbers and BM25+ scores computed once at build time. MiniSearch's own
  * `search` scores every matching section and allocates per match, which measured 568 ms p99 at
  * 100,000 sections; summing precomputed scores into a reused array takes a few milliseconds.
@@ -193,8 +192,6 @@ export class Postings {
 
   /** The radix tree, made on the first look-up by prefix: exact look-ups need only `ids`. */
   private tree?: SearchableMap<number>;
-  /** Minimum number of sections → the terms in that many sections or more (their ids, and searched by edit distance). */
-  private readonly near = new Map<number, { terms: NearWords; ids: Int32Array }>();
 
   constructor(
     /** Term id → term. */
@@ -224,24 +221,12 @@ export class Postings {
     return this.tree;
   }
 
-  /**
-   * The terms in at least `minSections` sections, searched by plain Levenshtein distance (as
-   * MiniSearch's fuzzy search), made on first use for each count: the correct spellings of a rare
-   * word are looked for among the common terms only, a fraction of them all.
-   */
-  private nearTerms(minSections: number): { terms: NearWords; ids: Int32Array } {
-    let found = this.near.get(minSections);
-    if (!found) {
-      const kept: number[] = [];
-      for (let id = 0; id < this.termCount; id++) if (this.sectionCount(id) >= minSections) kept.push(id);
-      found = { terms: new NearWords(kept.map((id) => this.terms[id]!), false), ids: Int32Array.from(kept) };
-      this.near.set(minSections, found);
-    }
-    return found;
-  }
-
   termId(term: string): number | undefined {
     return this.ids.get(term);
+  }
+
+  term(termId: number): string {
+    return this.terms[termId]!;
   }
 
   /** How many sections hold the term. */
@@ -250,29 +235,18 @@ export class Postings {
   }
 
   /**
-   * The index terms a term stands for: itself if known; with `fuzzy` > 0 the terms within that
-   * edit distance; with `prefix` the terms it begins. Weighted as MiniSearch weighs them. With
-   * `minSections`, only the terms in at least that many sections.
+   * The index terms a term stands for: itself if known; with `prefix` the terms it begins, weighted
+   * as MiniSearch weighs them.
    */
-  expand(term: string, options: { fuzzy: number; prefix: boolean; fuzzyWeight: number; prefixWeight: number; minSections?: number }): Map<string, Expansion> {
+  expand(term: string, options: { prefix: boolean; prefixWeight: number }): Map<string, Expansion> {
     const found = new Map<string, Expansion>();
-    const minSections = options.minSections ?? 1;
     const exact = this.ids.get(term);
-    if (exact !== undefined && this.sectionCount(exact) >= minSections) found.set(term, { termId: exact, weight: 1 });
+    if (exact !== undefined) found.set(term, { termId: exact, weight: 1 });
     if (options.prefix) {
       for (const [key, termId] of this.radixTree().atPrefix(term)) {
         const weight = (options.prefixWeight * key.length) / (key.length + 0.3 * (key.length - term.length));
-        if (!found.has(key) && this.sectionCount(termId) >= minSections) found.set(key, { termId, weight });
+        if (!found.has(key)) found.set(key, { termId, weight });
       }
-    }
-    if (options.fuzzy > 0) {
-      const { terms, ids } = this.nearTerms(minSections);
-      terms.scan(term, options.fuzzy, (i, distance) => {
-        const termId = ids[i]!;
-        const key = this.terms[termId]!;
-        const weight = (options.fuzzyWeight * key.length) / (key.length + distance);
-        if ((found.get(key)?.weight ?? 0) < weight) found.set(key, { termId, weight });
-      });
     }
     return found;
   }

@@ -5,9 +5,10 @@ import { dirname, join } from "node:path";
 import { crc32 } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import type { Corpus } from "../corpus/corpus.js";
+import type { RecapText } from "../corpus/stored-recaps.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Logger } from "../log/logger.js";
-import { projectRoot } from "../paths.js";
+import { eventsFile, projectRoot } from "../paths.js";
 import { SearchEngine } from "./engine.js";
 import { Growable } from "./postings.js";
 import { RecordReader, RecordWriter, readRecap, readSection, writeRecap, writeSection, type PieceEncoding } from "./snapshot-records.js";
@@ -17,7 +18,7 @@ import type { SynonymGroups } from "./synonyms.js";
  * The index snapshot: the segmented corpus, the topics, the synonyms and the engine's built state in
  * one file, so that a start reads one file instead of parsing every recap and indexing every
  * section (and loads no Markdown parser, YAML or zod). It is keyed by a hash of everything the index
- * is made from — each recap file, the topics and synonyms files, the code that segments and analyzes
+ * is made from — each recap file, the topics, synonyms and event catalog files, the code that segments and analyzes
  * (the compiled corpus, search and text modules) and the library versions (package-lock.json) — so it
  * is never used stale: any change builds the index again and writes a new snapshot.
  */
@@ -35,11 +36,17 @@ export interface SearchSources {
   corpusDir: string;
   topicsFile: string;
   synonymsFile: string;
+  /** The recaps of the recap store, served after the folder's. */
+  stored?: readonly RecapText[];
 }
 
-/** Bumped when the layout of the file changes. */
-const FORMAT = "kubecon-index-snapshot/4";
-const MAGIC = Buffer.from("KCINDEX3", "latin1");
+/** The file's layout, bumped when it changes: a file of another version is out of date, not damaged. */
+const VERSION = 5;
+/** The file's first bytes: what it is, then its layout's version (one byte). */
+const MAGIC = Buffer.from("KCINDEX", "latin1");
+/** MAGIC and the version, the checksum (uint32 LE), the header's length (uint32 LE). */
+const PREAMBLE = MAGIC.length + 1 + 4 + 4;
+const CHECKSUM_AT = MAGIC.length + 1;
 /**
  * The code whose output the snapshot holds: the folders next to this module's own. In the CLI's
  * bundle (dist/src/bundle) those are the compiled modules it was made from in the same build, so
@@ -52,21 +59,20 @@ export const SNAPSHOT_FILE = "index.snapshot";
 const ALIGN = 8;
 
 /**
- * The file: MAGIC, the header's length (uint32 LE), the header (JSON, padded with spaces to ALIGN),
- * then the parts, each padded with zeros to ALIGN: typed arrays of the platform's byte order (the
- * key includes it) and the string table's pieces. Nothing in it is JSON but the header and the
- * small "meta" part (topics, synonyms, problems). The arrays the engine keeps come first and are
- * read into a buffer of their own, viewed as they are; the rest is read into another, decoded and
- * dropped, so neither is copied and no dead bytes stay in memory.
+ * The file: MAGIC and VERSION, the checksum, the header's length, the header (JSON, padded with
+ * spaces to ALIGN), then the parts, each padded with zeros to ALIGN: typed arrays of the platform's
+ * byte order (the key includes it) and the string table's pieces. Nothing in it is JSON but the
+ * header and the small "meta" part (topics, synonyms, problems). The arrays the engine keeps come
+ * first and are read into a buffer of their own, viewed as they are; the rest is read into another,
+ * decoded and dropped, so neither is copied and no dead bytes stay in memory.
+ *
+ * The checksum is the CRC-32 of every other byte of the file, header included, so a damaged file is
+ * never read as an index: a part's offset changed in the header is caught like a changed posting
+ * (a check against accidents, as the key is against staleness; three times as fast as SHA-256 on
+ * 300 MB). CRC-32 catches every change of one bit, and of any run of up to 32.
  */
 interface Header {
-  format: string;
   key: string;
-  /**
-   * CRC-32 of everything after the header, so a damaged file is never read as an index (a check
-   * against accidents, as the key is against staleness; three times as fast as SHA-256 on 300 MB).
-   */
-  checksum: number;
   /** Part name → [offset from the end of the header, byte length]. */
   parts: Record<string, [number, number]>;
   /** Byte length of the kept parts, at the start of the body. */
@@ -138,7 +144,8 @@ export async function buildSearchData(sources: SearchSources): Promise<SearchDat
     import("./synonyms-file.js"),
   ]);
   const topics = loadTopics(sources.topicsFile);
-  const corpus = loadCorpus(sources.corpusDir, topics);
+  const shipped = loadCorpus(sources.corpusDir, topics);
+  const corpus = sources.stored?.length ? (await import("../corpus/stored-recaps.js")).withStoredRecaps(shipped, sources.stored, topics) : shipped;
   const synonyms = loadSynonyms(sources.synonymsFile);
   return { corpus, topics, synonyms, engine: new SearchEngine(corpus.sections, synonyms) };
 }
@@ -147,16 +154,19 @@ export async function buildSearchData(sources: SearchSources): Promise<SearchDat
 export function sourcesKey(sources: SearchSources): string {
   const hash = createHash("sha256");
   const add = (name: string, content: Buffer | string) => hash.update(`${name}\0${content.length}\0`).update(content);
-  add("format", `${FORMAT} ${endianness()}`);
+  add("format", `${VERSION} ${endianness()}`);
   add("code", codeFingerprint());
   const lockfile = join(projectRoot(), "package-lock.json");
   if (existsSync(lockfile)) add("package-lock.json", readFileSync(lockfile));
   add("topics", readFileSync(sources.topicsFile));
   add("synonyms", readFileSync(sources.synonymsFile));
+  // The event catalog gives recaps their event's id and name.
+  add("events", readFileSync(eventsFile()));
   // The same files loadCorpus reads.
   for (const name of readdirSync(sources.corpusDir).filter((f) => f.endsWith(".md")).sort()) {
     add(`recap ${name}`, readFileSync(join(sources.corpusDir, name)));
   }
+  for (const { name, text } of sources.stored ?? []) add(`stored ${name}`, text);
   return hash.digest("hex");
 }
 
@@ -173,8 +183,71 @@ function codeFingerprint(): string {
   return (code = hash.digest("hex"));
 }
 
+/**
+ * A snapshot in memory, to hand to another thread: its header and its body's two runs (the arrays
+ * the engine keeps, then the parts decoded and dropped), each in a buffer of its own.
+ */
+export interface SnapshotParts {
+  header: Header;
+  kept: Uint8Array<ArrayBuffer>;
+  rest: Uint8Array<ArrayBuffer>;
+}
+
+/** The snapshot of `data` in memory (see SnapshotParts), keyed by `key`. */
+export function snapshotParts(key: string, data: SearchData): SnapshotParts {
+  const { header, body } = encode(key, data);
+  const run = (from: number, to: number) => {
+    const bytes = new Uint8Array(to - from);
+    let at = 0;
+    for (const chunk of body) {
+      const end = at + chunk.length;
+      if (end > from && at < to) bytes.set(chunk.subarray(Math.max(0, from - at), Math.min(chunk.length, to - at)), Math.max(0, at - from));
+      at = end;
+    }
+    return bytes;
+  };
+  const total = body.reduce((sum, chunk) => sum + chunk.length, 0);
+  return { header, kept: run(0, header.kept), rest: run(header.kept, total) };
+}
+
+/**
+ * The data of a snapshot handed over in memory (see snapshotParts), decoded in turns with the
+ * event loop running between them, so a service swapping in a new index keeps answering meanwhile.
+ */
+export async function searchDataOf(parts: SnapshotParts): Promise<SearchData> {
+  const steps = decodeSteps(parts.header, parts.kept, parts.rest);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** Writes the snapshot atomically (a temporary file renamed), so a reader never sees half of one. */
 export function writeSnapshot(file: string, key: string, data: SearchData): void {
+  const { header, body } = encode(key, data);
+  let headerJson = JSON.stringify(header);
+  headerJson += " ".repeat(padding(PREAMBLE + Buffer.byteLength(headerJson)));
+  const headerBytes = Buffer.from(headerJson, "utf8");
+  const preamble = Buffer.alloc(PREAMBLE);
+  MAGIC.copy(preamble);
+  preamble[MAGIC.length] = VERSION;
+  preamble.writeUInt32LE(headerBytes.length, CHECKSUM_AT + 4);
+  let checksum = crcOf(preamble.subarray(CHECKSUM_AT + 4), crcOf(preamble.subarray(0, CHECKSUM_AT), 0));
+  for (const bytes of [headerBytes, ...body]) checksum = crcOf(bytes, checksum);
+  preamble.writeUInt32LE(checksum, CHECKSUM_AT);
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temporary, "w");
+  try {
+    for (const bytes of [preamble, headerBytes, ...body]) writeAll(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
+}
+
+/** The header and the body's parts, each followed by its padding, of the snapshot of `data`. */
+function encode(key: string, data: SearchData): { header: Header; body: Uint8Array[] } {
   const { postings, vocabulary, sequences } = data.engine.state();
   // One writer, so recaps and sections share one string table.
   const records = new RecordWriter();
@@ -219,23 +292,8 @@ export function writeSnapshot(file: string, key: string, data: SearchData): void
     at += bytes.length + padding(bytes.length);
     if (name === kept.at(-1)![0]) keptBytes = at;
   }
-  let checksum = 0;
-  for (const bytes of body) checksum = crcOf(bytes, checksum);
-  const header: Header = { format: FORMAT, key, checksum, parts: offsets, kept: keptBytes, pieces: table.pieces.map((p) => p.encoding) };
-  let headerJson = JSON.stringify(header);
-  headerJson += " ".repeat(padding(MAGIC.length + 4 + Buffer.byteLength(headerJson)));
-  const headerBytes = Buffer.from(headerJson, "utf8");
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(headerBytes.length);
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, "w");
-  try {
-    for (const bytes of [MAGIC, length, headerBytes, ...body]) writeAll(fd, bytes);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
+  const header: Header = { key, parts: offsets, kept: keptBytes, pieces: table.pieces.map((p) => p.encoding) };
+  return { header, body };
 }
 
 /** The CRC-32 of `bytes` continuing `crc` (zlib answers 0 for an array with no memory behind it, as an empty part may be). */
@@ -284,17 +342,45 @@ function readOpenSnapshot(fd: number, key: string): SearchData | undefined {
     position += length;
     return bytes;
   };
-  const start = next(Math.min(size, MAGIC.length + 4), "header");
-  if (start.length < MAGIC.length + 4 || !start.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error("not an index snapshot");
-  const headerLength = start.readUInt32LE(MAGIC.length);
-  if ((MAGIC.length + 4 + headerLength) % ALIGN !== 0) throw new Error("index snapshot header is misaligned");
-  const header = JSON.parse(next(headerLength, "header").toString("utf8")) as Header;
-  if (header.format !== FORMAT || header.key !== key) return undefined;
+  const preamble = next(Math.min(size, PREAMBLE), "preamble");
+  if (preamble.length < PREAMBLE || !preamble.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error("not an index snapshot");
+  // Another layout (an older release's file): out of date, as a changed recap makes it.
+  if (preamble[MAGIC.length] !== VERSION) return undefined;
+  const headerLength = preamble.readUInt32LE(CHECKSUM_AT + 4);
+  if ((PREAMBLE + headerLength) % ALIGN !== 0) throw new Error("index snapshot header is misaligned");
+  const headerBytes = next(headerLength, "header");
+  // The header is parsed before the checksum is known (it says where the kept arrays end), and
+  // trusted only after: whatever it says, every byte read is in the sum.
+  let header: Header;
+  try {
+    header = JSON.parse(headerBytes.toString("utf8")) as Header;
+  } catch {
+    throw new Error("index snapshot header is damaged");
+  }
   if (!Number.isInteger(header.kept) || header.kept < 0 || header.kept % ALIGN !== 0) throw new Error("index snapshot header is damaged");
   const kept = next(header.kept, "arrays");
   const rest = next(size - position, "parts");
-  if (crcOf(rest, crcOf(kept, 0)) !== header.checksum) throw new Error("index snapshot checksum mismatch");
+  let checksum = crcOf(preamble.subarray(CHECKSUM_AT + 4), crcOf(preamble.subarray(0, CHECKSUM_AT), 0));
+  for (const bytes of [headerBytes, kept, rest]) checksum = crcOf(bytes, checksum);
+  if (checksum !== preamble.readUInt32LE(CHECKSUM_AT)) throw new Error("index snapshot checksum mismatch");
+  if (header.key !== key) return undefined;
+  return decode(header, kept, rest);
+}
 
+/** Sections decoded in one turn of decodeSteps (a few milliseconds of work). */
+const SECTIONS_A_TURN = 1_000;
+
+/** The data of a snapshot's body, at once. */
+function decode(header: Header, kept: Uint8Array, rest: Uint8Array): SearchData {
+  const steps = decodeSteps(header, kept, rest);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The data of a snapshot's body (`kept` and `rest` each start on an aligned byte of their own
+ * buffer), in turns: it yields between the parts and every SECTIONS_A_TURN sections.
+ */
+function* decodeSteps(header: Header, kept: Uint8Array, rest: Uint8Array): Generator<void, SearchData, void> {
   /** A part as an array viewing the bytes read: those of the kept parts are the engine's own. */
   const view = <T>(name: string, Type: ArrayType<T>): T => {
     const [offset, length] = header.parts[name] ?? [];
@@ -306,28 +392,37 @@ function readOpenSnapshot(fd: number, key: string): SearchData | undefined {
   };
 
   const meta = JSON.parse(Buffer.from(view("meta", Uint8Array)).toString("utf8")) as Meta;
-  const strings = RecordReader.strings({
+  const strings = yield* RecordReader.strings({
     pieces: header.pieces.map((encoding, i) => ({ encoding, bytes: view(`piece.${i}`, Uint8Array) })),
     piece: view("strings.piece", Uint8Array),
     length: view("strings.length", Uint32Array),
   });
+  yield;
   const recapRecords = new RecordReader(view("recaps", Int32Array), strings);
   const recaps: Corpus["recaps"] = [];
   while (!recapRecords.done) recaps.push(readRecap(recapRecords));
   const sectionRecords = new RecordReader(view("sections", Int32Array), strings);
   const sections: Corpus["sections"] = [];
   const layout = view("bullets", Int32Array);
-  while (!sectionRecords.done) sections.push(readSection(sectionRecords, layout));
+  while (!sectionRecords.done) {
+    sections.push(readSection(sectionRecords, layout));
+    if (sections.length % SECTIONS_A_TURN === 0) yield;
+  }
+  yield;
   const stringsOf = (name: string) => Array.from(view(name, Int32Array), (ref) => {
     const value = strings[ref];
     if (value === undefined) throw new Error(`index snapshot part ${name} refers to no string`);
     return value;
   });
   const corpus: Corpus = { recaps, sections, problems: meta.problems };
+  const terms = stringsOf("terms");
+  yield;
+  const words = stringsOf("vocabulary.words");
+  yield;
   // Default options, as buildSearchData uses: they are code (search/options.ts), so part of the key.
   const engine = new SearchEngine(sections, meta.synonyms, {}, {
-    postings: { terms: stringsOf("terms"), start: view("postings.start", Int32Array), doc: view("postings.doc", Int32Array), score: view("postings.score", Float32Array) },
-    vocabulary: { termIds: view("vocabulary.terms", Int32Array), words: stringsOf("vocabulary.words") },
+    postings: { terms, start: view("postings.start", Int32Array), doc: view("postings.doc", Int32Array), score: view("postings.score", Float32Array) },
+    vocabulary: { termIds: view("vocabulary.terms", Int32Array), words },
     sequences: {
       start: view("sequences.start", Int32Array),
       ids: view("sequences.ids", Int32Array),

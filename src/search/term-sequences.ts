@@ -45,6 +45,15 @@ export class TermSequences {
     return best;
   }
 
+  /** The term ids of line `line` of section `section`'s text (empty past its last line). */
+  lineIds(section: number, line: number): Int32Array {
+    const from = this.lineFrom[section]!;
+    const lines = this.lineFrom[section + 1]! - from;
+    if (line >= lines) return this.ids.subarray(0, 0);
+    const end = line + 1 < lines ? this.lines[from + line + 1]! : this.start[section + 1]!;
+    return this.ids.subarray(this.lines[from + line]!, end);
+  }
+
   /**
    * For each section, how many of the groups it shows side by side: a group counts when one of its
    * pairs (a term id, then the id of the term right after it) is in the section's sequence.

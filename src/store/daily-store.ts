@@ -25,9 +25,11 @@ export interface Subscription {
   disabledAt?: Date;
   /** When its last post went out, under any settings: a change of time or zone keeps posts a day apart. */
   lastPostedAt?: Date;
+  /** Since when it also gets a post for each new recap (`daily news on`); unset when it does not. */
+  newsSince?: Date;
 }
 
-export type SubscriptionSettings = Omit<Subscription, "enabled" | "disabledReason" | "disabledAt" | "lastPostedAt">;
+export type SubscriptionSettings = Omit<Subscription, "enabled" | "disabledReason" | "disabledAt" | "lastPostedAt" | "newsSince">;
 
 /**
  * A date's post goes `claimed` (ours to post) -> `sending` (the takeaway is chosen and the platform
@@ -93,10 +95,40 @@ export interface PostedRecord {
   at: Date;
 }
 
+/**
+ * The right to post one recap's "new recap" post in one subscription, won by `claimNews`. Its
+ * `sendingSince` is set when an earlier attempt may have reached the platform: look there first.
+ */
+export interface NewsClaim {
+  subscriptionId: string;
+  /** The recap's key in the recap store. */
+  recapKey: string;
+  claimId: string;
+  attempt: number;
+  sendingSince?: Date;
+}
+
+/** How an attempt at a news post ended: posted; given up; or to be tried again once the claim is stale (`unsettled`: it may have arrived). */
+export type NewsOutcome = { posted: string } | { failed: string } | { retry: string; unsettled: boolean };
+
 /** Whether the store answers; `reason` says why not, for /readyz and the logs. */
 export type StoreHealth = { ok: true } | { ok: false; reason: string };
 
-export interface DailyStore {
+/**
+ * The platform requests seen within their signature window (a Slack trigger_id or event_id, a
+ * Discord interaction id), so that a replay of the same signed bytes, or a platform's retry, acts
+ * once across every replica sharing the store, and gets the first one's answer.
+ */
+export interface RequestLog {
+  /** True for the first request carrying `key`; false for every other until `until`. Ids past their time are forgotten. */
+  firstRequest(key: string, now: Date, until: Date): Promise<boolean>;
+  /** Keeps the first request's answer (as the platform got it) for its replays. */
+  saveAnswer(key: string, answer: string): Promise<void>;
+  /** The first request's answer, once it is saved. */
+  answerOf(key: string): Promise<string | undefined>;
+}
+
+export interface DailyStore extends RequestLog {
   /** Creates or replaces a subscription and (re-)enables it, keeping its rotation and last post. */
   saveSubscription(settings: SubscriptionSettings): Promise<Subscription>;
   getSubscription(id: string): Promise<Subscription | undefined>;
@@ -129,6 +161,19 @@ export interface DailyStore {
   recordFailed(claim: Claim, error: string): Promise<boolean>;
 
   rotation(subscriptionId: string): Promise<RotationState>;
+
+  /** Turns the "new recap" posts of an enabled subscription on (from `since`) or off (`undefined`); false when it has none enabled. */
+  setNews(id: string, since: Date | undefined): Promise<boolean>;
+  /**
+   * Takes the right to post a recap's news in a subscription (enabled, with news on). Exactly one
+   * caller wins it; a claim taken at or before `staleBefore` whose outcome is not recorded (its
+   * owner died, or asked for a retry) can be won again while it has had fewer than `maxAttempts`.
+   */
+  claimNews(request: { subscriptionId: string; recapKey: string; claimId: string }, now: Date, staleBefore: Date, maxAttempts: number): Promise<NewsClaim | undefined>;
+  /** Notes that the post is being sent (its first send's time is kept); false when the claim was taken over. */
+  markNewsSending(claim: NewsClaim, at: Date): Promise<boolean>;
+  /** Records how the attempt ended; false when the claim was taken over meanwhile. */
+  recordNews(claim: NewsClaim, outcome: NewsOutcome): Promise<boolean>;
 
   /** Resolves once the store can serve (a server database reached and migrated; it retries until then). */
   ready(): Promise<void>;

@@ -5,9 +5,12 @@ import type { InstallationStore } from "./installation-store.js";
 import { PostgresDailyStore } from "./postgres-daily-store.js";
 import { PostgresFeedbackStore } from "./postgres-feedback-store.js";
 import { PostgresInstallationStore } from "./postgres-installation-store.js";
+import { PostgresRecapStore } from "./postgres-recap-store.js";
+import type { RecapStore } from "./recap-store.js";
 import { openSqliteDailyStore } from "./sqlite-daily-store.js";
 import { openSqliteFeedbackStore } from "./sqlite-feedback-store.js";
 import { openSqliteInstallationStore } from "./sqlite-installation-store.js";
+import { openSqliteRecapStore } from "./sqlite-recap-store.js";
 
 export interface StoreConfig {
   /** DATABASE_URL: a PostgreSQL server shared by replicas. Without it, SQLite in `dataDir`. */
@@ -25,17 +28,23 @@ export interface StoreConfig {
  */
 export function openDailyStore({ databaseUrl, dataDir, logger }: StoreConfig): DailyStore {
   if (databaseUrl) return new PostgresDailyStore({ url: databaseUrl, logger });
-  return openSqliteDailyStore(dataDir);
+  return openSqliteDailyStore(dataDir, logger);
 }
 
 /** The votes, where the daily store is: the DATABASE_URL database, or `feedback.db` in `dataDir`. */
 export function openFeedbackStore({ databaseUrl, dataDir, logger, giveUpAfterMs }: StoreConfig): FeedbackStore {
   if (databaseUrl) return new PostgresFeedbackStore({ url: databaseUrl, logger, giveUpAfterMs });
-  return openSqliteFeedbackStore(dataDir);
+  return openSqliteFeedbackStore(dataDir, logger);
 }
 
 /** The Slack installations, where the daily store is: the DATABASE_URL database, or `installations.db` in `dataDir`. */
 export function openInstallationStore({ databaseUrl, dataDir, logger }: StoreConfig): InstallationStore {
   if (databaseUrl) return new PostgresInstallationStore({ url: databaseUrl, logger });
-  return openSqliteInstallationStore(dataDir);
+  return openSqliteInstallationStore(dataDir, logger);
+}
+
+/** The stored recaps, sources and refresh lease, where the daily store is: the DATABASE_URL database, or `recaps.db` in `dataDir`. */
+export function openRecapStore({ databaseUrl, dataDir, logger, giveUpAfterMs }: StoreConfig): RecapStore {
+  if (databaseUrl) return new PostgresRecapStore({ url: databaseUrl, logger, giveUpAfterMs });
+  return openSqliteRecapStore(dataDir, logger);
 }

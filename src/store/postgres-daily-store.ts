@@ -1,9 +1,11 @@
-import { reclaimAssignments, reclaimable } from "./claim-rules.js";
+import { NEWS_RECLAIM, NEWS_RECLAIMABLE, reclaimAssignments, reclaimable } from "./claim-rules.js";
 import type {
   Claim,
   ClaimRequest,
   DailyPost,
   DailyStore,
+  NewsClaim,
+  NewsOutcome,
   PostedRecord,
   RotationState,
   StoreHealth,
@@ -11,7 +13,7 @@ import type {
   SubscriptionSettings,
 } from "./daily-store.js";
 import { PostgresDatabase, type PostgresSchema, type PostgresStoreOptions } from "./postgres-database.js";
-import { toClaim, toPost, toSubscription, type PostRow, type SubscriptionRow } from "./rows.js";
+import { newsOutcomeColumns, toClaim, toNewsClaim, toPost, toSubscription, type NewsRow, type PostRow, type SubscriptionRow } from "./rows.js";
 
 /** Counted in schema_migration (see PostgresSchema). */
 const SCHEMA: PostgresSchema = {
@@ -54,6 +56,23 @@ const SCHEMA: PostgresSchema = {
      takeaway_id text NOT NULL,
      posted_at timestamptz NOT NULL,
      PRIMARY KEY (subscription_id, cycle, takeaway_id)
+   );`,
+    // Platform request ids within their signature window (replays and retries act once).
+    `CREATE TABLE platform_request (key text PRIMARY KEY, expires_at timestamptz NOT NULL, answer text);
+     CREATE INDEX platform_request_expiry ON platform_request (expires_at);`,
+  // "New recap" posts: a subscription's opt-in, and one record a recap.
+  `ALTER TABLE subscription ADD COLUMN news_since timestamptz;
+   CREATE TABLE news_post (
+     subscription_id text NOT NULL REFERENCES subscription(id) ON DELETE CASCADE,
+     recap_key text NOT NULL,
+     status text NOT NULL CHECK (status IN ('claimed', 'sending', 'posted', 'failed')),
+     claim_id text NOT NULL,
+     attempts integer NOT NULL,
+     claimed_at timestamptz NOT NULL,
+     sending_at timestamptz,
+     message_id text,
+     error text,
+     PRIMARY KEY (subscription_id, recap_key)
    );`,
   ],
 };
@@ -197,6 +216,39 @@ export class PostgresDailyStore implements DailyStore {
     );
   }
 
+  async setNews(id: string, since: Date | undefined): Promise<boolean> {
+    return this.changed(`UPDATE subscription SET news_since = $1 WHERE id = $2 AND enabled`, [since ?? null, id]);
+  }
+
+  async claimNews(request: { subscriptionId: string; recapKey: string; claimId: string }, now: Date, staleBefore: Date, maxAttempts: number): Promise<NewsClaim | undefined> {
+    const rows = await this.query<NewsRow<Date>>(
+      `INSERT INTO news_post AS n (subscription_id, recap_key, status, claim_id, attempts, claimed_at)
+       SELECT id, $2, 'claimed', $3, 1, $4::timestamptz FROM subscription WHERE id = $1 AND enabled AND news_since IS NOT NULL
+       ON CONFLICT (subscription_id, recap_key) DO UPDATE SET ${NEWS_RECLAIM("$4::timestamptz", "n")}
+       WHERE ${NEWS_RECLAIMABLE("$5::timestamptz", "$6::int", "n")}
+       RETURNING n.*`,
+      [request.subscriptionId, request.recapKey, request.claimId, now, staleBefore, maxAttempts],
+    );
+    return rows[0] && toNewsClaim(rows[0]);
+  }
+
+  async markNewsSending(claim: NewsClaim, at: Date): Promise<boolean> {
+    return this.changed(
+      `UPDATE news_post SET status = 'sending', sending_at = coalesce(sending_at, $4)
+       WHERE subscription_id = $1 AND recap_key = $2 AND attempts = $3 AND status IN ('claimed', 'sending')`,
+      [claim.subscriptionId, claim.recapKey, claim.attempt, at],
+    );
+  }
+
+  async recordNews(claim: NewsClaim, outcome: NewsOutcome): Promise<boolean> {
+    const { status, messageId, error } = newsOutcomeColumns(outcome);
+    return this.changed(
+      `UPDATE news_post SET status = $4, message_id = $5, error = $6
+       WHERE subscription_id = $1 AND recap_key = $2 AND attempts = $3 AND status IN ('claimed', 'sending')`,
+      [claim.subscriptionId, claim.recapKey, claim.attempt, status, messageId, error],
+    );
+  }
+
   async rotation(subscriptionId: string): Promise<RotationState> {
     const rows = await this.query<{ rotation_cycle: number; ids: string[] }>(
       `SELECT s.rotation_cycle,
@@ -206,6 +258,28 @@ export class PostgresDailyStore implements DailyStore {
     );
     const row = rows[0];
     return { cycle: row?.rotation_cycle ?? 0, postedIds: new Set(row?.ids ?? []) };
+  }
+
+  async firstRequest(key: string, now: Date, until: Date): Promise<boolean> {
+    // The insert decides between replicas. Expired ids go in the same statement, which does not see
+    // that delete: an expired row of the same key is taken over by the conflict branch instead.
+    const rows = await this.query(
+      `WITH forgotten AS (DELETE FROM platform_request WHERE expires_at <= $2 AND key <> $1)
+       INSERT INTO platform_request AS r (key, expires_at) VALUES ($1, $3)
+       ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at, answer = NULL WHERE r.expires_at <= $2
+       RETURNING key`,
+      [key, now, until],
+    );
+    return rows.length > 0;
+  }
+
+  async saveAnswer(key: string, answer: string): Promise<void> {
+    await this.query(`UPDATE platform_request SET answer = $1 WHERE key = $2`, [answer, key]);
+  }
+
+  async answerOf(key: string): Promise<string | undefined> {
+    const rows = await this.query<{ answer: string | null }>(`SELECT answer FROM platform_request WHERE key = $1`, [key]);
+    return rows[0]?.answer ?? undefined;
   }
 
   schemaVersion(): Promise<number> {

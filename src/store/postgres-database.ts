@@ -4,6 +4,9 @@ import type { Logger } from "../log/logger.js";
 import type { StoreHealth } from "./daily-store.js";
 import { StoreError } from "./store-error.js";
 
+/** One query of a transaction: its rows. */
+export type Query = <Row extends object = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<Row[]>;
+
 /** Any fixed number: every replica takes the same lock to migrate ("kube"). */
 const MIGRATION_LOCK = 0x6b756265;
 
@@ -71,6 +74,25 @@ export class PostgresDatabase {
   /** Whether the statement changed a row. */
   async changed(text: string, values: unknown[]): Promise<boolean> {
     return ((await this.run(text, values)).rowCount ?? 0) > 0;
+  }
+
+  /** Runs `work` on one connection in one transaction: committed when it resolves, rolled back when it throws. */
+  async transaction<T>(work: (query: Query) => Promise<T>): Promise<T> {
+    if (!this.connected) throw new Error(this.state.ok ? "PostgreSQL: connecting" : this.state.reason);
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("BEGIN");
+      const result = await work(async (text, values) => (await client.query(text, values)).rows);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is not given back to the pool.
+      await client.query("ROLLBACK").catch((rollback: Error) => (broken = rollback));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 
   async schemaVersion(): Promise<number> {

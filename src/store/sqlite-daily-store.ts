@@ -1,18 +1,21 @@
 import Database from "better-sqlite3";
-import { reclaimAssignments, reclaimable } from "./claim-rules.js";
+import { NEWS_RECLAIM, NEWS_RECLAIMABLE, reclaimAssignments, reclaimable } from "./claim-rules.js";
 import type {
   Claim,
   ClaimRequest,
   DailyPost,
   DailyStore,
+  NewsClaim,
+  NewsOutcome,
   PostedRecord,
   RotationState,
   StoreHealth,
   Subscription,
   SubscriptionSettings,
 } from "./daily-store.js";
-import { toClaim, toPost, toSubscription, type PostRow, type SubscriptionRow } from "./rows.js";
-import { openSqliteFile, type SqliteFileSpec } from "./sqlite-file.js";
+import { newsOutcomeColumns, toClaim, toNewsClaim, toPost, toSubscription, type NewsRow, type PostRow, type SubscriptionRow } from "./rows.js";
+import type { Logger } from "../log/logger.js";
+import { openSqliteFile, type SqliteFileSpec, type SqliteGuard } from "./sqlite-file.js";
 import { StoreError } from "./store-error.js";
 
 export const DATABASE_FILE = "kubecon.db";
@@ -81,6 +84,23 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE subscription ADD COLUMN last_posted_at INTEGER;
    UPDATE subscription SET last_posted_at =
      (SELECT max(claimed_at) FROM daily_post WHERE subscription_id = subscription.id AND status = 'posted');`,
+  // Platform request ids within their signature window (replays and retries act once).
+  `CREATE TABLE platform_request (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL, answer TEXT);
+   CREATE INDEX platform_request_expiry ON platform_request (expires_at);`,
+  // "New recap" posts: a subscription's opt-in, and one record a recap.
+  `ALTER TABLE subscription ADD COLUMN news_since INTEGER;
+   CREATE TABLE news_post (
+     subscription_id TEXT NOT NULL REFERENCES subscription(id) ON DELETE CASCADE,
+     recap_key TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'posted', 'failed')),
+     claim_id TEXT NOT NULL,
+     attempts INTEGER NOT NULL,
+     claimed_at INTEGER NOT NULL,
+     sending_at INTEGER,
+     message_id TEXT,
+     error TEXT,
+     PRIMARY KEY (subscription_id, recap_key)
+   );`,
 ];
 
 const DAILY_FILE: SqliteFileSpec = {
@@ -89,29 +109,39 @@ const DAILY_FILE: SqliteFileSpec = {
 };
 
 /** Opens (creating if needed) `<dataDir>/kubecon.db` and brings its schema up to date. */
-export function openSqliteDailyStore(dataDir: string): SqliteDailyStore {
-  return openSqliteFile(dataDir, DAILY_FILE, (db, file) => {
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    migrate(db, file);
-    return new SqliteDailyStore(file, db, prepare(db));
-  });
+export function openSqliteDailyStore(dataDir: string, logger?: Logger): SqliteDailyStore {
+  return openSqliteFile(
+    dataDir,
+    DAILY_FILE,
+    (db, file, guard) => {
+      db.pragma("synchronous = NORMAL");
+      db.pragma("foreign_keys = ON");
+      migrate(db, file);
+      return new SqliteDailyStore(guard, db, prepare(db));
+    },
+    logger,
+  );
 }
 
 /** The embedded default: one SQLite file that several processes on one host may share. */
 export class SqliteDailyStore implements DailyStore {
   constructor(
-    readonly file: string,
+    /** Every write goes through it: refused when the file cannot keep it. */
+    private readonly guard: SqliteGuard,
     private readonly db: Database.Database,
     private readonly statements: Statements,
   ) {}
+
+  get file(): string {
+    return this.guard.file;
+  }
 
   get schemaVersion(): number {
     return this.db.pragma("user_version", { simple: true }) as number;
   }
 
   async saveSubscription(settings: SubscriptionSettings): Promise<Subscription> {
-    this.statements.saveSubscription.run({
+    this.guard.write(() => this.statements.saveSubscription.run({
       id: settings.id,
       platform: settings.platform,
       channel_id: settings.channelId,
@@ -121,7 +151,7 @@ export class SqliteDailyStore implements DailyStore {
       topic: settings.topic ?? null,
       created_by: settings.createdBy,
       since: settings.since.getTime(),
-    });
+    }));
     return (await this.getSubscription(settings.id))!;
   }
 
@@ -135,12 +165,12 @@ export class SqliteDailyStore implements DailyStore {
   }
 
   async disableSubscription(id: string, reason: string, at: Date): Promise<boolean> {
-    return this.statements.disableSubscription.run(reason, at.getTime(), id).changes > 0;
+    return this.guard.write(() => this.statements.disableSubscription.run(reason, at.getTime(), id)).changes > 0;
   }
 
   async claim(requests: readonly ClaimRequest[], now: Date, staleBefore: Date): Promise<Claim[]> {
     // One write transaction for the batch: the file has a single writer at a time anyway.
-    return this.db.transaction(() => {
+    return this.guard.write(() => this.db.transaction(() => {
       const won: Claim[] = [];
       for (const request of requests) {
         const row = this.statements.claim.get({
@@ -153,7 +183,7 @@ export class SqliteDailyStore implements DailyStore {
         if (row) won.push(toClaim(row));
       }
       return won;
-    }).immediate();
+    }).immediate());
   }
 
   async getPost(subscriptionId: string, localDate: string): Promise<DailyPost | undefined> {
@@ -162,28 +192,55 @@ export class SqliteDailyStore implements DailyStore {
   }
 
   async markSending(claim: Claim, takeawayId: string, cycle: number, at: Date): Promise<boolean> {
-    return this.statements.markSending.run(takeawayId, cycle, at.getTime(), ...key(claim), claim.attempt).changes > 0;
+    return this.guard.write(() => this.statements.markSending.run(takeawayId, cycle, at.getTime(), ...key(claim), claim.attempt)).changes > 0;
   }
 
   async recordPosted(post: PostedRecord): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.guard.write(() => this.db.transaction(() => {
       const marked = this.statements.markPosted.run(post.takeawayId, post.messageId, post.subscriptionId, post.localDate, post.attempt);
       if (marked.changes === 0) return false;
       this.statements.noteCycle.run({ id: post.subscriptionId, cycle: post.cycle, at: post.at.getTime() });
       this.statements.forgetOldCycles.run(post.subscriptionId, post.cycle);
       this.statements.addPostedTakeaway.run(post.subscriptionId, post.cycle, post.takeawayId, post.at.getTime());
       return true;
-    }).immediate();
+    }).immediate());
   }
 
   async scheduleRetry(claim: Claim, nextAttemptAt: Date, error: string, unsettled: boolean): Promise<boolean> {
     const [id, date] = key(claim);
     const params = { next: nextAttemptAt.getTime(), error, unsettled: unsettled ? 1 : 0, id, date, attempt: claim.attempt };
-    return this.statements.scheduleRetry.run(params).changes > 0;
+    return this.guard.write(() => this.statements.scheduleRetry.run(params)).changes > 0;
   }
 
   async recordFailed(claim: Claim, error: string): Promise<boolean> {
-    return this.statements.markFailed.run(error, ...key(claim), claim.attempt).changes > 0;
+    return this.guard.write(() => this.statements.markFailed.run(error, ...key(claim), claim.attempt)).changes > 0;
+  }
+
+  async setNews(id: string, since: Date | undefined): Promise<boolean> {
+    return this.guard.write(() => this.statements.setNews.run(since?.getTime() ?? null, id)).changes > 0;
+  }
+
+  async claimNews(request: { subscriptionId: string; recapKey: string; claimId: string }, now: Date, staleBefore: Date, maxAttempts: number): Promise<NewsClaim | undefined> {
+    const row = this.guard.write(() =>
+      this.statements.claimNews.get({
+        subscription_id: request.subscriptionId,
+        recap_key: request.recapKey,
+        claim_id: request.claimId,
+        now: now.getTime(),
+        stale_before: staleBefore.getTime(),
+        max_attempts: maxAttempts,
+      }),
+    ) as NewsRow<number> | undefined;
+    return row && toNewsClaim(row);
+  }
+
+  async markNewsSending(claim: NewsClaim, at: Date): Promise<boolean> {
+    return this.guard.write(() => this.statements.markNewsSending.run(at.getTime(), claim.subscriptionId, claim.recapKey, claim.attempt)).changes > 0;
+  }
+
+  async recordNews(claim: NewsClaim, outcome: NewsOutcome): Promise<boolean> {
+    const { status, messageId, error } = newsOutcomeColumns(outcome);
+    return this.guard.write(() => this.statements.recordNews.run(status, messageId, error, claim.subscriptionId, claim.recapKey, claim.attempt)).changes > 0;
   }
 
   async rotation(subscriptionId: string): Promise<RotationState> {
@@ -193,10 +250,27 @@ export class SqliteDailyStore implements DailyStore {
     return { cycle, postedIds: new Set(ids) };
   }
 
+  async firstRequest(key: string, now: Date, until: Date): Promise<boolean> {
+    return this.guard.write(() => this.db.transaction(() => {
+      this.statements.forgetRequests.run(now.getTime());
+      return this.statements.noteRequest.run(key, until.getTime()).changes > 0;
+    }).immediate());
+  }
+
+  async saveAnswer(key: string, answer: string): Promise<void> {
+    this.guard.write(() => this.statements.saveAnswer.run(answer, key));
+  }
+
+  async answerOf(key: string): Promise<string | undefined> {
+    return (this.statements.answerOf.pluck().get(key) as string | null | undefined) ?? undefined;
+  }
+
   /** The file is open and migrated once constructed. */
   async ready(): Promise<void> {}
 
   async health(): Promise<StoreHealth> {
+    const problem = this.guard.problem();
+    if (problem) return { ok: false, reason: problem };
     try {
       this.statements.ping.get();
       return { ok: true };
@@ -284,6 +358,27 @@ function prepare(db: Database.Database) {
     ),
     rotationCycle: db.prepare(`SELECT rotation_cycle FROM subscription WHERE id = ?`),
     postedTakeaways: db.prepare(`SELECT takeaway_id FROM rotation_posted WHERE subscription_id = ? AND cycle = ?`),
+    setNews: db.prepare(`UPDATE subscription SET news_since = ? WHERE id = ? AND enabled = 1`),
+    // The primary key makes the insert the lock; the conflict branch re-opens a claim left stale, a few times.
+    claimNews: db.prepare(
+      `INSERT INTO news_post (subscription_id, recap_key, status, claim_id, attempts, claimed_at)
+       SELECT id, @recap_key, 'claimed', @claim_id, 1, @now FROM subscription WHERE id = @subscription_id AND enabled = 1 AND news_since IS NOT NULL
+       ON CONFLICT (subscription_id, recap_key) DO UPDATE SET ${NEWS_RECLAIM("@now", "news_post")}
+       WHERE ${NEWS_RECLAIMABLE("@stale_before", "@max_attempts", "news_post")}
+       RETURNING *`,
+    ),
+    markNewsSending: db.prepare(
+      `UPDATE news_post SET status = 'sending', sending_at = coalesce(sending_at, ?)
+       WHERE subscription_id = ? AND recap_key = ? AND attempts = ? AND status IN ('claimed', 'sending')`,
+    ),
+    recordNews: db.prepare(
+      `UPDATE news_post SET status = ?, message_id = ?, error = ?
+       WHERE subscription_id = ? AND recap_key = ? AND attempts = ? AND status IN ('claimed', 'sending')`,
+    ),
     ping: db.prepare(`SELECT count(*) FROM sqlite_schema`),
+    forgetRequests: db.prepare(`DELETE FROM platform_request WHERE expires_at <= ?`),
+    noteRequest: db.prepare(`INSERT INTO platform_request (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),
+    saveAnswer: db.prepare(`UPDATE platform_request SET answer = ? WHERE key = ?`),
+    answerOf: db.prepare(`SELECT answer FROM platform_request WHERE key = ?`),
   };
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { ExportedVote, FeedbackStore, Vote, VoteCount, VoteOutcome, VoteRecord } from "./feedback-store.js";
-import { openSqliteFile } from "./sqlite-file.js";
+import type { Logger } from "../log/logger.js";
+import { openSqliteFile, type SqliteGuard } from "./sqlite-file.js";
 
 /** Its own file beside the daily store's, so neither's migrations can trip over the other's. */
 export const FEEDBACK_FILE = "feedback.db";
@@ -33,11 +34,11 @@ interface VoteRow {
 }
 
 /** The feedback store in `DATA_DIR/feedback.db` (SQLite, WAL). */
-export function openSqliteFeedbackStore(dataDir: string): FeedbackStore {
-  return openSqliteFile(dataDir, FILE, feedbackStore);
+export function openSqliteFeedbackStore(dataDir: string, logger?: Logger): FeedbackStore {
+  return openSqliteFile(dataDir, FILE, feedbackStore, logger);
 }
 
-function feedbackStore(db: Database.Database): FeedbackStore {
+function feedbackStore(db: Database.Database, _file: string, guard: SqliteGuard): FeedbackStore {
   db.exec(SCHEMA);
   db.prepare("INSERT OR IGNORE INTO feedback_key (id, secret) VALUES (1, ?)").run(randomBytes(32));
   const secret = (db.prepare("SELECT secret FROM feedback_key WHERE id = 1").get() as { secret: Buffer }).secret;
@@ -56,7 +57,7 @@ function feedbackStore(db: Database.Database): FeedbackStore {
   return {
     ready: async () => undefined,
     hashKey: async () => secret,
-    recordVote: async (vote) => record(vote),
+    recordVote: async (vote) => guard.write(() => record(vote)),
     async votes(): Promise<ExportedVote[]> {
       const rows = db.prepare("SELECT command, section_ids, vote, platform, space_hash, at FROM feedback_vote ORDER BY at, rowid").all() as VoteRow[];
       return rows.map((row) => ({

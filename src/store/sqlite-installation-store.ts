@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { InstallationStore, StoredInstallation } from "./installation-store.js";
-import { openSqliteFile } from "./sqlite-file.js";
+import type { Logger } from "../log/logger.js";
+import { openSqliteFile, type SqliteGuard } from "./sqlite-file.js";
 
 /** Its own file beside the daily store's, so neither's migrations can trip over the other's. */
 export const INSTALLATIONS_FILE = "installations.db";
@@ -19,11 +20,11 @@ interface Row {
 }
 
 /** The installation store in `DATA_DIR/installations.db` (SQLite, WAL). */
-export function openSqliteInstallationStore(dataDir: string): InstallationStore {
-  return openSqliteFile(dataDir, FILE, installationStore);
+export function openSqliteInstallationStore(dataDir: string, logger?: Logger): InstallationStore {
+  return openSqliteFile(dataDir, FILE, installationStore, logger);
 }
 
-function installationStore(db: Database.Database): InstallationStore {
+function installationStore(db: Database.Database, _file: string, guard: SqliteGuard): InstallationStore {
   db.exec(`CREATE TABLE IF NOT EXISTS installation (
     platform TEXT NOT NULL,
     space_id TEXT NOT NULL,
@@ -40,14 +41,14 @@ function installationStore(db: Database.Database): InstallationStore {
   return {
     ready: async () => undefined,
     async saveInstallation(installation: StoredInstallation) {
-      save.run(installation.platform, installation.spaceId, installation.sealed, installation.installedAt.getTime());
+      guard.write(() => save.run(installation.platform, installation.spaceId, installation.sealed, installation.installedAt.getTime()));
     },
     async getInstallation(platform, spaceId) {
       const row = get.get(platform, spaceId) as Row | undefined;
       return row && { platform: row.platform, spaceId: row.space_id, sealed: row.sealed, installedAt: new Date(row.installed_at) };
     },
     async deleteInstallation(platform, spaceId) {
-      return remove.run(platform, spaceId).changes > 0;
+      return guard.write(() => remove.run(platform, spaceId)).changes > 0;
     },
     async close() {
       db.close();

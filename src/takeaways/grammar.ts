@@ -63,6 +63,9 @@ const FRENCH_VERB_OPENINGS =
 const ENGLISH_PARTICIPLE_OPENINGS =
   /^(meant|built|based|designed|used|controlled|deployed|introduced|focused|aimed|written|made|known|called|driven|intended|supported|managed|provided|available)$/i;
 
+/** Auxiliaries that open a statement only when its subject is missing (questions aside). */
+const SUBJECTLESS_AUXILIARIES = new Set(["has", "have", "is", "are", "was", "were", "needs", "makes", "gives", "takes", "runs", "lets", "gets"]);
+
 const VERB_LEMMAS = new Set(ENGLISH_VERBS);
 const ALWAYS_FINITE = new Set(ENGLISH_FINITE);
 const ENGLISH_CONJUGATED = new Set<string>([...ENGLISH_PAST, ...ENGLISH_VERBS.flatMap(inflections)]);
@@ -132,6 +135,8 @@ export function opensWithVerb(text: string, language: string): boolean {
   const [first, second] = tokens(text);
   if (!first) return false;
   if (language === "fr") return FRENCH_VERB_OPENINGS.test(first);
+  // "Has to support multiple teams", "Is a tool for ...": an auxiliary whose subject is the heading.
+  if (SUBJECTLESS_AUXILIARIES.has(first) && second !== undefined) return true;
   // "Limits are enforced": a noun followed by its verb.
   if (first.endsWith("ing") || (second !== undefined && ALWAYS_FINITE.has(second))) return false;
   if (ENGLISH_PARTICIPLE_OPENINGS.test(first)) return true;

@@ -7,7 +7,7 @@ export interface Candidate {
   language: string;
   /** `list` when the recap itself called it a takeaway, lesson or conclusion. */
   origin: "list" | "bullet" | "sentence";
-  section: Pick<Section, "tags">;
+  section: Pick<Section, "tags" | "text" | "talk">;
   /** The bullet or paragraph it was cut from, and the lines around that one. */
   line: Bullet;
   previous?: Bullet;
@@ -22,19 +22,25 @@ export interface Candidate {
 }
 
 /**
- * One named reason a takeaway is not worth a daily post. `factor` is 1 when the rule has nothing
- * to say, 0 when the candidate must never be posted, and in between when it makes it weaker.
+ * One named, documented feature of a candidate and its weight: the score is the product of the
+ * weights of the features a candidate has. Above 1 a feature makes it a better post (a number, a
+ * named project), below 1 a weaker one (a definition, a how-to step), 0 never posts it.
  */
-export interface Rule {
+export interface Feature {
   name: string;
-  factor(candidate: Candidate): number;
+  weight: number;
+  test(candidate: Candidate): boolean;
 }
 
-/** A takeaway is postable when its score is above this. */
-export const POSTABLE_THRESHOLD = 0.5;
+/**
+ * A takeaway is postable when its score reaches this: a plain statement scores 1 and does not
+ * reach it; it needs something a reader learns from (a number, a comparison, a lesson, advice, a
+ * named project or company) more than what it lacks.
+ */
+export const POSTABLE_THRESHOLD = 1.3;
 
 export function isPostable(score: number): boolean {
-  return score > POSTABLE_THRESHOLD;
+  return score >= POSTABLE_THRESHOLD;
 }
 
 /** Statements shorter than this are too thin to stand alone ("Networking is hard."). */
@@ -42,12 +48,12 @@ const THIN_LENGTH = 60;
 
 const NEVER = 0;
 
-const rule = (name: string, factor: number, applies: (c: Candidate) => boolean): Rule => ({
-  name,
-  factor: (c) => (applies(c) ? factor : 1),
-});
+/** The languages grammar.ts knows well enough to tell a statement without a verb. */
+const HAS_GRAMMAR = new Set(["en", "fr"]);
 
-const test = (pattern: RegExp) => (c: Candidate) => pattern.test(c.text);
+const feature = (name: string, weight: number, test: (c: Candidate) => boolean): Feature => ({ name, weight, test });
+
+const matches = (pattern: RegExp) => (c: Candidate) => pattern.test(c.text);
 
 /** "Name: attributes", the label a short noun phrase without a verb. */
 function labelled(c: Pick<Candidate, "text" | "language">): { label: string; rest: string } | undefined {
@@ -69,15 +75,18 @@ function inCatalogue(c: Candidate): boolean {
 
 /** Praise, thanks, venue and food, sponsors: about the conference, not about the technology. */
 const CHIT_CHAT =
-  /(?<![\p{L}-])(cool|awesome|amazing|great (talk|demo|session|keynote|job|story|presentation)|interesting|nice|fun|funny|impressive|impressed|excellent|fantastic|enjoy(ed|able)?|worth (it|the time|watching|a watch|seeing)|must[- ]see|shout[- ]?out|thanks?|thank you|kudos|congrat\p{L}*|well done|venue|catering|food|lunch|dinner|breakfast|coffee|part(y|ies)|swag|booths?|hotel|weather|beautiful|sponsor(ed|s|ing)?|platinum|tribute|génial|sympa|chouette|intéressante?s?|impressionnante?s?|passionnante?s?|bravo|merci|remerci\p{L}*|félicit\p{L}*|repas|traiteur|soirée|buffet|sponsoris\p{L}*)(?![\p{L}-])/iu;
+  /(?<![\p{L}-])((at|during|to|of) (the|this) (conference|event|summit)|(à|de|pendant) la (conférence|kubecon)|cool|awesome|amazing|great (talk|demo|session|keynote|job|story|presentation)|interesting|nice|fun|funny|impressive|impressed|excellent|fantastic|enjoy(ed|able)?|worth (it|the time|watching|a watch|seeing)|must[- ]see|shout[- ]?out|thanks?|thank you|kudos|congrat\p{L}*|well done|venue|catering|food|lunch|dinner|breakfast|coffee|part(y|ies)|swag|booths?|hotel|weather|beautiful|sponsor(ed|s|ing)?|platinum|tribute|génial|sympa|chouette|intéressante?s?|impressionnante?s?|passionnante?s?|bravo|merci|remerci\p{L}*|félicit\p{L}*|repas|traiteur|soirée|buffet|sponsoris\p{L}*)(?![\p{L}-])/iu;
 
 /** The write-up telling how the session went rather than what it taught. */
 const NARRATION =
-  /(?<![\p{L}-])((started|starts|began|begins|continued|continues|kicked off|wrapped up|concluded|ended|finished) (with|by|on|off|describing|talking|explaining|presenting|the)|talked|spoke|presented|demo['’]?ed|demoed|showed us|walked us|took us|told us|gave (us|an overview|a presentation|a talk)|went through|introduced (us|by)|(was|were) (introduced|presented|shown|demoed)|during (the|a) (demo|talk|keynote|session|presentation|panel)|we (could|can) see|the (speaker|presenter|speakers|presenters|session|keynotes?|panel|demo|audience)\b|speaker \(|s['’]encha[iî]n\p{L}*|nous (a|ont|sont) (présenté|montré|expliqué)\p{L}*|(a|ont) présenté|démonstrations?|on a pu voir|revient sur|commence par|termine par|on fini\p{L}*|l['’]orateur|la présentation|le public)(?![\p{L}-])/iu;
+  /(?<![\p{L}-])((started|starts|began|begins|continued|continues|kicked off|wrapped up|concluded|ended|finished) (with|by|on|off|describing|talking|explaining|presenting|the)|talked|spoke|presented|demo['’]?ed|demoed|showed us|walked us|took us|told us|gave (us|an overview|a presentation|a talk)|went through|introduced (us|by)|(was|were) (introduced|presented|shown|demoed)|during (the|a) (demo|talk|keynote|session|presentation|panel)|we (could|can) see|the (speaker|presenter|speakers|presenters|session|keynotes?|panel|demo|audience)\b|speaker \(|s['’]encha[iî]n\p{L}*|nous (a|ont|sont) (présenté|montré|expliqué)\p{L}*|(a|ont) présenté|démonstrations?|on a pu voir|(what|which) (was|were) (covered|shown|said|presented)|(le|les|un|une|ce) speakers?|l['’]intervenante?|(première|seconde|deuxième|dernière) présentation|donne envie|(a|an|the|this|that|un|le|ce) talk|nous (fait|fera|parle|présente|explique)|fait un retour|revient sur|commence par|termine par|on fini\p{L}*|l['’]orateur|la présentation|le public)(?![\p{L}-])/iu;
 
 /** Endings that promise a word that never came: "called", "via", "ie.", "e.g.", a colon. */
 const FRAGMENT_ENDING =
-  /((?<![\p{L}-])(called|named|via|using|with|like|such as|including|namely|ie|i\.e|e\.g|eg|cf|appelée?s?|nommée?s?|comme|avec|notamment|par exemple)\.?|:)$/iu;
+  /((?<![\p{L}-])(called|named|via|using|with|like|such as|including|namely|ie|i\.e|e\.g|eg|cf|appelée?s?|nommée?s?|comme|avec|notamment|par exemple)\.?|:|\.\.\.|…)$/iu;
+
+/** Text the page garbled: runs of colons or arrows ("R(un)::::", "router -> backends -> service"). */
+const GARBLED = /:{3,}|(->|→|=>).*(->|→|=>)|\.\.\s*\p{Ll}|\s,(?=\p{L})/u;
 
 /** Two bullets glued together by a lost line break: "... integrations - Uses runc rootless". */
 const GLUED_BULLETS = /\s-\s+\p{Lu}|[.!?]\s+\(/u;
@@ -93,16 +102,18 @@ const LEANING_OPENING = new RegExp(
     "an alternative|one of them|some of them|most of them|all of them|none of them|" +
     "un autre|une autre|d['’]autres|l['’]autre|les autres|enfin|finalement|au final|à la fin|ensuite|puis|aussi|" +
     "également|de même|de plus|en outre|par ailleurs|l['’]ensemble|le reste|ce dernier|cette dernière|celui-ci|" +
-    "celle-ci|le premier|la première|le dernier|la dernière)(?![\\p{L}-])|" +
+    "celle-ci|le premier|la première|le dernier|la dernière|de ce|dans ce|pour cela|pour ça|c['’]est pourquoi|" +
+    "for that|for this|because of that|that['’]s why|this is why)(?![\\p{L}-])|" +
     // A definite article and a noun that only names something from earlier lines: "The plugin reserves".
+    "^(goal|idea|result|solution|problem|answer|reason|point|conclusion)s? (is|are|was|were|:)|" +
     "^(the|le|la|les|l['’])\\s*(plugin|design|project|tool|idea|goal|solution|approach|feature|model|colou?rs?|query|" +
-    "demo|result|results|team|company|problem|answer|reason|point|part|process|method|mod[eè]le|projet|outil|idée|but|" +
+    "demo|result|results|team|company|problem|answer|reason|point|part|process|method|question|issue|topic|mod[eè]le|projet|outil|idée|but|" +
     "solution|approche|fonctionnalité|chiffres?|résultats?|équipe|problème)s?(?![\\p{L}-])(?!\\s+(of|de|d['’]|du|des|for|pour)\\b)",
   "iu",
 );
 /** Words anywhere that point back: "also", "as well", "anymore", "such APIs", "aussi". */
 const LEANING_WORD =
-  /(?<![\p{L}-])(also|as well(?! as)|anymore|(?<!even )though|such (?!as\b)\p{L}+|aussi|également|non plus|de même)(?![\p{L}-])/iu;
+  /(?<![\p{L}-])(also|as well(?! as)|anymore|(?<!even )though|such (?!as\b)\p{L}+|aussi|également|non plus|de même|en plus|de plus|in addition|on top of that)(?![\p{L}-])|[,;)]\s(it|they|this|these)\s(\p{L}+ly\s)?(can|is|are|was|were|will|has|have|does|do|requires?|needs?)(?![\p{L}-])/iu;
 /** A label's attributes that go on from something else: "Someone else’s app: and its state...". */
 const CONJUNCTION_OPENING = /^(and|but|or|so|et|mais|ou|donc)(?![\p{L}-])/iu;
 /** A question and its answer: "What is (e)BPF: ...", "Why OpenTelemetry? because ...". */
@@ -110,60 +121,192 @@ const QUESTION = /\?|^(what|why|how|who|which) (is|are|do|does|can|should)(?![\p
 
 /** Sentences that only announce what follows: "the first thing to do is to...", "here are". */
 const PROMISE =
-  /(?<![\p{L}-])(the first thing to do|first step is|here (is|are)|the following|as follows|there (are|were) (two|three|four|five|several|many|\d+) (main )?\p{L}+|let['’]s (see|look)|voici|voilà|ci-dessous|suivante?s?|deux techniques|plusieurs (points|techniques|approches))(?![\p{L}-])/iu;
+  /(?<![\p{L}-])(the first thing to do|first step is|here (is|are)|the following|as follows|there (are|were) (a few|some|two|three|four|five|several|many|\d+) (main |common |key )?\p{L}+|let['’]s (see|look)|voici|voilà|ci-dessous|suivante?s?|deux techniques|plusieurs (points|techniques|approches))(?![\p{L}-])/iu;
 
 /** Pointers at a page, a link or a publication, in either language. */
 const REFERENCE =
   /(?<![\p{L}-])(you can find|can be found|check (it )?out|see (the )?(link|slides|video|blog|post|article|docs?|documentation|repo)|available (here|online|on github)|more (info|information|details) (here|at|on|in)|read more|dont vous pouvez|vous pouvez (retrouver|trouver|consulter|lire)|retrouvez|à retrouver|disponibles? (ici|sur|en ligne)|voir (le|la|les) (lien|slides|article|vidéo|publication)|la publication|l['’]article|le lien)(?![\p{L}-])/iu;
 
-/** News of the day it was written: plans, releases, "now", "recently", "will". Stale a year later. */
-const DATED =
-  /(?<![\p{L}-])(released|announced|launched|unveiled|went ga|graduated|annoncée?s?|will|won['’]t|might|soon|recent(ly)?|nowadays|now|currently|today|as of|yet|upcoming|coming|this year|last year|plans? to|planned|wants? to|going to|roadmap|in the (near )?future|sera|seront|serait|vont|prochaine(ment)?|bientôt|récemment|actuellement|aujourd['’]hui|désormais|maintenant|cette année|pas encore|en cours)(?![\p{L}-])/iu;
+/** News of the day it was written: releases, "now", "recently", "a new runtime". History once it says its year. */
+const NEWS =
+  /(?<![\p{L}-])(released|announced|launched|unveiled|introduced|went ga|graduated|annoncée?s?|sortie?s?|recent(ly)?|nowadays|now|currently|today|as of|yet|at the moment|for now|so far|this year|à ce jour|pour l['’]instant|pour le moment|last year|an? (brand )?new|récemment|actuellement|aujourd['’]hui|désormais|maintenant|cette année|pas encore|en cours|une? nouvel(le)?)(?![\p{L}-])/iu;
+/** Plans and predictions: stale a year later, whatever year they name. */
+const FUTURE =
+  /(?<![\p{L}-])(will|won['’]t|might|soon|upcoming|coming|plans? to|planned|wants? to|going to|roadmap|in the (near )?future|(should|to) be (released|finalized|shipped|available|introduced|deprecated)|sera|seront|serait|vont|prochaine(ment)?|bientôt)(?![\p{L}-])/iu;
 
 /** Filler of spoken or hurried writing: "more stuff that can break", "it's a bytecode basically". */
-const INFORMAL = /(?<![\p{L}-])(stuff|basically|kinda|sort of|gonna|wanna|pretty much|trucs?|bref)(?![\p{L}-])/iu;
+const INFORMAL = /(?<![\p{L}-])(stuff|basically|kinda|sort of|gonna|wanna|pretty much|a bunch of|killing it|trucs?|bref)(?![\p{L}-])/iu;
 
 /** The speakers or the writer as characters: "he", "his company", "gave us", "il s’évade". */
 const PERSONAL =
-  /(?<![\p{L}-])(he|she|his|her|him|himself|herself|us|our|ours|let['’]s|we (can|could|are|were|need|have|had|saw|see|got|learned|heard)|elle|ils|elles|nous|notre|nos|il(?! (faut|y a|est possible|s['’]agit|existe)))(?![\p{L}-])|^we(?![\p{L}-])/iu;
+  /(?<![\p{L}-])(he|she|his|her|him|himself|herself|us|our|ours|let['’]s|we (can|could|are|were|need|have|had|saw|see|got|heard)|elle|ils|elles|nous|notre|nos|il(?! (faut|y a|est possible|s['’]agit|existe)))(?![\p{L}-])|^we(?![\p{L}-])/iu;
 
-/** The rules, in the order their reasons are listed. */
-export const RULES: readonly Rule[] = [
-  // 1. Chit-chat and narration; a section with no topic tag is about the conference itself.
-  rule("no-topic", NEVER, (c) => c.section.tags.length === 0),
-  rule("chit-chat", NEVER, test(CHIT_CHAT)),
-  rule("narration", NEVER, test(NARRATION)),
-  // 2. Lines broken around inline code or abbreviations.
-  rule("fragment-ending", NEVER, test(FRAGMENT_ENDING)),
-  rule("glued-bullets", NEVER, test(GLUED_BULLETS)),
-  rule("lost-negation", NEVER, (c) => c.first && c.previous !== undefined && BARE_NEGATION.test(c.previous.text.trim())),
-  // 3. The subject left in the heading: "Scales up the number of replicas".
-  rule("subject-less", 0.3, (c) => opensWithVerb(labelled(c)?.rest ?? c.text, c.language)),
-  rule("verbless", 0.35, (c) => c.origin !== "list" && !labelled(c) && !hasConjugatedVerb(c.text, c.language)),
-  // 4. Dependence on an earlier line.
-  rule("leaning-opening", 0.2, (c) => LEANING_OPENING.test(c.text) || CONJUNCTION_OPENING.test(labelled(c)?.rest ?? "")),
-  rule("leaning-word", 0.5, test(LEANING_WORD)),
+/** A figure a reader can hold on to: "1,800 services", "10x", "3 AZs", "two layers", "80%". */
+const NUMBER =
+  /(?<![\p{L}\p{N}.-])(\d[\d,.]*\s?(%|x|k|m|s)?|one (in|of) (two|three|four|five|ten)|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundreds?|thousands?|millions?|billions?|dozens?|half|twice|deux|trois|quatre|cinq|dix|cent|mille|centaines|milliers|millions|moitié)(?![\p{L}\p{N}])/iu;
+/** Numbers that are only names: versions ("Kubernetes 1.8", "v2"), CVE ids, "Kernel 2.2". */
+const VERSION = /(?<![\p{L}\p{N}])(v?\d+\.\d+(\.\d+)?|CVE-\d{4}-\d+|v\d+)(?![\p{N}])/giu;
+
+/** Two things weighed against each other: "than", "instead of", "not an X, but a Y", "plutôt que". */
+const COMPARISON =
+  /(?<![\p{L}-])(than|compared (to|with)|versus|vs\.?|instead of|rather than|unlike|whereas|as opposed to|not (an?|the|just|only) [^,;.]{2,60}(,\s*)?but|no longer|not anymore|used to|,\s*while|,\s*not (by|in|for|on|a|an|the|only|just)|the (best|worst|most|least|fastest|simplest|easiest|hardest|biggest)|(le|la|les) (meilleure?s?|pire|plus)|better|worse|faster|slower|cheaper|easier|harder|simpler|safer|smaller|bigger|larger|fewer|outperforms?|plutôt que|au lieu de|contrairement à|par rapport à|comparée? à|mieux|moins (de |d['’])?\p{L}+ que|plus (de |d['’])?\p{L}+ que)(?![\p{L}-])/iu;
+
+/** What the speakers found out by doing it: "we learned", "it turned out", "the hard way", "in production". */
+const LESSON =
+  /(?<![\p{L}-])(we (learned|learnt|found|realized|realised|discovered|moved|migrated|cut|reduced|saved|went from|ended up|switched|replaced|run|ran)|(turned|turns) out|the hard way|lessons? learn[et]d?|in production|at scale|our (biggest|main|first|key) (lesson|mistake|problem|challenge)|nous avons (appris|constaté|découvert|migré|réduit)|on a (appris|constaté|découvert)|en production|à l['’]échelle|retour d['’]expérience)(?![\p{L}-])/iu;
+
+/** Why or when something happens: "because", "which means", "if the kubelet is too slow, ...", "car". */
+const CAUSE =
+  /(?<![\p{L}-])(because|since(?= (?!\d|version|v\d|then|the (start|beginning)))|so that|which means|this means|that means|leads? to|results? in|causes?|therefore|hence|thanks to|due to|as a result|parce que|car|donc|grâce à|ce qui (permet|signifie|évite)|afin que)(?![\p{L}-])|^(if|when|whenever|once|unless|si|quand|lorsqu['’]?\p{L}*) [^,]{8,},\s/iu;
+
+/** Advice: "should", "avoid", "don't", "think twice", "il faut", "bonne idée". */
+const RECOMMENDATION =
+  /(?<![\p{L}-])(should|shouldn['’]t|must|mustn['’]t|don['’]t|do not|never|always|avoid|prefer|make sure|think twice|careful|beware|consider|recommend(s|ed)?|best practices?|(it['’]s|is) (better|best|worth|key|crucial|essential)|the key is|is a (good|bad) idea|il faut|il vaut mieux|mieux vaut|évite[rz]?|privilégie[rz]?|bonne (idée|pratique)|recommand\p{L}*|ne (faut|doit) pas|doit|doivent|devrait|devraient)(?![\p{L}-])/iu;
+
+/** Definitions a reader can look up: "AppArmor is a Linux kernel security module", "X stands for". */
+const DEFINITION =
+  /^((the|an?|le|la|les|l['’]|un|une)\s*)?[^\s,;:]+(\s[^\s,;:]+){0,4}?\s(\([^)]*\)\s)?(is|are|est|sont) (an?|the|un|une|le|la|des|one of the)\s[^,;:.]{0,90}?(?<![\p{L}-])(that|which|to|used|designed|aimed|meant|qui|permettant|destinée?)(?![\p{L}-])|^what (we|they) mean by|(?<![\p{L}-])(stands for|refers to|is defined as|désigne|se définit)(?![\p{L}-])|^[^:]{2,40}:\s(an?|une?)\s/iu;
+
+/** A step of a how-to: "To implement X, you can start with", "Import the package and build", "you can use". */
+const HOW_TO_OPENING =
+  /^(to|pour|in order to|so as to|afin de?) \p{L}+\b|^(import|install|run|create|add|open|click|type|copy|paste|download|clone|set up|setup|configure|enable|go to|navigate|select|edit|build|execute|apply|define|write|call|declare|start with|first,?|then|next|step \d|installer|lancer|créer|ajouter|ouvrir|cliquer|configurer|exécuter|télécharger)(?![\p{L}-])/iu;
+/** A verdict whose subject is the heading: "Good for keeping weeks of data", "Useful when ...". */
+const EVALUATION_OPENING = /^(good|great|useful|handy|ideal|perfect|nice|bad|not (good|great|ideal)) (for|to|at|when)(?![\p{L}-])/iu;
+/** "Using X to do Y" and no more: a phrase without its clause (a comma would start one). */
+const INSTRUMENT_PHRASE = /^(using|leveraging|utili[sz]ing) [^\s,;:]+( [^\s,;:]+){0,3} to [^,;:]+$/iu;
+
+/** What a tool can do, as its documentation says it: "Mesher can be easily integrated with", "OpenEBS enables". */
+const DESCRIPTION =
+  /^((the|an?)\s)?[^\s,;:]+(\s[^\s,;:]+)?(\s\([^)]*\))?\s(can (be )?(easily )?\p{L}+|enables|integrates|collects|stores|exposes|manages|is (written|deployed|defined|configured|installed|used|built)|are (written|deployed|defined|configured|installed|used|built)|allows|lets|provides|supports|offers|helps|permet|fournit|propose|offre)(?![\p{L}-])|^by \p{L}+ing\b/iu;
+
+/** Instructions addressed to the reader anywhere in the text: "you can design a workflow", "vous pouvez". */
+const INSTRUCTIONS = /(?<![\p{L}-])(you can|you need to|you have to|(need|needs) to be (provided|installed|configured|created|set)|vous pouvez|vous devez|on peut (utiliser|lancer|créer))(?![\p{L}-])/iu;
+
+/** When, where and how to attend: rooms, schedules, registration, recordings, slides. */
+const LOGISTICS =
+  /(?<![\p{L}-])(room|hall \p{L}|registration|register|tickets?|badge|wi-?fi|schedule[sd]?|agenda|recording|recorded|livestream|youtube|slides? (are|is|will be)|videos? (are|is|will be)|\d{1,2}[:h]\d{2}|\d{1,2} ?(am|pm)|salle|inscriptions?|programme|replay|vidéos? (sont|est|seront))(?![\p{L}-])/iu;
+
+/** A condition makes "will" a rule, not a plan: "if the kubelet is too slow, the OOM killer will kill it". */
+const CONDITION = /(?<![\p{L}-])(if|when|whenever|once|unless|until|as long as|while|si|quand|lorsqu['’]?\p{L}*|tant que)(?![\p{L}-])/iu;
+
+/** A section that is a demo: "Demo", "Demo project: Stork", "Démonstration". */
+const DEMO = /(?<![\p{L}-])(demo|démo|démonstration|live coding)(?![\p{L}-])/iu;
+
+/** A year written in the text: dated news that says its year reads as history ("back in 2016"). */
+const YEAR = /(?<![\p{N}])(19|20)\d{2}(?![\p{N}])/u;
+
+/**
+ * A name of a project, company or product: a capital inside a word (eBPF, GitHub), an acronym, a
+ * capitalized word past the first, or a first word its section writes capitalized mid-sentence too
+ * ("Seccomp limits ..." where the notes say "... with Seccomp").
+ */
+function namesSomething(c: Candidate): boolean {
+  const words = wordsOf(c.text);
+  return words.some((word, i) => {
+    if (COMMON_CAPITALS.has(word)) return false;
+    if (/\p{Ll}\p{Lu}|^\p{Lu}{2,}s?$|^\p{Lu}[\p{Ll}\p{N}]*\p{Lu}/u.test(word)) return true;
+    return /^\p{Lu}\p{Ll}/u.test(word) && (i > 0 || namesOf(c.section).has(word) || namedByHeading(c.section, word));
+  });
+}
+
+function wordsOf(text: string): string[] {
+  return text.replace(/[’]/g, "'").split(/[^\p{L}\p{N}'/-]+/u).filter(Boolean);
+}
+
+/** A short heading ("Seccomp", "Notes on security › AppArmor") names what its notes are about. */
+function namedByHeading(section: Candidate["section"], word: string): boolean {
+  const heading = wordsOf(section.talk);
+  return heading.length <= 3 && heading.includes(word);
+}
+
+const NAMES = new WeakMap<object, Set<string>>();
+
+/** The words a section writes capitalized in the middle of a sentence: its names. */
+function namesOf(section: Candidate["section"]): Set<string> {
+  let names = NAMES.get(section);
+  if (!names) {
+    names = new Set();
+    for (const sentence of section.text.split(/[.!?:;\n]\s+|\n/u)) {
+      for (const word of wordsOf(sentence).slice(1)) if (/^\p{Lu}\p{Ll}/u.test(word)) names.add(word);
+    }
+    NAMES.set(section, names);
+  }
+  return names;
+}
+
+/** "Kubernetes is a control loop: you express the desired state, it runs a diff": a claim, then why. */
+function explainedAfterColon(c: Candidate): boolean {
+  const colon = c.text.indexOf(": ");
+  if (colon < 0) return false;
+  return hasConjugatedVerb(c.text.slice(0, colon), c.language) && hasConjugatedVerb(c.text.slice(colon + 2), c.language);
+}
+
+/** Capitalized words that name nothing worth a mention: "I", days and months, the platform itself. */
+const COMMON_CAPITALS = new Set([
+  "I", "OK", "Kubernetes", "K8s", "K8S", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+  "API", "APIs", "UI", "CLI", "IT", "IP", "OS", "YAML", "JSON", "HTTP", "HTTPS", "TCP", "DNS", "CPU", "CPUs", "GPU",
+]);
+
+/** Whether the text gives a number that counts something, not a version or an id. */
+function givesNumber(c: Candidate): boolean {
+  return NUMBER.test(c.text.replace(VERSION, " "));
+}
+
+/** The features, in the order their names are listed. Their weights are here and nowhere else. */
+export const FEATURES: readonly Feature[] = [
+  // What a reader learns from.
+  feature("number", 1.4, givesNumber),
+  feature("comparison", 1.4, matches(COMPARISON)),
+  feature("lesson", 1.5, matches(LESSON)),
+  feature("recommendation", 1.5, matches(RECOMMENDATION)),
+  feature("cause", 1.3, (c) => CAUSE.test(c.text) || explainedAfterColon(c)),
+  feature("named", 1.3, namesSomething),
+  // Not about the technology: a section with no topic tag is about the conference itself.
+  feature("no-topic", NEVER, (c) => c.section.tags.length === 0),
+  feature("chit-chat", NEVER, matches(CHIT_CHAT)),
+  feature("narration", NEVER, matches(NARRATION)),
+  feature("logistics", NEVER, matches(LOGISTICS)),
+  // Lines broken around inline code or abbreviations.
+  feature("fragment-ending", NEVER, matches(FRAGMENT_ENDING)),
+  feature("glued-bullets", NEVER, matches(GLUED_BULLETS)),
+  feature("garbled", NEVER, matches(GARBLED)),
+  feature("lost-negation", NEVER, (c) => c.first && c.previous !== undefined && BARE_NEGATION.test(c.previous.text.trim())),
+  // The subject left in the heading: "Scales up the number of replicas".
+  feature("subject-less", 0.3, (c) => (opensWithVerb(labelled(c)?.rest ?? c.text, c.language) && !HOW_TO_OPENING.test(c.text)) || INSTRUMENT_PHRASE.test(c.text) || EVALUATION_OPENING.test(c.text)),
+  // A language grammar.ts does not read: whether it is a statement at all is not known.
+  feature("unjudged", 0.6, (c) => !HAS_GRAMMAR.has(c.language)),
+  feature("verbless", 0.35, (c) => c.origin !== "list" && !labelled(c) && HAS_GRAMMAR.has(c.language) && !hasConjugatedVerb(c.text, c.language)),
+  // A sentence that needs its neighbour.
+  feature("leaning-opening", 0.2, (c) => LEANING_OPENING.test(c.text) || CONJUNCTION_OPENING.test(labelled(c)?.rest ?? "")),
+  feature("leaning-word", 0.5, matches(LEANING_WORD)),
   // An item that completes the line it nests under: "They solved that by:", "Requirements:".
-  rule("completes-lead-in", 0.6, (c) => c.origin !== "list" && c.parent !== undefined && /:\s*$/.test(c.parent.text)),
-  // 5. A lead-in whose payload was dropped: it promises, or the list it introduces follows.
-  rule("lead-in", 0.3, (c) => PROMISE.test(c.text) || (c.last && (introducesList(c.line, c.next) || asksNext(c.line, c.next)))),
-  // 6. A bare "Name: attributes" item of an enumeration.
-  rule("bare-label", 0.2, (c) => {
+  feature("completes-lead-in", 0.75, (c) => c.origin !== "list" && c.parent !== undefined && /:\s*$/.test(c.parent.text)),
+  // A lead-in whose payload was dropped: it promises, or the list it introduces follows.
+  feature("lead-in", 0.3, (c) => PROMISE.test(c.text) || (c.last && (introducesList(c.line, c.next) || asksNext(c.line, c.next)))),
+  // A bare "Name: attributes" item of an enumeration.
+  feature("bare-label", 0.2, (c) => {
     const item = labelled(c);
     return item !== undefined && !hasConjugatedVerb(item.rest, c.language);
   }),
-  rule("catalogue", 0.6, (c) => labelled(c) !== undefined && inCatalogue(c)),
-  // 7. Link labels and references.
-  rule("reference", NEVER, test(REFERENCE)),
-  // What else makes a weak post: news gone stale, a story about people, thin or unfinished text.
-  rule("dated", 0.5, test(DATED)),
-  rule("personal", 0.5, test(PERSONAL)),
-  rule("question", 0.3, test(QUESTION)),
-  rule("exclamation", 0.7, (c) => c.text.includes("!")),
-  rule("informal", 0.5, test(INFORMAL)),
-  rule("thin", 0.5, (c) => c.text.length < THIN_LENGTH),
-  // 8. The author's own list items often skip the final period; others without one are notes.
-  rule("unfinished", 0.75, (c) => c.origin !== "list" && !/[.!?…]["”»)]*$/u.test(c.text)),
+  feature("catalogue", 0.6, (c) => labelled(c) !== undefined && inCatalogue(c)),
+  feature("reference", NEVER, matches(REFERENCE)),
+  // A demo told step by step: what the screen showed, not what the talk taught.
+  feature("demo", 0.5, (c) => DEMO.test(c.section.talk)),
+  // Textbook lines and instructions: true, but nothing a channel learns from.
+  feature("definition", 0.5, matches(DEFINITION)),
+  feature("description", 0.75, matches(DESCRIPTION)),
+  feature("how-to", 0.3, matches(HOW_TO_OPENING)),
+  feature("instructions", 0.6, matches(INSTRUCTIONS)),
+  // News gone stale, unless the text says its year; a story about people; thin or unfinished text.
+  feature("dated", 0.5, (c) => (FUTURE.test(c.text) && !CONDITION.test(c.text)) || (NEWS.test(c.text) && !YEAR.test(c.text))),
+  feature("personal", 0.5, matches(PERSONAL)),
+  feature("question", 0.3, matches(QUESTION)),
+  feature("exclamation", 0.7, (c) => c.text.includes("!")),
+  feature("informal", 0.5, matches(INFORMAL)),
+  feature("thin", 0.75, (c) => c.text.length < THIN_LENGTH),
+  // Bullets and the author's own list items often skip the final period; a paragraph without one is a note.
+  feature("unfinished", 0.75, (c) => c.origin === "sentence" && !/[.!?…。]["”»)]*$/u.test(c.text)),
 ];
 
 /** A premise set up for the question the next paragraph asks ("Developers are familiar with ..."). */
@@ -178,26 +321,24 @@ function introducesList(line: Bullet, next: Bullet | undefined): boolean {
 
 export interface Scored {
   score: number;
-  /** The names of the rules that lowered the score. */
+  /** The names of the features it has, for and against. */
   reasons: string[];
 }
 
-/** The product of every rule's factor, and the names of the rules that lowered it. */
+/** The product of the weights of the features a candidate has, and their names. */
 export function scoreCandidate(candidate: Candidate): Scored {
   let score = 1;
   const reasons: string[] = [];
-  for (const r of RULES) {
-    const factor = r.factor(candidate);
-    if (factor < 1) {
-      score *= factor;
-      reasons.push(r.name);
-    }
+  for (const f of FEATURES) {
+    if (!f.test(candidate)) continue;
+    score *= f.weight;
+    reasons.push(f.name);
   }
   return { score: Math.round(score * 1000) / 1000, reasons };
 }
 
-/** Rule 6, across candidates: of an enumeration's "Name: attributes" items, only the best stays whole. */
-export const ONE_PER_ENUMERATION = { name: "enumeration", factor: 0.4 } as const;
+/** Across candidates: of an enumeration's "Name: attributes" items, only the best stays whole. */
+export const ONE_PER_ENUMERATION = { name: "enumeration", weight: 0.4 } as const;
 
 /** Whether a candidate reads as a "Name: attributes" item (the enumeration rule groups those). */
 export function isLabelItem(candidate: Candidate): boolean {

@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { setImmediate } from "node:timers/promises";
 import { capitalizedShare, wordsOf } from "../corpus/words.js";
 import { LINK_LABEL, isLeftover, isTalkMarker } from "../corpus/lines.js";
+import type { TalkLinkKind } from "../corpus/links.js";
 import { provenance, type Bullet, type Section } from "../corpus/section.js";
 import { createTagger, type Topic } from "../corpus/topics.js";
 import { attribute } from "./attribution.js";
-import { ONE_PER_ENUMERATION, isLabelItem, isPostable, scoreCandidate, type Candidate } from "./rules.js";
+import { ONE_PER_ENUMERATION, isLabelItem, isPostable, scoreCandidate, type Candidate, type Scored } from "./rules.js";
 import { bestFirst } from "./best-first.js";
 
 export { bestFirst };
@@ -34,17 +35,17 @@ export interface Takeaway {
   language: string;
   /** The topics its own text is about first, then the section's other tags. */
   tags: string[];
-  /** The topic its own text is about, for "More on <topic>". */
+  /** The topic its own text is about, for "More on <topic>" (worked out for postable takeaways). */
   topic?: string;
   /** `list` when the recap itself called it a takeaway, lesson or conclusion. */
   origin: "list" | "bullet" | "sentence";
   url?: string;
+  /** Only when `url` is the talk's own: what it points at (a video, slides, a session page). */
+  urlKind?: TalkLinkKind;
 }
 
 export const MIN_TAKEAWAY_LENGTH = 40;
 export const MAX_TAKEAWAY_LENGTH = 300;
-/** How many of a section's own bullets and sentences become takeaways, besides its explicit lists. */
-const STRONGEST_PER_SECTION = 3;
 
 /** A line that announces a list of takeaways: "take aways:", "Key Points:", "Lessons learned". */
 const LIST_MARKER =
@@ -54,9 +55,12 @@ const LIST_SECTION = /^(conclusions?|(key )?take[\s-]?aways?|lessons? learn[et]d
 
 /** Openings that lean on the line before: pronouns, conjunctions, "here", first person. */
 const DEPENDENT_OPENING =
-  /^(\(|(and|but|or|so|then|also|this|that|these|those|such|it|its|it['’]s|they|their|them|he|she|his|her|here|there|which|because|however|therefore|thus|otherwise|moreover|furthermore|besides|instead|finally|plus|ie|i\.e|eg|e\.g|of course|indeed|in addition|for (example|instance)|et|mais|ou|donc|puis|ensuite|alors|ce|cet|cette|ces|cela|ça|il|ils|elle|elles|ici|voici|voilà|nous|je|j['’]|de plus|en effet|par exemple)\b)/i;
+  /^(\(|(well|ok|okay|and|but|or|so|then|also|this|that|these|those|such|it|its|it['’]s|they|their|them|he|she|his|her|here|there|which|because|however|therefore|thus|otherwise|moreover|furthermore|besides|instead|finally|plus|ie|i\.e|eg|e\.g|of course|indeed|in addition|for (example|instance)|et|mais|ou|donc|puis|ensuite|alors|ce|cet|cette|ces|cela|ça|c['’]est|c['’]était|il|ils|elle|elles|ici|voici|voilà|nous|je|j['’]|de plus|en effet|par exemple)\b)/i;
+/** "It's strongly suggested to ...", "There is no ...": an opening that points at nothing before it. */
+const IMPERSONAL_OPENING =
+  /^(it['’]s|it is|it was) (strongly |generally |often |usually |always |never |not )?(suggested|recommended|advised|important|worth|possible|impossible|hard|easy|common|better|best|crucial|key|essential|a (good|bad) idea)\b|^there['’]s\b|^there (is|are|was|were)\b|^il (n['’])?(existe|y a|faut|est (possible|important|essentiel|utile|préférable|recommandé))\b|^c['’]est (en effet |vraiment |toujours )?(une? (bonne|mauvaise|excellente) (idée|pratique)|important|essentiel|utile|possible|mieux|préférable)/i;
 /** The author talking about themselves rather than the talk. */
-const FIRST_PERSON = /(^|[^\p{L}])(I|I['’]m|I['’]ve|I['’]d|I['’]ll|me|my|mine|myself|je|j['’]\p{L}+|moi)(?=$|[^\p{L}])/u;
+const FIRST_PERSON = /(^|[^\p{L}])(I|I['’]m|I['’]ve|I['’]d|I['’]ll|me|my|mine|myself|je|j['’]\p{L}+|moi|m['’]\p{L}+|mon|ma|mes)(?=$|[^\p{L}])/u;
 /** Pointers at something the reader cannot see: the link above, the slides, this talk. */
 const DEICTIC =
   /\b(above|below|here|link|slides?|this|these|those|the (talk|speaker|speakers|presenters?)|ce talk|cette|ces|la présentation|ci-dessus|ci-dessous|ici|todo)\b/i;
@@ -75,8 +79,8 @@ const ABBREVIATIONS = new Set(["ie", "i.e", "eg", "e.g", "etc", "vs", "cf", "mr"
 
 /**
  * Every candidate takeaway of a corpus, scored, in corpus order: each section's explicit takeaway,
- * lesson and conclusion lists first, then its strongest bullets and sentences. The same statement
- * appears once.
+ * lesson and conclusion lists first, then its other bullets and sentences that stand on their own.
+ * The same statement appears once.
  */
 export function scoreTakeaways(sections: readonly Section[], topics: readonly Topic[]): Takeaway[] {
   const scoring = scoreSectionBySection(sections, topics);
@@ -109,7 +113,7 @@ function* scoreSectionBySection(sections: readonly Section[], topics: readonly T
   const seen = new Set<string>();
   const scored: Array<{ takeaway: Takeaway; enumeration?: string }> = [];
   for (const section of sections) {
-    for (const found of candidatesOf(section)) {
+    for (const found of listsFirst(candidatesOf(section))) {
       const key = found.candidate.text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
@@ -144,7 +148,7 @@ function keepOnePerEnumeration(scored: Array<{ takeaway: Takeaway; enumeration?:
   for (const entry of scored) {
     if (!entry.enumeration || best.get(entry.enumeration) === entry.takeaway) continue;
     const { takeaway } = entry;
-    takeaway.score = Math.round(takeaway.score * ONE_PER_ENUMERATION.factor * 1000) / 1000;
+    takeaway.score = Math.round(takeaway.score * ONE_PER_ENUMERATION.weight * 1000) / 1000;
     takeaway.reasons = [...takeaway.reasons, ONE_PER_ENUMERATION.name];
     takeaway.postable = isPostable(takeaway.score);
   }
@@ -152,15 +156,13 @@ function keepOnePerEnumeration(scored: Array<{ takeaway: Takeaway; enumeration?:
 
 interface Found {
   candidate: Candidate;
-  strength: number;
-  position: number;
+  scored: Scored;
   /** Which run of sibling lines (same depth, one after the other) it sits in. */
   run: number;
 }
 
 function candidatesOf(section: Section): Found[] {
-  const explicit: Found[] = [];
-  const others: Found[] = [];
+  const found: Found[] = [];
   const wholeSectionIsList = LIST_SECTION.test(section.talk);
   const runs = runsOf(section.bullets);
   const siblingsOf = (position: number) => {
@@ -183,8 +185,9 @@ function candidatesOf(section: Section): Found[] {
     const next = section.bullets[position + 1];
     const parent = parentOf(section.bullets, position);
     for (const [index, piece] of pieces.entries()) {
-      // The author's own list items may open in lower case: "using eBPF based tools to ...".
-      const text = inList ? capitalize(normalize(piece)) : normalize(piece);
+      // A whole bullet may open in lower case, notes style: "experience shows DaemonSets are ...";
+      // a sentence of a paragraph that does is the rest of a broken one.
+      const text = line.depth > 0 && pieces.length === 1 ? capitalize(normalize(piece)) : normalize(piece);
       if (!isSelfContained(text)) continue;
       if (index === 0 && line.depth === 0 && continuesInto(previous)) continue;
       if (index === last && !endsASentence(text) && continuesOnto(line, next)) continue;
@@ -202,15 +205,15 @@ function candidatesOf(section: Section): Found[] {
         first: index === 0,
         last: index === last,
       };
-      const found = { candidate, strength: inList ? Infinity : strength(text, line.depth), position, run: runs[position]! };
-      (inList ? explicit : others).push(found);
+      found.push({ candidate, scored: scoreCandidate(candidate), run: runs[position]! });
     }
   });
-  const strongest = others
-    .sort((a, b) => b.strength - a.strength || a.position - b.position)
-    .slice(0, STRONGEST_PER_SECTION)
-    .sort((a, b) => a.position - b.position);
-  return [...explicit, ...strongest];
+  return found;
+}
+
+/** A section's explicit list items, then its other statements, each group in its order: the score alone decides which are posted. */
+function listsFirst(found: readonly Found[]): Found[] {
+  return [...found.filter((f) => f.candidate.origin === "list"), ...found.filter((f) => f.candidate.origin !== "list")];
 }
 
 /** The nearest line above `position` with a smaller depth: the one it nests under. */
@@ -270,7 +273,7 @@ export function isSelfContained(text: string): boolean {
   if (text.length < MIN_TAKEAWAY_LENGTH || text.length > MAX_TAKEAWAY_LENGTH) return false;
   if (isLeftover(text) || isTalkMarker(text) || LINK_LABEL.test(text) || LABEL_OPENING.test(text)) return false;
   if (URL.test(text) || DEICTIC.test(text) || FIRST_PERSON.test(text) || GLUED_CODE.test(text)) return false;
-  if (DEPENDENT_OPENING.test(text) || !opensASentence(text)) return false;
+  if ((DEPENDENT_OPENING.test(text) && !IMPERSONAL_OPENING.test(text)) || !opensASentence(text)) return false;
   if (OPEN_ENDING.test(text) || text.endsWith("?")) return false;
   if (!balanced(text)) return false;
   const words = wordsOf(text);
@@ -305,18 +308,6 @@ function count(text: string, char: string): number {
   return text.split(char).length - 1;
 }
 
-/** How good a bullet or sentence is as a takeaway: a statement of mid length, near the top of a list. */
-function strength(text: string, depth: number): number {
-  let score = 0;
-  if (text.length >= 60 && text.length <= 220) score += 10;
-  if (depth === 1) score += 3;
-  else if (depth > 1) score -= depth;
-  if (/\b(should|must|need|needs|avoid|use|helps?|allows?|lets?|makes?|means?|requires?|never|always|don['’]t|better|faut|permet|doit|évite[rz]?)\b/i.test(text)) score += 5;
-  if (/\d/.test(text)) score += 2;
-  if (/[.!]$/.test(text)) score += 1;
-  return score;
-}
-
 /** Splits a paragraph into sentences, not after abbreviations such as "ie." or "e.g.". */
 export function sentencesOf(paragraph: string): string[] {
   const sentences: string[] = [];
@@ -338,9 +329,10 @@ function normalize(text: string): string {
 
 function toTakeaway(section: Section, found: Found, tag: (text: string) => string[]): Takeaway {
   const { candidate } = found;
-  const { score, reasons } = scoreCandidate(candidate);
-  const own = tag(candidate.text).filter((label) => section.tags.includes(label));
-  const { talk, speakers } = attribute(section, candidate.line.text);
+  const { score, reasons } = found.scored;
+  // Only a postable takeaway shows its topic; finding it costs a few taggings of the text.
+  const own = isPostable(score) ? topicsInOrder(candidate.text, section.tags, tag) : [];
+  const { talk, speakers } = attribute(section);
   return {
     id: `${section.id}#${createHash("sha256").update(candidate.text).digest("hex").slice(0, 8)}`,
     text: candidate.text,
@@ -356,4 +348,29 @@ function toTakeaway(section: Section, found: Found, tag: (text: string) => strin
     ...(own[0] && { topic: own[0] }),
     origin: candidate.origin,
   };
+}
+
+/**
+ * The topics of `among` a text names, the first named first: "EKS manages the masters and etcd" is
+ * about the cloud provider before storage. The shortest prefix (in words) that a topic's terms match
+ * tells where it is first named; a text naming one topic needs no search.
+ */
+function topicsInOrder(text: string, among: readonly string[], tag: (text: string) => string[]): string[] {
+  const named = tag(text).filter((label) => among.includes(label));
+  if (named.length < 2) return named;
+  const words = text.split(/\s+/);
+  const firstAt = (label: string) => {
+    let low = 1;
+    let high = words.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (tag(words.slice(0, middle).join(" ")).includes(label)) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  };
+  return named
+    .map((label) => ({ label, at: firstAt(label) }))
+    .sort((a, b) => a.at - b.at)
+    .map((found) => found.label);
 }

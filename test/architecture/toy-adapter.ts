@@ -38,6 +38,7 @@ export function toyPlatform(): ToyPlatform {
       return { ok: true, value: token === undefined ? undefined : { token } };
     },
     startHints: { credentials: "TOY_TOKEN", address: "the network" },
+    secrets: ["TOY_TOKEN"],
     async start({ config, bot, http }) {
       // The host has read the body (within its limit) before the route runs.
       http.mount("/toy/commands", async (req, res) => {
@@ -48,6 +49,7 @@ export function toyPlatform(): ToyPlatform {
       });
       return {
         mode: "webhook",
+        summary: "over a webhook",
         poster: {
           async post({ channelId }, card) {
             const messageId = String(++messages);

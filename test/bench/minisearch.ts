@@ -1,38 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import MiniSearch from "minisearch";
 import { loadCorpus } from "../../src/corpus/corpus.js";
-import type { Section } from "../../src/corpus/section.js";
 import { loadTopics } from "../../src/corpus/topics.js";
 import { defaultCorpusDir, projectRoot, synonymsFile, topicsFile } from "../../src/paths.js";
 import { SearchEngine } from "../../src/search/engine.js";
 import { loadSynonyms } from "../../src/search/synonyms-file.js";
-
-const K = 5;
-
-interface Query {
-  query: string;
-  kind: string;
-  expect: { text: string[]; title: string[] }[];
-}
-
-/** Query files in the eval tool's format (TSV: id, query, kind, expect as JSON). */
-function readQueries(file: string): Query[] {
-  return readFileSync(file, "utf8").split("\n").slice(1).filter((l) => l.trim()).map((line) => {
-    const [, query, kind, expect] = line.split("\t");
-    return { query: query!, kind: kind!, expect: JSON.parse(expect!) as Query["expect"] };
-  });
-}
-
-/** The eval tool's score of one answer: recall@K for "set" queries, reciprocal rank otherwise. */
-function scoreOf(query: Query, results: readonly Section[]): number {
-  const low = (s: string) => s.toLowerCase();
-  const matches = (s: Section, e: Query["expect"][number]) =>
-    e.text.some((t) => low(`${s.title}\n${s.text}`).includes(low(t))) && e.title.some((t) => low(s.title).includes(low(t)));
-  if (query.kind === "set") return query.expect.filter((e) => results.some((s) => matches(s, e))).length / query.expect.length;
-  const rank = results.findIndex((s) => query.expect.some((e) => matches(s, e)));
-  return rank < 0 ? 0 : 1 / (rank + 1);
-}
+import { K, readQueries, scoreOf } from "./search-scoring.js";
 
 /**
  * Our engine against MiniSearch with its default options (title and text indexed, `search(query)`

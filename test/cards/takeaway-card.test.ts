@@ -19,11 +19,20 @@ describe("dailyCard", () => {
     ]);
   });
 
-  it("searches the subscription's topic when it has one, and offers no search without any topic", () => {
+  it("searches the takeaway's own topic, else the subscription's, and offers no search without any topic", () => {
     const t = takeaway("s#1", ["eBPF", "Security"]);
-    expect(dailyCard(t, "Security").actions![1]).toMatchObject({ label: "More on Security", command: "search Security" });
+    expect(dailyCard(t, "Security").actions![1]).toMatchObject({ label: "More on eBPF", command: "search eBPF" });
     const { topic: _none, ...untopical } = t;
+    expect(dailyCard(untopical, "Security").actions![1]).toMatchObject({ label: "More on Security", command: "search Security" });
     expect(dailyCard(untopical).actions).toHaveLength(1);
+  });
+
+  it("links the talk's own video or slides where the recap gives them, else the recap", () => {
+    const t = { ...takeaway("s#1"), url: "https://example.org/watch?v=1", urlKind: "video" as const };
+    expect(dailyCard(t).items![0]!.link).toEqual({ label: "Watch", url: "https://example.org/watch?v=1", talk: true });
+    expect(dailyCard({ ...t, urlKind: "slides" }).items![0]!.link).toMatchObject({ label: "Slides", talk: true });
+    const { urlKind: _kind, ...recapOnly } = t;
+    expect(dailyCard(recapOnly).items![0]!.link).toEqual({ label: "Source", url: "https://example.org/watch?v=1" });
   });
 
   it("links the topic the takeaway's own text is about, not the section's first tag", () => {

@@ -176,6 +176,13 @@ describe("the core's rules, the same for every front end", () => {
     expect(changes.count).toBe(2);
   });
 
+  it("hints at an example that works where the hint is shown", async () => {
+    expect((await ruled.run("paint", context(CHAT))).card.notice).toBe("`paint` needs a colour, or look. Try `paint red`.");
+    const terminal = { manageChannel: true, channelPosts: false };
+    expect((await ruled.run("paint", context(terminal))).card.notice).toBe("`paint` needs a colour, or look. Try `paint look`.");
+    expect((await ruled.run("paint red green", context(terminal))).card.notice).toBe("`paint` does not take “green”. Try `paint look`.");
+  });
+
   it("knows who will see an answer from the arguments, before running it", () => {
     expect(ruled.visibilityOf("paint red")).toBe("public");
     expect(ruled.visibilityOf("paint look")).toBe("ephemeral");

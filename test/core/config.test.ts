@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adapters } from "../../adapters/index.js";
 import { readSettings } from "../../src/app/settings.js";
-import { ConfigError } from "../../src/config/config.js";
+import { ConfigError, loadConfig } from "../../src/config/config.js";
 
 const SECRET = "8f742231b10e8888abcd99aaabbb85a5";
 const DISCORD_TOKEN = "x".repeat(60);
@@ -19,7 +19,7 @@ function problems(env: Record<string, string>): readonly string[] {
 describe("configuration from the environment", () => {
   it("with nothing set: the defaults, and no adapter (the console)", () => {
     const { config, wanted } = readSettings({}, adapters);
-    expect(config).toEqual({ logLevel: "info", corpusDir: "data/recaps", dataDir: "var", port: 3000 });
+    expect(config).toEqual({ logLevel: "info", logFormat: "json", corpusDir: "data/recaps", dataDir: "var", port: 3000, allowEmptyCorpus: false, refreshIntervalMs: 6 * 3_600_000, recapCheckMs: 30_000 });
     expect(wanted).toEqual([]);
   });
 
@@ -29,6 +29,31 @@ describe("configuration from the environment", () => {
     expect(problems({ DATABASE_URL: "mysql://db/kubecon" })).toEqual([
       "DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/database (or unset, for SQLite in DATA_DIR)",
     ]);
+  });
+
+  it("REFRESH_INTERVAL is a duration (0 turns the refresh off); SOURCE_KEYWORDS a comma-separated list", () => {
+    expect(readSettings({ REFRESH_INTERVAL: "90m", SOURCE_KEYWORDS: "KubeCon, OSS Summit ," }, adapters).config).toMatchObject({ refreshIntervalMs: 90 * 60_000, sourceKeywords: ["KubeCon", "OSS Summit"] });
+    expect(readSettings({ REFRESH_INTERVAL: "0" }, adapters).config.refreshIntervalMs).toBe(0);
+    expect(readSettings({ REFRESH_INTERVAL: "1d" }, adapters).config.refreshIntervalMs).toBe(86_400_000);
+    expect(problems({ REFRESH_INTERVAL: "6 hours", SOURCE_KEYWORDS: " , " })).toEqual([
+      "REFRESH_INTERVAL must be a duration like 6h, 90m or 1d (0 turns the refresh of sources off)",
+      "SOURCE_KEYWORDS must be words that name the event, comma-separated (kubecon, cloudnativecon)",
+    ]);
+  });
+
+  it("RECAP_CHECK_INTERVAL is a duration (0: no periodic check of the stored recaps)", () => {
+    expect(readSettings({ RECAP_CHECK_INTERVAL: "5m" }, adapters).config.recapCheckMs).toBe(5 * 60_000);
+    expect(readSettings({ RECAP_CHECK_INTERVAL: "0" }, adapters).config.recapCheckMs).toBe(0);
+    expect(problems({ RECAP_CHECK_INTERVAL: "soon" })).toEqual(["RECAP_CHECK_INTERVAL must be a duration like 30s or 5m (0 leaves a replica to the store's announcements alone)"]);
+  });
+
+  it("LOG_FORMAT is json or pretty; pretty needs pino-pretty, a development dependency, and says so when it is missing", () => {
+    expect(readSettings({ LOG_FORMAT: "pretty" }, adapters).config.logFormat).toBe("pretty");
+    expect(problems({ LOG_FORMAT: "xml" })).toEqual(["LOG_FORMAT must be json (lines for a log collector) or pretty (for a terminal)"]);
+    expect(loadConfig({ LOG_FORMAT: "pretty" }, () => false)).toEqual({
+      ok: false,
+      problems: ["LOG_FORMAT=pretty needs pino-pretty, a development dependency: run npm install (without --omit=dev), or unset LOG_FORMAT for JSON lines"],
+    });
   });
 
   it("an empty or blank variable counts as unset", () => {

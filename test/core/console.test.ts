@@ -52,6 +52,19 @@ describe("the console, one more front end over the same bot", () => {
     expect(await store.getSubscription("cli:console")).toBeUndefined();
   });
 
+  it("an empty line gives help, as an empty command does on every platform", async () => {
+    const [help, events] = await type("", "events");
+    expect(help).toMatch(/^kubecon: KubeCon talks from recap write-ups\nType a topic to search, or one of these commands:/);
+    expect(events).toMatch(/^KubeCon events in the corpus/);
+  });
+
+  it("hints name only what works in the console: daily preview, never daily on", async () => {
+    const [status, bare, unknown] = await type("daily status", "daily", "daily sometimes");
+    expect(status).toBe("Daily posts\n\nThis channel gets no daily takeaways. See the card a daily post would show with: daily preview");
+    expect(bare).toBe("Sorry, I can't do that\n! `daily` needs status or preview. Try `daily status`.");
+    expect(unknown).toBe("Sorry, I can't do that\n! `action` must be one of status, preview, not “sometimes”.");
+  });
+
   it("help lists only what works here: daily preview, not daily on", async () => {
     const [help] = await type("help");
     expect(help).toContain("• daily: See the card a daily takeaway post shows (posting needs a chat channel)  e.g. daily preview | daily preview ebpf");

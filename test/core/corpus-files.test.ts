@@ -46,12 +46,22 @@ describe("loadCorpus with malformed files", () => {
     expect(corpus.problems[0]!.split("\n")).toHaveLength(1);
   });
 
-  it("refuses a second recap with an id already used", () => {
+  it("refuses a second recap with an id already used, naming both files; the first by name keeps it", () => {
     writeFileSync(join(dir, "a.md"), GOOD);
     writeFileSync(join(dir, "b.md"), GOOD);
     const corpus = loadCorpus(dir, topics);
-    expect(corpus.recaps).toHaveLength(1);
-    expect(corpus.problems).toEqual([expect.stringMatching(/^b\.md: id test-good is already used/)]);
+    expect(corpus.recaps.map((r) => r.file)).toEqual(["a.md"]);
+    expect(corpus.problems).toEqual([expect.stringMatching(/^b\.md: id test-good is already the id of a\.md, which keeps it .*; b\.md is skipped$/)]);
+  });
+
+  it("keeps an id with the file named after it, whatever file comes first by name", () => {
+    const real = GOOD.replace("Intro.", "Intro.\n\nSession: Second Talk - Bob Ray, Acme\n- Notes of the second talk.\n");
+    writeFileSync(join(dir, "test-good.md"), real);
+    writeFileSync(join(dir, "a-dup.md"), GOOD.replace("Service Mesh Without Sidecars", "A Copy"));
+    const corpus = loadCorpus(dir, topics);
+    expect(corpus.recaps.map((r) => r.file)).toEqual(["test-good.md"]);
+    expect(corpus.sections.map((s) => s.title)).toEqual(["Second Talk", "Service Mesh Without Sidecars"]);
+    expect(corpus.problems).toEqual([expect.stringMatching(/^a-dup\.md: id test-good is already the id of test-good\.md, which keeps it .*; a-dup\.md is skipped$/)]);
   });
 
   it("reads only .md files", () => {

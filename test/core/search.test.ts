@@ -208,3 +208,41 @@ describe("search over the shipped corpus", () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });
+
+describe("one entry a talk", () => {
+  const parts = [
+    sectionOf({ id: "r--a", title: "Cilium at Scale", text: "Cilium replaced kube-proxy on every node." }),
+    sectionOf({ id: "r--b", title: "Cilium at Scale", text: "Cilium network policies per namespace." }),
+    sectionOf({ id: "s--a", title: "Cilium at Scale", text: "Another recap of the same talk on Cilium." }),
+    sectionOf({ id: "r--c", title: "Notes on networking › Cilium", parent: "Notes on networking", text: "Cilium in short." }),
+    sectionOf({ id: "r--d", title: "Notes on networking › Calico", parent: "Notes on networking", text: "Calico next to Cilium." }),
+  ];
+  const engine = new SearchEngine(parts, []);
+
+  it("shows a talk a recap reports in several sections once, its best part; other recaps' write-ups and a topic's talks stay", () => {
+    const answer = engine.search("cilium node", {}, all);
+    expect(ids(answer)).toEqual(["r--a", "r--c", "r--d", "s--a"]);
+    expect(answer.total).toBe(4);
+  });
+});
+
+describe("stop words are a language's own", () => {
+  const texts = [
+    sectionOf({ id: "s--ai", title: "AI on Kubernetes", text: "AI workloads need GPUs." }),
+    sectionOf({ id: "s--fr", title: "Réseau", text: "J'ai vu le réseau tomber.", language: "fr" }),
+    sectionOf({ id: "s--iac", title: "Platforms", text: "Infrastructure as code with Terraform." }),
+  ];
+  const engine = new SearchEngine(texts, synonyms);
+
+  it("“ai” is an English word (a French verb): an English section keeps it, an English query finds it", () => {
+    expect(ids(engine.search("ai", {}, all))).toEqual(["s--ai"]);
+  });
+
+  it("a query that reads as French drops the French ones", () => {
+    expect(ids(engine.search("j'ai un problème de réseau", {}, all))).toEqual(["s--fr"]);
+  });
+
+  it("a synonym phrase's stop words do not keep it from matching", () => {
+    expect(ids(engine.search("iac", {}, all))).toEqual(["s--iac"]);
+  });
+});

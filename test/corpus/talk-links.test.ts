@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { talkCard } from "../../src/cards/talk-card.js";
+import { renderText } from "../../src/cards/text.js";
 import { sectionsOf } from "../../src/corpus/corpus.js";
 import type { Recap } from "../../src/corpus/section.js";
 import { talkLinkKind } from "../../src/corpus/links.js";
@@ -35,6 +36,15 @@ describe("per-talk links", () => {
     ]);
     expect(zero!.text).toBe("mTLS everywhere.");
     expect([zero, etcd, hallway].map((s) => talkCard(s!, undefined).link?.label)).toEqual(["Slides", "Watch", "Source"]);
+  });
+
+  it("the talk card shows the recap's source beside the talk's own link, in text as on every platform", () => {
+    const [etcd, hallway] = sectionsOf(recap("## [Etcd Deep Dive](https://www.youtube.com/watch?v=x1)\n- Defragment often.\n## Hallway Track\n- Coffee."), []);
+    const own = renderText(talkCard(etcd!, recap("")));
+    expect(own).toContain("Watch: https://www.youtube.com/watch?v=x1");
+    expect(own).toContain("Source: https://blog.example.org/kubecon");
+    // The source is the card's link already: said once.
+    expect(renderText(talkCard(hallway!, recap(""))).match(/https:\/\/blog\.example\.org\/kubecon/g)).toHaveLength(1);
   });
 
   it("tells videos, slides and session pages from other links", () => {

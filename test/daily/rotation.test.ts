@@ -40,6 +40,23 @@ describe("rotation", () => {
     expect(after).toEqual(before.filter((id) => id !== pool[0]!.id));
   });
 
+  it("never posts a section twice before every section with a takeaway left had one more", () => {
+    const sizes = [5, 1, 3, 2, 1];
+    const uneven = sizes.flatMap((size, s) => Array.from({ length: size }, (_, i) => takeaway(`sec${s}#${s}${i}`.padEnd(13, "0"))));
+    for (const subscription of ["slack:C1", "discord:42", "slack:C9"]) {
+      const sections = play(subscription, uneven, uneven.length).map((id) => id.split("#")[0]!);
+      const seen = new Map<string, number>();
+      for (const [day, section] of sections.entries()) {
+        const round = seen.get(section) ?? 0;
+        // Every section that still had a takeaway for this round was posted in the rounds before.
+        const behind = sizes.filter((size, s) => size > round && (seen.get(`sec${s}`) ?? 0) < round);
+        expect(behind, `day ${day}: ${section} again before ${behind.length} sections had their turn`).toEqual([]);
+        seen.set(section, round + 1);
+      }
+      expect(new Set(play(subscription, uneven, uneven.length)).size).toBe(uneven.length);
+    }
+  });
+
   it("counts what is left before the rotation restarts", () => {
     const postedIds = new Set(pool.slice(0, 5).map((t) => t.id));
     expect(remainingInCycle({ cycle: 0, postedIds }, pool)).toBe(15);

@@ -83,14 +83,21 @@ describe("options to command text", () => {
 
 describe("what a member may do, as the core's capabilities", () => {
   it("manages the channel with Manage Channels or Administrator, not otherwise", () => {
-    expect(capabilities({ permissions: MANAGER_PERMISSIONS, botInServer: true })).toEqual({ manageChannel: true, channelPosts: true });
+    expect(capabilities({ permissions: MANAGER_PERMISSIONS, botInServer: true })).toMatchObject({ manageChannel: true, channelPosts: true });
     expect(capabilities({ permissions: String(1n << 3n), botInServer: true }).manageChannel).toBe(true);
     expect(capabilities({ permissions: MEMBER_PERMISSIONS, botInServer: true }).manageChannel).toBe(false);
     expect(capabilities({ botInServer: true }).manageChannel).toBe(false);
   });
 
   it("gets posts only in a server the bot is in, whatever the permissions", () => {
-    expect(capabilities({ permissions: MANAGER_PERMISSIONS, botInServer: false })).toEqual({ manageChannel: true, channelPosts: false });
+    expect(capabilities({ permissions: MANAGER_PERMISSIONS, botInServer: false })).toMatchObject({ manageChannel: true, channelPosts: false });
+  });
+
+  it("manages the bot's sources with Manage Server or Administrator, not with Manage Channels alone", () => {
+    expect(capabilities({ permissions: String(1n << 5n), botInServer: true }).manageSources).toBe(true);
+    expect(capabilities({ permissions: String(1n << 3n), botInServer: true }).manageSources).toBe(true);
+    expect(capabilities({ permissions: String(1n << 4n), botInServer: true }).manageSources).toBe(false);
+    expect(capabilities({ botInServer: true }).manageSources).toBe(false);
   });
 });
 

@@ -1,3 +1,19 @@
+import { createServer, type RequestListener } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A web server on loopback that serves a test's pages; `close` ends it with its open connections. */
+export async function loopbackServer(handler: RequestListener): Promise<{ base: string; close(): void }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
 /** A saved blog page as browsers save them: navigation, the article, share buttons, related posts, comments, footer. */
 export const BLOG_PAGE = `<!DOCTYPE html>
 <html lang="en">

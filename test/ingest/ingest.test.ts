@@ -1,15 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ingest } from "../../src/cli/ingest.js";
-import { CorpusError } from "../../src/corpus/corpus.js";
 import { fetchSource } from "../../src/corpus/fetch-source.js";
 import { htmlToArticle } from "../../src/corpus/html.js";
 import { parseRecapFile } from "../../src/corpus/recap-file.js";
-import { BLOG_PAGE, HUGO_POST, JEKYLL_POST, NEWSLETTER_PAGE, PLATFORM_PAGE, WIKI_PAGE } from "./fixtures.js";
+import { BLOG_PAGE, HUGO_POST, loopbackServer, JEKYLL_POST, NEWSLETTER_PAGE, PLATFORM_PAGE, WIKI_PAGE } from "./fixtures.js";
 
 let scratch: string;
 let corpusDir: string;
@@ -60,7 +57,7 @@ describe("ingest of a publishing platform's page", () => {
 describe("ingest of a newsletter platform's post", () => {
   it("drops its subscribe buttons, the emoji before its headings, and what the title adds to the page's heading", async () => {
     const report = await ingest(write("post.html", NEWSLETTER_PAGE), { corpusDir, dryRun: true });
-    expect(report).toContain("KubeCon India 2024 Delhi: five talks worth your evening · KubeCon India 2024 · 2024 · language en · event id in-2024 · Delhi");
+    expect(report).toContain("KubeCon India 2024 Delhi: five talks worth your evening · KubeCon + CloudNativeCon India 2024 · 2024 · language en · event id in-2024 · New Delhi");
     expect(report).toContain("  - Kubernetes at Flipkart Scale (Rahul Sharma, Flipkart) · 1 lines");
     expect(report).toContain("  - eBPF for Indian Telcos (Priya Nair, Jio; Karan Singh, Isovalent) · 1 lines");
   });
@@ -93,7 +90,7 @@ describe("ingest of Markdown with its blog's front matter", () => {
     expect(recap!.body).not.toContain("tags =");
   });
 
-  it("reads YAML front matter (an author given as an object too), and the city as the location", async () => {
+  it("reads YAML front matter (an author given as an object too), and the event's city as the location", async () => {
     const report = await ingest(write("jekyll.md", JEKYLL_POST), { corpusDir });
     const [recap] = written();
     expect(recap).toMatchObject({ title: "My KubeCon NA 2023 Chicago notes", year: 2023, eventId: "na-2023", location: "Chicago", author: "Sam Writer" });
@@ -112,27 +109,51 @@ describe("ingest as a tool", () => {
     expect(readdirSync(corpusDir)).toEqual([]);
   });
 
-  it("--force replaces a recap of the same id; without it the answer says to pass it", async () => {
+  it("--force replaces the recap of the same source, edited since; without it the answer names the recap there", async () => {
     const file = write("notes.txt", TEXT);
     await ingest(file, { corpusDir });
-    await expect(ingest(file, { corpusDir })).rejects.toThrow(/already exists: pass --force/);
+    await expect(ingest(file, { corpusDir })).rejects.toThrow(/notes\.txt is already in the corpus as kubecon-europe-2024-notes\.md \(“KubeCon Europe 2024 notes”\): pass --force/);
     writeFileSync(file, TEXT.replace("Caches are layers.", "Caches are layers, and layers are cached."));
-    expect(await ingest(file, { corpusDir, force: true })).toMatch(/^Replaced /);
+    expect(await ingest(file, { corpusDir, force: true })).toMatch(/^Replaced .*kubecon-europe-2024-notes\.md/);
+    expect(written()).toHaveLength(1);
     expect(written()[0]!.body).toContain("layers are cached");
   });
 
-  it("two recaps of one event share its id; a given event id used with another year or event is refused", async () => {
+  it("two recaps of one event share its id, however their authors spell it, and show the catalog's name", async () => {
     await ingest(write("a.txt", TEXT), { corpusDir });
-    await ingest(write("b.txt", TEXT.replace("notes", "day two")), { corpusDir });
-    expect(written().map((r) => r.eventId)).toEqual(["eu-2024", "eu-2024"]);
-    await expect(ingest(write("c.txt", "Other notes 2023\n\nSession: X Y - Ann Lee, Acme\n- z.\n"), { corpusDir, eventId: "eu-2024" })).rejects.toThrow(
-      /Event id eu-2024 is already used by .* for "KubeCon Europe 2024" \(2024\), not "KubeCon 2023" \(2023\)/,
+    await ingest(write("b.txt", TEXT.replace("KubeCon Europe 2024 notes", "KubeCon EU 2024 (Paris) day two")), { corpusDir });
+    await ingest(write("c.txt", TEXT.replace("KubeCon Europe 2024 notes", "Notes de la KubeCon + CloudNativeCon Europe 2024")), { corpusDir });
+    expect(written().map((r) => [r.eventId, r.event])).toEqual(Array(3).fill(["eu-2024", "KubeCon + CloudNativeCon Europe 2024"]));
+  });
+
+  it("refuses what contradicts itself: a catalog id with another year or another event, an id of its own for an event the catalog lists", async () => {
+    const file = write("c.txt", "Other notes 2023\n\nSession: X Y - Ann Lee, Acme\n- z.\n");
+    await expect(ingest(file, { corpusDir, eventId: "eu-2024", year: "2023" })).rejects.toThrow(
+      "Event id eu-2024 is KubeCon + CloudNativeCon Europe 2024, in 2024, not 2023: pass the right --year or --event-id.",
     );
-    await expect(ingest(write("d.txt", TEXT.replace("notes", "day three")), { corpusDir, eventId: "eu-2024", event: "KubeCon India 2024" })).rejects.toThrow(CorpusError);
+    await expect(ingest(file, { corpusDir, eventId: "eu-2024", event: "KubeCon India 2024" })).rejects.toThrow(
+      "--event “KubeCon India 2024” is KubeCon + CloudNativeCon India 2024 (in-2024), not eu-2024: pass one of them.",
+    );
+    await expect(ingest(file, { corpusDir, eventId: "my-eu-2024", event: "KubeCon EU 2024" })).rejects.toThrow(
+      "--event “KubeCon EU 2024” is KubeCon + CloudNativeCon Europe 2024, whose id is eu-2024: pass --event-id eu-2024, or leave it out.",
+    );
+    await expect(ingest(file, { corpusDir, year: "next" })).rejects.toThrow("--year must be a year such as 2024");
+  });
+
+  it("two events the catalog does not list never share an id", async () => {
+    await ingest(write("a.txt", "KubeCon Korea 2027 notes\n\nSession: Fast Builds - Ann Lee, Acme\n- a.\n"), { corpusDir });
+    await ingest(write("b.txt", "KubeCon Seoul 2027 notes\n\nSession: Slow Builds - Bob Ray, Acme\n- b.\n"), { corpusDir });
+    expect(written().map((r) => [r.eventId, r.event])).toEqual([
+      ["kubecon-korea-2027", "KubeCon Korea 2027"],
+      ["kubecon-seoul-2027", "KubeCon Seoul 2027"],
+    ]);
+    await expect(ingest(write("c.txt", "Meetup notes 2027\n\nSession: X Y - Ann Lee, Acme\n- z.\n"), { corpusDir, eventId: "kubecon-korea-2027", event: "Korean meetup" })).rejects.toThrow(
+      /Event id kubecon-korea-2027 is already used by .* for "KubeCon Korea 2027" \(2027\), not "Korean meetup" \(2027\)/,
+    );
   });
 
   it("refuses an input it cannot read, with a short message", async () => {
-    await expect(ingest(write("notes.pdf", "x"), { corpusDir })).rejects.toThrow("reads .html, .htm, .md, .txt files or an http(s):// URL");
+    await expect(ingest(write("notes.pdf", "x"), { corpusDir })).rejects.toThrow("reads .html, .htm, .md, .txt files, folders of them, or an http(s):// URL.");
     await expect(ingest("ftp://example.org/x.md", { corpusDir })).rejects.toThrow("only http:// and https://");
   });
 
@@ -148,24 +169,19 @@ describe("ingest as a tool", () => {
 });
 
 describe("ingest of a URL (a local server)", () => {
-  let server: Server;
   let base: string;
+  let close: () => void;
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    ({ base, close } = await loopbackServer((req, res) => {
       if (req.url === "/post") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(BLOG_PAGE);
       else if (req.url === "/notes.md") res.writeHead(200, { "content-type": "text/plain" }).end(HUGO_POST);
       else if (req.url === "/image") res.writeHead(200, { "content-type": "image/png" }).end("png");
       else if (req.url === "/huge") res.writeHead(200, { "content-type": "text/html" }).end("x".repeat(2048));
       else if (req.url === "/slow") res.writeHead(200, { "content-type": "text/html" }).write("<html>"); // never ends
       else res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }));
   });
-  afterAll(() => {
-    server.closeAllConnections();
-    server.close();
-  });
+  afterAll(() => close());
 
   it("fetches a page, reads it like a saved one, and keeps its address as the source", async () => {
     await ingest(`${base}/post`, { corpusDir });

@@ -6,6 +6,7 @@ import { rich } from "../../src/cards/card.js";
 import type { Bot } from "../../src/commands/bot.js";
 import { loadBot } from "../../src/app/load-bot.js";
 import type { LoadedBot } from "../../src/commands/create-bot.js";
+import { recapsByOrigin } from "../../src/corpus/stored-recaps.js";
 import { PostError, type Poster } from "../../src/daily/poster.js";
 import { HttpHost } from "../../src/http/server.js";
 import { measuredBot, measuredPoster, measureSearches } from "../../src/metrics/instrument.js";
@@ -34,6 +35,7 @@ beforeAll(async () => {
   metrics = new Metrics({
     subscriptions: async () => ({ slack: 2, discord: 1 }),
     sections: () => loaded.data.corpus.sections.length,
+    recaps: () => recapsByOrigin(loaded.data.corpus),
     votes: () => feedback.counts(),
   }, log.logger);
   measureSearches(loaded.data.engine, metrics);
@@ -93,6 +95,8 @@ describe("GET /metrics", () => {
     expect(sample(text, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
     expect(sample(text, "kubecon_corpus_sections")).toBe(loaded.data.corpus.sections.length);
+    expect(sample(text, "kubecon_recaps", { origin: "shipped" })).toBe(loaded.data.corpus.recaps.length);
+    expect(sample(text, "kubecon_recaps", { origin: "stored" })).toBe(0);
     expect(sample(text, "kubecon_daily_subscriptions", { platform: "slack" })).toBe(2);
     expect(sample(text, "kubecon_daily_subscriptions", { platform: "discord" })).toBe(1);
   });
@@ -120,7 +124,7 @@ describe("GET /metrics", () => {
   it("still answers when a store is away, without that store's gauges, and logs why", async () => {
     const away = () => Promise.reject(new Error("PostgreSQL at db:5432/kubecon unreachable: connect ECONNREFUSED"));
     const before = log.lines().length;
-    const { body } = await new Metrics({ subscriptions: away, sections: () => 7, votes: away }, log.logger).expose();
+    const { body } = await new Metrics({ subscriptions: away, sections: () => 7, recaps: () => ({ shipped: 2, stored: 1 }), votes: away }, log.logger).expose();
     expect(sample(body, "kubecon_corpus_sections")).toBe(7);
     // Still there. prom-client counts CPU time from the registry's making, a moment ago here, and
     // the kernel's accounting may not have moved since: 0 is a fair reading.

@@ -29,7 +29,7 @@ beforeAll(async () => {
   // The most verbose level: Bolt's and our debug lines are searched too.
   const logger = createLogger("trace", logs.stream);
   const core = await loadBot({ logger });
-  const bot = measuredBot(core, new Metrics({ subscriptions: async () => ({}), sections: () => core.data.corpus.sections.length, votes: async () => [] }, logger), logger);
+  const bot = measuredBot(core, new Metrics({ subscriptions: async () => ({}), sections: () => core.data.corpus.sections.length, recaps: () => ({}), votes: async () => [] }, logger), logger);
   const host = new HttpHost(logger);
   platforms = await mountBothAdapters(bot, logger, host, { slackBotToken: SLACK_BOT_TOKEN, slackSigningSecret: SLACK_SIGNING_SECRET, discordToken: DISCORD_TOKEN });
   base = `http://127.0.0.1:${await host.listen(0, "127.0.0.1")}`;

@@ -11,7 +11,7 @@ const DEFAULT_OUT = "var/preview/cards.html";
 /**
  * `npm run preview [-- --out FILE] [--screenshot FILE.png]`: writes the card preview page and,
  * with --screenshot, a PNG of its search card (Slack beside Discord) taken in headless Chromium,
- * the picture in the README.
+ * the picture in docs/development.md.
  */
 async function main(argv: string[]): Promise<void> {
   const option = (name: string) => {
@@ -28,6 +28,8 @@ async function main(argv: string[]): Promise<void> {
   try {
     const page = await chromium.browser.newPage();
     await page.goto(pathToFileURL(out).href);
+    // Text in a font still loading is drawn invisible: the picture waits for the emoji font.
+    await page.$eval("html", async (html) => void (await html.ownerDocument.fonts.ready));
     mkdirSync(dirname(resolve(screenshot)), { recursive: true });
     await page.locator('section[data-kind="search"]').screenshot({ path: screenshot });
     console.log(`screenshot: ${resolve(screenshot)}`);

@@ -3,6 +3,7 @@ import { renderCard, textLength } from "../../adapters/slack/render.js";
 import { discordViolations } from "../discord/check.js";
 import { violations } from "../slack/check.js";
 import { discordMessageHtml } from "./discord-html.js";
+import { EMOJI_FAMILY, emojiFontFace } from "./emoji-font.js";
 import type { PreviewCard } from "./cards.js";
 import { slackMessageHtml } from "./slack-html.js";
 
@@ -31,9 +32,9 @@ function row({ kind, command, reply }: PreviewCard): string {
 }
 
 const CSS = `
-body { font-family: Lato, "Helvetica Neue", Arial, sans-serif; margin: 0; padding: 16px 24px; background: #f4f4f5; color: #1d1c1d; }
-h1 { font-size: 22px; } h2 { font-size: 15px; margin: 24px 0 8px; } h2 code { font-weight: normal; color: #616061; }
-.pair { display: grid; grid-template-columns: 600px 560px; gap: 24px; align-items: start; }
+body { font-family: Lato, "Helvetica Neue", Arial, sans-serif, "${EMOJI_FAMILY}"; margin: 0; padding: 16px 24px; background: #f4f4f5; color: #1d1c1d; }
+h1 { font-size: 22px; } h2 { font-size: 15px; margin: 24px 0 8px; } h2 code { font-weight: normal; color: #616061; overflow-wrap: anywhere; }
+.pair { display: grid; grid-template-columns: minmax(0, 600px) minmax(0, 560px); gap: 24px; align-items: start; }
 .card { min-width: 0; overflow-wrap: anywhere; }
 .verdict { font-size: 12px; margin-top: 4px; } .verdict.ok { color: #2b7a0b; } .verdict.bad { color: #c00; font-weight: bold; }
 a { color: #1264a3; text-decoration: none; }
@@ -50,8 +51,8 @@ a { color: #1264a3; text-decoration: none; }
 .s-actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
 .s-button { display: inline-block; border: 1px solid #ccc; border-radius: 4px; padding: 3px 12px; font-size: 14px; font-weight: bold; white-space: nowrap; max-width: 100%; overflow: hidden; text-overflow: ellipsis; box-sizing: border-box; color: #1d1c1d; }
 .s-button.primary { background: #007a5a; border-color: #007a5a; color: #fff; } .s-button.danger { color: #e01e5a; }
-code { font-family: Menlo, monospace; font-size: 12px; background: #f0f0f0; border-radius: 3px; padding: 0 2px; }
-.d-message { background: #313338; color: #dbdee1; border-radius: 8px; padding: 12px 16px; font-family: "gg sans", "Noto Sans", Helvetica, Arial, sans-serif; font-size: 15px; line-height: 1.375; }
+code { font-family: Menlo, monospace, "${EMOJI_FAMILY}"; font-size: 12px; background: #f0f0f0; border-radius: 3px; padding: 0 2px; }
+.d-message { background: #313338; color: #dbdee1; border-radius: 8px; padding: 12px 16px; font-family: "gg sans", "Noto Sans", Helvetica, Arial, sans-serif, "${EMOJI_FAMILY}"; font-size: 15px; line-height: 1.375; }
 .d-message a { color: #00a8fc; } .d-message code { background: #2b2d31; }
 .d-author { margin-bottom: 4px; color: #f2f3f5; } .d-avatar { display: inline-block; width: 20px; height: 20px; border-radius: 50%; background: #326ce5; color: #fff; text-align: center; font-size: 12px; margin-right: 6px; }
 .d-app { font-size: 10px; background: #5865f2; color: #fff; padding: 1px 4px; border-radius: 3px; }
@@ -68,10 +69,13 @@ code { font-family: Menlo, monospace; font-size: 12px; background: #f0f0f0; bord
 .d-button.primary { background: #5865f2; } .d-button.success { background: #248046; } .d-button.danger { background: #da373c; } .d-button.link { background: #4e5058; color: #fff; }
 `;
 
-/** The preview page: every kind of card as Slack (Block Kit) and Discord (embeds, components) lay them out. */
+/**
+ * The preview page: every kind of card as Slack (Block Kit) and Discord (embeds, components) lay
+ * them out, side by side within a 1200-pixel window, emoji drawn by the font the page carries.
+ */
 export function previewPage(cards: readonly PreviewCard[]): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kubecon-bot card previews</title><style>${CSS}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>kubecon-bot card previews</title><style>${emojiFontFace()}\n${CSS}</style></head>
 <body>
 <h1>kubecon-bot: every kind of card, as Slack and as Discord show it</h1>
 <p>Rendered from the real renderers' output for the shipped corpus (<code>npm run preview</code>). Each card is checked against its platform's limits.</p>

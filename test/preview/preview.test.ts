@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, type HeadlessChromium } from "./browser.js";
+import { WINDOW, launchChromium, type HeadlessChromium } from "./browser.js";
 import { previewCards, type PreviewCard } from "./cards.js";
+import { EMOJI_FAMILY } from "./emoji-font.js";
 import { previewPage } from "./page.js";
 
 const KINDS = ["search", "talk", "event", "events", "topics", "takeaway", "daily post", "help", "error: no result", "error: mistyped command", "error: bad daily time"];
@@ -82,5 +83,55 @@ describe("card previews in headless Chromium", () => {
     expect(await search.locator(".d-field-value b").count()).toBeGreaterThan(0);
     expect(await search.locator(".s-button").count()).toBeGreaterThan(2);
     expect(await search.locator(".d-button").count()).toBeGreaterThan(2);
+  });
+
+  it("fits a 1200-pixel window: nothing scrolls sideways", async () => {
+    const width = await page.$eval("html", (html) => ({ page: html.scrollWidth, window: html.clientWidth }));
+    expect(width.window).toBeLessThanOrEqual(WINDOW.width);
+    expect(width.page).toBeLessThanOrEqual(width.window);
+  });
+
+  it("draws 👍 and 👎 in the colour emoji font the page carries, not as empty boxes", async () => {
+    await page.$eval("html", async (html) => void (await html.ownerDocument.fonts.ready));
+    // What Chromium really drew each vote button's text with (DevTools' "Rendered Fonts").
+    const devtools = await chromium.browser.newCDPSession(page);
+    await devtools.send("DOM.enable");
+    await devtools.send("CSS.enable");
+    const { root } = await devtools.send("DOM.getDocument", { depth: -1 });
+    const { nodeIds } = await devtools.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: 'section[data-kind="search"] .s-button, section[data-kind="search"] .d-button' });
+    const votes: string[][] = [];
+    for (const nodeId of nodeIds) {
+      const { node } = await devtools.send("DOM.describeNode", { nodeId, depth: -1 });
+      if (!/👍|👎/u.test(JSON.stringify(node.children ?? []))) continue;
+      const { fonts } = await devtools.send("CSS.getPlatformFontsForNode", { nodeId });
+      // The page's one web font is the emoji font (named by its own name table there).
+      votes.push(fonts.filter((font) => font.isCustomFont).map((font) => font.familyName));
+    }
+    // Slack's and Discord's 👍 and 👎.
+    expect(votes).toHaveLength(4);
+    for (const webFonts of votes) expect(webFonts).toHaveLength(1);
+    // And the font draws them in colour: a glyph-less or monochrome font paints no coloured pixel.
+    const coloured = await page.$eval(
+      "html",
+      (html, family) => {
+        const canvas = html.ownerDocument.createElement("canvas");
+        canvas.width = canvas.height = 48;
+        const context = canvas.getContext("2d")!;
+        return ["👍", "👎"].map((emoji) => {
+          context.clearRect(0, 0, 48, 48);
+          context.font = `40px "${family}"`;
+          context.fillText(emoji, 0, 40);
+          const pixels = context.getImageData(0, 0, 48, 48).data;
+          let count = 0;
+          for (let at = 0; at < pixels.length; at += 4) {
+            const [red, green, blue, alpha] = [pixels[at]!, pixels[at + 1]!, pixels[at + 2]!, pixels[at + 3]!];
+            if (alpha > 200 && Math.max(red, green, blue) - Math.min(red, green, blue) > 80) count++;
+          }
+          return count;
+        });
+      },
+      EMOJI_FAMILY,
+    );
+    for (const count of coloured) expect(count).toBeGreaterThan(100);
   });
 });

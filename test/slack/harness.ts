@@ -105,13 +105,19 @@ export interface Answer {
   json(): Record<string, any>;
 }
 
-/** Posts a body to the events endpoint, signed with `secret` at `timestampSec` (now by default). */
+/** Posts a body to the events endpoint, signed with `secret` at `timestampSec` (now by default); `headers` are added (a retry's). */
 export async function postSigned(
   url: string,
   body: string,
-  { secret = SIGNING_SECRET, timestampSec = Math.floor(Date.now() / 1000), signedBody = body, contentType = body.startsWith("{") ? JSON_TYPE : FORM } = {},
+  {
+    secret = SIGNING_SECRET,
+    timestampSec = Math.floor(Date.now() / 1000),
+    signedBody = body,
+    contentType = body.startsWith("{") ? JSON_TYPE : FORM,
+    headers = {} as Record<string, string>,
+  } = {},
 ): Promise<Answer> {
-  const response = await fetch(url, { method: "POST", headers: signedHeaders(secret, signedBody, timestampSec, contentType), body });
+  const response = await fetch(url, { method: "POST", headers: { ...signedHeaders(secret, signedBody, timestampSec, contentType), ...headers }, body });
   const text = await response.text();
   return { status: response.status, text, json: () => JSON.parse(text) as Record<string, any> };
 }

@@ -22,7 +22,7 @@ describe("Slack app manifest", () => {
   });
 
   it("asks for exactly the bot scopes the adapter uses, the same an OAuth install asks for", () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history", "channels:history", "groups:history"]);
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history", "channels:history", "groups:history", "users:read"]);
     expect(manifest.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
   });
 

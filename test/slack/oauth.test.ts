@@ -89,7 +89,7 @@ describe("Slack installs in many workspaces (OAuth)", () => {
     const link = new URL(/<a href="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, "&"));
     expect(link.pathname).toBe("/oauth/v2/authorize");
     expect(link.searchParams.get("client_id")).toBe(CLIENT_ID);
-    expect(link.searchParams.get("scope")).toBe("commands,chat:write,chat:write.public,app_mentions:read,im:history,channels:history,groups:history");
+    expect(link.searchParams.get("scope")).toBe("commands,chat:write,chat:write.public,app_mentions:read,im:history,channels:history,groups:history,users:read");
     expect(state.length).toBeGreaterThan(20);
     expect(cookie).toMatch(/^slack-app-oauth-state=/);
   });

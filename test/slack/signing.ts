@@ -15,6 +15,13 @@ export function signedHeaders(signingSecret: string, body: string, timestampSec:
 }
 
 export const FORM = "application/x-www-form-urlencoded";
+
+let triggers = 0;
+/** A trigger_id of its own for each request, as Slack gives one to every command and click (a replay is the same bytes again). */
+export function nextTriggerId(): string {
+  triggers += 1;
+  return `13345224609.${process.pid}${String(triggers).padStart(6, "0")}.8088930838d88f008e0`;
+}
 export const JSON_TYPE = "application/json";
 
 export interface SlashCommandFields {
@@ -39,7 +46,7 @@ export function slashCommandBody(fields: SlashCommandFields): string {
     text: fields.text,
     api_app_id: "A0001",
     response_url: fields.responseUrl,
-    trigger_id: "13345224609.738474920.8088930838d88f008e0",
+    trigger_id: nextTriggerId(),
   }).toString();
 }
 
@@ -64,7 +71,7 @@ export function blockActionsBody(click: ButtonClick): string {
     user: { id: click.userId ?? "U0001", username: "alice", team_id: teamId },
     api_app_id: "A0001",
     token: "deprecated-verification-token",
-    trigger_id: "13345224609.738474920.8088930838d88f008e0",
+    trigger_id: nextTriggerId(),
     team: { id: teamId, domain: "kubecon-test" },
     ...(click.homeTab
       ? { container: { type: "view", view_id: "V0001" }, view: { id: "V0001", type: "home", blocks: [] } }
@@ -119,7 +126,7 @@ export function messageShortcutBody(fields: MessageShortcutFields): string {
   const payload = {
     type: "message_action",
     callback_id: "kubecon_find_talks",
-    trigger_id: "13345224609.738474920.8088930838d88f008e0",
+    trigger_id: nextTriggerId(),
     action_ts: "1700000002.000300",
     team: { id: teamId, domain: "kubecon-test" },
     user: { id: fields.userId ?? "U0001", username: "alice", team_id: teamId, name: "alice" },

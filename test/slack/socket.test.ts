@@ -42,7 +42,7 @@ function slashCommand(envelopeId: string, text: string): Record<string, unknown>
       text,
       api_app_id: "A0001",
       response_url: standin.responseUrl("socket"),
-      trigger_id: "1.2.3",
+      trigger_id: `trigger-${envelopeId}`,
     },
   };
 }

