@@ -8,7 +8,7 @@ import { composeRecap, existingRecaps, ingestRecap, type IngestOptions, type Ing
 import { isUrl, readSource, SOURCE_EXTENSIONS } from "../corpus/read-source.js";
 import { parseRecapFile, RecapFileError } from "../corpus/recap-file.js";
 import { sectionWarnings } from "../corpus/review.js";
-import { formatSpeaker, type Recap } from "../corpus/section.js";
+import { formatSpeaker, type Recap, type Section } from "../corpus/section.js";
 import { storedRecapName } from "../corpus/stored-recaps.js";
 import { loadTopics, type Topic } from "../corpus/topics.js";
 import { defaultCorpusDir, topicsFile } from "../paths.js";
@@ -31,7 +31,7 @@ const STORED: Record<PutOutcome, (title: string) => string> = {
 /** What the user should check about one ingested recap. */
 function warningsOf({ sections, guesses }: IngestResult): string[] {
   const warnings = [...guesses.map((g) => `guessed ${g}`), ...sectionWarnings(sections)];
-  if (sections.length <= 1) warnings.push("Few sections found: put each talk title on a line of its own (or as a Markdown heading) and ingest again.");
+  if (talksOf(sections).length <= 1) warnings.push("Few sections found: put each talk title on a line of its own (or as a Markdown heading) and ingest again.");
   return warnings;
 }
 
@@ -94,11 +94,12 @@ export async function ingest(input: string, options: Options): Promise<string> {
   const lines = [
     first,
     `  ${recap.title} · ${recap.event} · ${recap.year} · language ${recap.language} · event id ${recap.eventId}${recap.location ? ` · ${recap.location}` : ""}${recap.tags ? ` · tags ${recap.tags.join(", ")}` : ""}`,
-    `${sections.length} sections found:`,
+    `${talksOf(sections).length} talks found${sections.length > talksOf(sections).length ? ", and the recap's own notes" : ""}:`,
     ...sections.map((s) => {
       const who = s.speakers.length ? ` (${s.speakers.map(formatSpeaker).join("; ")})` : "";
       const link = s.urlKind ? ` · ${sectionLink(s)!.label}: ${s.url}` : "";
-      return `  - ${s.title}${who} · ${s.bullets.length} lines${link}${s.tags.length ? ` · ${s.tags.join(", ")}` : ""}`;
+      const what = s.kind === "notes" ? "notes (introduction, conclusion and the like): not a talk · " : "";
+      return `  - ${s.title}${who} · ${what}${s.bullets.length} lines${link}${s.tags.length ? ` · ${s.tags.join(", ")}` : ""}`;
     }),
   ];
   const warnings = warningsOf(result);
@@ -158,7 +159,7 @@ export async function ingestMany(inputs: readonly string[], options: Options, pr
     try {
       const result = await ingestOne(input, options, topics);
       const warnings = warningsOf(result);
-      rows.push([result.recap.file, result.recap.eventId, String(result.sections.length), warnings.length ? `${warnings.length}: ${warnings[0]}` : "-"]);
+      rows.push([result.recap.file, result.recap.eventId, String(talksOf(result.sections).length), warnings.length ? `${warnings.length}: ${warnings[0]}` : "-"]);
     } catch (error) {
       if (!(error instanceof CorpusError)) throw error;
       failed++;
@@ -170,4 +171,9 @@ export async function ingestMany(inputs: readonly string[], options: Options, pr
   const verb = options.dryRun ? `would be ${options.store ? "stored" : "written"} (dry run)` : options.store ? "stored" : "written";
   const summary = `${done} of ${files.length} recaps ${verb}${failed ? `, ${failed} failed` : ""}. \`kubecon ingest <file> --dry-run\` lists one recap's sections.`;
   return { output: `${table(rows)}\n${summary}`, failed };
+}
+
+/** The sections that are talks, not the recap's own notes. */
+function talksOf(sections: readonly Section[]): Section[] {
+  return sections.filter((s) => s.kind === "talk");
 }
