@@ -29,3 +29,9 @@ export function dayLabel(text: string): string | undefined {
   }
   return DAY_HEADING.test(text) ? text.replace(/[:：]$/, "") : undefined;
 }
+
+/** The day a title opens with ("Day 2 Keynote: …" is on day 2), if it opens with one. */
+export function leadingDay(text: string): string | undefined {
+  const number = DAY_NUMBER.exec(text);
+  return number?.index === 0 && /^\d+$/.test(number[1] ?? "") ? `Day ${number[1]}` : undefined;
+}

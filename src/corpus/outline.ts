@@ -34,7 +34,17 @@ function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
     if (f.line.markdownLevel !== undefined) levels.set(i, f.line.markdownLevel);
   });
   for (const i of apart) levels.set(i, deepest + 1 + styles.indexOf(styleOf(facts[i]!)));
-  if (levels.size > 0) return levels;
+  if (levels.size > 0) {
+    // Under written headings, a plain line is a heading only where it names its talk's people
+    // ("Title - Jane Doe (Acme)", or "Speakers: …" on the line after it), never for its wording alone.
+    facts.forEach((f, i) => {
+      const next = facts[i + 1];
+      const named = f.speakers.length > 0 || (next?.people !== undefined && next.line.depth === 0);
+      const short = f.words >= 2 && f.words <= 16 && !f.sentence && f.line.links.length === 0;
+      if (!levels.has(i) && f.line.depth === 0 && !f.line.verbatim && f.line.afterBlank && named && short && readsAsTitle(f, next)) levels.set(i, deepest + 1 + styles.length);
+    });
+    return levels;
+  }
   // A page saved as plain text has no heading at all: a line standing alone heads what follows it by
   // what it is: a day or a group of talks (1), a title (2), a part of a talk (3).
   facts.forEach((f, i) => {
@@ -42,7 +52,7 @@ function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
     const previous = facts[i - 1]?.line;
     // A line that a sentence before it runs into, or that the next line goes on from, is no heading.
     // "… the lessons learned:" then a line: an item of what the sentence announces, unless it names its speakers.
-    const introduces = previous !== undefined && previous.text.endsWith(":") && !facts[i - 1]!.marker && f.speakers.length === 0;
+    const introduces = previous !== undefined && previous.text.endsWith(":") && !facts[i - 1]!.marker && facts[i - 1]!.role === undefined && f.speakers.length === 0;
     const runsOn = previous !== undefined && (introduces || (!f.line.afterBlank && previous.depth === 0 && endsMidSentence(previous.text)));
     const role = f.role;
     const continued = role === undefined && next !== undefined && next.line.depth === 0 && !next.line.afterBlank && /^[\p{Ll},.;:)\]]/u.test(next.line.text);

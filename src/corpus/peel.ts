@@ -1,4 +1,4 @@
-import { MEDIA_WORDS } from "../lexicon/index.js";
+import { MEDIA_WORDS, UNIT_LABELS } from "../lexicon/index.js";
 import type { Link } from "./markdown.js";
 
 /**
@@ -14,6 +14,8 @@ export interface Peeled {
   label?: string;
 }
 
+/** "Session: Title", "Talk 3 — Title", "Conférence : Titre": a label that only says the line is a talk. */
+const UNIT_LABEL = new RegExp(`^(?:${UNIT_LABELS})(?:\\s*#?\\d+)?\\s*[:|–—-]\\s*(?=\\S)`, "iu");
 /** "{#anchor}" after a heading (Hugo and Pandoc), or the "#", "¶" or "🔗" of a heading's anchor link. */
 const ANCHOR = /\s*(?:\{#[^}]*\}|[#¶§🔗])\s*$/u;
 /** "1. ", "#5: ", "No. 2 – ", "3) ": the number of a heading in a numbered outline. */
@@ -40,7 +42,7 @@ export function peel(text: string, links: readonly Link[] = []): Peeled {
     label = bracket[1] ?? bracket[2];
     rest = rest.slice(bracket[0].length);
   }
-  rest = rest.replace(NUMBER, "").replace(TIME_SLOT, "");
+  rest = rest.replace(NUMBER, "").replace(TIME_SLOT, "").replace(UNIT_LABEL, "");
   const time = TIME_AFTER.exec(rest);
   if (time && time.index > 0) rest = rest.slice(0, time.index);
   // One media word off the end for each media link: "Streaming Video" with no video link keeps its word.

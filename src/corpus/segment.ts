@@ -1,5 +1,6 @@
 import { isContainerPhrase, phraseKey, TITLE_LABELS } from "../lexicon/index.js";
 import { mentionsIn } from "./inline-talks.js";
+import { leadingDay } from "./days.js";
 import { factsOf, type LineFacts } from "./line-facts.js";
 import { readLines, type Line } from "./lines.js";
 import { talkLinkKind, type TalkLinkKind } from "./links.js";
@@ -77,7 +78,10 @@ export function segment(body: string, options: SegmentOptions): FoundSection[] {
   const roots = outlineOf(facts);
   const plan = new Planner(facts, roots);
   plan.run();
-  return plan.drafts.flatMap((draft) => found(draft, facts, options.recapTitle));
+  const sections = plan.drafts.flatMap((draft) => found(draft, facts, options.recapTitle));
+  // A line of introduction beside the talks is not worth a section; a recap with no talk keeps all it says.
+  const talks = sections.some((s) => s.kind === "talk");
+  return sections.filter((s) => s.kind === "talk" || !talks || s.bullets.reduce((n, b) => n + b.text.length, 0) >= NOTES_WORTH_KEEPING);
 }
 
 class Planner {
@@ -121,7 +125,9 @@ class Planner {
     const named = nodes.filter((n) => this.facts[n.at]!.speakers.length > 0 || this.facts[n.at]!.talkLabel);
     const structural = nodes.some((n) => this.role(n) === "day" || this.role(n) === "container");
     const first = nodes.find((n) => this.role(n) === undefined);
-    if (first && named.length === 1 && named[0] === first && !structural) return first;
+    // Only an outline the author wrote: one inferred from plain lines holds only what read as titles.
+    const written = nodes.some((n) => this.facts[n.at]!.line.markdownLevel !== undefined);
+    if (first && written && named.length === 1 && named[0] === first && !structural) return first;
     const top = this.roots.filter((n) => this.role(n) !== "furniture");
     const lone = top.length === 1 ? top[0]! : undefined;
     if (!lone || this.role(lone) !== undefined || EVENT_NAME.test(this.facts[lone.at]!.text)) return undefined;
@@ -192,7 +198,8 @@ class Planner {
   /** A talk: the heading at `at`, the lines after it up to `to`; headings among them are its parts. */
   private talk(node: OutlineNode, from: number, to: number, day?: string, parent?: string): void {
     const facts = this.facts[node.at]!;
-    const draft: Draft = { kind: "talk", title: facts.title, ...(parent && { parent }), speakers: facts.speakers, ...(day && { day }), ...(facts.url && { url: facts.url }), lines: [] };
+    const opens = day ?? leadingDay(facts.text);
+    const draft: Draft = { kind: "talk", title: facts.title, ...(parent && { parent }), speakers: facts.speakers, ...(opens && { day: opens }), ...(facts.url && { url: facts.url }), lines: [] };
     const headings = new Set(walk([node]).map((n) => n.at));
     this.drafts.push(draft);
     for (let i = from; i < to; i++) {
@@ -200,6 +207,9 @@ class Planner {
       const part = this.facts[i]!;
       if (headings.has(i) || part.heading) {
         if (part.role !== "furniture") draft.lines.push({ at: i, part: true });
+      } else if (part.role === "part" && part.words <= 3 && (this.facts[i + 1]?.line.depth ?? 0) > part.line.depth) {
+        // "• Summary" over the bullets of the summary: the label of a part, as a heading would be.
+        draft.lines.push({ at: i, part: true });
       } else if (part.speakers.length > 0 && this.isBulletTalk(i)) {
         // "- Jane Doe (Acme): Title" over its own bullets: the talk after, whatever heading is above it.
         i = this.bulletTalk(i, to, day) - 1;
@@ -324,9 +334,9 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
     if (part) bullets.push({ text: f.text, depth: 0, part: true });
     else addLine(bullets, f.line);
   }
-  const kept = bullets.filter((b, i) => !b.part || bullets.slice(i + 1).some((n) => !n.part));
+  // A part's label stays where notes follow it, not where another label or the end does.
+  const kept = bullets.filter((b, i) => !b.part || (bullets[i + 1] !== undefined && !bullets[i + 1]!.part));
   if (kept.length === 0 && url === undefined) return [];
-  if (draft.kind === "notes" && kept.reduce((n, b) => n + b.text.length, 0) < NOTES_WORTH_KEEPING) return [];
   // "### Kay Yan" over "Her talk's topic: … (Title)": a heading that names only the speaker.
   const person = draft.kind === "talk" && speakers.length === 0 ? parsePeople(draft.title) : undefined;
   const stated = person?.length === 1 ? draft.lines.slice(0, 8).map((l) => statedTitle(facts[l.at]!.line.text)).find(Boolean) : undefined;

@@ -13,6 +13,7 @@ export const en: Lexicon = {
     "sessions i attended*", "talks i attended*", "sessions attended*", "talks attended*", "sessions of the day", "my sessions*", "session notes*", "talk notes*",
     "breakout sessions", "co-located events", "highlights", "other highlights", "other talks", "more talks", "notable talks", "favorite talks", "favourite talks", "best talks",
   ],
+  unitLabels: ["session", "talk"],
   talkWords: ["talk", "keynote", "session", "panel", "workshop", "tutorial", "lightning talk", "presentation", "fireside chat", "demo", "deep dive", "maintainer track", "project update"],
   parts: [
     "summary", "sumary", "summry", "notes", "my notes", "q&a", "q & a", "qa", "questions", "questions and answers", "demo", "demos", "live demo", "key takeaways", "takeaways",
@@ -23,13 +24,14 @@ export const en: Lexicon = {
     "history", "intro", "introduction", "recap", "wrap-up", "wrap up", "why", "how", "what", "setup", "getting started", "getting involved", "use cases", "challenges",
   ],
   notesTopics: [
-    "introduction", "intro", "conclusion*", "closing thoughts*", "final thoughts*", "final words*", "final takeaways*", "wrap-up*", "wrap up*", "wrapping up*", "summary of the event*",
-    "travel*", "getting there*", "the venue*", "venue*", "food*", "lunch*", "dinner*", "breakfast*", "coffee*", "booths*", "vendor booths*", "the booths*", "expo*", "expo hall*",
-    "sponsors*", "sponsor booths*", "swag*", "party*", "parties*", "after party*", "afterparty*", "karaoke*", "networking*", "hallway track*", "social*", "the people*",
-    "size and scale*", "overall*", "my experience*", "experience*", "first impressions*", "impressions*", "about the event*", "about kubecon*", "why i went*", "why kubecon*",
-    "preparation*", "before the conference*", "after the conference*", "what i learned*", "things to check out*", "to check out*", "todo*", "to do*", "all the sessions*",
-    "thanks*", "thank you*", "acknowledgements*", "acknowledgments*", "tl;dr*", "tldr*", "update*", "disclaimer*", "about me*", "about this post*", "background*",
+    "introduction", "intro", "conclusion*", "closing thoughts*", "final thoughts*", "final words*", "final takeaways*", "wrap-up*", "wrap up*", "wrapping up*",
+    "travel", "travel tips", "getting there", "the venue", "venue", "food", "lunch", "dinner", "breakfast", "coffee", "booths", "vendor booths", "the booths", "sponsor booths",
+    "expo", "expo hall", "the expo hall", "sponsors", "swag", "party", "parties", "the party", "after party", "afterparty", "karaoke*", "networking", "hallway track",
+    "my experience", "first impressions", "impressions", "about the event", "about kubecon", "why i went", "preparation", "before the conference", "after the conference",
+    "what i learned", "things to check out*", "to check out", "todo", "to do", "all the sessions*", "thanks*", "thank you*", "acknowledgements", "acknowledgments",
+    "tl;dr", "tldr", "disclaimer", "about me", "about this post", "overall", "the people", "social events",
   ],
+
   furniture: [
     "table of contents", "contents", "toc", "in this post", "in this article", "in this memo", "in this recap", "in this issue", "on this page", "related posts*", "related articles*", "related reading*", "related stories*",
     "you may also like*", "you might also like*", "more posts*", "more articles*", "recommended*", "read next*", "comments*", "leave a reply*", "leave a comment*",

@@ -69,6 +69,7 @@ export const DAY_WORDS = alternatives("dayWords");
 export const NUMBER_WORDS = alternatives("numberWords");
 export const PARTS_OF_DAY = alternatives("partsOfDay");
 export const TALK_WORDS = alternatives("talkWords");
+export const UNIT_LABELS = alternatives("unitLabels");
 export const SPEAKER_LABELS = alternatives("speakerLabels");
 export const BY_WORDS = alternatives("byWords");
 export const MEDIA_WORDS = alternatives("mediaWords");

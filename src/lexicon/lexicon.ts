@@ -21,6 +21,8 @@ export interface Lexicon {
   numberWords: readonly string[];
   /** Headings over several talks ("Keynotes", "Sessions", "Lightning talks", "Les talks auxquels j'ai assisté*"). */
   containers: readonly string[];
+  /** Labels that say only "this is a talk" before a title ("Session: Title"): peeled off, unlike "Keynote:" or "Panel:", which official titles carry. */
+  unitLabels: readonly string[];
   /** Words that say a line is a talk ("talk", "keynote", "panel"): a label before a title, or a title of its own. */
   talkWords: readonly string[];
   /** Headings inside a talk that are parts of it ("Summary", "Notes", "Q&A", "Demo", "Key takeaways"). */
