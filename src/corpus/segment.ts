@@ -2,7 +2,7 @@ import { isContainerPhrase, phraseKey, TITLE_LABELS } from "../lexicon/index.js"
 import { mentionsIn } from "./inline-talks.js";
 import { leadingDay } from "./days.js";
 import { factsOf, type LineFacts } from "./line-facts.js";
-import { readLines, type Line } from "./lines.js";
+import { isTalkMarker, readLines, type Line } from "./lines.js";
 import { talkLinkKind, type TalkLinkKind } from "./links.js";
 import { outlineOf, walk, type OutlineNode } from "./outline.js";
 import type { Bullet, Speaker } from "./section.js";
@@ -151,6 +151,10 @@ class Planner {
         else this.prose(node.bodyFrom, node.bodyTo, day);
         // A group's topics carry its name ("Notes on security › Seccomp"); a list of sessions does not.
         this.decide(node.children, day, isContainerPhrase(facts.text) && !LISTS_OF_TALKS.test(facts.text) ? facts.text : undefined);
+      } else if (role === "part" && node.children.length > 0) {
+        // "Notes", "My notes" over the talks: a part's word outside any talk names the page.
+        this.prose(node.bodyFrom, node.bodyTo, day);
+        this.decide(node.children, day);
       } else if (role === "notes" || role === "part") {
         // A recap's own notes name talks in passing ("all the sessions I went to"): none of them is a section.
         this.notesOf(node.at, node.end);
@@ -332,7 +336,8 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
       if (link) url = link.url;
     }
     if (part) bullets.push({ text: f.text, depth: 0, part: true });
-    else addLine(bullets, f.line);
+    // "Link to slides", "Talk abstract": what the line points at is the talk's link, the words are no note.
+    else if (!isTalkMarker(f.line.text)) addLine(bullets, f.line);
   }
   // A part's label stays where notes follow it, not where another label or the end does.
   const kept = bullets.filter((b, i) => !b.part || (bullets[i + 1] !== undefined && !bullets[i + 1]!.part));

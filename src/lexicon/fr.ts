@@ -20,9 +20,9 @@ export const fr: Lexicon = {
     "références", "mon avis", "avis", "impressions", "mes impressions", "description", "intervenants", "intervenant", "introduction", "pour aller plus loin*",
   ],
   notesTopics: [
-    "introduction", "intro", "conclusion*", "en conclusion*", "pour conclure*", "le mot de la fin*", "mot de la fin*", "bilan*", "voilà*", "et voilà*", "c'est fini*",
-    "le voyage*", "voyage*", "le lieu*", "repas*", "déjeuner*", "stands*", "les stands*", "sponsors*", "les sponsors*", "goodies*", "soirée*", "la soirée*", "networking*",
-    "remerciements*", "merci*", "récapitulatif*", "en résumé*", "préambule*", "avant-propos*", "ambiance*", "l'ambiance*", "en bref*", "le contexte*",
+    "introduction", "intro", "conclusion*", "en conclusion*", "pour conclure*", "le mot de la fin*", "mot de la fin*", "bilan", "voilà*", "et voilà*", "c'est fini*",
+    "le voyage", "voyage", "le lieu", "repas", "déjeuner", "stands", "les stands", "sponsors", "les sponsors", "goodies", "soirée", "la soirée", "networking",
+    "remerciements*", "merci*", "récapitulatif*", "en résumé", "préambule", "avant-propos", "ambiance", "l'ambiance", "en bref", "le contexte",
   ],
   furniture: [
     "sommaire", "au sommaire", "table des matières", "dans cet article", "articles similaires*", "articles connexes*", "articles liés*", "à lire aussi*", "lire aussi*",

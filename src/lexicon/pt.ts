@@ -11,7 +11,7 @@ export const pt: Lexicon = {
   unitLabels: ["palestra", "sessão"],
   talkWords: ["palestra", "keynote", "sessão", "oficina", "painel", "apresentação"],
   parts: ["resumo", "notas", "perguntas", "demo", "demonstração", "conclusões", "conclusão", "contexto", "problema", "solução", "arquitetura", "resultados", "links", "slides", "vídeo", "introdução"],
-  notesTopics: ["introdução", "conclusão*", "conclusões*", "a viagem*", "viagem*", "comida*", "estandes*", "patrocinadores*", "festa*", "networking*", "obrigado*", "agradecimentos*"],
+  notesTopics: ["introdução", "conclusão*", "conclusões*", "a viagem", "viagem", "comida", "estandes", "patrocinadores", "festa", "networking", "obrigado*", "agradecimentos*"],
   furniture: ["índice", "sumário", "conteúdo", "posts relacionados*", "comentários*", "sobre o autor*", "compartilhar*", "inscreva-se*"],
   speakerLabels: ["palestrantes", "palestrante", "apresentado por", "por", "com"],
   byWords: ["por", "de", "com"],

@@ -5,7 +5,7 @@ const en = (recapTitle = "My recap") => ({ recapTitle, language: "en" });
 const summary = (sections: FoundSection[]) => sections.map((s) => ({ title: s.title, notes: s.bullets.map((b) => b.text) }));
 
 describe("segment() on small texts", () => {
-  it("splits a Markdown recap at its headings, without the # marks and without the blog's own title", () => {
+  it("splits a Markdown recap at its headings, without the # marks and without the blog's own title; an official \"Keynote:\" stays in the title", () => {
     const text = [
       "# My recap",
       "",
@@ -20,7 +20,7 @@ describe("segment() on small texts", () => {
       "",
     ].join("\n");
     expect(summary(segment(text, en()))).toEqual([
-      { title: "The Future of Kubernetes", notes: ["Kubernetes is boring now.", "Boring is good."] },
+      { title: "Keynote: The Future of Kubernetes", notes: ["Kubernetes is boring now.", "Boring is good."] },
       { title: "Scaling Prometheus Storage", notes: ["Thanos for long-term storage."] },
     ]);
   });
@@ -112,7 +112,7 @@ describe("segment() on small texts", () => {
     ]);
   });
 
-  it("skips “Talk Abstract” and “Summary” under a talk title and keeps the notes nested under them", () => {
+  it("keeps “Summary” under a talk title as the label of the notes nested under it, and drops an empty “Talk Abstract”", () => {
     const text = [
       "Notes",
       "",
@@ -129,6 +129,7 @@ describe("segment() on small texts", () => {
       title: "Day 2 Keynote: Pushing Kubernetes Forward",
       day: "Day 2",
       bullets: [
+        { text: "Summary", depth: 0, part: true },
         { text: "Where is it going?", depth: 1 },
         { text: "Simpler installs", depth: 2 },
       ],
