@@ -47,6 +47,7 @@ function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
   }
   // A page saved as plain text has no heading at all: a line standing alone heads what follows it by
   // what it is: a day or a group of talks (1), a title (2), a part of a talk (3).
+  let group = false;
   facts.forEach((f, i) => {
     const next = facts[i + 1];
     const previous = facts[i - 1]?.line;
@@ -57,9 +58,15 @@ function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
     const role = f.role;
     const continued = role === undefined && next !== undefined && next.line.depth === 0 && !next.line.afterBlank && /^[\p{Ll},.;:)\]]/u.test(next.line.text);
     if (f.line.depth !== 0 || f.line.verbatim || runsOn || continued) return;
-    if ((role === "day" || role === "container" || role === "furniture" || role === "notes") && f.words <= 8) levels.set(i, 1);
-    else if (role === "part" && f.words <= 4) levels.set(i, 3);
-    else if (f.words >= 2 && readsAsTitle(f, next)) levels.set(i, 2);
+    // Under a group of topics ("Notes on security"), a short line that opens with a capital, after a
+    // sentence ends and before a paragraph, heads a topic ("Seccomp", "Run as non root").
+    const afterSentence = previous === undefined || /[.!?)]$/.test(previous.text) || facts[i - 1]!.marker;
+    const topic = group && f.words <= 6 && !f.sentence && /^[\p{Lu}\p{N}]/u.test(f.text) && afterSentence && next?.line.depth === 0 && next.words > 6;
+    if ((role === "day" || role === "container" || role === "furniture" || role === "notes") && f.words <= 8) {
+      levels.set(i, 1);
+      group = role === "container";
+    } else if (role === "part" && f.words <= 4) levels.set(i, 3);
+    else if ((f.words >= 2 && readsAsTitle(f, next)) || topic) levels.set(i, 2);
   });
   return levels;
 }
