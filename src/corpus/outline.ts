@@ -62,7 +62,7 @@ function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
     // sentence ends and before a paragraph, heads a topic ("Seccomp", "Run as non root").
     const afterSentence = previous === undefined || /[.!?)]$/.test(previous.text) || facts[i - 1]!.marker;
     const topic = group && f.words <= 6 && !f.sentence && /^[\p{Lu}\p{N}]/u.test(f.text) && afterSentence && next?.line.depth === 0 && next.words > 6;
-    if ((role === "day" || role === "container" || role === "furniture" || role === "notes") && f.words <= 8) {
+    if ((role === "day" || role === "container" || role === "furniture" || role === "notes") && f.words <= 8 && !f.sentence) {
       levels.set(i, 1);
       group = role === "container";
     } else if (role === "part" && f.words <= 4) levels.set(i, 3);

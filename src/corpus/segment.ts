@@ -155,6 +155,10 @@ class Planner {
         // "Notes", "My notes" over the talks: a part's word outside any talk names the page.
         this.prose(node.bodyFrom, node.bodyTo, day);
         this.decide(node.children, day);
+      } else if (role === "notes" && node.children.some((k) => this.facts[k.at]!.speakers.length > 0)) {
+        // "Introduction" over talks that name their people: the introduction is its own text only.
+        this.notesOf(node.at, node.bodyTo);
+        this.decide(node.children, day);
       } else if (role === "notes" || role === "part") {
         // A recap's own notes name talks in passing ("all the sessions I went to"): none of them is a section.
         this.notesOf(node.at, node.end);
