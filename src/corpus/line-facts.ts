@@ -69,7 +69,9 @@ function setApart(line: Line): boolean {
     line.text.length <= 200 &&
     !/[.,;!…。]$/.test(line.text) &&
     !LINK_LABEL.test(line.text) &&
-    !isTalkMarker(line.text)
+    !isTalkMarker(line.text) &&
+    // "*Speakers: Jane Doe (Acme)*", "*by Jane Doe*": the talk's people set in italics, not a heading.
+    speakerLine(line.text) === undefined
   );
 }
 

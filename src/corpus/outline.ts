@@ -40,7 +40,7 @@ function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
     facts.forEach((f, i) => {
       const next = facts[i + 1];
       const named = f.speakers.length > 0 || (next?.people !== undefined && next.line.depth === 0);
-      const short = f.words >= 2 && f.words <= 16 && !f.sentence && f.line.links.length === 0;
+      const short = f.words >= 2 && f.words <= 16 && !f.sentence && f.line.links.length === 0 && !f.marker && f.people === undefined;
       if (!levels.has(i) && f.line.depth === 0 && !f.line.verbatim && f.line.afterBlank && named && short && readsAsTitle(f, next)) levels.set(i, deepest + 1 + styles.length);
     });
     return levels;

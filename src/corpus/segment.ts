@@ -108,6 +108,8 @@ class Planner {
     const first = this.roots[0]?.at ?? this.facts.length;
     const single = this.singleTalk();
     if (single) {
+      // Before the talk's heading: its links and people ("## Meta") are the talk's, an introduction is the recap's notes.
+      for (let i = 0; i < single.at; i++) if (!this.facts[i]!.marker) this.notesOf(i, i + 1);
       this.talk(single, 0, this.facts.length);
       return;
     }
@@ -211,8 +213,8 @@ class Planner {
     const headings = new Set(walk([node]).map((n) => n.at));
     this.drafts.push(draft);
     for (let i = from; i < to; i++) {
-      if (i === node.at) continue;
       const part = this.facts[i]!;
+      if (i === node.at || (i < node.at && !part.marker)) continue;
       if (headings.has(i) || part.heading) {
         if (part.role !== "furniture") draft.lines.push({ at: i, part: true });
       } else if (part.role === "part" && part.words <= 3 && (this.facts[i + 1]?.line.depth ?? 0) > part.line.depth) {
@@ -320,6 +322,11 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
   for (let k = 0; k < draft.lines.length; k++) {
     const { at, part } = draft.lines[k]!;
     const f = facts[at]!;
+    if (url === undefined && (f.marker || f.people) && f.line.links.length > 0) {
+      const link = f.line.links.find((l) => talkLinkKind(l.url, `${f.line.text} ${l.label}`));
+      if (link) url = link.url;
+    }
+    url ??= f.url;
     const early = k < 12 && draft.kind === "talk";
     if (early && speakers.length === 0) {
       const listed = listedPeople(draft.lines.map((l) => facts[l.at]!.line), k, part === true);
@@ -334,10 +341,6 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
         continue;
       }
       if (people) speakers.push(...people);
-    }
-    if (url === undefined && f.url === undefined && f.marker && f.line.links.length > 0) {
-      const link = f.line.links.find((l) => talkLinkKind(l.url, `${f.line.text} ${l.label}`));
-      if (link) url = link.url;
     }
     if (part) bullets.push({ text: f.text, depth: 0, part: true });
     // "Link to slides", "Talk abstract": what the line points at is the talk's link, the words are no note.

@@ -224,7 +224,7 @@ describe("kubecon ingest", () => {
 
     expect(run.stdout).toContain(`Wrote ${join(corpusDir, file!)}`);
     expect(run.stdout).toContain("language fr");
-    expect(run.stdout).toContain("2 sections found:");
+    expect(run.stdout).toContain("2 talks found");
     expect(run.stdout).toContain("  - Securing Supply Chains with Sigstore (Ann Lee, Chainguard)");
     expect(run.stdout).toContain("  - Scaling Prometheus Without Tears (Bob Ray, Grafana Labs)");
 

@@ -25,8 +25,8 @@ describe("per-talk links", () => {
       "- mTLS everywhere.",
       "## [Etcd Deep Dive](https://www.youtube.com/watch?v=x1)",
       "- Defragment often.",
-      "## Hallway Track",
-      "- Great coffee.",
+      "## Gateway API Deep Dive",
+      "- Routes for every protocol.",
     ].join("\n");
     const [zero, etcd, hallway] = sectionsOf(recap(body), []);
     expect([zero, etcd, hallway].map((s) => [s!.url, s!.urlKind])).toEqual([
@@ -39,7 +39,7 @@ describe("per-talk links", () => {
   });
 
   it("the talk card shows the recap's source beside the talk's own link, in text as on every platform", () => {
-    const [etcd, hallway] = sectionsOf(recap("## [Etcd Deep Dive](https://www.youtube.com/watch?v=x1)\n- Defragment often.\n## Hallway Track\n- Coffee."), []);
+    const [etcd, hallway] = sectionsOf(recap("## [Etcd Deep Dive](https://www.youtube.com/watch?v=x1)\n- Defragment often.\n## Gateway API Deep Dive\n- Routes for every protocol."), []);
     const own = renderText(talkCard(etcd!, recap("")));
     expect(own).toContain("Watch: https://www.youtube.com/watch?v=x1");
     expect(own).toContain("Source: https://blog.example.org/kubecon");

@@ -37,7 +37,7 @@ describe("ingest of an HTML page", () => {
       language: "en",
     });
     for (const gone of ["Home", "Archive", "Share on", "Related posts", "Great post", "©", "analytics", "font-family", "<"]) expect(recap!.body).not.toContain(gone);
-    expect(report).toContain("2 sections found:");
+    expect(report).toContain("2 talks found");
     expect(report).toContain("  - Cilium Mesh Without Sidecars (Ann Lee, Isovalent) · 2 lines · Watch: https://www.youtube.com/watch?v=cilium1");
     expect(report).toContain("  - Scaling Prometheus to a Billion Series (Bob Ray, Grafana Labs) · 3 lines");
   });
@@ -66,7 +66,7 @@ describe("ingest of a newsletter platform's post", () => {
 describe("ingest of a wiki page export", () => {
   it("keeps a table as a table (its rows notes, never talks) and drops the collapsed block's control", async () => {
     const report = await ingest(write("wiki.html", WIKI_PAGE), { corpusDir, dryRun: true });
-    expect(report).toContain("2 sections found:");
+    expect(report).toContain("2 talks found");
     expect(report).toContain("  - Service Mesh Interface: A Standard for Meshes (Gabe Monroy, Microsoft; William Morgan, Buoyant) · 3 lines");
     expect(report).toContain("  - OpenTelemetry: OpenTracing and OpenCensus Merge (Morgan McLean, Google; Ben Sigelman, LightStep) · 3 lines");
     expect(htmlToArticle(WIKI_PAGE).markdown).toContain("| Action | Owner |\n| --- | --- |\n| Evaluate OpenTelemetry SDK | Tom |");
@@ -157,11 +157,11 @@ describe("ingest as a tool", () => {
     await expect(ingest("ftp://example.org/x.md", { corpusDir })).rejects.toThrow("only http:// and https://");
   });
 
-  it("flags what looks wrong: a long or sentence title, a one-line section, a section over 60 lines, no speaker", async () => {
-    const long = Array.from({ length: 61 }, (_, i) => `- Note ${i + 1} on storage.`).join("\n");
+  it("flags what looks wrong: a long or sentence title, a one-line section, a section over 200 lines, no speaker", async () => {
+    const long = Array.from({ length: 201 }, (_, i) => `- Note ${i + 1} on storage.`).join("\n");
     const text = `KubeCon EU 2024\n\n## Storage Deep Dive\n${long}\n\n## This title is a sentence that someone wrote.\n- One line.\n`;
     const report = await ingest(write("odd.md", text), { corpusDir, dryRun: true });
-    expect(report).toContain("“Storage Deep Dive” has 61 lines: it may hold talks the segmenter missed.");
+    expect(report).toContain("“Storage Deep Dive” has 201 lines: it may hold talks the segmenter missed.");
     expect(report).toContain("“This title is a sentence that someone wrote.” reads as a sentence, not a title.");
     expect(report).toContain("has one line");
     expect(report).toContain("No speaker was found in any section.");
