@@ -2,6 +2,7 @@ import { helpCard } from "../cards/help-card.js";
 import { searchCard } from "../cards/search-card.js";
 import type { Reply } from "../cards/card.js";
 import type { Corpus } from "../corpus/corpus.js";
+import { findSection } from "../corpus/section-ids.js";
 import type { SearchFilters } from "../search/engine.js";
 import { plural } from "../text/plural.js";
 import type { BotData } from "./data.js";
@@ -123,8 +124,17 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     visibility: "ephemeral",
     async run(args) {
       const id = String(args.id).toLowerCase();
-      const section = data.corpus.sections.find((s) => s.id === id);
-      if (!section) throw new UserError(`There is no talk with id “${id.slice(0, 60)}”. Search first, then use Details.`);
+      const found = findSection(data.corpus.sections, id);
+      if ("gone" in found) {
+        throw new UserError(
+          found.gone === "recap" && id.includes("--")
+            ? `The talk “${id.slice(0, 60)}” left the corpus with its recap. Search for it again.`
+            : found.gone === "talk"
+              ? `The talk “${id.slice(0, 60)}” left the corpus when its recap was read again. Search for it again.`
+              : `There is no talk with id “${id.slice(0, 60)}”. Search first, then use Details.`,
+        );
+      }
+      const { section } = found;
       const { talkCard } = await import("../cards/talk-card.js");
       return answer(talkCard(section, data.corpus.recaps.find((r) => r.id === section.recapId)));
     },

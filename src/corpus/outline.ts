@@ -1,3 +1,4 @@
+import { isTopicGroupPhrase } from "../lexicon/index.js";
 import type { LineFacts } from "./line-facts.js";
 import { readsAsTitle } from "./title-score.js";
 import { endsMidSentence } from "./words.js";
@@ -48,6 +49,12 @@ function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
   // A page saved as plain text has no heading at all: a line standing alone heads what follows it by
   // what it is: a day or a group of talks (1), a title (2), a part of a talk (3).
   let group = false;
+  // Only the title's links and people ("Link to the slides") between a title and this line.
+  const underTitle = (i: number) => {
+    let j = i - 1;
+    while (j >= 0 && !levels.has(j) && facts[j]!.marker) j--;
+    return levels.get(j) === 2;
+  };
   facts.forEach((f, i) => {
     const next = facts[i + 1];
     const previous = facts[i - 1]?.line;
@@ -64,9 +71,10 @@ function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
     const topic = group && f.words <= 6 && !f.sentence && /^[\p{Lu}\p{N}]/u.test(f.text) && afterSentence && next?.line.depth === 0 && next.words > 6;
     if ((role === "day" || role === "container" || role === "furniture" || role === "notes") && f.words <= 8 && !f.sentence) {
       levels.set(i, 1);
-      group = role === "container";
+      group = isTopicGroupPhrase(f.text);
     } else if (role === "part" && f.words <= 4) levels.set(i, 3);
-    else if ((f.words >= 2 && readsAsTitle(f, next)) || topic) levels.set(i, 2);
+    // A title right under another title, with nothing between them, is the first one's sub-heading.
+    else if ((f.words >= 2 && readsAsTitle(f, next)) || topic) levels.set(i, underTitle(i) ? 3 : 2);
   });
   return levels;
 }

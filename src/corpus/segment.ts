@@ -1,8 +1,8 @@
-import { isContainerPhrase, phraseKey, TITLE_LABELS } from "../lexicon/index.js";
+import { isTopicGroupPhrase, phraseKey, TITLE_LABELS } from "../lexicon/index.js";
 import { mentionsIn } from "./inline-talks.js";
 import { leadingDay } from "./days.js";
 import { factsOf, type LineFacts } from "./line-facts.js";
-import { isTalkMarker, readLines, type Line } from "./lines.js";
+import { isTalkMarker, LINK_LABEL, readLines, type Line } from "./lines.js";
 import { talkLinkKind, type TalkLinkKind } from "./links.js";
 import { outlineOf, walk, type OutlineNode } from "./outline.js";
 import type { Bullet, Speaker } from "./section.js";
@@ -62,8 +62,6 @@ type Role = NonNullable<LineFacts["role"]>;
 const KEYNOTE_BLOCK = /keynote|基調講演|キーノート|主题演讲/iu;
 /** Fewer characters than this of a recap's own notes (a line of introduction, a sign-off) are not worth a section. */
 const NOTES_WORTH_KEEPING = 280;
-/** Containers that list sessions ("Keynotes", "Talks I attended") rather than group topics: their talks keep their own titles. */
-const LISTS_OF_TALKS = /^(?:the |my |other |more |les |autres )?(?:keynotes?|sessions?|talks?|lightning talks|workshops|tutorials|panels|speakers?|conférences|présentations|ateliers)\b/iu;
 /** A heading over a whole recap: it names the event. */
 const EVENT_NAME = /kubecon|cloudnativecon|cloud native con/iu;
 
@@ -152,7 +150,7 @@ class Planner {
         if (KEYNOTE_BLOCK.test(facts.text) && told) this.talk(node, node.at, node.bodyTo, day);
         else this.prose(node.bodyFrom, node.bodyTo, day);
         // A group's topics carry its name ("Notes on security › Seccomp"); a list of sessions does not.
-        this.decide(node.children, day, isContainerPhrase(facts.text) && !LISTS_OF_TALKS.test(facts.text) ? facts.text : undefined);
+        this.decide(node.children, day, isTopicGroupPhrase(facts.text) ? facts.text : undefined);
       } else if (role === "part" && node.children.length > 0) {
         // "Notes", "My notes" over the talks: a part's word outside any talk names the page.
         this.prose(node.bodyFrom, node.bodyTo, day);
@@ -344,7 +342,7 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
     }
     if (part) bullets.push({ text: f.text, depth: 0, part: true });
     // "Link to slides", "Talk abstract": what the line points at is the talk's link, the words are no note.
-    else if (!isTalkMarker(f.line.text)) addLine(bullets, f.line);
+    else if (!isTalkMarker(f.line.text) && !(LINK_LABEL.test(f.line.text) && f.line.links.length > 0)) addLine(bullets, f.line);
   }
   // A part's label stays where notes follow it, not where another label or the end does.
   const kept = bullets.filter((b, i) => !b.part || (bullets[i + 1] !== undefined && !bullets[i + 1]!.part));

@@ -9,6 +9,7 @@ export const de: Lexicon = {
   numberWords: ["eins", "zwei", "drei", "vier", "fünf", "erster", "zweiter", "dritter", "letzter"],
   containers: ["keynotes", "vorträge", "sessions", "talks", "lightning talks", "workshops", "besuchte vorträge*", "meine vorträge*"],
   unitLabels: ["vortrag", "session"],
+  topicGroups: ["notizen zu*"],
   talkWords: ["vortrag", "talk", "keynote", "session", "panel", "workshop"],
   parts: ["zusammenfassung", "notizen", "fragen", "demo", "fazit", "erkenntnisse", "hintergrund", "problem", "lösung", "architektur", "ergebnisse", "ausblick", "links", "folien", "video", "einleitung"],
   notesTopics: ["einleitung", "fazit*", "zusammenfassung", "anreise", "reise", "essen", "stände", "sponsoren", "party", "networking", "danke*", "rückblick"],

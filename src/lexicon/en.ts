@@ -8,12 +8,12 @@ export const en: Lexicon = {
   partsOfDay: ["morning", "afternoon", "evening", "morning sessions", "afternoon sessions", "morning keynotes", "afternoon keynotes"],
   numberWords: ["zero", "one", "two", "three", "four", "five", "first", "second", "third", "fourth", "fifth", "last"],
   containers: [
-    "notes on*", "thoughts on*", "notes from*",
     "keynotes", "keynotes*", "keynote sessions", "speakers", "speaker", "our speakers", "the speakers", "keynote talks", "the keynotes", "sessions", "talks", "the talks", "lightning talks", "workshops", "tutorials", "panels",
     "sessions i attended*", "talks i attended*", "sessions attended*", "talks attended*", "sessions of the day", "my sessions*", "session notes*", "talk notes*",
     "breakout sessions", "co-located events", "highlights", "other highlights", "other talks", "more talks", "notable talks", "favorite talks", "favourite talks", "best talks",
   ],
   unitLabels: ["session", "talk"],
+  topicGroups: ["notes on*", "thoughts on*", "notes from*"],
   talkWords: ["talk", "keynote", "session", "panel", "workshop", "tutorial", "lightning talk", "presentation", "fireside chat", "demo", "deep dive", "maintainer track", "project update"],
   parts: [
     "summary", "sumary", "summry", "notes", "my notes", "q&a", "q & a", "qa", "questions", "questions and answers", "demo", "demos", "live demo", "key takeaways", "takeaways",

@@ -8,11 +8,11 @@ export const fr: Lexicon = {
   partsOfDay: ["matin", "matinée", "après-midi", "soir", "soirée"],
   numberWords: ["un", "deux", "trois", "quatre", "cinq", "premier", "première", "deuxième", "second", "seconde", "troisième", "dernier", "dernière"],
   containers: [
-    "notes sur*", "retour sur*",
     "keynotes", "les keynotes", "sessions", "les sessions", "talks", "les talks", "les talks*", "conférences", "les conférences*", "les sessions*", "talks auxquels*",
     "sessions auxquelles*", "lightning talks", "ateliers", "les ateliers*", "présentations", "les présentations*", "temps forts", "autres talks*", "autres sessions*",
   ],
   unitLabels: ["session", "conférence", "talk"],
+  topicGroups: ["notes sur*", "retour sur*"],
   talkWords: ["talk", "keynote", "session", "conférence", "présentation", "atelier", "table ronde", "panel", "démo", "retour d'expérience", "rex"],
   parts: [
     "résumé", "notes", "mes notes", "questions", "questions/réponses", "q&r", "démo", "démonstration", "à retenir", "ce qu'il faut retenir*", "points clés", "en bref",

@@ -48,7 +48,10 @@ function union(kind: PhraseList): readonly string[] {
   return [...new Set(LEXICONS.flatMap((l) => l[kind].map((w) => w.replace(/\*$/, ""))))];
 }
 
-export const isContainerPhrase = matcher("containers");
+const isListOfTalks = matcher("containers");
+export const isTopicGroupPhrase = matcher("topicGroups");
+/** A heading over talks or topics: "Keynotes", "Sessions I attended", "Notes on security". */
+export const isContainerPhrase = (text: string) => isListOfTalks(text) || isTopicGroupPhrase(text);
 export const isPartPhrase = matcher("parts");
 export const isNotesTopicPhrase = matcher("notesTopics");
 export const isFurniturePhrase = matcher("furniture");

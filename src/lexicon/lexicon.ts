@@ -23,6 +23,8 @@ export interface Lexicon {
   containers: readonly string[];
   /** Labels that say only "this is a talk" before a title ("Session: Title"): peeled off, unlike "Keynote:" or "Panel:", which official titles carry. */
   unitLabels: readonly string[];
+  /** Containers that group topics rather than list sessions ("Notes on security"): their sections carry their name. */
+  topicGroups: readonly string[];
   /** Words that say a line is a talk ("talk", "keynote", "panel"): a label before a title, or a title of its own. */
   talkWords: readonly string[];
   /** Headings inside a talk that are parts of it ("Summary", "Notes", "Q&A", "Demo", "Key takeaways"). */

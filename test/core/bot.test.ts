@@ -19,7 +19,7 @@ describe("bot.run: mistakes get a short answer", () => {
     ["serch ebpf", "search"],
     ["evnts", "events"],
     ["topcs", "topics"],
-    ["takeaways", "takeaway"],
+    ["takeawy", "takeaway"],
   ])("“%s” is a mistyped command: did you mean `%s`?", async (text, command) => {
     const reply = await run(text);
     expect(reply.isError).toBe(true);

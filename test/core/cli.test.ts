@@ -49,10 +49,11 @@ describe("kubecon search --json", () => {
   });
 
   it("gives a section's full text and display title, the same as `sections --json`", () => {
-    const [answer] = jsonLines(kubecon(["search", "seccomp", "--json", "--limit", "1"]).stdout) as [{ results: Record<string, unknown>[] }];
+    const [answer] = jsonLines(kubecon(["search", "apparmor", "--json", "--limit", "1"]).stdout) as [{ results: Record<string, unknown>[] }];
     const hit = answer.results[0]!;
-    expect(hit.title).toBe("Notes on security › Seccomp");
-    expect(hit.talk).toBe("Seccomp");
+    expect(hit.title).toBe("Notes on security › AppArmor");
+    expect(hit.talk).toBe("AppArmor");
+    expect(hit.kind).toBe("talk");
     const section = loadShipped().sections.find((s) => s.id === hit.id)!;
     expect(hit.text).toBe(section.text);
   });

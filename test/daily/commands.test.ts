@@ -106,7 +106,7 @@ describe("daily commands through the real bot", () => {
     const posted = poster.deliveries.find((d) => d.channelId === "C4")!;
     expect(posted.card.actions!.map((a) => [a.label, a.command])).toEqual([
       ["Read the talk", expect.stringMatching(/^talk \S+--\S+$/)],
-      ["More on Security", "search Security"],
+      ["More on Policy", "search Policy"],
     ]);
     // The buttons' commands work on the real bot.
     const talk = await bot.run(posted.card.actions![0]!.command, ctx);
