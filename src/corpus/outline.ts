@@ -1,7 +1,7 @@
 import { isTopicGroupPhrase } from "../lexicon/index.js";
 import type { LineFacts } from "./line-facts.js";
 import { readsAsTitle } from "./title-score.js";
-import { endsMidSentence } from "./words.js";
+import { endsMidSentence, wordsOf } from "./words.js";
 
 /**
  * A recap's outline: its headings as a tree. A heading is a Markdown heading, a line set apart as one
@@ -41,7 +41,8 @@ function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
     facts.forEach((f, i) => {
       const next = facts[i + 1];
       const named = f.speakers.length > 0 || (next?.people !== undefined && next.line.depth === 0);
-      const short = f.words >= 2 && f.words <= 16 && !f.sentence && f.line.links.length === 0 && !f.marker && f.people === undefined;
+      const line = f.line.text;
+      const short = f.words >= 2 && wordsOf(line).length <= 20 && !f.sentence && !/[.。]$/.test(line) && f.line.links.length === 0 && !f.marker && f.people === undefined;
       if (!levels.has(i) && f.line.depth === 0 && !f.line.verbatim && f.line.afterBlank && named && short && readsAsTitle(f, next)) levels.set(i, deepest + 1 + styles.length);
     });
     return levels;

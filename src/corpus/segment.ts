@@ -156,7 +156,7 @@ class Planner {
         this.prose(node.bodyFrom, node.bodyTo, day);
         this.decide(node.children, day);
       } else if (role === "notes" && node.children.some((k) => this.facts[k.at]!.speakers.length > 0)) {
-        // "Introduction" over talks that name their people: the introduction is its own text only.
+        // "Intro" over talks that name their people (a heading one level too high): the introduction is its own text only.
         this.notesOf(node.at, node.bodyTo);
         this.decide(node.children, day);
       } else if (role === "notes" || role === "part") {
