@@ -31,6 +31,8 @@ export default mergeConfig(
         "test/ingest/ingest.test.ts",
         "test/sources/commands.test.ts",
         "test/sources/refresh.test.ts",
+        "test/sources/replicas.test.ts",
+        "test/sources/schedule.test.ts",
         "test/store/backup.test.ts",
         "test/store/data-dir.test.ts",
         "test/store/faults.test.ts",
