@@ -24,7 +24,7 @@ const ENGLISH_STOP_WORDS = [
 const FRENCH_STOP_WORDS = [
     ...fra,
     // Words of questions asked in chat, and the elided words ("jusqu'à", "lorsqu'il") that apostrophes leave behind.
-    "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "pourquoi", "quel", "quelle", "quels", "quelles", "existe", "existent",
+    "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "existe", "existent",
     "parle", "parlé", "parler", "montre", "montrer", "trouver", "utiliser", "utilise", "faire", "fait", "veux", "voudrais", "besoin",
     "quelqu", "chose", "choses", "conférence",
 ];

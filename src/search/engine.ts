@@ -10,7 +10,7 @@ import { TermSequences } from "./term-sequences.js";
 import { Typos, type Correction } from "./typos.js";
 import { findAnswer, isQuestion, mayAnswer, SECTIONS_READ, type Answer, type AnswerConcept } from "./answer.js";
 import { highlight, snippet } from "./snippet.js";
-import { expandSynonyms, type SynonymGroups } from "./synonyms.js";
+import { expandSynonyms, type Concept, type SynonymGroups } from "./synonyms.js";
 
 export interface SearchFilters {
   eventId?: string;
@@ -369,9 +369,13 @@ export class SearchEngine {
     const stopLanguage = languages.includes("fr") ? "fr" : "en";
     const corrected = words.map((word) => (isStopWord(word, stopLanguage) ? word : this.correctionOf(word) ?? word));
     const concepts = expandSynonyms(corrected, this.synonyms);
+    /** The concepts whose synonyms were found through a correction: their typed words were mistyped, not understood. */
+    const viaCorrection = new Set<Concept>();
     let at = 0;
     for (const concept of concepts) {
-      concept.alternatives[0] = words.slice(at, (at += concept.length));
+      const typed = words.slice(at, (at += concept.length));
+      if (typed.some((word, i) => word !== concept.alternatives[0]![i])) viaCorrection.add(concept);
+      concept.alternatives[0] = typed;
     }
     const planned: Alternative[][] = [];
     const matchedTerms = new Set<string>();
@@ -385,6 +389,7 @@ export class SearchEngine {
       /** The terms of the words as typed (and of the words they are slips for): what stands side by side with the next concept's. */
       const terms: number[] = [];
       let searchable = false;
+      const understood = !viaCorrection.has(concept) && concept.alternatives.slice(1).some((phrase) => phrase.every((word) => isStopWord(word) || this.isKnown(word)));
       concept.alternatives.forEach((phrase, a) => {
         const typed = a === 0;
         const whole: Leaf[] = [];
@@ -404,14 +409,16 @@ export class SearchEngine {
           const { fuzziness, minPrefixLength } = this.options;
           const folded = fold(word);
           let typos: Correction[] = [];
-          if (!known) {
+          if (!known && understood) {
+            // A synonym of it is in the corpus ("coûts" for "costs"): it was understood, not mistyped.
+          } else if (!known) {
             // "Did you mean" looks one edit away even for a short word; the search only as far as `fuzziness`.
             typos = this.corrections(folded, Math.max(1, fuzziness(folded)));
             if (typos[0]) corrections.set(word, typos[0].word);
             if (fuzziness(folded) === 0) typos = [];
           } else {
             const rare = this.rareSpelling(folded, joined);
-            if (rare) typos = this.corrections(folded, fuzziness(folded), rare.minSections);
+            if (rare) typos = this.corrections(folded, fuzziness(folded), rare.minSections, rare.sections);
           }
           const last = isLast && w === phrase.length - 1;
           const leaf = this.leaf(joined, !known && last && word.length >= minPrefixLength, matchedTerms, typos);
@@ -460,21 +467,26 @@ export class SearchEngine {
     return [...best.values()];
   }
 
+  /** Whether the index has a term of the word, in some language. */
+  private isKnown(word: string): boolean {
+    return this.variants(word).joined.some((t) => this.postings.termId(t) !== undefined);
+  }
+
   /** The likeliest word a typed word the corpus does not know is a slip for; undefined for a known or a short word. */
   private correctionOf(word: string): string | undefined {
-    if (this.variants(word).joined.some((t) => this.postings.termId(t) !== undefined)) return undefined;
+    if (this.isKnown(word)) return undefined;
     const folded = fold(word);
     const edits = this.options.fuzziness(folded);
     return edits ? this.corrections(folded, edits)[0]?.word : undefined;
   }
 
   /** The typo model's corrections, the last query's kept: a query looks its words up twice (for synonyms, then to search). */
-  private corrections(folded: string, maxEdits: number, minSections = 1): Correction[] {
-    const key = `${folded}\u0000${maxEdits}\u0000${minSections}`;
+  private corrections(folded: string, maxEdits: number, minSections = 1, ownSections = 0): Correction[] {
+    const key = `${folded}\u0000${maxEdits}\u0000${minSections}\u0000${ownSections}`;
     let found = this.recentCorrections.get(key);
     if (!found) {
       this.typos ??= new Typos(this.vocabulary, (termId) => this.postings.sectionCount(termId));
-      found = this.typos.corrections(folded, maxEdits, minSections);
+      found = this.typos.corrections(folded, maxEdits, minSections, ownSections);
       if (this.recentCorrections.size >= MAX_CONCEPTS) this.recentCorrections.clear();
       this.recentCorrections.set(key, found);
     }
@@ -485,14 +497,14 @@ export class SearchEngine {
    * For a word the corpus knows but rarely ("kuberentes", a misspelling the corpus shares with the
    * user), how common its correct spelling must be; undefined for a common or a short word.
    */
-  private rareSpelling(word: string, terms: readonly string[]): { minSections: number } | undefined {
+  private rareSpelling(word: string, terms: readonly string[]): { minSections: number; sections: number } | undefined {
     const { fuzziness, rareWordSections, rareWordRatio } = this.options;
     if (fuzziness(word) === 0) return undefined;
     const sections = Math.max(...terms.map((t) => {
       const id = this.postings.termId(t);
       return id === undefined ? 0 : this.postings.sectionCount(id);
     }));
-    return sections <= rareWordSections ? { minSections: Math.max(1, sections) * rareWordRatio } : undefined;
+    return sections <= rareWordSections ? { minSections: Math.max(1, sections) * rareWordRatio, sections } : undefined;
   }
 
   /**

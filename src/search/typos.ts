@@ -57,9 +57,10 @@ export class Typos {
 
   /**
    * The words within `maxEdits` of `typed` (folded; swaps count as one edit), itself left out,
-   * in at least `minSections` sections, likeliest first.
+   * in at least `minSections` sections, likeliest first. `ownSections`: how many sections hold the
+   * word as typed (a rare word the corpus has), for its odds of being meant as typed.
    */
-  corrections(typed: string, maxEdits: number, minSections = 1): Correction[] {
+  corrections(typed: string, maxEdits: number, minSections = 1, ownSections = 0): Correction[] {
     const found: { word: string; termIds: number[]; odds: number }[] = [];
     this.near.scan(typed, maxEdits, (i) => {
       const word = this.words[i]!;
@@ -69,7 +70,7 @@ export class Typos {
       found.push({ word, termIds, odds: Math.log(sections) - EDIT_COST * typingCost(typed, word) });
     });
     // The word as typed shares the probability too.
-    const asTyped = Math.log(AS_TYPED_BASE) * (AS_TYPED_LENGTH - typed.length);
+    const asTyped = Math.max(Math.log(AS_TYPED_BASE) * (AS_TYPED_LENGTH - typed.length), Math.log(Math.max(ownSections, 1e-9)));
     const best = Math.max(asTyped, ...found.map((c) => c.odds));
     const likely = found.map((c) => ({ ...c, likelihood: Math.exp(c.odds - best) })).filter((c) => c.likelihood >= MIN_LIKELIHOOD);
     const total = likely.reduce((sum, c) => sum + c.likelihood, Math.exp(asTyped - best));

@@ -55,3 +55,19 @@ describe("typos", () => {
     expect(ids(answer).slice(0, 4).sort()).toEqual(["t--k8s-a", "t--k8s-b", "t--k8s-c", "t--k8s-d"]);
   });
 });
+
+describe("words understood through a synonym", () => {
+  const engine = new SearchEngine(
+    [
+      sectionOf({ id: "c--cost", title: "Cutting Cloud Costs", text: "Costs fell by half." }),
+      sectionOf({ id: "c--host", title: "Hosts", text: "Every host runs an agent." }),
+    ],
+    loadSynonyms(synonymsFile()),
+  );
+
+  it("are not corrected as typos: a French word whose English synonym the corpus has finds that, not its look-alikes", () => {
+    const answer = engine.search("coûts", {}, { offset: 0, limit: 5 });
+    expect(answer.hits.map((hit) => hit.section.id)).toEqual(["c--cost"]);
+    expect(answer.suggestion).toBeUndefined();
+  });
+});
