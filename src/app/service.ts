@@ -44,8 +44,6 @@ export interface ServiceOptions {
   sources: RefreshContext;
 }
 
-/** How often a replica checks the recap store for changes it was not told of (a lost announcement; SQLite makes none). */
-export const RECAP_CHECK_MS = 30_000;
 
 /** Requests in flight at SIGTERM get this long to finish, inside the 10 s the process allows itself. */
 const DRAIN_MS = 8_000;
@@ -99,7 +97,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
   bot = reloadable;
   const { recaps, sections } = reloadable.data.corpus;
   logger.info({ recaps: recaps.length, sections: sections.length }, `corpus: ${plural(recaps.length, "recap")}, ${plural(sections.length, "talk")}`);
-  const stopFollowing = stored.follow((why) => void reloadable.reload(why), RECAP_CHECK_MS);
+  const stopFollowing = stored.follow((why) => void reloadable.reload(why), config.recapCheckMs);
   liveness.start();
   const inFlight = new InFlight();
   started = await startAdapters(wanted, { bot: inFlight.track(measuredBot(reloadable, metrics, logger)), logger, http, store });
@@ -114,8 +112,6 @@ export async function runService({ config, wanted, logger, store, load, feedback
     logger,
     onLateResend: (platform) => metrics.lateResends.inc({ platform }),
   }).start();
-  const subscriptions = (await store.enabledSubscriptions()).filter((subscription) => subscription.platform in posters).length;
-  logger.info({ subscriptions, platforms: Object.keys(posters) }, `daily scheduler on, ${plural(subscriptions, "subscription")}`);
   // "New recap" posts go through the platforms' posters as they are: kubecon_daily_posts_total counts the daily takeaways only.
   const news = new NewsPoster({ store, recaps: recapStore, posters: started.posters, topics: reloadable.data.topics, clock: systemClock, logger }).start();
   const refresher = new RefreshScheduler({ ...sources, onResult: (source, result) => metrics.sourceRefreshes.inc({ source: source.url, result }) }).start();
@@ -133,4 +129,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
       () => recapStore.close(),
     ],
   });
+  // The last start line: once it is written, SIGTERM and SIGINT are handled.
+  const subscriptions = (await store.enabledSubscriptions()).filter((subscription) => subscription.platform in posters).length;
+  logger.info({ subscriptions, platforms: Object.keys(posters) }, `daily scheduler on, ${plural(subscriptions, "subscription")}`);
 }

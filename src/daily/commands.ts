@@ -1,6 +1,7 @@
 import type { Card, Reply } from "../cards/card.js";
 import { rich } from "../cards/card.js";
 import { dailyCard } from "../cards/takeaway-card.js";
+import { plural } from "../text/plural.js";
 import { lacking, type Capability, type CommandContext } from "../commands/context.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Args, CommandSpec } from "../commands/spec.js";
@@ -210,7 +211,7 @@ async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandCon
         {
           text: rich(
             `A KubeCon takeaway${about} will be posted here every day at ${formatPostTime(time)} (${zone}), ` +
-              `from ${count} takeaways worth posting, without repeats until all have been posted.`,
+              `from ${plural(count, "takeaway")} worth posting, without repeats until all have been posted.`,
           ),
         },
       ],
@@ -255,7 +256,7 @@ async function statusCard(options: DailyCommandsOptions, subscription: Subscript
     { label: "Time", value: `${subscription.postTime} (${subscription.zone})`, inline: true },
     { label: "Topic", value: subscription.topic ?? "all", inline: true },
     { label: "New recaps", value: subscription.newsSince ? "posted here (daily news off stops them)" : "not posted (daily news on)", inline: true },
-    { label: "Left before the rotation restarts", value: `${remainingInCycle(rotation, candidates)} of ${candidates.length} postable takeaways`, inline: true },
+    { label: "Left before the rotation restarts", value: `${remainingInCycle(rotation, candidates)} of ${plural(candidates.length, "postable takeaway")}`, inline: true },
   ];
   const few = fewTakeaways(candidates.length, subscription.topic);
   if (time.ok) {
