@@ -112,8 +112,6 @@ export async function runService({ config, wanted, logger, store, load, feedback
     logger,
     onLateResend: (platform) => metrics.lateResends.inc({ platform }),
   }).start();
-  const subscriptions = (await store.enabledSubscriptions()).filter((subscription) => subscription.platform in posters).length;
-  logger.info({ subscriptions, platforms: Object.keys(posters) }, `daily scheduler on, ${plural(subscriptions, "subscription")}`);
   // "New recap" posts go through the platforms' posters as they are: kubecon_daily_posts_total counts the daily takeaways only.
   const news = new NewsPoster({ store, recaps: recapStore, posters: started.posters, topics: reloadable.data.topics, clock: systemClock, logger }).start();
   const refresher = new RefreshScheduler({ ...sources, onResult: (source, result) => metrics.sourceRefreshes.inc({ source: source.url, result }) }).start();
@@ -131,4 +129,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
       () => recapStore.close(),
     ],
   });
+  // The last start line: once it is written, SIGTERM and SIGINT are handled.
+  const subscriptions = (await store.enabledSubscriptions()).filter((subscription) => subscription.platform in posters).length;
+  logger.info({ subscriptions, platforms: Object.keys(posters) }, `daily scheduler on, ${plural(subscriptions, "subscription")}`);
 }

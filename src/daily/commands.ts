@@ -256,7 +256,7 @@ async function statusCard(options: DailyCommandsOptions, subscription: Subscript
     { label: "Time", value: `${subscription.postTime} (${subscription.zone})`, inline: true },
     { label: "Topic", value: subscription.topic ?? "all", inline: true },
     { label: "New recaps", value: subscription.newsSince ? "posted here (daily news off stops them)" : "not posted (daily news on)", inline: true },
-    { label: "Left before the rotation restarts", value: `${remainingInCycle(rotation, candidates)} of ${candidates.length} postable takeaways`, inline: true },
+    { label: "Left before the rotation restarts", value: `${remainingInCycle(rotation, candidates)} of ${plural(candidates.length, "postable takeaway")}`, inline: true },
   ];
   const few = fewTakeaways(candidates.length, subscription.topic);
   if (time.ok) {

@@ -392,7 +392,7 @@ function* decodeSteps(header: Header, kept: Uint8Array, rest: Uint8Array): Gener
   };
 
   const meta = JSON.parse(Buffer.from(view("meta", Uint8Array)).toString("utf8")) as Meta;
-  const strings = RecordReader.strings({
+  const strings = yield* RecordReader.strings({
     pieces: header.pieces.map((encoding, i) => ({ encoding, bytes: view(`piece.${i}`, Uint8Array) })),
     piece: view("strings.piece", Uint8Array),
     length: view("strings.length", Uint32Array),
@@ -415,10 +415,14 @@ function* decodeSteps(header: Header, kept: Uint8Array, rest: Uint8Array): Gener
     return value;
   });
   const corpus: Corpus = { recaps, sections, problems: meta.problems };
+  const terms = stringsOf("terms");
+  yield;
+  const words = stringsOf("vocabulary.words");
+  yield;
   // Default options, as buildSearchData uses: they are code (search/options.ts), so part of the key.
   const engine = new SearchEngine(sections, meta.synonyms, {}, {
-    postings: { terms: stringsOf("terms"), start: view("postings.start", Int32Array), doc: view("postings.doc", Int32Array), score: view("postings.score", Float32Array) },
-    vocabulary: { termIds: view("vocabulary.terms", Int32Array), words: stringsOf("vocabulary.words") },
+    postings: { terms, start: view("postings.start", Int32Array), doc: view("postings.doc", Int32Array), score: view("postings.score", Float32Array) },
+    vocabulary: { termIds: view("vocabulary.terms", Int32Array), words },
     sequences: {
       start: view("sequences.start", Int32Array),
       ids: view("sequences.ids", Int32Array),

@@ -138,7 +138,7 @@ describe("daily commands through the real bot", () => {
     expect(text(on)).toContain(`from ${few} ${few === 1 ? "takeaway" : "takeaways"} worth posting`);
     const status = await bot.run("daily status", ctx);
     expect(status.card.notice).toBe(expected);
-    expect(field(status, "Left before the rotation restarts")).toBe(`${few} of ${few} postable takeaways`);
+    expect(field(status, "Left before the rotation restarts")).toBe(`${few} of ${few === 1 ? "1 postable takeaway" : `${few} postable takeaways`}`);
   });
 
   it("turns off, says so publicly, and reports it in status", async () => {
