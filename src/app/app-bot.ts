@@ -4,6 +4,7 @@ import { dailyCommands } from "../daily/commands.js";
 import { feedbackCommands } from "../feedback/commands.js";
 import type { RecapText } from "../corpus/stored-recaps.js";
 import type { Logger } from "../log/logger.js";
+import { sourcesCommands, type SourcesCommandsOptions } from "../sources/commands.js";
 import type { DailyStore } from "../store/daily-store.js";
 import type { FeedbackStore } from "../store/feedback-store.js";
 import { loadBotData } from "./load-bot.js";
@@ -24,13 +25,15 @@ export interface AppBotOptions {
   clock?: Clock;
   /** The chat platforms' labels ("Slack", "Discord"): where daily posts can go, for the refusals. */
   platforms?: readonly string[];
+  /** What the `sources` command reads and follows with; without it there is no such command. */
+  sources?: SourcesCommandsOptions["refresh"];
 }
 
 type StoreOption<T extends object> = T | (() => T);
 const opener = <T extends object>(option: StoreOption<T>): (() => T) => (typeof option === "function" ? option : () => option);
 
-/** The bot every front end talks to: the core commands plus the daily subscriptions and the votes. */
-export async function createAppBot({ corpusDir, cacheDir, stored, inWorker, logger, store, feedback, clock = systemClock, platforms }: AppBotOptions): Promise<LoadedBot> {
+/** The bot every front end talks to: the core commands plus the daily subscriptions, the votes and the sources. */
+export async function createAppBot({ corpusDir, cacheDir, stored, inWorker, logger, store, feedback, clock = systemClock, platforms, sources }: AppBotOptions): Promise<LoadedBot> {
   const data = await loadBotData({ corpusDir, cacheDir, logger, stored, inWorker });
   // A vote runs its answer's command again to learn what it showed: through the bot being built.
   const bot: LoadedBot = createBot(data, {
@@ -39,6 +42,7 @@ export async function createAppBot({ corpusDir, cacheDir, stored, inWorker, logg
     commands: [
       ...dailyCommands({ store: opener(store), takeaways: () => data.takeaways(), clock, topics: data.topics }),
       ...feedbackCommands({ store: opener(feedback), answer: (command, ctx) => bot.run(command, ctx), clock }),
+      ...(sources ? sourcesCommands({ refresh: sources }) : []),
     ],
   });
   return bot;

@@ -2,6 +2,7 @@ import type { Config } from "../config/config.js";
 import type { LoadedBot } from "../commands/create-bot.js";
 import { recapsByOrigin, type RecapText } from "../corpus/stored-recaps.js";
 import { systemClock } from "../daily/clock.js";
+import { NewsPoster } from "../daily/news.js";
 import { DailyScheduler } from "../daily/scheduler.js";
 import { InFlight } from "../health/in-flight.js";
 import { Liveness } from "../health/liveness.js";
@@ -16,6 +17,8 @@ import type { DailyStore } from "../store/daily-store.js";
 import type { FeedbackStore } from "../store/feedback-store.js";
 import type { RecapStore } from "../store/recap-store.js";
 import { plural } from "../text/plural.js";
+import type { RefreshContext } from "../sources/refresh.js";
+import { RefreshScheduler } from "../sources/refresh-scheduler.js";
 import { NO_SECTION, requireSections } from "./empty-corpus.js";
 import { ReloadableBot } from "./reloadable-bot.js";
 import { StoredRecaps } from "./stored-recaps.js";
@@ -37,20 +40,20 @@ export interface ServiceOptions {
   feedback: FeedbackStore;
   /** The recaps served beside the folder's, followed for changes; closed last. */
   recapStore: RecapStore;
+  /** What refreshes the sources on the schedule (REFRESH_INTERVAL), one replica at a time. */
+  sources: RefreshContext;
 }
 
-/** How often a replica checks the recap store for changes it was not told of (a lost announcement; SQLite makes none). */
-export const RECAP_CHECK_MS = 30_000;
 
 /** Requests in flight at SIGTERM get this long to finish, inside the 10 s the process allows itself. */
 const DRAIN_MS = 8_000;
 
 /**
  * The bot as a service: the HTTP server first (so `/healthz` answers and `/readyz` says what is
- * still starting), then the corpus, the adapters and the daily scheduler; `/metrics`; SIGHUP
+ * still starting), then the corpus, the adapters, the daily scheduler and the sources' refresh; `/metrics`; SIGHUP
  * reloads the corpus; SIGTERM drains and exits (see `handleShutdown`).
  */
-export async function runService({ config, wanted, logger, store, load, feedback, recapStore }: ServiceOptions): Promise<void> {
+export async function runService({ config, wanted, logger, store, load, feedback, recapStore, sources }: ServiceOptions): Promise<void> {
   const readiness = new Readiness();
   const liveness = new Liveness();
   let bot: ReloadableBot | undefined;
@@ -94,7 +97,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
   bot = reloadable;
   const { recaps, sections } = reloadable.data.corpus;
   logger.info({ recaps: recaps.length, sections: sections.length }, `corpus: ${plural(recaps.length, "recap")}, ${plural(sections.length, "talk")}`);
-  const stopFollowing = stored.follow((why) => void reloadable.reload(why), RECAP_CHECK_MS);
+  const stopFollowing = stored.follow((why) => void reloadable.reload(why), config.recapCheckMs);
   liveness.start();
   const inFlight = new InFlight();
   started = await startAdapters(wanted, { bot: inFlight.track(measuredBot(reloadable, metrics, logger)), logger, http, store });
@@ -109,8 +112,9 @@ export async function runService({ config, wanted, logger, store, load, feedback
     logger,
     onLateResend: (platform) => metrics.lateResends.inc({ platform }),
   }).start();
-  const subscriptions = (await store.enabledSubscriptions()).filter((subscription) => subscription.platform in posters).length;
-  logger.info({ subscriptions, platforms: Object.keys(posters) }, `daily scheduler on, ${plural(subscriptions, "subscription")}`);
+  // "New recap" posts go through the platforms' posters as they are: kubecon_daily_posts_total counts the daily takeaways only.
+  const news = new NewsPoster({ store, recaps: recapStore, posters: started.posters, topics: reloadable.data.topics, clock: systemClock, logger }).start();
+  const refresher = new RefreshScheduler({ ...sources, onResult: (source, result) => metrics.sourceRefreshes.inc({ source: source.url, result }) }).start();
 
   const running = started;
   handleShutdown({
@@ -118,11 +122,14 @@ export async function runService({ config, wanted, logger, store, load, feedback
     readiness,
     steps: [
       // Stop taking work and let what runs finish, all at once: posts, requests, commands.
-      async () => void (await Promise.all([scheduler.stop(), stopFollowing(), http.close(DRAIN_MS), metricsHost === http ? undefined : metricsHost.close(), inFlight.idle()])),
+      async () => void (await Promise.all([scheduler.stop(), news.stop(), refresher.stop(), stopFollowing(), http.close(DRAIN_MS), metricsHost === http ? undefined : metricsHost.close(), inFlight.idle()])),
       () => running.stop(),
       () => store.close(),
       () => feedback.close(),
       () => recapStore.close(),
     ],
   });
+  // The last start line: once it is written, SIGTERM and SIGINT are handled.
+  const subscriptions = (await store.enabledSubscriptions()).filter((subscription) => subscription.platform in posters).length;
+  logger.info({ subscriptions, platforms: Object.keys(posters) }, `daily scheduler on, ${plural(subscriptions, "subscription")}`);
 }

@@ -51,7 +51,8 @@ export class StoredRecaps {
 
   /**
    * Calls `onMoved` when the store's recaps moved past those read last: at once when the store
-   * announces it, and at each periodic check otherwise (also after a read failed). Returns the way to stop.
+   * announces it, and at each periodic check otherwise (also after a read failed); with
+   * `checkEveryMs` 0, on announcements alone. Returns the way to stop.
    */
   follow(onMoved: (why: "notified" | "periodic check" | "store ready") => void, checkEveryMs: number): () => Promise<void> {
     const moved = (revision: number) => revision !== this.revision;
@@ -77,8 +78,7 @@ export class StoredRecaps {
       await watch();
     };
     void this.store.ready().then(() => check("store ready"), () => undefined);
-    const timer = setInterval(() => void check("periodic check"), checkEveryMs);
-    timer.unref();
+    const timer = checkEveryMs > 0 ? setInterval(() => void check("periodic check"), checkEveryMs).unref() : undefined;
     return async () => {
       stopped = true;
       clearInterval(timer);

@@ -1,15 +1,32 @@
 import { readdirSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { extname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { sectionLink } from "../cards/section-meta.js";
 import { CorpusError } from "../corpus/corpus-error.js";
-import { ingestRecap, type IngestOptions, type IngestResult } from "../corpus/ingest.js";
-import { isUrl, SOURCE_EXTENSIONS } from "../corpus/read-source.js";
+import { sectionsOf } from "../corpus/corpus.js";
+import { composeRecap, existingRecaps, ingestRecap, type IngestOptions, type IngestResult } from "../corpus/ingest.js";
+import { isUrl, readSource, SOURCE_EXTENSIONS } from "../corpus/read-source.js";
+import { parseRecapFile, RecapFileError } from "../corpus/recap-file.js";
 import { sectionWarnings } from "../corpus/review.js";
-import { formatSpeaker } from "../corpus/section.js";
+import { formatSpeaker, type Recap } from "../corpus/section.js";
+import { storedRecapName } from "../corpus/stored-recaps.js";
 import { loadTopics, type Topic } from "../corpus/topics.js";
 import { defaultCorpusDir, topicsFile } from "../paths.js";
+import { contentHash } from "../store/content-hash.js";
+import type { PutOutcome, RecapStore } from "../store/recap-store.js";
 
-type Options = Omit<IngestOptions, "corpusDir"> & { corpusDir?: string };
+/** With `store`, recaps are kept in the recap store (every replica serves them) rather than written to the corpus folder. */
+type Options = Omit<IngestOptions, "corpusDir"> & { corpusDir?: string; store?: RecapStore };
+
+/** One ingested recap; `stored` says what the recap store did with it. */
+type Ingested = IngestResult & { stored?: PutOutcome };
+
+const MEDIA_TYPES = { html: "text/html", markdown: "text/markdown", text: "text/plain" } as const;
+const STORED: Record<PutOutcome, (title: string) => string> = {
+  added: (title) => `Stored ${title} in the recap store: every replica serves it within a minute`,
+  changed: (title) => `Replaced the stored version of ${title}: every replica serves it within a minute`,
+  unchanged: (title) => `${title} is in the recap store already, unchanged`,
+};
 
 /** What the user should check about one ingested recap. */
 function warningsOf({ sections, guesses }: IngestResult): string[] {
@@ -18,9 +35,45 @@ function warningsOf({ sections, guesses }: IngestResult): string[] {
   return warnings;
 }
 
+/**
+ * Keeps a recap in the recap store (unless a dry run). Its event id must agree with the corpus
+ * folder's and the stored recaps; a recap of the same source keeps its id, and the store replaces
+ * its earlier version or finds it unchanged. Its canonical URL is the recap's `source` (the page
+ * fetched, `--source`), else the file's own.
+ */
+async function storeRecap(input: string, options: Options & { store: RecapStore }, topics: readonly Topic[]): Promise<Ingested> {
+  const source = await readSource(input, options.limits);
+  const stored = (await options.store.listRecaps()).flatMap((row): Recap[] => {
+    try {
+      return [parseRecapFile(storedRecapName(row.id), row.document)];
+    } catch (error) {
+      if (error instanceof RecapFileError) return [];
+      throw error;
+    }
+  });
+  const existing = [...existingRecaps(options.corpusDir ?? defaultCorpusDir()), ...stored];
+  const { content, recap, previous, guesses } = composeRecap(source, options, existing, input);
+  const url = source.url ?? pathToFileURL(resolve(input)).href;
+  const put = options.dryRun
+    ? undefined
+    : await options.store.putRecap({
+        url,
+        canonicalUrl: recap.source ?? url,
+        document: content,
+        title: recap.title,
+        eventId: recap.eventId,
+        language: recap.language,
+        contentType: MEDIA_TYPES[source.kind],
+        contentHash: contentHash(recap.body),
+        fetchedAt: new Date(),
+      });
+  return { path: "the recap store", recap, sections: sectionsOf(recap, topics), ...(previous && { replaced: previous }), guesses, ...(put && { stored: put.outcome }) };
+}
+
 /** One recap, any failure a CorpusError of one line (a failure of ours too: the user gets a line, never a trace). */
-async function ingestOne(input: string, options: Options, topics: readonly Topic[]): Promise<IngestResult> {
+async function ingestOne(input: string, options: Options, topics: readonly Topic[]): Promise<Ingested> {
   try {
+    if (options.store) return await storeRecap(input, { ...options, store: options.store }, topics);
     return await ingestRecap(input, { ...options, corpusDir: options.corpusDir ?? defaultCorpusDir() }, topics);
   } catch (error) {
     if (error instanceof CorpusError) throw error;
@@ -31,10 +84,15 @@ async function ingestOne(input: string, options: Options, topics: readonly Topic
 /** `kubecon ingest` of one input: writes the corpus file (unless a dry run) and lists the sections found, for the user to check. */
 export async function ingest(input: string, options: Options): Promise<string> {
   const result = await ingestOne(input, options, loadTopics(topicsFile()));
-  const { path, recap, sections, replaced } = result;
+  const { path, recap, sections, replaced, stored } = result;
   const verb = options.dryRun ? (replaced ? "Would replace" : "Would write") : replaced ? "Replaced" : "Wrote";
+  const first = options.store
+    ? options.dryRun
+      ? `Would store ${recap.title} in the recap store (dry run: nothing stored)`
+      : STORED[stored!](recap.title)
+    : `${verb} ${path}${options.dryRun ? " (dry run: nothing written)" : ""}`;
   const lines = [
-    `${verb} ${path}${options.dryRun ? " (dry run: nothing written)" : ""}`,
+    first,
     `  ${recap.title} · ${recap.event} · ${recap.year} · language ${recap.language} · event id ${recap.eventId}${recap.location ? ` · ${recap.location}` : ""}${recap.tags ? ` · tags ${recap.tags.join(", ")}` : ""}`,
     `${sections.length} sections found:`,
     ...sections.map((s) => {
@@ -109,7 +167,7 @@ export async function ingestMany(inputs: readonly string[], options: Options, pr
   }
   progress?.(files.length, files.length, "");
   const done = files.length - failed;
-  const verb = options.dryRun ? "would be written (dry run)" : "written";
+  const verb = options.dryRun ? `would be ${options.store ? "stored" : "written"} (dry run)` : options.store ? "stored" : "written";
   const summary = `${done} of ${files.length} recaps ${verb}${failed ? `, ${failed} failed` : ""}. \`kubecon ingest <file> --dry-run\` lists one recap's sections.`;
   return { output: `${table(rows)}\n${summary}`, failed };
 }

@@ -66,21 +66,30 @@ async function main(argv: string[]): Promise<number> {
     if (!rest.length) throw new UserError("ingest takes files, folders or URLs: kubecon ingest <file|folder|url>... [--dry-run] [--event-id ID --year YYYY ...]");
     // Loaded here only: language detection is not needed for anything else.
     const { ingest, ingestMany, isOneRecap } = await import("./ingest.js");
-    const options = { ...flags, eventId: flags["event-id"], dryRun: flags["dry-run"], corpusDir };
-    if (isOneRecap(rest)) {
-      console.log(await ingest(rest[0]!, options));
-      return 0;
-    }
     for (const name of ["title", "author", "source"] as const) {
-      if (flags[name] !== undefined) throw new UserError(`--${name} names one recap: ingest that one alone with it`);
+      if (!isOneRecap(rest) && flags[name] !== undefined) throw new UserError(`--${name} names one recap: ingest that one alone with it`);
     }
-    // On a terminal, one line that says which input is being read, rewritten as they go.
-    const progress = process.stderr.isTTY
-      ? (done: number, total: number, input: string) => process.stderr.write(done < total ? `\r\x1b[K[${done + 1}/${total}] ${input.slice(-70)}` : "\r\x1b[K")
-      : undefined;
-    const { output, failed } = await ingestMany(rest, options, progress);
-    console.log(output);
-    return failed ? 2 : 0;
+    // Where a store is configured (DATABASE_URL, or DATA_DIR as the image sets it) the recap goes to
+    // the recap store, which every replica serves; a corpus folder named (--corpus, CORPUS_DIR), or
+    // neither, gets a corpus file.
+    const intoStore = corpusDir === undefined && (process.env.DATABASE_URL || process.env.DATA_DIR);
+    const store = intoStore ? await (await import("./configured-store.js")).openConfiguredRecapStore(logger) : undefined;
+    try {
+      const options = { ...flags, eventId: flags["event-id"], dryRun: flags["dry-run"], corpusDir, ...(store && { store }) };
+      if (isOneRecap(rest)) {
+        console.log(await ingest(rest[0]!, options));
+        return 0;
+      }
+      // On a terminal, one line that says which input is being read, rewritten as they go.
+      const progress = process.stderr.isTTY
+        ? (done: number, total: number, input: string) => process.stderr.write(done < total ? `\r\x1b[K[${done + 1}/${total}] ${input.slice(-70)}` : "\r\x1b[K")
+        : undefined;
+      const { output, failed } = await ingestMany(rest, options, progress);
+      console.log(output);
+      return failed ? 2 : 0;
+    } finally {
+      await store?.close();
+    }
   }
 
   if (command === "sources" || command === "refresh") {

@@ -50,6 +50,10 @@ const variables = {
     schema: z.string().regex(DURATION).transform(durationMs),
     problem: "must be a duration like 6h, 90m or 1d (0 turns the refresh of sources off)",
   },
+  RECAP_CHECK_INTERVAL: {
+    schema: z.string().regex(DURATION).transform(durationMs),
+    problem: "must be a duration like 30s or 5m (0 leaves a replica to the store's announcements alone)",
+  },
   SOURCE_KEYWORDS: {
     schema: z.string().transform((text) => text.split(",").map((word) => word.trim()).filter(Boolean)).pipe(z.array(z.string()).min(1)),
     problem: "must be words that name the event, comma-separated (kubecon, cloudnativecon)",
@@ -75,10 +79,14 @@ export interface Config {
   refreshIntervalMs: number;
   /** Words that name the event in a feed item or page that is a recap; the defaults when unset. */
   sourceKeywords?: string[];
+  /** How often a replica checks the recap store for changes it was not told of; 0 when it does not. */
+  recapCheckMs: number;
 }
 
 /** Sources are refreshed four times a day unless REFRESH_INTERVAL says otherwise. */
 const DEFAULT_REFRESH_MS = 6 * 3_600_000;
+/** A replica that missed an announcement (or on SQLite, which makes none) learns a new recap within this. */
+const DEFAULT_RECAP_CHECK_MS = 30_000;
 
 /** Reads the process's own variables, with their defaults; `has` tells whether a package is installed. */
 export function loadConfig(env: Env, has: (name: string) => boolean = installed): ConfigRead<Config> {
@@ -100,6 +108,7 @@ export function loadConfig(env: Env, has: (name: string) => boolean = installed)
       allowEmptyCorpus: e.ALLOW_EMPTY_CORPUS === "1",
       refreshIntervalMs: e.REFRESH_INTERVAL ?? DEFAULT_REFRESH_MS,
       ...(e.SOURCE_KEYWORDS && { sourceKeywords: e.SOURCE_KEYWORDS }),
+      recapCheckMs: e.RECAP_CHECK_INTERVAL ?? DEFAULT_RECAP_CHECK_MS,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { CorpusError } from "./corpus-error.js";
-import { decodeText } from "./decode-text.js";
+import { charsetOf, decodeText } from "./decode-text.js";
 import { INPUT_LIMITS, tooBig as tooBigMessage } from "./input-limits.js";
 
 /** What a recap is written in, which decides how it is read. */
@@ -50,7 +50,7 @@ export async function fetchSource(address: string, limits: FetchLimits = FETCH_L
     throw new CorpusError(`${address} is ${contentType.split(";")[0]}, not a web page, Markdown or text.`);
   }
   const body = await readBody(response, address, limits, signal);
-  const declared = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+  const declared = charsetOf(contentType);
   const text = decodeText({ bytes: body, name: address, html: kind === "html", ...(declared && { declared }) });
   return { text, kind, url: response.url || url.href };
 }

@@ -1,6 +1,7 @@
 import type { Card, Reply } from "../cards/card.js";
 import { rich } from "../cards/card.js";
 import { dailyCard } from "../cards/takeaway-card.js";
+import { plural } from "../text/plural.js";
 import { lacking, type Capability, type CommandContext } from "../commands/context.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Args, CommandSpec } from "../commands/spec.js";
@@ -39,7 +40,7 @@ export function subscriptionId(ctx: Pick<CommandContext, "platform" | "channelId
   return `${ctx.platform}:${ctx.channelId}`;
 }
 
-const CHANGES = new Set(["on", "off"]);
+const CHANGES = new Set(["on", "off", "news"]);
 const actionOf = (args: Args) => String(args.action ?? "status").toLowerCase();
 // Anyone may look; changing the posts needs a channel posts reach and the right to manage it.
 const needs = (args: Args): readonly Capability[] => (CHANGES.has(actionOf(args)) ? ["channelPosts", "manageChannel"] : []);
@@ -55,9 +56,9 @@ export function dailyCommands(options: DailyCommandsOptions): CommandSpec[] {
   const spec: CommandSpec = {
     name: "daily",
     summary: "Post one KubeCon takeaway in this channel every day: daily on [HH:MM] [Area/City] [topic]",
-    examples: ["daily on", "daily on 09:00 Europe/Paris", "daily on 08:30 America/New_York ebpf", "daily status", "daily preview", "daily off"],
+    examples: ["daily on", "daily on 09:00 Europe/Paris", "daily on 08:30 America/New_York ebpf", "daily status", "daily preview", "daily news on", "daily off"],
     args: [
-      { name: "action", description: "on, off, status or preview", type: "string", positional: true, required: true, choices: ["on", "off", "status", "preview"] },
+      { name: "action", description: "on, off, status, preview or news", type: "string", positional: true, required: true, choices: ["on", "off", "status", "preview", "news"] },
       { name: "time", description: "Local post time, HH:MM in 24-hour time (default 09:00)", type: "string", positional: true, maxLength: 64 },
       { name: "zone", description: "IANA time zone such as Europe/Paris (default UTC)", type: "string", positional: true, maxLength: 64 },
       { name: "topic", description: "Only takeaways on this topic", type: "string", positional: true, rest: true, maxLength: 64, autocomplete: "topic" },
@@ -79,7 +80,23 @@ async function runDaily(options: DailyCommandsOptions, args: Args, ctx: CommandC
   if (action === "status") return status(options, ctx);
   if (action === "preview") return preview(options, args, ctx);
   if (action === "off") return turnOff(options, ctx);
+  if (action === "news") return news(options, args, ctx);
   return turnOn(options, args, ctx);
+}
+
+/** `daily news on|off`: a post in this channel for each new recap, besides the daily takeaway. */
+async function news(options: DailyCommandsOptions, args: Args, ctx: CommandContext): Promise<Reply> {
+  const wanted = String(args.time ?? "").toLowerCase();
+  if ((wanted !== "on" && wanted !== "off") || args.zone !== undefined || args.topic !== undefined) {
+    throw new UserError("daily news on posts each new recap here (with its event, author and talks); daily news off stops it.");
+  }
+  const on = wanted === "on";
+  const changed = await options.store().setNews(subscriptionId(ctx), on ? options.clock.now() : undefined);
+  if (!changed) throw new UserError("New recaps are posted in channels that get daily takeaways: turn those on first with daily on, then daily news on.");
+  const text = on
+    ? "Each new recap the bot finds will be posted here once: its title, event, author and talks."
+    : "No more posts of new recaps here; the daily takeaway goes on.";
+  return { visibility: "public", card: { title: on ? "New recaps are on" : "New recaps are off", body: [{ text: rich(text) }] } };
 }
 
 /** The card the next daily post would show here: this channel's rotation when it is subscribed, the topic given otherwise. */
@@ -194,7 +211,7 @@ async function turnOn(options: DailyCommandsOptions, args: Args, ctx: CommandCon
         {
           text: rich(
             `A KubeCon takeaway${about} will be posted here every day at ${formatPostTime(time)} (${zone}), ` +
-              `from ${count} takeaways worth posting, without repeats until all have been posted.`,
+              `from ${plural(count, "takeaway")} worth posting, without repeats until all have been posted.`,
           ),
         },
       ],
@@ -238,7 +255,8 @@ async function statusCard(options: DailyCommandsOptions, subscription: Subscript
   const fields = [
     { label: "Time", value: `${subscription.postTime} (${subscription.zone})`, inline: true },
     { label: "Topic", value: subscription.topic ?? "all", inline: true },
-    { label: "Left before the rotation restarts", value: `${remainingInCycle(rotation, candidates)} of ${candidates.length} postable takeaways`, inline: true },
+    { label: "New recaps", value: subscription.newsSince ? "posted here (daily news off stops them)" : "not posted (daily news on)", inline: true },
+    { label: "Left before the rotation restarts", value: `${remainingInCycle(rotation, candidates)} of ${plural(candidates.length, "postable takeaway")}`, inline: true },
   ];
   const few = fewTakeaways(candidates.length, subscription.topic);
   if (time.ok) {

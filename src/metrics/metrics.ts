@@ -26,6 +26,7 @@ export class Metrics {
   readonly commandDuration: Histogram<"platform" | "command">;
   readonly searchDuration: Histogram;
   readonly dailyPosts: Counter<"platform" | "outcome">;
+  readonly sourceRefreshes: Counter<"source" | "result">;
   readonly lateResends: Counter<"platform">;
 
   /** `logger` says when a store read at scrape time failed. */
@@ -59,6 +60,12 @@ export class Metrics {
       name: "kubecon_search_duration_seconds",
       help: "Time of one search in the index.",
       buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+      registers,
+    });
+    this.sourceRefreshes = new Counter({
+      name: "kubecon_source_refresh_total",
+      help: "Refreshes of followed sources by this replica, by source address and result (ok, not-modified, failed, refused).",
+      labelNames: ["source", "result"],
       registers,
     });
     this.dailyPosts = new Counter({

@@ -19,8 +19,8 @@ function workerModule(): string {
 
 /**
  * `loadSearchData` in a worker thread: the corpus is read and indexed there (or its snapshot read),
- * and only the decoding of the finished index runs on this thread. A corpus error comes back as a
- * CorpusError, with its message for the user.
+ * and only the decoding of the finished index runs on this thread, in turns. A corpus error comes
+ * back as a CorpusError, with its message for the user.
  */
 export function loadSearchDataInWorker(sources: SearchSources, options: { cacheDir?: string; prebuiltDir?: string; logger: Logger }): Promise<SearchData> {
   const job: IndexJob = { sources, cacheDir: options.cacheDir, prebuiltDir: options.prebuiltDir, logLevel: options.logger.level };
@@ -33,11 +33,7 @@ export function loadSearchDataInWorker(sources: SearchSources, options: { cacheD
         const { name, message } = answer.failed;
         reject(name === "CorpusError" ? new CorpusError(message) : new Error(`index worker: ${name}: ${message}`));
       } else {
-        try {
-          resolve(searchDataOf(answer.parts));
-        } catch (error) {
-          reject(error as Error);
-        }
+        searchDataOf(answer.parts).then(resolve, reject);
       }
       void worker.terminate();
     });

@@ -15,8 +15,13 @@ import { Growable } from "./postings.js";
 
 /** A reference to no string (an optional field left out). */
 const NONE = -1;
-/** Characters a piece holds at most: one string each, well under V8's limit of 2^29 - 24. */
-const MAX_PIECE_CHARS = 2 ** 28;
+/**
+ * Characters a piece holds at most: one string each (V8's limit is 2^29 - 24), small enough that
+ * decoding one is a short turn of a decoding in turns (see RecordReader.strings).
+ */
+const MAX_PIECE_CHARS = 2 ** 22;
+/** Strings sliced out of the table in one turn of RecordReader.strings (a few milliseconds). */
+const STRINGS_A_TURN = 100_000;
 
 export type PieceEncoding = "latin1" | "utf16le";
 
@@ -105,9 +110,17 @@ export class RecordReader {
     private readonly strings: readonly string[],
   ) {}
 
-  /** Every string of the table, by reference: each piece decoded once, the strings sliced out of it. */
-  static strings(table: { pieces: { encoding: PieceEncoding; bytes: Uint8Array }[]; piece: Uint8Array; length: Uint32Array }): string[] {
-    const pieces = table.pieces.map(({ encoding, bytes }) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding));
+  /**
+   * Every string of the table, by reference: each piece decoded once, the strings sliced out of it;
+   * in turns (a yield after each piece and every STRINGS_A_TURN strings), for a decoding that lets
+   * the event loop run between them.
+   */
+  static *strings(table: { pieces: { encoding: PieceEncoding; bytes: Uint8Array }[]; piece: Uint8Array; length: Uint32Array }): Generator<void, string[], void> {
+    const pieces: string[] = [];
+    for (const { encoding, bytes } of table.pieces) {
+      pieces.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding));
+      yield;
+    }
     const cursor = new Array<number>(pieces.length).fill(0);
     const strings = new Array<string>(table.length.length);
     for (let ref = 0; ref < strings.length; ref++) {
@@ -116,6 +129,7 @@ export class RecordReader {
       const text = pieces[p];
       if (text === undefined || start + table.length[ref]! > text.length) throw new Error("string table is inconsistent");
       strings[ref] = text.slice(start, (cursor[p] = start + table.length[ref]!));
+      if (ref % STRINGS_A_TURN === STRINGS_A_TURN - 1) yield;
     }
     return strings;
   }

@@ -210,9 +210,16 @@ export function snapshotParts(key: string, data: SearchData): SnapshotParts {
   return { header, kept: run(0, header.kept), rest: run(header.kept, total) };
 }
 
-/** The data of a snapshot handed over in memory (see snapshotParts). */
-export function searchDataOf(parts: SnapshotParts): SearchData {
-  return decode(parts.header, parts.kept, parts.rest);
+/**
+ * The data of a snapshot handed over in memory (see snapshotParts), decoded in turns with the
+ * event loop running between them, so a service swapping in a new index keeps answering meanwhile.
+ */
+export async function searchDataOf(parts: SnapshotParts): Promise<SearchData> {
+  const steps = decodeSteps(parts.header, parts.kept, parts.rest);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Writes the snapshot atomically (a temporary file renamed), so a reader never sees half of one. */
@@ -360,8 +367,20 @@ function readOpenSnapshot(fd: number, key: string): SearchData | undefined {
   return decode(header, kept, rest);
 }
 
-/** The data of a snapshot's body: `kept` and `rest` each start on an aligned byte of their own buffer. */
+/** Sections decoded in one turn of decodeSteps (a few milliseconds of work). */
+const SECTIONS_A_TURN = 1_000;
+
+/** The data of a snapshot's body, at once. */
 function decode(header: Header, kept: Uint8Array, rest: Uint8Array): SearchData {
+  const steps = decodeSteps(header, kept, rest);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The data of a snapshot's body (`kept` and `rest` each start on an aligned byte of their own
+ * buffer), in turns: it yields between the parts and every SECTIONS_A_TURN sections.
+ */
+function* decodeSteps(header: Header, kept: Uint8Array, rest: Uint8Array): Generator<void, SearchData, void> {
   /** A part as an array viewing the bytes read: those of the kept parts are the engine's own. */
   const view = <T>(name: string, Type: ArrayType<T>): T => {
     const [offset, length] = header.parts[name] ?? [];
@@ -373,28 +392,37 @@ function decode(header: Header, kept: Uint8Array, rest: Uint8Array): SearchData 
   };
 
   const meta = JSON.parse(Buffer.from(view("meta", Uint8Array)).toString("utf8")) as Meta;
-  const strings = RecordReader.strings({
+  const strings = yield* RecordReader.strings({
     pieces: header.pieces.map((encoding, i) => ({ encoding, bytes: view(`piece.${i}`, Uint8Array) })),
     piece: view("strings.piece", Uint8Array),
     length: view("strings.length", Uint32Array),
   });
+  yield;
   const recapRecords = new RecordReader(view("recaps", Int32Array), strings);
   const recaps: Corpus["recaps"] = [];
   while (!recapRecords.done) recaps.push(readRecap(recapRecords));
   const sectionRecords = new RecordReader(view("sections", Int32Array), strings);
   const sections: Corpus["sections"] = [];
   const layout = view("bullets", Int32Array);
-  while (!sectionRecords.done) sections.push(readSection(sectionRecords, layout));
+  while (!sectionRecords.done) {
+    sections.push(readSection(sectionRecords, layout));
+    if (sections.length % SECTIONS_A_TURN === 0) yield;
+  }
+  yield;
   const stringsOf = (name: string) => Array.from(view(name, Int32Array), (ref) => {
     const value = strings[ref];
     if (value === undefined) throw new Error(`index snapshot part ${name} refers to no string`);
     return value;
   });
   const corpus: Corpus = { recaps, sections, problems: meta.problems };
+  const terms = stringsOf("terms");
+  yield;
+  const words = stringsOf("vocabulary.words");
+  yield;
   // Default options, as buildSearchData uses: they are code (search/options.ts), so part of the key.
   const engine = new SearchEngine(sections, meta.synonyms, {}, {
-    postings: { terms: stringsOf("terms"), start: view("postings.start", Int32Array), doc: view("postings.doc", Int32Array), score: view("postings.score", Float32Array) },
-    vocabulary: { termIds: view("vocabulary.terms", Int32Array), words: stringsOf("vocabulary.words") },
+    postings: { terms, start: view("postings.start", Int32Array), doc: view("postings.doc", Int32Array), score: view("postings.score", Float32Array) },
+    vocabulary: { termIds: view("vocabulary.terms", Int32Array), words },
     sequences: {
       start: view("sequences.start", Int32Array),
       ids: view("sequences.ids", Int32Array),

@@ -1,7 +1,7 @@
 import robotsModule from "robots-parser";
 import { FETCH_LIMITS, readBody, type FetchLimits } from "../corpus/fetch-source.js";
 import type { AddressPolicy } from "./address-policy.js";
-import { decodeBody } from "./charset.js";
+import { charsetOf, decodeText } from "../corpus/decode-text.js";
 import { SourceError } from "./source-error.js";
 
 /** What a conditional request knows of the copy it has. */
@@ -98,13 +98,14 @@ export class PoliteFetcher {
     }
     const contentType = response.headers.get("content-type") ?? "";
     const body = await readBody(response, url.href, this.limits, signal);
+    const declared = charsetOf(contentType);
     const etag = response.headers.get("etag");
     const lastModified = response.headers.get("last-modified");
     return {
       status: "fetched",
       url: url.href,
       contentType,
-      text: decodeBody(body, contentType, url.href),
+      text: decodeText({ bytes: body, name: url.href, html: !/^text\/plain|json/i.test(contentType), strict: true, ...(declared && { declared }) }),
       validators: { ...(etag && { etag }), ...(lastModified && { lastModified }) },
     };
   }

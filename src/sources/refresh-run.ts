@@ -11,14 +11,15 @@ const LEASE_MS = 30 * 60_000;
 
 /**
  * Refreshes the sources while holding the lease (due ones, or all); `undefined` when another
- * holder has it. A dry run needs no lease: it writes nothing.
+ * holder has it. `keepGoing` is asked before each source (a stopping scheduler says no). A dry run
+ * needs no lease: it writes nothing.
  */
-export async function refreshUnderLease(ctx: RefreshContext, holder: string, options: { all?: boolean } = {}): Promise<SourceReport[] | undefined> {
-  if (ctx.dryRun) return refreshSources(ctx, options);
+export async function refreshUnderLease(ctx: RefreshContext, holder: string, options: { all?: boolean; keepGoing?: () => boolean } = {}): Promise<SourceReport[] | undefined> {
+  if (ctx.dryRun) return refreshSources(ctx, { all: options.all });
   const hold = () => ctx.store.tryLease(REFRESH_LEASE, holder, ctx.now(), LEASE_MS);
   if (!(await hold())) return undefined;
   try {
-    return await refreshSources(ctx, { ...options, keepGoing: hold });
+    return await refreshSources(ctx, { all: options.all, keepGoing: async () => (options.keepGoing?.() ?? true) && (await hold()) });
   } finally {
     await ctx.store.releaseLease(REFRESH_LEASE, holder);
   }

@@ -5,8 +5,9 @@ import type { SourceReport } from "./refresh.js";
 export function spanOf(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.round(s / 60)} min`;
-  if (s < 86_400 * 2) return `${Math.round(s / 3600)} h`;
+  // Each unit as long as it rounds below the next: 59 min 50 s is "1 h", not "60 min".
+  if (Math.round(s / 60) < 60) return `${Math.round(s / 60)} min`;
+  if (Math.round(s / 3600) < 48) return `${Math.round(s / 3600)} h`;
   return `${Math.round(s / 86_400)} days`;
 }
 

@@ -22,3 +22,13 @@ export function reclaimAssignments(now: string, newClaimId: string, d: string): 
          sending_at = CASE WHEN ${fresh} THEN NULL ELSE ${d}.sending_at END,
          message_id = CASE WHEN ${fresh} THEN NULL ELSE ${d}.message_id END`;
 }
+
+/**
+ * When a news post's claim may be taken again: it is neither posted nor given up, it was taken at
+ * or before `staleBefore` (its owner died, or asked for a retry), and it has attempts left.
+ */
+export const NEWS_RECLAIMABLE = (staleBefore: string, maxAttempts: string, n: string): string =>
+  `(${n}.status IN ('claimed', 'sending') AND ${n}.claimed_at <= ${staleBefore} AND ${n}.attempts < ${maxAttempts})`;
+
+/** A news claim taken again: a new attempt from now; the claim id and a `sending` state (it may have arrived) stay. */
+export const NEWS_RECLAIM = (now: string, n: string): string => `attempts = ${n}.attempts + 1, claimed_at = ${now}`;

@@ -25,9 +25,11 @@ export interface Subscription {
   disabledAt?: Date;
   /** When its last post went out, under any settings: a change of time or zone keeps posts a day apart. */
   lastPostedAt?: Date;
+  /** Since when it also gets a post for each new recap (`daily news on`); unset when it does not. */
+  newsSince?: Date;
 }
 
-export type SubscriptionSettings = Omit<Subscription, "enabled" | "disabledReason" | "disabledAt" | "lastPostedAt">;
+export type SubscriptionSettings = Omit<Subscription, "enabled" | "disabledReason" | "disabledAt" | "lastPostedAt" | "newsSince">;
 
 /**
  * A date's post goes `claimed` (ours to post) -> `sending` (the takeaway is chosen and the platform
@@ -93,6 +95,22 @@ export interface PostedRecord {
   at: Date;
 }
 
+/**
+ * The right to post one recap's "new recap" post in one subscription, won by `claimNews`. Its
+ * `sendingSince` is set when an earlier attempt may have reached the platform: look there first.
+ */
+export interface NewsClaim {
+  subscriptionId: string;
+  /** The recap's key in the recap store. */
+  recapKey: string;
+  claimId: string;
+  attempt: number;
+  sendingSince?: Date;
+}
+
+/** How an attempt at a news post ended: posted; given up; or to be tried again once the claim is stale (`unsettled`: it may have arrived). */
+export type NewsOutcome = { posted: string } | { failed: string } | { retry: string; unsettled: boolean };
+
 /** Whether the store answers; `reason` says why not, for /readyz and the logs. */
 export type StoreHealth = { ok: true } | { ok: false; reason: string };
 
@@ -143,6 +161,19 @@ export interface DailyStore extends RequestLog {
   recordFailed(claim: Claim, error: string): Promise<boolean>;
 
   rotation(subscriptionId: string): Promise<RotationState>;
+
+  /** Turns the "new recap" posts of an enabled subscription on (from `since`) or off (`undefined`); false when it has none enabled. */
+  setNews(id: string, since: Date | undefined): Promise<boolean>;
+  /**
+   * Takes the right to post a recap's news in a subscription (enabled, with news on). Exactly one
+   * caller wins it; a claim taken at or before `staleBefore` whose outcome is not recorded (its
+   * owner died, or asked for a retry) can be won again while it has had fewer than `maxAttempts`.
+   */
+  claimNews(request: { subscriptionId: string; recapKey: string; claimId: string }, now: Date, staleBefore: Date, maxAttempts: number): Promise<NewsClaim | undefined>;
+  /** Notes that the post is being sent (its first send's time is kept); false when the claim was taken over. */
+  markNewsSending(claim: NewsClaim, at: Date): Promise<boolean>;
+  /** Records how the attempt ended; false when the claim was taken over meanwhile. */
+  recordNews(claim: NewsClaim, outcome: NewsOutcome): Promise<boolean>;
 
   /** Resolves once the store can serve (a server database reached and migrated; it retries until then). */
   ready(): Promise<void>;

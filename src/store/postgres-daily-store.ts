@@ -1,9 +1,11 @@
-import { reclaimAssignments, reclaimable } from "./claim-rules.js";
+import { NEWS_RECLAIM, NEWS_RECLAIMABLE, reclaimAssignments, reclaimable } from "./claim-rules.js";
 import type {
   Claim,
   ClaimRequest,
   DailyPost,
   DailyStore,
+  NewsClaim,
+  NewsOutcome,
   PostedRecord,
   RotationState,
   StoreHealth,
@@ -11,7 +13,7 @@ import type {
   SubscriptionSettings,
 } from "./daily-store.js";
 import { PostgresDatabase, type PostgresSchema, type PostgresStoreOptions } from "./postgres-database.js";
-import { toClaim, toPost, toSubscription, type PostRow, type SubscriptionRow } from "./rows.js";
+import { newsOutcomeColumns, toClaim, toNewsClaim, toPost, toSubscription, type NewsRow, type PostRow, type SubscriptionRow } from "./rows.js";
 
 /** Counted in schema_migration (see PostgresSchema). */
 const SCHEMA: PostgresSchema = {
@@ -58,6 +60,20 @@ const SCHEMA: PostgresSchema = {
     // Platform request ids within their signature window (replays and retries act once).
     `CREATE TABLE platform_request (key text PRIMARY KEY, expires_at timestamptz NOT NULL, answer text);
      CREATE INDEX platform_request_expiry ON platform_request (expires_at);`,
+  // "New recap" posts: a subscription's opt-in, and one record a recap.
+  `ALTER TABLE subscription ADD COLUMN news_since timestamptz;
+   CREATE TABLE news_post (
+     subscription_id text NOT NULL REFERENCES subscription(id) ON DELETE CASCADE,
+     recap_key text NOT NULL,
+     status text NOT NULL CHECK (status IN ('claimed', 'sending', 'posted', 'failed')),
+     claim_id text NOT NULL,
+     attempts integer NOT NULL,
+     claimed_at timestamptz NOT NULL,
+     sending_at timestamptz,
+     message_id text,
+     error text,
+     PRIMARY KEY (subscription_id, recap_key)
+   );`,
   ],
 };
 
@@ -197,6 +213,39 @@ export class PostgresDailyStore implements DailyStore {
       `UPDATE daily_post SET status = 'failed', next_attempt_at = NULL, error = $4
        WHERE subscription_id = $1 AND local_date = $2 AND attempts = $3 AND status IN ('claimed', 'sending')`,
       [...fence(claim), error],
+    );
+  }
+
+  async setNews(id: string, since: Date | undefined): Promise<boolean> {
+    return this.changed(`UPDATE subscription SET news_since = $1 WHERE id = $2 AND enabled`, [since ?? null, id]);
+  }
+
+  async claimNews(request: { subscriptionId: string; recapKey: string; claimId: string }, now: Date, staleBefore: Date, maxAttempts: number): Promise<NewsClaim | undefined> {
+    const rows = await this.query<NewsRow<Date>>(
+      `INSERT INTO news_post AS n (subscription_id, recap_key, status, claim_id, attempts, claimed_at)
+       SELECT id, $2, 'claimed', $3, 1, $4::timestamptz FROM subscription WHERE id = $1 AND enabled AND news_since IS NOT NULL
+       ON CONFLICT (subscription_id, recap_key) DO UPDATE SET ${NEWS_RECLAIM("$4::timestamptz", "n")}
+       WHERE ${NEWS_RECLAIMABLE("$5::timestamptz", "$6::int", "n")}
+       RETURNING n.*`,
+      [request.subscriptionId, request.recapKey, request.claimId, now, staleBefore, maxAttempts],
+    );
+    return rows[0] && toNewsClaim(rows[0]);
+  }
+
+  async markNewsSending(claim: NewsClaim, at: Date): Promise<boolean> {
+    return this.changed(
+      `UPDATE news_post SET status = 'sending', sending_at = coalesce(sending_at, $4)
+       WHERE subscription_id = $1 AND recap_key = $2 AND attempts = $3 AND status IN ('claimed', 'sending')`,
+      [claim.subscriptionId, claim.recapKey, claim.attempt, at],
+    );
+  }
+
+  async recordNews(claim: NewsClaim, outcome: NewsOutcome): Promise<boolean> {
+    const { status, messageId, error } = newsOutcomeColumns(outcome);
+    return this.changed(
+      `UPDATE news_post SET status = $4, message_id = $5, error = $6
+       WHERE subscription_id = $1 AND recap_key = $2 AND attempts = $3 AND status IN ('claimed', 'sending')`,
+      [claim.subscriptionId, claim.recapKey, claim.attempt, status, messageId, error],
     );
   }
 

@@ -1,4 +1,4 @@
-import type { Claim, DailyPost, PostStatus, Subscription } from "./daily-store.js";
+import type { Claim, DailyPost, NewsClaim, NewsOutcome, PostStatus, Subscription } from "./daily-store.js";
 
 /**
  * The tables' rows as both stores read them, and their translation to the store's types. `T` is
@@ -18,6 +18,7 @@ export interface SubscriptionRow<T> {
   disabled_reason: string | null;
   disabled_at: T | null;
   last_posted_at: T | null;
+  news_since: T | null;
 }
 
 export interface PostRow<T> {
@@ -52,7 +53,35 @@ export function toSubscription<T extends number | Date>(row: SubscriptionRow<T>)
     ...(row.disabled_reason !== null && { disabledReason: row.disabled_reason }),
     ...(row.disabled_at !== null && { disabledAt: instant(row.disabled_at) }),
     ...(row.last_posted_at !== null && { lastPostedAt: instant(row.last_posted_at) }),
+    ...(row.news_since !== null && { newsSince: instant(row.news_since) }),
   };
+}
+
+export interface NewsRow<T> {
+  subscription_id: string;
+  recap_key: string;
+  status: "claimed" | "sending" | "posted" | "failed";
+  claim_id: string;
+  attempts: number;
+  claimed_at: T;
+  sending_at: T | null;
+}
+
+export function toNewsClaim<T extends number | Date>(row: NewsRow<T>): NewsClaim {
+  return {
+    subscriptionId: row.subscription_id,
+    recapKey: row.recap_key,
+    claimId: row.claim_id,
+    attempt: row.attempts,
+    ...(row.status === "sending" && row.sending_at !== null && { sendingSince: instant(row.sending_at) }),
+  };
+}
+
+/** The status and columns an outcome writes (both stores apply it): a retry that may have arrived stays `sending`. */
+export function newsOutcomeColumns(outcome: NewsOutcome): { status: NewsRow<never>["status"]; messageId: string | null; error: string | null } {
+  if ("posted" in outcome) return { status: "posted", messageId: outcome.posted, error: null };
+  if ("failed" in outcome) return { status: "failed", messageId: null, error: outcome.failed };
+  return { status: outcome.unsettled ? "sending" : "claimed", messageId: null, error: outcome.retry };
 }
 
 export function toClaim<T extends number | Date>(row: PostRow<T>): Claim {

@@ -1,17 +1,19 @@
 import Database from "better-sqlite3";
-import { reclaimAssignments, reclaimable } from "./claim-rules.js";
+import { NEWS_RECLAIM, NEWS_RECLAIMABLE, reclaimAssignments, reclaimable } from "./claim-rules.js";
 import type {
   Claim,
   ClaimRequest,
   DailyPost,
   DailyStore,
+  NewsClaim,
+  NewsOutcome,
   PostedRecord,
   RotationState,
   StoreHealth,
   Subscription,
   SubscriptionSettings,
 } from "./daily-store.js";
-import { toClaim, toPost, toSubscription, type PostRow, type SubscriptionRow } from "./rows.js";
+import { newsOutcomeColumns, toClaim, toNewsClaim, toPost, toSubscription, type NewsRow, type PostRow, type SubscriptionRow } from "./rows.js";
 import type { Logger } from "../log/logger.js";
 import { openSqliteFile, type SqliteFileSpec, type SqliteGuard } from "./sqlite-file.js";
 import { StoreError } from "./store-error.js";
@@ -85,6 +87,20 @@ const MIGRATIONS: readonly string[] = [
   // Platform request ids within their signature window (replays and retries act once).
   `CREATE TABLE platform_request (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL, answer TEXT);
    CREATE INDEX platform_request_expiry ON platform_request (expires_at);`,
+  // "New recap" posts: a subscription's opt-in, and one record a recap.
+  `ALTER TABLE subscription ADD COLUMN news_since INTEGER;
+   CREATE TABLE news_post (
+     subscription_id TEXT NOT NULL REFERENCES subscription(id) ON DELETE CASCADE,
+     recap_key TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'posted', 'failed')),
+     claim_id TEXT NOT NULL,
+     attempts INTEGER NOT NULL,
+     claimed_at INTEGER NOT NULL,
+     sending_at INTEGER,
+     message_id TEXT,
+     error TEXT,
+     PRIMARY KEY (subscription_id, recap_key)
+   );`,
 ];
 
 const DAILY_FILE: SqliteFileSpec = {
@@ -198,6 +214,33 @@ export class SqliteDailyStore implements DailyStore {
 
   async recordFailed(claim: Claim, error: string): Promise<boolean> {
     return this.guard.write(() => this.statements.markFailed.run(error, ...key(claim), claim.attempt)).changes > 0;
+  }
+
+  async setNews(id: string, since: Date | undefined): Promise<boolean> {
+    return this.guard.write(() => this.statements.setNews.run(since?.getTime() ?? null, id)).changes > 0;
+  }
+
+  async claimNews(request: { subscriptionId: string; recapKey: string; claimId: string }, now: Date, staleBefore: Date, maxAttempts: number): Promise<NewsClaim | undefined> {
+    const row = this.guard.write(() =>
+      this.statements.claimNews.get({
+        subscription_id: request.subscriptionId,
+        recap_key: request.recapKey,
+        claim_id: request.claimId,
+        now: now.getTime(),
+        stale_before: staleBefore.getTime(),
+        max_attempts: maxAttempts,
+      }),
+    ) as NewsRow<number> | undefined;
+    return row && toNewsClaim(row);
+  }
+
+  async markNewsSending(claim: NewsClaim, at: Date): Promise<boolean> {
+    return this.guard.write(() => this.statements.markNewsSending.run(at.getTime(), claim.subscriptionId, claim.recapKey, claim.attempt)).changes > 0;
+  }
+
+  async recordNews(claim: NewsClaim, outcome: NewsOutcome): Promise<boolean> {
+    const { status, messageId, error } = newsOutcomeColumns(outcome);
+    return this.guard.write(() => this.statements.recordNews.run(status, messageId, error, claim.subscriptionId, claim.recapKey, claim.attempt)).changes > 0;
   }
 
   async rotation(subscriptionId: string): Promise<RotationState> {
@@ -315,6 +358,23 @@ function prepare(db: Database.Database) {
     ),
     rotationCycle: db.prepare(`SELECT rotation_cycle FROM subscription WHERE id = ?`),
     postedTakeaways: db.prepare(`SELECT takeaway_id FROM rotation_posted WHERE subscription_id = ? AND cycle = ?`),
+    setNews: db.prepare(`UPDATE subscription SET news_since = ? WHERE id = ? AND enabled = 1`),
+    // The primary key makes the insert the lock; the conflict branch re-opens a claim left stale, a few times.
+    claimNews: db.prepare(
+      `INSERT INTO news_post (subscription_id, recap_key, status, claim_id, attempts, claimed_at)
+       SELECT id, @recap_key, 'claimed', @claim_id, 1, @now FROM subscription WHERE id = @subscription_id AND enabled = 1 AND news_since IS NOT NULL
+       ON CONFLICT (subscription_id, recap_key) DO UPDATE SET ${NEWS_RECLAIM("@now", "news_post")}
+       WHERE ${NEWS_RECLAIMABLE("@stale_before", "@max_attempts", "news_post")}
+       RETURNING *`,
+    ),
+    markNewsSending: db.prepare(
+      `UPDATE news_post SET status = 'sending', sending_at = coalesce(sending_at, ?)
+       WHERE subscription_id = ? AND recap_key = ? AND attempts = ? AND status IN ('claimed', 'sending')`,
+    ),
+    recordNews: db.prepare(
+      `UPDATE news_post SET status = ?, message_id = ?, error = ?
+       WHERE subscription_id = ? AND recap_key = ? AND attempts = ? AND status IN ('claimed', 'sending')`,
+    ),
     ping: db.prepare(`SELECT count(*) FROM sqlite_schema`),
     forgetRequests: db.prepare(`DELETE FROM platform_request WHERE expires_at <= ?`),
     noteRequest: db.prepare(`INSERT INTO platform_request (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),

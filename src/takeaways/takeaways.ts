@@ -16,7 +16,7 @@ export interface Takeaway {
   /** `<section id>#<hash of the text>`: stable while the section and the sentence stay. */
   id: string;
   text: string;
-  /** In [0, 1]: the product of the rules' factors (see rules.ts). */
+  /** The product of the weights of its features (`FEATURES` in rules.ts); postable from `POSTABLE_THRESHOLD`. */
   score: number;
   /** Worth a daily post: the score is above the threshold. */
   postable: boolean;
@@ -35,7 +35,7 @@ export interface Takeaway {
   language: string;
   /** The topics its own text is about first, then the section's other tags. */
   tags: string[];
-  /** The topic its own text is about, for "More on <topic>". */
+  /** The topic its own text is about, for "More on <topic>" (worked out for postable takeaways). */
   topic?: string;
   /** `list` when the recap itself called it a takeaway, lesson or conclusion. */
   origin: "list" | "bullet" | "sentence";
@@ -136,7 +136,7 @@ export function takeawaysJsonLines(sections: readonly Section[], topics: readonl
 
 /**
  * Of an enumeration's "Name: attributes" items (a run of sibling lines: project updates, tool
- * lists), only the best one keeps its score; the others are lowered by the enumeration rule.
+ * lists), only the best one keeps its score; the others are lowered by the enumeration weight.
  */
 function keepOnePerEnumeration(scored: Array<{ takeaway: Takeaway; enumeration?: string }>): void {
   const best = new Map<string, Takeaway>();
@@ -330,7 +330,8 @@ function normalize(text: string): string {
 function toTakeaway(section: Section, found: Found, tag: (text: string) => string[]): Takeaway {
   const { candidate } = found;
   const { score, reasons } = found.scored;
-  const own = topicsInOrder(candidate.text, tag).filter((label) => section.tags.includes(label));
+  // Only a postable takeaway shows its topic; finding it costs a few taggings of the text.
+  const own = isPostable(score) ? topicsInOrder(candidate.text, section.tags, tag) : [];
   const { talk, speakers } = attribute(section);
   return {
     id: `${section.id}#${createHash("sha256").update(candidate.text).digest("hex").slice(0, 8)}`,
@@ -350,11 +351,13 @@ function toTakeaway(section: Section, found: Found, tag: (text: string) => strin
 }
 
 /**
- * The topics a text names, the first named first: "EKS manages the masters and etcd" is about
- * the cloud provider before storage. The shortest prefix (in words) that a topic's terms match in
- * tells where it is first named.
+ * The topics of `among` a text names, the first named first: "EKS manages the masters and etcd" is
+ * about the cloud provider before storage. The shortest prefix (in words) that a topic's terms match
+ * tells where it is first named; a text naming one topic needs no search.
  */
-function topicsInOrder(text: string, tag: (text: string) => string[]): string[] {
+function topicsInOrder(text: string, among: readonly string[], tag: (text: string) => string[]): string[] {
+  const named = tag(text).filter((label) => among.includes(label));
+  if (named.length < 2) return named;
   const words = text.split(/\s+/);
   const firstAt = (label: string) => {
     let low = 1;
@@ -366,7 +369,7 @@ function topicsInOrder(text: string, tag: (text: string) => string[]): string[] 
     }
     return low;
   };
-  return tag(text)
+  return named
     .map((label) => ({ label, at: firstAt(label) }))
     .sort((a, b) => a.at - b.at)
     .map((found) => found.label);

@@ -19,7 +19,7 @@ function problems(env: Record<string, string>): readonly string[] {
 describe("configuration from the environment", () => {
   it("with nothing set: the defaults, and no adapter (the console)", () => {
     const { config, wanted } = readSettings({}, adapters);
-    expect(config).toEqual({ logLevel: "info", logFormat: "json", corpusDir: "data/recaps", dataDir: "var", port: 3000, allowEmptyCorpus: false, refreshIntervalMs: 6 * 3_600_000 });
+    expect(config).toEqual({ logLevel: "info", logFormat: "json", corpusDir: "data/recaps", dataDir: "var", port: 3000, allowEmptyCorpus: false, refreshIntervalMs: 6 * 3_600_000, recapCheckMs: 30_000 });
     expect(wanted).toEqual([]);
   });
 
@@ -39,6 +39,12 @@ describe("configuration from the environment", () => {
       "REFRESH_INTERVAL must be a duration like 6h, 90m or 1d (0 turns the refresh of sources off)",
       "SOURCE_KEYWORDS must be words that name the event, comma-separated (kubecon, cloudnativecon)",
     ]);
+  });
+
+  it("RECAP_CHECK_INTERVAL is a duration (0: no periodic check of the stored recaps)", () => {
+    expect(readSettings({ RECAP_CHECK_INTERVAL: "5m" }, adapters).config.recapCheckMs).toBe(5 * 60_000);
+    expect(readSettings({ RECAP_CHECK_INTERVAL: "0" }, adapters).config.recapCheckMs).toBe(0);
+    expect(problems({ RECAP_CHECK_INTERVAL: "soon" })).toEqual(["RECAP_CHECK_INTERVAL must be a duration like 30s or 5m (0 leaves a replica to the store's announcements alone)"]);
   });
 
   it("LOG_FORMAT is json or pretty; pretty needs pino-pretty, a development dependency, and says so when it is missing", () => {

@@ -131,13 +131,14 @@ describe("daily commands through the real bot", () => {
     const few = matchingTakeaways(await bot.data.takeaways(), "eBPF").length;
     expect(few).toBeGreaterThan(0);
     expect(few).toBeLessThan(7);
-    const expected = `Only ${few} takeaways on eBPF are worth posting, so the rotation restarts every ${few} days; weaker ones are never posted to fill the gap.`;
+    const only = few === 1 ? "Only 1 takeaway on eBPF is" : `Only ${few} takeaways on eBPF are`;
+    const expected = `${only} worth posting, so the rotation restarts every ${few === 1 ? "day" : `${few} days`}; weaker ones are never posted to fill the gap.`;
     const on = await bot.run("daily on 09:00 eBPF", ctx);
     expect(on.card.notice).toBe(expected);
-    expect(text(on)).toContain(`from ${few} takeaways worth posting`);
+    expect(text(on)).toContain(`from ${few} ${few === 1 ? "takeaway" : "takeaways"} worth posting`);
     const status = await bot.run("daily status", ctx);
     expect(status.card.notice).toBe(expected);
-    expect(field(status, "Left before the rotation restarts")).toBe(`${few} of ${few} postable takeaways`);
+    expect(field(status, "Left before the rotation restarts")).toBe(`${few} of ${few === 1 ? "1 postable takeaway" : `${few} postable takeaways`}`);
   });
 
   it("turns off, says so publicly, and reports it in status", async () => {
@@ -158,7 +159,7 @@ describe("daily commands through the real bot", () => {
     expect(member).not.toContain("daily on");
     const bare = await bot.run("daily", { ...slack, channelId: "C9", can: { manageChannel: false, channelPosts: true } });
     expect(bare.card.notice).toBe("`daily` needs status or preview. Try `daily status`.");
-    expect((await bot.run("daily", { ...slack, channelId: "C9" })).card.notice).toBe("`daily` needs on, off, status or preview. Try `daily on`.");
+    expect((await bot.run("daily", { ...slack, channelId: "C9" })).card.notice).toBe("`daily` needs on, off, status, preview or news. Try `daily on`.");
   });
 
   it("keeps subscriptions to chat channels", async () => {

@@ -47,7 +47,7 @@ describe("stored recaps beside the corpus folder's", () => {
 
   it("survive the trip through a snapshot in memory: the same sections, the same answers", async () => {
     const data = await buildSearchData(sources);
-    const copy = searchDataOf(snapshotParts("", data));
+    const copy = await searchDataOf(snapshotParts("", data));
     expect(copy.corpus).toEqual(data.corpus);
     for (const query of ["lanternfs", "operators upgraded", "proxy node", "zebrafow"]) expect(copy.engine.search(query)).toEqual(data.engine.search(query));
   });

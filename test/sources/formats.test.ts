@@ -3,6 +3,7 @@ import { detectKind } from "../../src/sources/detect-kind.js";
 import { parseFeed } from "../../src/sources/feed.js";
 import { recapMatcher } from "../../src/sources/recap-match.js";
 import { SourceError } from "../../src/sources/source-error.js";
+import { spanOf } from "../../src/sources/status.js";
 import { ATOM, BILLION_LAUGHS, JSON_FEED, rss } from "./fixtures.js";
 
 const base = "https://blog.example";
@@ -70,5 +71,11 @@ describe("whether an item is a recap", () => {
     const custom = recapMatcher(["OSS Summit"]);
     expect(custom({ title: "Notes from OSS Summit 2026" })).toBe(true);
     expect(custom({ title: "Notes from KubeCon 2026" })).toBe(false);
+  });
+});
+
+describe("a span of time in sources list", () => {
+  it("is said in the largest unit it rounds to", () => {
+    expect([59_000, 61_000, 59 * 60_000 + 50_000, 90 * 60_000, 47 * 3_600_000, 49 * 3_600_000].map(spanOf)).toEqual(["59 s", "1 min", "1 h", "2 h", "47 h", "2 days"]);
   });
 });

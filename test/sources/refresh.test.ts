@@ -243,7 +243,7 @@ describe("hostile sources are refused, and nothing is stored", () => {
     site.pages.set("/latin.html", { type: "text/html; charset=utf-8", body: Buffer.from(kubeconPage("latin").replace("Amsterdam", "Amsterdam café"), "latin1") });
     expect(await refused("/latin.html", "page")).toMatchObject({ result: "refused", error: expect.stringContaining("not valid utf-8 text (a wrong charset)") });
     site.pages.set("/klingon.html", { type: "text/html; charset=x-klingon", body: kubeconPage("k") });
-    expect(await refused("/klingon.html", "page")).toMatchObject({ result: "refused", error: expect.stringContaining('charset "x-klingon", which cannot be read') });
+    expect(await refused("/klingon.html", "page")).toMatchObject({ result: "refused", error: expect.stringContaining("charset “x-klingon”, which cannot be read") });
   });
 
   it("a page robots.txt disallows", async () => {

@@ -55,6 +55,60 @@ export function dailyStoreContract(name: string, open: () => Promise<OpenedStore
       expect(again.disabledReason).toBeUndefined();
     });
 
+    it("turns the news posts of an enabled subscription on and off, and keeps the opt-in across a change of its settings", async () => {
+      const { store } = await fresh();
+      expect(await store.setNews("slack:C1", T("2025-06-01T09:00:00Z"))).toBe(false);
+      await store.saveSubscription(subscriptionSettings());
+      expect(await store.setNews("slack:C1", T("2025-06-01T09:00:00Z"))).toBe(true);
+      await store.saveSubscription(subscriptionSettings({ postTime: "10:00" }));
+      expect((await store.getSubscription("slack:C1"))?.newsSince).toEqual(T("2025-06-01T09:00:00Z"));
+      expect(await store.setNews("slack:C1", undefined)).toBe(true);
+      expect((await store.getSubscription("slack:C1"))?.newsSince).toBeUndefined();
+      await store.disableSubscription("slack:C1", "off", T("2025-06-02T09:00:00Z"));
+      expect(await store.setNews("slack:C1", T("2025-06-02T09:00:00Z"))).toBe(false);
+    });
+
+    it("lets exactly one claim win a recap's news post, once, with retries of a stale claim and a fence", async () => {
+      const { store, connect } = await fresh();
+      const news = (claimId: string) => ({ subscriptionId: "slack:C1", recapKey: "42", claimId });
+      const now = T("2025-06-01T10:00:00Z");
+      await store.saveSubscription(subscriptionSettings());
+      expect(await store.claimNews(news("a"), now, stale(now), 3)).toBeUndefined();
+      await store.setNews("slack:C1", T("2025-06-01T09:00:00Z"));
+      const others = [await connect(), await connect()];
+      const won = (await Promise.all([store, ...others].map((s, i) => s.claimNews(news(`c${i}`), now, stale(now), 3)))).filter(Boolean);
+      expect(won).toHaveLength(1);
+      const first = won[0]!;
+      expect(first).toEqual({ subscriptionId: "slack:C1", recapKey: "42", claimId: expect.stringMatching(/^c\d$/), attempt: 1 });
+      // Held and fresh: nobody else wins it.
+      expect(await store.claimNews(news("d"), T("2025-06-01T10:05:00Z"), stale(T("2025-06-01T10:05:00Z")), 3)).toBeUndefined();
+      expect(await store.markNewsSending(first, T("2025-06-01T10:00:01Z"))).toBe(true);
+      // Its owner died mid-send: once stale, it is won again, the claim id kept and the send it may have made said.
+      const later = T("2025-06-01T10:30:00Z");
+      const second = await store.claimNews(news("e"), later, stale(later), 3);
+      expect(second).toEqual({ ...first, attempt: 2, sendingSince: T("2025-06-01T10:00:01Z") });
+      expect(await store.recordNews(first, { posted: "m-old" })).toBe(false);
+      expect(await store.recordNews(second!, { posted: "m1" })).toBe(true);
+      const much = T("2025-06-02T10:00:00Z");
+      expect(await store.claimNews(news("f"), much, stale(much), 3)).toBeUndefined();
+    });
+
+    it("retries a news post that asked for it until its attempts run out", async () => {
+      const { store } = await fresh();
+      await store.saveSubscription(subscriptionSettings());
+      await store.setNews("slack:C1", T("2025-06-01T09:00:00Z"));
+      const news = { subscriptionId: "slack:C1", recapKey: "7", claimId: "k" };
+      let at = T("2025-06-01T10:00:00Z");
+      const one = (await store.claimNews(news, at, stale(at), 2))!;
+      expect(await store.recordNews(one, { retry: "rate limited", unsettled: false })).toBe(true);
+      at = T("2025-06-01T10:20:00Z");
+      const two = await store.claimNews(news, at, stale(at), 2);
+      expect(two).toEqual({ subscriptionId: "slack:C1", recapKey: "7", claimId: "k", attempt: 2 });
+      await store.recordNews(two!, { retry: "rate limited", unsettled: false });
+      at = T("2025-06-01T11:00:00Z");
+      expect(await store.claimNews(news, at, stale(at), 2)).toBeUndefined();
+    });
+
     it("lets exactly one claim win a date, across connections claiming at once", async () => {
       const { store, connect } = await fresh();
       const others = [await connect(), await connect()];
