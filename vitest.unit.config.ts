@@ -18,8 +18,10 @@ export default mergeConfig(
         "test/e2e/**",
         "test/faults/**",
         "test/http/**",
+        "test/ingest/**",
         "test/ops/**",
         "test/preview/**",
+        "test/replicas/**",
         "test/slack/**",
         // Index snapshots of whole corpora written and read back: a third of the tier's time on their own.
         "test/snapshot/**",
@@ -28,9 +30,10 @@ export default mergeConfig(
         "test/core/adapter-start.test.ts",
         "test/core/cli.test.ts",
         "test/feedback/votes.test.ts",
-        "test/ingest/ingest.test.ts",
         "test/sources/commands.test.ts",
         "test/sources/refresh.test.ts",
+        "test/sources/replicas.test.ts",
+        "test/sources/schedule.test.ts",
         "test/store/backup.test.ts",
         "test/store/data-dir.test.ts",
         "test/store/faults.test.ts",
@@ -39,6 +42,8 @@ export default mergeConfig(
         "test/support/stand-ins.test.ts",
       ],
       setupFiles: ["test/setup/unit-only.ts"],
+      // The files of a worker share their imports (the corpus, the engine): half the tier's CPU time.
+      isolate: false,
     },
   }),
 );

@@ -77,13 +77,21 @@ function articleOf(text: string, kind: string, url?: string): { body: string; fa
 }
 
 const SAYS_KUBECON = /kubecon|cloudnativecon/i;
+
+/** The year a text names most often, the first named on a tie (a notes file may cite an older KubeCon before it names its own). */
+function mostNamedYear(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const [, year] of text.matchAll(new RegExp(YEAR.source, "g"))) counts.set(year!, (counts.get(year!) ?? 0) + 1);
+  return [...counts].reduce<[string, number] | undefined>((best, entry) => (!best || entry[1] > best[1] ? entry : best), undefined)?.[0];
+}
 /** The blocks of a text's head, where it says what it is about (further down, "KubeCon EU 2020" cites an older talk). */
 const OPENING_BLOCKS = 12;
 
 /**
  * The recap's event: the one given (--event-id, --event; they must agree), else the first the text
  * names surely (its titles, first heading, tags, address, then a line of its opening that says
- * KubeCon), the catalog's before a name it does not list, else one made of what is known.
+ * KubeCon), the catalog's before a name it does not list, else one made of what is known: the year
+ * given, else the first its titles name, else `fallbackYear`.
  */
 function eventOfRecap(options: RecapFacts, texts: readonly string[], opening: readonly string[], fallbackYear: () => string | undefined, guesses: string[]): EventFacts {
   const year = options.year?.trim();
@@ -106,15 +114,16 @@ function eventOfRecap(options: RecapFacts, texts: readonly string[], opening: re
   // What the text names: a known event, else a year with the city of one of its events, else a name.
   const found = options.event === undefined ? [...texts, ...opening.filter((line) => SAYS_KUBECON.test(line))].map((t) => inYear(eventNamedIn(t))).filter((f) => f !== undefined) : [];
   const read = found.find((f) => f.known) ?? found[0];
-  const inCity = read && !read.known && !options.eventId ? shippedCatalog().eventInCity(read.year, opening.join("\n")) : undefined;
+  if (read?.known && !options.eventId) return read;
+  const yearText = year ?? (read ? String(read.year) : (texts.map((t) => YEAR.exec(t)?.[1]).find(Boolean) ?? fallbackYear()));
+  const inCity = yearText && options.event === undefined && !options.eventId ? shippedCatalog().eventInCity(Number(yearText), opening.join("\n")) : undefined;
   if (inCity) return catalogFacts(inCity);
   if (read && !options.eventId) {
-    if (!read.known) guesses.push(`event id ${read.eventId} (pass --event-id, e.g. eu-${read.year} or na-${read.year})`);
+    guesses.push(`event id ${read.eventId} (pass --event-id, e.g. eu-${read.year} or na-${read.year})`);
     return read;
   }
 
   // An event named by nothing surely: the name and id given, else made of the year.
-  const yearText = year ?? (read ? String(read.year) : fallbackYear());
   if (!yearText) throw new CorpusError("The text names no year: pass --year YYYY.");
   const event = options.event ?? (read && !read.known ? read.event : `KubeCon ${yearText}`);
   if (options.event === undefined && !read) guesses.push(`event "${event}" (pass --event)`);
@@ -191,7 +200,7 @@ export function composeRecap(source: RecapSource, options: RecapFacts, existing:
     options,
     [title, sourceTitle, firstLine, firstHeading, facts.tags.join(" "), url ?? "", options.eventHint ?? ""],
     opening.slice(0, OPENING_BLOCKS).map((b) => b.text),
-    () => YEAR.exec(facts.date ?? "")?.[1] ?? YEAR.exec(body)?.[1],
+    () => YEAR.exec(facts.date ?? "")?.[1] ?? mostNamedYear(body),
     guesses,
   );
 

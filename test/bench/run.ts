@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -7,8 +8,9 @@ import { projectRoot } from "../../src/paths.js";
 /**
  * `npm run bench`: runs every benchmark module in turn (search first, then the platform and daily
  * ones), prints a table, writes every figure to bench-results.json and, with `--json`, prints them
- * as one flat JSON object on the last line so runs can be compared; `--only search,daily` runs
- * those alone.
+ * as one flat JSON object on the last line so runs can be compared; `--markdown` prints the
+ * table as Markdown for docs/development.md, with the machine and node's own start beside it;
+ * `--only search,daily` runs those alone.
  */
 
 type Bench = () => Promise<Record<string, number>>;
@@ -105,6 +107,42 @@ function table(outcomes: readonly Outcome[]): string {
   return rows.map(([name, value, remark]) => `${name!.padEnd(nameWidth)}  ${value!.padStart(valueWidth)}  ${remark}`.trimEnd()).join("\n");
 }
 
+/** Median wall time of `node -e ""`, whole processes: what this machine's moment costs any start. */
+function nodeStartMs(): number {
+  const times: number[] = [];
+  for (let turn = 0; turn < 11; turn++) {
+    const start = performance.now();
+    spawnSync(process.execPath, ["-e", ""]);
+    times.push(performance.now() - start);
+  }
+  return round2(times.sort((a, b) => a - b)[5]!);
+}
+
+interface Machine {
+  date: string;
+  node: string;
+  cpu: string;
+  load: [number, number];
+  nodeStartMs: [number, number];
+}
+
+function markdown(outcomes: readonly Outcome[], machine: Machine): string {
+  const lines = [
+    `One run of \`npm run bench\` on ${machine.date.slice(0, 10)}: node ${machine.node} on ${machine.cpu}; load average ${machine.load[0]} at its start and ${machine.load[1]} at its end; node's own start (\`node -e ""\`, median of 11) ${formatValue(machine.nodeStartMs[0])} ms at its start and ${formatValue(machine.nodeStartMs[1])} ms at its end.`,
+    "",
+    "| benchmark | figure | value | target |",
+    "| --- | --- | --- | --- |",
+  ];
+  for (const outcome of outcomes) {
+    if (outcome.note) lines.push(`| ${outcome.name} | | | ${outcome.note.split("\n")[0]} |`);
+    for (const [key, value] of Object.entries(outcome.figures)) {
+      const target = TARGETS[key];
+      lines.push(`| ${outcome.name} | \`${key}\` | ${formatValue(value)} | ${target === undefined ? "" : `< ${formatValue(target)}${value < target ? "" : " (missed)"}`} |`);
+    }
+  }
+  return lines.join("\n");
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const json = argv.includes("--json");
   // `--only search,daily`: those benchmarks alone (by the first word of their name).
@@ -112,13 +150,19 @@ async function main(argv: readonly string[]): Promise<void> {
   const outcomes: Outcome[] = [];
   // The machine may be shared: its load average says how far to trust wall times.
   const loadAtStart = loadavg()[0]!;
+  const nodeAtStart = nodeStartMs();
   for (const bench of BENCHES.filter((b) => !only || only.has(b.name.split(" ")[0]!))) {
     process.stderr.write(`bench: ${bench.name}…\n`);
     const outcome = await runOne(bench);
     if (outcome.note?.startsWith("failed")) process.stderr.write(`bench: ${bench.name} ${outcome.note}\n`);
     outcomes.push(outcome);
   }
-  const figures: Record<string, number> = { load_avg_1m_start: round2(loadAtStart), load_avg_1m_end: round2(loadavg()[0]!) };
+  const figures: Record<string, number> = {
+    load_avg_1m_start: round2(loadAtStart),
+    load_avg_1m_end: round2(loadavg()[0]!),
+    node_start_ms_start: nodeAtStart,
+    node_start_ms_end: nodeStartMs(),
+  };
   for (const outcome of outcomes) Object.assign(figures, outcome.figures);
   const results = {
     date: new Date().toISOString(),
@@ -128,7 +172,10 @@ async function main(argv: readonly string[]): Promise<void> {
     figures,
   };
   writeFileSync(join(projectRoot(), "bench-results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`${results.node} on ${results.cpu}\n\n${table(outcomes)}\n\nfigures written to bench-results.json`);
+  if (argv.includes("--markdown")) {
+    const machine: Machine = { ...results, load: [figures.load_avg_1m_start!, figures.load_avg_1m_end!], nodeStartMs: [nodeAtStart, figures.node_start_ms_end!] };
+    console.log(markdown(outcomes, machine));
+  } else console.log(`${results.node} on ${results.cpu}\n\n${table(outcomes)}\n\nfigures written to bench-results.json`);
   if (json) console.log(JSON.stringify(figures));
 }
 

@@ -83,6 +83,9 @@ describe("the event read from the text", () => {
     const read = await ingestRecap(write("notes.md", citing), { corpusDir, dryRun: true }, topics);
     expect(read.recap.eventId).toBe("kubecon-2022");
     expect(read.guesses).toContain("event id kubecon-2022 (pass --event-id, e.g. eu-2022 or na-2022)");
+    // No event named: the year named most often, and the city of that year's event.
+    const notes = "# Session notes\n\n## Testing - Bob Ray\n- Shown first in 2020.\n\n## Gateway API - Ann Lee\n- GA in 2023, in Amsterdam.\n- Next steps for 2023.\n";
+    expect((await ingestRecap(write("session.md", notes), { corpusDir, dryRun: true }, topics)).recap.eventId).toBe("eu-2023");
   });
 });
 

@@ -104,7 +104,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
  */
 async function reachableBy(owner: { name: string } | undefined, binaries: ServerBinaries): Promise<ServerBinaries> {
   if (!owner) return binaries;
-  const reachable = await run("runuser", ["-u", owner.name, "--", "test", "-x", binaries.initdb]).then(
+  const reachable = await run("runuser", ["-u", owner.name, "--", binaries.initdb, "--version"]).then(
     () => true,
     () => false,
   );
