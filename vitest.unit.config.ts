@@ -26,6 +26,7 @@ export default mergeConfig(
         // Index snapshots of whole corpora written and read back: a third of the tier's time on their own.
         "test/snapshot/**",
         // Files that start one among tests of their own kind.
+        "test/app/worker-reload.test.ts",
         "test/architecture/toy-adapter.test.ts",
         "test/core/adapter-start.test.ts",
         "test/core/cli.test.ts",
