@@ -26,12 +26,15 @@ export default mergeConfig(
         // Index snapshots of whole corpora written and read back: a third of the tier's time on their own.
         "test/snapshot/**",
         // Files that start one among tests of their own kind.
+        "test/app/worker-reload.test.ts",
         "test/architecture/toy-adapter.test.ts",
         "test/core/adapter-start.test.ts",
         "test/core/cli.test.ts",
         "test/feedback/votes.test.ts",
         "test/sources/commands.test.ts",
         "test/sources/refresh.test.ts",
+        "test/sources/replicas.test.ts",
+        "test/sources/schedule.test.ts",
         "test/store/backup.test.ts",
         "test/store/data-dir.test.ts",
         "test/store/faults.test.ts",

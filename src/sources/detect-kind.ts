@@ -1,9 +1,9 @@
 import { looksLikeJsonFeed } from "./feed.js";
+import type { SourceKind } from "../store/recap-store.js";
 import { SourceError } from "./source-error.js";
 
-/** What a source is: a feed of posts, a sitemap, one page, or a list of addresses. */
-export const SOURCE_KINDS = ["feed", "sitemap", "page", "list"] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+/** What a source can be: a feed of posts, a sitemap, one page, or a list of addresses. */
+export const SOURCE_KINDS: readonly SourceKind[] = ["feed", "sitemap", "page", "list"];
 
 const mediaType = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase();
 

@@ -309,6 +309,9 @@ export const FEATURES: readonly Feature[] = [
   feature("unfinished", 0.75, (c) => c.origin === "sentence" && !/[.!?…。]["”»)]*$/u.test(c.text)),
 ];
 
+/** Across candidates: of an enumeration's "Name: attributes" items, only the best stays whole. */
+export const ONE_PER_ENUMERATION = { name: "enumeration", weight: 0.4 } as const;
+
 /** A premise set up for the question the next paragraph asks ("Developers are familiar with ..."). */
 function asksNext(line: Bullet, next: Bullet | undefined): boolean {
   return next !== undefined && next.depth === line.depth && /\?\s*$/.test(next.text);
@@ -337,10 +340,8 @@ export function scoreCandidate(candidate: Candidate): Scored {
   return { score: Math.round(score * 1000) / 1000, reasons };
 }
 
-/** Across candidates: of an enumeration's "Name: attributes" items, only the best stays whole. */
-export const ONE_PER_ENUMERATION = { name: "enumeration", weight: 0.4 } as const;
 
-/** Whether a candidate reads as a "Name: attributes" item (the enumeration rule groups those). */
+/** Whether a candidate reads as a "Name: attributes" item (the enumeration weight groups those). */
 export function isLabelItem(candidate: Candidate): boolean {
   return labelled(candidate) !== undefined;
 }

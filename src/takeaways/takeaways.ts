@@ -16,7 +16,7 @@ export interface Takeaway {
   /** `<section id>#<hash of the text>`: stable while the section and the sentence stay. */
   id: string;
   text: string;
-  /** In [0, 1]: the product of the rules' factors (see rules.ts). */
+  /** The product of the weights of its features (`FEATURES` in rules.ts); postable from `POSTABLE_THRESHOLD`. */
   score: number;
   /** Worth a daily post: the score is above the threshold. */
   postable: boolean;
@@ -136,7 +136,7 @@ export function takeawaysJsonLines(sections: readonly Section[], topics: readonl
 
 /**
  * Of an enumeration's "Name: attributes" items (a run of sibling lines: project updates, tool
- * lists), only the best one keeps its score; the others are lowered by the enumeration rule.
+ * lists), only the best one keeps its score; the others are lowered by the enumeration weight.
  */
 function keepOnePerEnumeration(scored: Array<{ takeaway: Takeaway; enumeration?: string }>): void {
   const best = new Map<string, Takeaway>();

@@ -246,3 +246,17 @@ describe("stop words are a language's own", () => {
     expect(ids(engine.search("iac", {}, all))).toEqual(["s--iac"]);
   });
 });
+
+describe("questions", () => {
+  const texts = [
+    sectionOf({ id: "q--filler", title: "Meeting Notes", text: "We meet every week, we share a lot and we build things together." }),
+    sectionOf({ id: "q--topic", title: "Release Cadence", text: "Helm charts version each release." }),
+    ...["a", "b", "c", "d", "e", "f"].map((id) => sectionOf({ id: `q--other-${id}`, title: `Other ${id}`, text: "We build things every week and share them." })),
+  ];
+  const engine = new SearchEngine(texts, []);
+
+  it("weigh their words by how rare they are: a section with the topic word ranks above one with the common words", () => {
+    expect(ids(engine.search("how do we build and share a helm release every week", {}, all)).length).toBeGreaterThan(1);
+    expect(engine.search("how do we build and share a helm release every week", {}, all).hits[0]!.section.id).toBe("q--topic");
+  });
+});
