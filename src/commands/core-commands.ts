@@ -57,7 +57,8 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     checkEvent(id);
     const [{ summarizeEvents }, { eventCard }] = await Promise.all([import("../corpus/stats.js"), import("../cards/events-card.js")]);
     const summary = summarizeEvents(data.corpus.recaps, data.corpus.sections).find((e) => e.eventId === id)!;
-    const sections = data.corpus.sections.filter((s) => s.eventId === id);
+    // The recap's own notes are searchable, but no talk of the event.
+    const sections = data.corpus.sections.filter((s) => s.eventId === id && s.kind === "talk");
     checkPage(page, sections.length, EVENT_PAGE_SIZE, `sections at ${id}`);
     const takeaways = (await data.takeaways()).filter((t) => t.eventId === id);
     return answer(eventCard(summary, sections, takeaways, { page, pageSize: EVENT_PAGE_SIZE, commandFor }));

@@ -147,7 +147,8 @@ class Planner {
         this.decide(node.children, named);
       } else if (role === "container") {
         const told = node.bodyTo > node.bodyFrom && !mentionsIn(this.facts, node.bodyFrom, node.bodyTo).some((m) => m.strong);
-        if (KEYNOTE_BLOCK.test(facts.text) && told) this.talk(node, node.at, node.bodyTo, day);
+        // The keynote block, or a group of topics ("Notes on networking"), with text of its own: that text is content.
+        if ((KEYNOTE_BLOCK.test(facts.text) || isTopicGroupPhrase(facts.text)) && told) this.talk(node, node.at, node.bodyTo, day);
         else this.prose(node.bodyFrom, node.bodyTo, day);
         // A group's topics carry its name ("Notes on security › Seccomp"); a list of sessions does not.
         this.decide(node.children, day, isTopicGroupPhrase(facts.text) ? facts.text : undefined);

@@ -17,7 +17,7 @@ export function summarizeEvents(recaps: readonly Recap[], sections: readonly Sec
   }
   for (const section of sections) {
     const summary = byId.get(section.eventId);
-    if (summary) summary.sections++;
+    if (summary && section.kind === "talk") summary.sections++;
   }
   return [...byId.values()].sort((a, b) => b.year - a.year || a.eventId.localeCompare(b.eventId));
 }

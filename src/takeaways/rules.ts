@@ -7,7 +7,7 @@ export interface Candidate {
   language: string;
   /** `list` when the recap itself called it a takeaway, lesson or conclusion. */
   origin: "list" | "bullet" | "sentence";
-  section: Pick<Section, "tags" | "text" | "talk">;
+  section: Pick<Section, "kind" | "tags" | "text" | "talk">;
   /** The bullet or paragraph it was cut from, and the lines around that one. */
   line: Bullet;
   previous?: Bullet;
@@ -263,6 +263,7 @@ export const FEATURES: readonly Feature[] = [
   feature("cause", 1.3, (c) => CAUSE.test(c.text) || explainedAfterColon(c)),
   feature("named", 1.3, namesSomething),
   // Not about the technology: a section with no topic tag is about the conference itself.
+  feature("notes", NEVER, (c) => c.section.kind === "notes"),
   feature("no-topic", NEVER, (c) => c.section.tags.length === 0),
   feature("chit-chat", NEVER, matches(CHIT_CHAT)),
   feature("narration", NEVER, matches(NARRATION)),

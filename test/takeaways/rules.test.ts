@@ -8,7 +8,7 @@ const line = (text: string, depth = 0): Bullet => ({ text, depth });
 /** A candidate cut alone from its own line, in a section with a topic, unless told otherwise. */
 function candidate(text: string, overrides: Partial<Candidate> = {}): Candidate {
   const own = line(text, overrides.origin === "sentence" ? 0 : 1);
-  return { text, language: "en", origin: "bullet", section: { tags: ["Security"], text, talk: "Sandboxing untrusted workloads" }, line: own, siblings: [own], first: true, last: true, ...overrides };
+  return { text, language: "en", origin: "bullet", section: { kind: "talk", tags: ["Security"], text, talk: "Sandboxing untrusted workloads" }, line: own, siblings: [own], first: true, last: true, ...overrides };
 }
 const fr = (text: string, overrides: Partial<Candidate> = {}) => candidate(text, { language: "fr", ...overrides });
 
@@ -63,13 +63,17 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
     has: [
       candidate("Most buildpacks are implemented by Google, Heroku and Paketo, not by the foundation."),
       candidate("Running eBPF programs needs a recent kernel on every node of the cluster."),
-      candidate("Seccomp limits the system calls a process can make.", { section: { tags: ["Security"], text: "Profiles for Seccomp are JSON files.\nSeccomp limits the system calls a process can make.", talk: "Profiles" } }),
-      candidate("Seccomp limits the system calls a process can make.", { section: { tags: ["Security"], text: "Seccomp limits the system calls a process can make.", talk: "Seccomp" } }),
+      candidate("Seccomp limits the system calls a process can make.", { section: { kind: "talk", tags: ["Security"], text: "Profiles for Seccomp are JSON files.\nSeccomp limits the system calls a process can make.", talk: "Profiles" } }),
+      candidate("Seccomp limits the system calls a process can make.", { section: { kind: "talk", tags: ["Security"], text: "Seccomp limits the system calls a process can make.", talk: "Seccomp" } }),
     ],
     lacks: [candidate("Each container in a pod can specify resource requests and limits."), candidate(GOOD)],
   },
   "no-topic": {
-    has: [candidate(GOOD, { section: { tags: [], text: GOOD, talk: "Opening words" } })],
+    has: [candidate(GOOD, { section: { kind: "talk", tags: [], text: GOOD, talk: "Opening words" } })],
+    lacks: [candidate(GOOD)],
+  },
+  notes: {
+    has: [candidate(GOOD, { section: { kind: "notes", tags: ["Security"], text: GOOD, talk: "My week at KubeCon" } })],
     lacks: [candidate(GOOD)],
   },
   "chit-chat": {
@@ -206,7 +210,7 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
     lacks: [candidate(GOOD), fr("Cilium remplace kube-proxy par des programmes eBPF attachés aux interfaces réseau.")],
   },
   demo: {
-    has: [candidate("The checks pass because the vulnerabilities found are all of medium or low severity.", { section: { tags: ["Security"], text: "", talk: "Demo project: Stork" } })],
+    has: [candidate("The checks pass because the vulnerabilities found are all of medium or low severity.", { section: { kind: "talk", tags: ["Security"], text: "", talk: "Demo project: Stork" } })],
     lacks: [candidate("The checks pass because the vulnerabilities found are all of medium or low severity.")],
   },
   logistics: {
