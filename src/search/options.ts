@@ -38,6 +38,11 @@ export interface SearchOptions {
    * Japanese script): a French query prefers the French write-up of a talk. Default 0.5.
    */
   queryLanguageBonus: number;
+  /**
+   * Factor on the score of a recap's own notes (introduction, conclusion, travel: `kind: "notes"`), so
+   * that they rank below the talks that match as well. Default 0.5.
+   */
+  notesWeight: number;
   /** Score added, as a factor, per pair of query words found side by side. Default 0.5. */
   phraseBonus: number;
   /** How many of the best matches are checked for query words side by side. Default 100. */
@@ -54,6 +59,7 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   rareWordSections: 2,
   rareWordRatio: 4,
   queryLanguageBonus: 0.5,
+  notesWeight: 0.5,
   phraseBonus: 0.5,
   phraseRerank: 100,
 };

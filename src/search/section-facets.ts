@@ -13,6 +13,8 @@ export class SectionFacets {
   readonly language: Uint16Array;
   readonly year: Int32Array;
   readonly event: Int32Array;
+  /** 1 for a recap's own notes (`kind: "notes"`), 0 for a talk. */
+  readonly notes: Uint8Array;
   /** Made on the first speaker filter: most processes never see one. */
   private speakers?: { code: Int32Array; texts: string[] };
 
@@ -27,11 +29,13 @@ export class SectionFacets {
     this.language = new Uint16Array(n);
     this.year = new Int32Array(n);
     this.event = new Int32Array(n);
+    this.notes = new Uint8Array(n);
     for (let d = 0; d < n; d++) {
       const section = sections[d]!;
       this.language[d] = code(this.languageCodes, section.language);
       this.year[d] = section.year;
       this.event[d] = code(this.eventCodes, section.eventId);
+      this.notes[d] = section.kind === "notes" ? 1 : 0;
     }
   }
 

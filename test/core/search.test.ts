@@ -260,3 +260,17 @@ describe("questions", () => {
     expect(engine.search("how do we build and share a helm release every week", {}, all).hits[0]!.section.id).toBe("q--topic");
   });
 });
+
+describe("a recap's own notes", () => {
+  it("rank below a talk that matches as well, and are found all the same", () => {
+    const text = "We compared Cilium and Calico for the data path.";
+    const engine = new SearchEngine(
+      [
+        sectionOf({ id: "r--my-week", title: "My week", text, kind: "notes" }),
+        sectionOf({ id: "r--cni-shootout", title: "CNI Shootout", text }),
+      ],
+      [],
+    );
+    expect(engine.search("cilium calico", all).hits.map((h) => h.section.id)).toEqual(["r--cni-shootout", "r--my-week"]);
+  });
+});

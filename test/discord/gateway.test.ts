@@ -112,7 +112,7 @@ describe("gateway mode: slow answers", () => {
 
   it("defers a button press and edits the message when the answer comes", async () => {
     expect(client.options.allowedMentions).toEqual({ parse: [] });
-    const interaction = buttonInteraction("p:search ebpf page:2", { components: [], flags: 64 });
+    const interaction = buttonInteraction("p:search security page:2", { components: [], flags: 64 });
     const deferred = heldStandIn.nextRequest((r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
     heldStandIn.dispatch("INTERACTION_CREATE", interaction);
     expect((await deferred).body).toEqual({ type: 6 });

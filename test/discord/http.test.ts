@@ -126,7 +126,7 @@ describe("HTTP interactions: signature", () => {
 
 describe("HTTP interactions: signed but malformed", () => {
   const command = commandInteraction("search", [stringOption("query", "ebpf")]);
-  const button = buttonInteraction("p:search ebpf page:2", { components: [] });
+  const button = buttonInteraction("p:search security page:2", { components: [] });
   const { message: _message, ...buttonWithoutMessage } = button;
   const malformed: Record<string, unknown> = {
     "a command with no data": { type: 2 },
@@ -149,19 +149,19 @@ describe("HTTP interactions: signed but malformed", () => {
 
 describe("HTTP interactions: answers", () => {
   it("answers /kubecon search with an ephemeral embed, paging and share buttons, and no mentions", async () => {
-    const response = await interact(commandInteraction("search", [stringOption("query", "ebpf")]));
+    const response = await interact(commandInteraction("search", [stringOption("query", "security")]));
     expect(response.type).toBe(4);
     expect(response.data.flags).toBe(64);
     expect(response.data.allowed_mentions).toEqual({ parse: [] });
     const [embed] = response.data.embeds;
-    expect(embed.title).toContain("ebpf");
+    expect(embed.title).toContain("security");
     expect(embed.fields.length).toBeGreaterThan(0);
     expect(embed.fields[0].name).toMatch(/^1\. /);
     expect(embed.footer.text).toMatch(/page 1 of \d+/);
-    expect(JSON.stringify(embed.fields)).toMatch(/\*\*e?BPF\*\*/i);
+    expect(JSON.stringify(embed.fields)).toMatch(/\*\*security\*\*/i);
     const ids = response.data.components.flatMap((row: any) => row.components.map((b: any) => b.custom_id));
-    expect(ids).toContain("p:search ebpf page:2");
-    expect(ids).toContain("s:search ebpf");
+    expect(ids).toContain("p:search security page:2");
+    expect(ids).toContain("s:search security");
     expect(ids.some((id: string) => id.startsWith("d:talk "))).toBe(true);
   });
 
@@ -174,8 +174,8 @@ describe("HTTP interactions: answers", () => {
   });
 
   it("pages in place with UPDATE_MESSAGE", async () => {
-    const first = await interact(commandInteraction("search", [stringOption("query", "ebpf")]));
-    const next = await interact(buttonInteraction("p:search ebpf page:2", { ...first.data, flags: 64 }));
+    const first = await interact(commandInteraction("search", [stringOption("query", "security")]));
+    const next = await interact(buttonInteraction("p:search security page:2", { ...first.data, flags: 64 }));
     expect(next.type).toBe(7);
     expect(next.data.flags).toBeUndefined();
     expect(next.data.allowed_mentions).toEqual({ parse: [] });
@@ -183,8 +183,8 @@ describe("HTTP interactions: answers", () => {
   });
 
   it("answers a paging click on a public card (a share, a daily post) to the clicker alone, leaving the card as it is", async () => {
-    const first = await interact(commandInteraction("search", [stringOption("query", "ebpf")]));
-    const next = await interact(buttonInteraction("p:search ebpf page:2", { ...first.data, flags: 0 }));
+    const first = await interact(commandInteraction("search", [stringOption("query", "security")]));
+    const next = await interact(buttonInteraction("p:search security page:2", { ...first.data, flags: 0 }));
     expect(next.type).toBe(4);
     expect(next.data.flags).toBe(64);
     expect(next.data.embeds[0].footer.text).toMatch(/page 2 of/);
