@@ -2,13 +2,15 @@ import { DAY_WORDS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, TALK_WORDS, WEEKDAYS } f
 
 /** A date as recaps write it: "Tuesday, 5 May", "May 5th, 2024", "mardi 19 mars". */
 const DATE_TEXT = `(?:(?:${WEEKDAYS}),?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th|er)?\\s+(?:${MONTHS})\\.?|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?)(?:,?\\s+\\d{4})?`;
-const NUMERIC_DATE = `\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[./]\\d{1,2}(?:[./]\\d{2,4})?|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{1,2}月\\d{1,2}日`;
+const NUMERIC_DATE = `\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{1,2}月\\d{1,2}日`;
+/** "11.14": a day and month without a year, a day only with words after it ("11.14 Keynote Sessions"): alone it is as likely a version ("1.9"). */
+const SHORT_DATE = `\\d{1,2}[./]\\d{1,2}`;
 const DAY_NAMED = `(?:${DAY_WORDS})\\s+(?:\\d+|${NUMBER_WORDS})|(?:${NUMBER_WORDS})\\s+(?:${DAY_WORDS})|\\d+\\s*日目|第\\s*[\\d一二三四五]+\\s*[日天]`;
 /** What may follow a day's name in a heading: its date, its weekday, "keynotes" ("Day 1 Keynotes"). */
 const DAY_TAIL = `(?:\\s*[-–—:,(|]?\\s*(?:${DATE_TEXT}|${NUMERIC_DATE}|${WEEKDAYS}|(?:${TALK_WORDS})s?)\\)?)*`;
 /** A heading that names a day and nothing else ("Day 0 (Nov 12, 2024)", "Jour 2 – mardi 19 mars", "2日目", "Tuesday"). */
 const DAY_HEADING = new RegExp(
-  `^(?:(?:[\\p{L}+ ]{0,30}\\s)?(?:${DAY_NAMED})${DAY_TAIL}|(?:${DATE_TEXT}|${NUMERIC_DATE}|${WEEKDAYS})${DAY_TAIL})\\s*[:：]?$`,
+  `^(?:(?:[\\p{L}+ ]{0,30}\\s)?(?:${DAY_NAMED})${DAY_TAIL}|(?:${DATE_TEXT}|${NUMERIC_DATE}|${WEEKDAYS})${DAY_TAIL}|${SHORT_DATE}\\s+(?:${TALK_WORDS})s?)\\s*[:：]?$`,
   "iu",
 );
 const PART_OF_DAY = new RegExp(`^(?:${PARTS_OF_DAY})\\s*[:：]?$`, "iu");

@@ -271,6 +271,6 @@ describe("a recap's own notes", () => {
       ],
       [],
     );
-    expect(engine.search("cilium calico", all).hits.map((h) => h.section.id)).toEqual(["r--cni-shootout", "r--my-week"]);
+    expect(engine.search("cilium calico", {}, all).hits.map((h) => h.section.id)).toEqual(["r--cni-shootout", "r--my-week"]);
   });
 });
