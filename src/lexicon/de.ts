@@ -12,7 +12,7 @@ export const de: Lexicon = {
   topicGroups: ["notizen zu*"],
   talkWords: ["vortrag", "talk", "keynote", "session", "panel", "workshop"],
   parts: ["zusammenfassung", "notizen", "fragen", "demo", "fazit", "erkenntnisse", "hintergrund", "problem", "lösung", "architektur", "ergebnisse", "ausblick", "links", "folien", "video", "einleitung"],
-  notesTopics: ["einleitung", "fazit*", "zusammenfassung", "anreise", "reise", "essen", "stände", "sponsoren", "party", "networking", "danke*", "rückblick"],
+  notesTopics: ["einleitung", "fazit*", "zusammenfassung", "anreise", "reise", "essen", "stände", "sponsoren", "party", "danke*", "rückblick"],
   furniture: ["inhaltsverzeichnis", "inhalt", "ähnliche beiträge*", "kommentare*", "über den autor*", "teilen*", "newsletter*"],
   speakerLabels: ["sprecher", "sprecherin", "referent", "referentin", "referenten", "vortragende", "von", "mit"],
   byWords: ["von", "mit"],

@@ -26,7 +26,7 @@ export const en: Lexicon = {
   notesTopics: [
     "introduction", "intro", "conclusion*", "closing thoughts*", "final thoughts*", "final words*", "final takeaways*", "wrap-up*", "wrap up*", "wrapping up*",
     "travel", "travel tips", "getting there", "the venue", "venue", "food", "lunch", "dinner", "breakfast", "coffee", "booths", "vendor booths", "the booths", "sponsor booths",
-    "expo", "expo hall", "the expo hall", "sponsors", "swag", "party", "parties", "the party", "after party", "afterparty", "karaoke*", "networking", "hallway track",
+    "expo", "expo hall", "the expo hall", "sponsors", "swag", "party", "parties", "the party", "after party", "afterparty", "karaoke*", "hallway track",
     "my experience", "first impressions", "impressions", "about the event", "about kubecon", "why i went", "preparation", "before the conference", "after the conference",
     "what i learned", "things to check out*", "to check out", "todo", "to do", "all the sessions*", "thanks*", "thank you*", "acknowledgements", "acknowledgments",
     "tl;dr", "tldr", "disclaimer", "about me", "about this post", "overall", "the people", "social events",

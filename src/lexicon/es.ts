@@ -12,7 +12,7 @@ export const es: Lexicon = {
   topicGroups: ["notas sobre*"],
   talkWords: ["charla", "keynote", "sesión", "ponencia", "taller", "panel", "presentación"],
   parts: ["resumen", "notas", "preguntas", "demo", "demostración", "conclusiones", "conclusión", "contexto", "problema", "solución", "arquitectura", "resultados", "enlaces", "diapositivas", "vídeo", "video", "introducción"],
-  notesTopics: ["introducción", "conclusión*", "conclusiones*", "el viaje", "viaje", "comida", "stands", "patrocinadores", "fiesta", "networking", "gracias*", "agradecimientos*"],
+  notesTopics: ["introducción", "conclusión*", "conclusiones*", "el viaje", "viaje", "comida", "stands", "patrocinadores", "fiesta", "gracias*", "agradecimientos*"],
   furniture: ["índice", "contenido", "tabla de contenidos", "artículos relacionados*", "comentarios*", "sobre el autor*", "compartir*", "suscríbete*"],
   speakerLabels: ["ponentes", "ponente", "oradores", "presentado por", "por", "con"],
   byWords: ["por", "de", "con"],

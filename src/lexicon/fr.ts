@@ -21,7 +21,7 @@ export const fr: Lexicon = {
   ],
   notesTopics: [
     "introduction", "intro", "conclusion*", "en conclusion*", "pour conclure*", "le mot de la fin*", "mot de la fin*", "bilan", "voilà*", "et voilà*", "c'est fini*",
-    "le voyage", "voyage", "le lieu", "repas", "déjeuner", "stands", "les stands", "sponsors", "les sponsors", "goodies", "soirée", "la soirée", "networking",
+    "le voyage", "voyage", "le lieu", "repas", "déjeuner", "stands", "les stands", "sponsors", "les sponsors", "goodies", "soirée", "la soirée", 
     "remerciements*", "merci*", "récapitulatif*", "en résumé", "préambule", "avant-propos", "ambiance", "l'ambiance", "en bref", "le contexte",
   ],
   furniture: [

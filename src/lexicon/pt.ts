@@ -12,7 +12,7 @@ export const pt: Lexicon = {
   topicGroups: ["notas sobre*"],
   talkWords: ["palestra", "keynote", "sessão", "oficina", "painel", "apresentação"],
   parts: ["resumo", "notas", "perguntas", "demo", "demonstração", "conclusões", "conclusão", "contexto", "problema", "solução", "arquitetura", "resultados", "links", "slides", "vídeo", "introdução"],
-  notesTopics: ["introdução", "conclusão*", "conclusões*", "a viagem", "viagem", "comida", "estandes", "patrocinadores", "festa", "networking", "obrigado*", "agradecimentos*"],
+  notesTopics: ["introdução", "conclusão*", "conclusões*", "a viagem", "viagem", "comida", "estandes", "patrocinadores", "festa", "obrigado*", "agradecimentos*"],
   furniture: ["índice", "sumário", "conteúdo", "posts relacionados*", "comentários*", "sobre o autor*", "compartilhar*", "inscreva-se*"],
   speakerLabels: ["palestrantes", "palestrante", "apresentado por", "por", "com"],
   byWords: ["por", "de", "com"],
