@@ -1,4 +1,4 @@
-import { isTopicGroupPhrase, phraseKey, TITLE_LABELS } from "../lexicon/index.js";
+import { isTopicGroupPhrase, KEYNOTE_WORDS, phraseKey, TITLE_LABELS } from "../lexicon/index.js";
 import { mentionsIn } from "./inline-talks.js";
 import { leadingDay } from "./days.js";
 import { factsOf, type LineFacts } from "./line-facts.js";
@@ -59,7 +59,7 @@ interface Draft {
 /** Kinds of heading that are never a talk by their words alone. */
 type Role = NonNullable<LineFacts["role"]>;
 /** "Keynotes" with text of its own under it: the keynote block, reported as one session. */
-const KEYNOTE_BLOCK = /keynote|基調講演|キーノート|主题演讲/iu;
+const KEYNOTE_BLOCK = new RegExp(KEYNOTE_WORDS, "iu");
 /** Fewer characters than this of a recap's own notes (a line of introduction, a sign-off) are not worth a section. */
 const NOTES_WORTH_KEEPING = 280;
 /** A heading over a whole recap: it names the event. */

@@ -10,6 +10,7 @@ export const de: Lexicon = {
   containers: ["keynotes", "vorträge", "sessions", "talks", "lightning talks", "workshops", "besuchte vorträge*", "meine vorträge*"],
   unitLabels: ["vortrag", "session"],
   topicGroups: ["notizen zu*"],
+  keynoteWords: ["keynote"],
   talkWords: ["vortrag", "talk", "keynote", "session", "panel", "workshop"],
   parts: ["zusammenfassung", "notizen", "fragen", "demo", "fazit", "erkenntnisse", "hintergrund", "problem", "lösung", "architektur", "ergebnisse", "ausblick", "links", "folien", "video", "einleitung"],
   notesTopics: ["einleitung", "fazit*", "zusammenfassung", "anreise", "reise", "essen", "stände", "sponsoren", "party", "danke*", "rückblick"],

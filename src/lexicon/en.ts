@@ -14,6 +14,7 @@ export const en: Lexicon = {
   ],
   unitLabels: ["session", "talk"],
   topicGroups: ["notes on*", "thoughts on*", "notes from*"],
+  keynoteWords: ["keynote"],
   talkWords: ["talk", "keynote", "session", "panel", "workshop", "tutorial", "lightning talk", "presentation", "fireside chat", "demo", "deep dive", "maintainer track", "project update"],
   parts: [
     "summary", "sumary", "summry", "notes", "my notes", "q&a", "q & a", "qa", "questions", "questions and answers", "demo", "demos", "live demo", "key takeaways", "takeaways",

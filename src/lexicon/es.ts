@@ -10,6 +10,7 @@ export const es: Lexicon = {
   containers: ["keynotes", "charlas", "sesiones", "ponencias", "talleres", "lightning talks", "charlas a las que asistí*", "sesiones a las que asistí*"],
   unitLabels: ["charla", "sesión"],
   topicGroups: ["notas sobre*"],
+  keynoteWords: ["keynote"],
   talkWords: ["charla", "keynote", "sesión", "ponencia", "taller", "panel", "presentación"],
   parts: ["resumen", "notas", "preguntas", "demo", "demostración", "conclusiones", "conclusión", "contexto", "problema", "solución", "arquitectura", "resultados", "enlaces", "diapositivas", "vídeo", "video", "introducción"],
   notesTopics: ["introducción", "conclusión*", "conclusiones*", "el viaje", "viaje", "comida", "stands", "patrocinadores", "fiesta", "gracias*", "agradecimientos*"],

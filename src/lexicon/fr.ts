@@ -13,6 +13,7 @@ export const fr: Lexicon = {
   ],
   unitLabels: ["session", "conférence", "talk"],
   topicGroups: ["notes sur*", "retour sur*"],
+  keynoteWords: ["keynote"],
   talkWords: ["talk", "keynote", "session", "conférence", "présentation", "atelier", "table ronde", "panel", "démo", "retour d'expérience", "rex"],
   parts: [
     "résumé", "notes", "mes notes", "questions", "questions/réponses", "q&r", "démo", "démonstration", "à retenir", "ce qu'il faut retenir*", "points clés", "en bref",

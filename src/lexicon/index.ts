@@ -72,6 +72,7 @@ export const DAY_WORDS = alternatives("dayWords");
 export const NUMBER_WORDS = alternatives("numberWords");
 export const PARTS_OF_DAY = alternatives("partsOfDay");
 export const TALK_WORDS = alternatives("talkWords");
+export const KEYNOTE_WORDS = alternatives("keynoteWords");
 export const UNIT_LABELS = alternatives("unitLabels");
 export const SPEAKER_LABELS = alternatives("speakerLabels");
 export const BY_WORDS = alternatives("byWords");

@@ -25,6 +25,8 @@ export interface Lexicon {
   unitLabels: readonly string[];
   /** Containers that group topics rather than list sessions ("Notes on security"): their sections carry their name. */
   topicGroups: readonly string[];
+  /** The word for a keynote ("keynote", "基調講演"): a block of keynotes with text of its own is reported as one session. */
+  keynoteWords: readonly string[];
   /** Words that say a line is a talk ("talk", "keynote", "panel"): a label before a title, or a title of its own. */
   talkWords: readonly string[];
   /** Headings inside a talk that are parts of it ("Summary", "Notes", "Q&A", "Demo", "Key takeaways"). */

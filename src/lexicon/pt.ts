@@ -10,6 +10,7 @@ export const pt: Lexicon = {
   containers: ["keynotes", "palestras", "sessões", "oficinas", "lightning talks", "palestras que assisti*", "sessões que assisti*"],
   unitLabels: ["palestra", "sessão"],
   topicGroups: ["notas sobre*"],
+  keynoteWords: ["keynote"],
   talkWords: ["palestra", "keynote", "sessão", "oficina", "painel", "apresentação"],
   parts: ["resumo", "notas", "perguntas", "demo", "demonstração", "conclusões", "conclusão", "contexto", "problema", "solução", "arquitetura", "resultados", "links", "slides", "vídeo", "introdução"],
   notesTopics: ["introdução", "conclusão*", "conclusões*", "a viagem", "viagem", "comida", "estandes", "patrocinadores", "festa", "obrigado*", "agradecimentos*"],
