@@ -1,12 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { DiscordStandIn } from "../discord/stand-in.js";
+import { freePort } from "../support/free-port.js";
 
 const root = projectRoot();
 const dockerfile = readFileSync(join(root, "Dockerfile"), "utf8");
@@ -50,14 +50,6 @@ function nativePackages(nodeModules: string): string[] {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("the container image's runtime stage, replayed without Docker", () => {
   it("copies only built output, data and production dependencies, as uid 1000, running node directly", () => {

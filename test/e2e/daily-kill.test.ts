@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -12,6 +11,7 @@ import { GUILD_ID } from "../discord/payloads.js";
 import { DiscordStandIn } from "../discord/stand-in.js";
 import { SIGNING_SECRET } from "../slack/harness.js";
 import { DEFAULT_WORKSPACE, SlackStandIn } from "../slack/standin.js";
+import { freePort } from "../support/free-port.js";
 
 /**
  * The crash the daily posts are built for, with a real process and a real SIGKILL: the platform has
@@ -53,14 +53,6 @@ function zoneAtNoon(): string {
   return ahead === 0 ? "Etc/GMT" : `Etc/GMT${ahead > 0 ? "-" : "+"}${Math.abs(ahead)}`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** How a tick ends for the post: sent, or found already sent and recorded. */
 const POSTED = "daily takeaway posted";

@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultCorpusDir, projectRoot } from "../../src/paths.js";
 import { DiscordStandIn } from "../discord/stand-in.js";
+import { freePort } from "../support/free-port.js";
 
 /**
  * A corpus folder with no recap, or none that loads, is a service that answers "No talk matched" to
@@ -47,13 +47,6 @@ function serviceEnv(corpusDir: string, port: number, extra: Record<string, strin
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("an empty corpus at start", () => {
   it.each([

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -15,6 +14,7 @@ import { DiscordStandIn } from "../discord/stand-in.js";
 import { signedHeaders, slashCommandBody, FORM } from "../slack/signing.js";
 import { SlackStandIn, type StandInWorkspace } from "../slack/standin.js";
 import { startPostgres, type TestPostgres } from "../support/postgres.js";
+import { freePort } from "../support/free-port.js";
 
 /**
  * Secrets never reach a log line, whatever logs them: checked by their values, in the whole output
@@ -42,13 +42,6 @@ let output = "";
 let base = "";
 const root = mkdtempSync(join(tmpdir(), "kubecon-secrets-"));
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   postgres = await startPostgres();

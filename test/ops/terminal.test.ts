@@ -10,7 +10,7 @@ import { FORCED_EXIT_CODE } from "../../src/health/shutdown.js";
 import { defaultCorpusDir, projectRoot } from "../../src/paths.js";
 import { DiscordStandIn } from "../discord/stand-in.js";
 import { BotProcess } from "../support/bot-process.js";
-import { freePort } from "../support/postgres.js";
+import { freePort } from "../support/free-port.js";
 
 /** `npm start` as someone runs it at a terminal: Discord over HTTP, its REST calls to a stand-in on loopback. */
 const { publicKey } = generateKeyPairSync("ed25519");

@@ -7,7 +7,7 @@ import { openDailyStore } from "../../src/store/open-store.js";
 import { PostgresDailyStore } from "../../src/store/postgres-daily-store.js";
 import { SqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 import { memoryLogger } from "../daily/helpers.js";
-import { freePort } from "../support/postgres.js";
+import { freePort } from "../support/free-port.js";
 import { dailyStoreContract } from "./contract.js";
 import { postgresServer } from "./postgres-env.js";
 

@@ -7,7 +7,7 @@ import { expect } from "vitest";
 import { defaultCorpusDir, projectRoot } from "../../src/paths.js";
 import { commandInteraction, stringOption } from "../discord/payloads.js";
 import { DiscordStandIn } from "../discord/stand-in.js";
-import { freePort } from "./postgres.js";
+import { freePort } from "./free-port.js";
 
 const { publicKey, privateKey } = generateKeyPairSync("ed25519");
 const publicKeyHex = publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex");
