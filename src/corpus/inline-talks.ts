@@ -69,7 +69,7 @@ export function mentionsIn(facts: readonly LineFacts[], from: number, to: number
       // A talk named in passing, with nothing said of it (an item of a list of sessions), is no section.
       const said = wordsOf(text.replace(span.text, " ")).length >= 4 || (facts[at + 1] !== undefined && at + 1 < to && !facts[at + 1]!.heading && facts[at + 1]!.line.depth > f.line.depth);
       if (!evidence || !said || mentions.some((m) => m.at === at && m.title === title)) continue;
-      const url = span.url ?? (mediaAfter ? f.line.links.find((l) => talkLinkKind(l.url, l.label)) ?.url : undefined);
+      const url = span.url ?? (mediaAfter ? f.line.links.find((l) => talkLinkKind(l.url, l.label))?.url : undefined);
       mentions.push({ at, title, speakers, ...(url && { url }), strong: speakers.length > 0 || media === true || mediaAfter });
     }
   }

@@ -59,7 +59,7 @@ const FRAGMENT = /^[(),.;:\]]|[<>{}=$`|\\]|^[a-z_][\w.-]*:\s|^(?:or|and|the|of|t
 const LEADING_DATE = /^(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}-\d{2})\s+/u;
 
 /** A line written as a heading in disguise: bold, italic or marked, alone on its line, short, not a sentence. */
-function setApart(line: Line): boolean {
+function setApart(line: Line, people: Speaker[] | undefined): boolean {
   return (
     line.depth === 0 &&
     line.markdownLevel === undefined &&
@@ -71,7 +71,7 @@ function setApart(line: Line): boolean {
     !LINK_LABEL.test(line.text) &&
     !isTalkMarker(line.text) &&
     // "*Speakers: Jane Doe (Acme)*", "*by Jane Doe*": the talk's people set in italics, not a heading.
-    speakerLine(line.text) === undefined
+    people === undefined
   );
 }
 
@@ -110,7 +110,7 @@ export function factsOf(line: Line, recapLanguage: string): LineFacts {
   return {
     line,
     text,
-    heading: line.markdownLevel !== undefined || setApart(line),
+    heading: line.markdownLevel !== undefined || setApart(line, people),
     ...(role && { role }),
     ...(role === "day" && { day: dayLabel(text) }),
     title,

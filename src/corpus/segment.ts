@@ -1,5 +1,5 @@
 import { isTopicGroupPhrase, KEYNOTE_WORDS, phraseKey, TITLE_LABELS } from "../lexicon/index.js";
-import { mentionsIn } from "./inline-talks.js";
+import { mentionsIn, type Mention } from "./inline-talks.js";
 import { leadingDay } from "./days.js";
 import { factsOf, type LineFacts } from "./line-facts.js";
 import { isTalkMarker, LINK_LABEL, readLines, type Line } from "./lines.js";
@@ -87,6 +87,8 @@ class Planner {
   private notes: Draft | undefined;
   /** The level at which the recap puts the parts of its talks ("#### Summary" under each talk), if it does. */
   private readonly partLevel: number | undefined;
+  /** The talks the recap names in prose, found once for the whole text. */
+  private readonly mentions: readonly Mention[];
 
   constructor(
     private readonly facts: readonly LineFacts[],
@@ -96,6 +98,11 @@ class Planner {
     for (const node of walk(roots)) if (this.role(node) === "part") counts.set(node.level, (counts.get(node.level) ?? 0) + 1);
     const [level, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
     this.partLevel = count >= 2 ? level : undefined;
+    this.mentions = mentionsIn(facts, 0, facts.length);
+  }
+
+  private mentionsIn(from: number, to: number): Mention[] {
+    return this.mentions.filter((m) => m.at >= from && m.at < to);
   }
 
   private role(node: OutlineNode): Role | undefined {
@@ -146,7 +153,7 @@ class Planner {
         this.prose(node.bodyFrom, node.bodyTo, named);
         this.decide(node.children, named);
       } else if (role === "container") {
-        const told = node.bodyTo > node.bodyFrom && !mentionsIn(this.facts, node.bodyFrom, node.bodyTo).some((m) => m.strong);
+        const told = node.bodyTo > node.bodyFrom && !this.mentionsIn(node.bodyFrom, node.bodyTo).some((m) => m.strong);
         // The keynote block, or a group of topics ("Notes on networking"), with text of its own: that text is content.
         if ((KEYNOTE_BLOCK.test(facts.text) || isTopicGroupPhrase(facts.text)) && told) this.talk(node, node.at, node.bodyTo, day);
         else this.prose(node.bodyFrom, node.bodyTo, day);
@@ -181,7 +188,7 @@ class Planner {
    */
   private namesTalks(node: OutlineNode): boolean {
     if (this.facts[node.at]!.speakers.length > 0) return false;
-    const mentions = mentionsIn(this.facts, node.bodyFrom, node.end);
+    const mentions = this.mentionsIn(node.bodyFrom, node.end);
     return mentions.some((m) => m.strong && m.at < node.bodyTo) || (mentions.length > 0 && titleScore(this.facts[node.at]!) < TITLE_THRESHOLD);
   }
 
@@ -233,7 +240,7 @@ class Planner {
    * and talks set as a bullet over their own notes, go to the recap's notes.
    */
   private prose(from: number, to: number, day: string | undefined): void {
-    const mentions = mentionsIn(this.facts, from, to);
+    const mentions = this.mentionsIn(from, to);
     let current: Draft | undefined;
     for (let i = from; i < to; i++) {
       const facts = this.facts[i]!;
@@ -318,6 +325,7 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
   const speakers = [...draft.speakers];
   let url = draft.url;
   const bullets: Bullet[] = [];
+  const lines = draft.lines.map((l) => facts[l.at]!.line);
   for (let k = 0; k < draft.lines.length; k++) {
     const { at, part } = draft.lines[k]!;
     const f = facts[at]!;
@@ -328,7 +336,7 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
     url ??= f.url;
     const early = k < 12 && draft.kind === "talk";
     if (early && speakers.length === 0) {
-      const listed = listedPeople(draft.lines.map((l) => facts[l.at]!.line), k, part === true);
+      const listed = listedPeople(lines, k, part === true);
       if (listed) {
         speakers.push(...listed.speakers);
         k += listed.lines - 1;
