@@ -52,7 +52,12 @@ const pattern = (form: string) => {
   return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(form) ? folded : `(?<![\\p{L}\\p{N}])${folded}(?![\\p{L}\\p{N}])`;
 };
 const YEAR = /(?<!\d)(20[1-4]\d)(?!\d)/g;
-const KUBECON = /kubecon|cloudnativecon|cloud native con|クベコン/;
+const KUBECON = /kubecon|cloudnativecon|cloud native con|クベコン/iu;
+
+/** Whether a text names the conference at all ("KubeCon", "CloudNativeCon"), whatever edition. */
+export function namesKubeCon(text: string): boolean {
+  return KUBECON.test(text);
+}
 
 /**
  * The catalog of events and how a text names one. Reading a text: its years, the regions and cities
@@ -110,7 +115,7 @@ export class EventCatalog {
       const [first, second] = best;
       return second && second.kinds === first!.kinds && second.distance === first!.distance ? undefined : first!.event;
     }
-    return scored.length === 1 && KUBECON.test(folded) ? scored[0]!.event : undefined;
+    return scored.length === 1 && namesKubeCon(folded) ? scored[0]!.event : undefined;
   }
 
   /** The event of a year whose host city a text names, when it names one city of that year's events only ("… Paris …" for 2024). */

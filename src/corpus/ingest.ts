@@ -4,7 +4,7 @@ import { fold } from "../text/fold.js";
 import { CorpusError } from "./corpus-error.js";
 import { sectionsOf } from "./corpus.js";
 import { catalogFacts, derivedEventId, eventNamedIn, type EventFacts } from "./event.js";
-import { shippedCatalog } from "./event-catalog.js";
+import { namesKubeCon, shippedCatalog } from "./event-catalog.js";
 import { htmlToArticle } from "./html.js";
 import { INPUT_LIMITS, tooLong, type InputLimits } from "./input-limits.js";
 import { detectLanguage } from "./language.js";
@@ -76,7 +76,6 @@ function articleOf(text: string, kind: string, url?: string): { body: string; fa
   };
 }
 
-const SAYS_KUBECON = /kubecon|cloudnativecon/i;
 
 /** The year a text names most often, the first named on a tie (a notes file may cite an older KubeCon before it names its own). */
 function mostNamedYear(text: string): string | undefined {
@@ -112,7 +111,7 @@ function eventOfRecap(options: RecapFacts, texts: readonly string[], opening: re
   if (named && !options.eventId) return named;
 
   // What the text names: a known event, else a year with the city of one of its events, else a name.
-  const found = options.event === undefined ? [...texts, ...opening.filter((line) => SAYS_KUBECON.test(line))].map((t) => inYear(eventNamedIn(t))).filter((f) => f !== undefined) : [];
+  const found = options.event === undefined ? [...texts, ...opening.filter(namesKubeCon)].map((t) => inYear(eventNamedIn(t))).filter((f) => f !== undefined) : [];
   const read = found.find((f) => f.known) ?? found[0];
   if (read?.known && !options.eventId) return read;
   const yearText = year ?? (read ? String(read.year) : (texts.map((t) => YEAR.exec(t)?.[1]).find(Boolean) ?? fallbackYear()));

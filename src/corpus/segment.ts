@@ -1,4 +1,5 @@
 import { isTopicGroupPhrase, KEYNOTE_WORDS, phraseKey, TITLE_LABELS } from "../lexicon/index.js";
+import { namesKubeCon } from "./event-catalog.js";
 import { mentionsIn, type Mention } from "./inline-talks.js";
 import { leadingDay } from "./days.js";
 import { factsOf, type LineFacts } from "./line-facts.js";
@@ -62,8 +63,6 @@ type Role = NonNullable<LineFacts["role"]>;
 const KEYNOTE_BLOCK = new RegExp(KEYNOTE_WORDS, "iu");
 /** Fewer characters than this of a recap's own notes (a line of introduction, a sign-off) are not worth a section. */
 const NOTES_WORTH_KEEPING = 280;
-/** A heading over a whole recap: it names the event. */
-const EVENT_NAME = /kubecon|cloudnativecon|cloud native con/iu;
 
 export function segment(body: string, options: SegmentOptions): FoundSection[] {
   const all = readLines(body);
@@ -137,7 +136,7 @@ class Planner {
     if (first && written && named.length === 1 && named[0] === first && !structural) return first;
     const top = this.roots.filter((n) => this.role(n) !== "furniture");
     const lone = top.length === 1 ? top[0]! : undefined;
-    if (!lone || this.role(lone) !== undefined || EVENT_NAME.test(this.facts[lone.at]!.text)) return undefined;
+    if (!lone || this.role(lone) !== undefined || namesKubeCon(this.facts[lone.at]!.text)) return undefined;
     return lone.children.length > 0 && lone.at <= 3 && !this.childrenAreTalks(lone) ? lone : undefined;
   }
 
@@ -200,7 +199,7 @@ class Planner {
    */
   private childrenAreTalks(node: OutlineNode): boolean {
     // A top heading that names the event is over the recap, not one talk of it.
-    if (this.roots.length === 1 && this.roots[0] === node && EVENT_NAME.test(this.facts[node.at]!.text)) return true;
+    if (this.roots.length === 1 && this.roots[0] === node && namesKubeCon(this.facts[node.at]!.text)) return true;
     const kids = node.children.filter((k) => this.role(k) === undefined);
     if (kids.length === 0) return node.children.some((k) => this.role(k) === "day" || this.role(k) === "container");
     if (kids.some((k) => this.facts[k.at]!.speakers.length > 0 || this.facts[k.at]!.talkLabel)) return true;
