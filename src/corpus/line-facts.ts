@@ -1,11 +1,11 @@
-import { isContainerPhrase, isFunctionWordOfAny, isFurniturePhrase, isNotesTopicPhrase, isPartPhrase, isTalkWord, TALK_WORDS } from "../lexicon/index.js";
+import { isContainerPhrase, isFurniturePhrase, isNotesTopicPhrase, isPartPhrase, isTalkWord, TALK_WORDS } from "../lexicon/index.js";
 import { dayLabel, isDayHeading } from "./days.js";
 import { isTalkMarker, LINK_LABEL, type Line } from "./lines.js";
 import { talkLinkKind } from "./links.js";
 import { peel } from "./peel.js";
 import type { Speaker } from "./section.js";
 import { labelledPeople, speakerLine, titleAndSpeakers, unshout } from "./speakers.js";
-import { capitalizedShare, isCjk, lineLanguage, wordsOf } from "./words.js";
+import { capitalizedShare, isCjk, isFunctionWord, lineLanguage, wordsOf } from "./words.js";
 
 /**
  * What a line of a recap is, computed once: the facts every later decision reads. Nothing here decides
@@ -78,7 +78,7 @@ function setApart(line: Line, people: Speaker[] | undefined): boolean {
 /** "Keynotes and Talks", "Sessions & Workshops": a heading of nothing but talk words (plural) and small words. */
 function onlyTalkWords(text: string): boolean {
   const words = wordsOf(text);
-  const content = words.filter((w) => !isFunctionWordOfAny(w));
+  const content = words.filter((w) => !isFunctionWord(w));
   return words.length >= 2 && content.length >= 2 && content.every((w) => /s$/i.test(w) && isTalkWord(w.slice(0, -1)));
 }
 

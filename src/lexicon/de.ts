@@ -20,7 +20,6 @@ export const de: Lexicon = {
   andWords: ["und", "&"],
   mediaWords: ["folien", "video", "aufzeichnung", "slides"],
   signOffs: ["danke fürs lesen*", "vielen dank fürs lesen*"],
-  functionWords: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "oder", "aber", "in", "im", "auf", "für", "mit", "von", "zu", "zum", "zur", "ist", "sind", "war", "es", "wir", "ich", "sie", "er", "nicht", "auch", "wie", "was", "dass"],
   honorifics: [],
   jobTitles: ["leiter", "leiterin", "entwickler", "entwicklerin", "gründer", "gründerin", "ingenieur"],
   titleLabels: ["titel", "thema"],

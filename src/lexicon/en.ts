@@ -47,11 +47,6 @@ export const en: Lexicon = {
     "that's all for now*", "that's all for today*", "that's all for this*", "that's it for now*", "that's it for today*", "that's it for this*", "thanks for reading*",
     "thank you for reading*", "thanks so much for reading*", "if you liked this*", "if you enjoyed this*", "if you enjoyed the post*", "if you enjoyed the article*",
   ],
-  functionWords: [
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this",
-    "that", "these", "those", "there", "they", "we", "you", "i", "he", "she", "my", "our", "your", "their", "his", "her", "not", "no", "so", "if", "then", "than", "about",
-    "into", "over", "up", "out", "can", "will", "would", "should", "could", "has", "have", "had", "do", "does", "did", "which", "who", "what", "when", "how", "why", "also",
-  ],
   honorifics: [],
   jobTitles: ["senior", "sr", "sr.", "staff", "principal", "lead", "head", "chief", "director", "manager", "engineer", "engineering", "developer", "architect", "product", "software", "technology", "technical", "vp", "cto", "ceo", "cfo", "founder", "co-founder", "cofounder", "advocate", "evangelist", "maintainer", "contributor", "consultant", "researcher", "scientist", "member", "tlm", "distinguished", "fellow", "developer advocate"],
   titleLabels: ["title", "talk title", "session title", "topic", "talk", "session"],

@@ -20,7 +20,6 @@ export const es: Lexicon = {
   andWords: ["y", "&"],
   mediaWords: ["diapositivas", "vídeo", "video", "grabación", "slides"],
   signOffs: ["gracias por leer*"],
-  functionWords: ["el", "la", "los", "las", "un", "una", "y", "o", "pero", "de", "del", "a", "al", "en", "por", "para", "con", "sin", "es", "son", "fue", "que", "se", "lo", "su", "sus", "no", "como", "más"],
   honorifics: [],
   jobTitles: ["ingeniero", "ingeniera", "director", "directora", "fundador", "fundadora", "desarrollador", "desarrolladora", "arquitecto"],
   titleLabels: ["título", "tema"],

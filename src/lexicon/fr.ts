@@ -34,11 +34,6 @@ export const fr: Lexicon = {
   andWords: ["et", "&"],
   mediaWords: ["vidéo", "video", "diapos", "diapositives", "slides", "support", "replay", "enregistrement", "page de la session", "programme"],
   signOffs: ["merci de nous avoir lus*", "merci de m'avoir lu*", "merci pour votre lecture*", "merci d'avoir lu*"],
-  functionWords: [
-    "le", "la", "les", "un", "une", "des", "du", "de", "d", "l", "et", "ou", "mais", "à", "au", "aux", "en", "dans", "sur", "pour", "par", "avec", "sans", "est", "sont",
-    "était", "a", "ont", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j", "ce", "cet", "cette", "ces", "qui", "que", "qu", "quoi", "dont", "où", "ne", "pas",
-    "plus", "se", "sa", "son", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "y", "si", "comme",
-  ],
   honorifics: [],
   jobTitles: ["ingénieur", "ingénieure", "directeur", "directrice", "responsable", "développeur", "développeuse", "architecte", "fondateur", "fondatrice", "cofondateur", "chef"],
   titleLabels: ["titre", "sujet", "thème", "titre de la conférence"],

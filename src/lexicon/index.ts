@@ -82,12 +82,6 @@ export const HONORIFICS = alternatives("honorifics");
 export const JOB_TITLES = alternatives("jobTitles");
 export const TITLE_LABELS = alternatives("titleLabels");
 
-const FUNCTION_WORDS = new Set(union("functionWords"));
-/** A small word of some language's grammar ("the", "de", "und"): titles have few, sentences many. */
-export function isFunctionWordOfAny(word: string): boolean {
-  return FUNCTION_WORDS.has(fold(word));
-}
-
 /** What a lexicon is for a recap's language, English when the language is not one we know. */
 export function lexiconOf(code: string): Lexicon {
   return LEXICONS.find((l) => l.code === code) ?? en;

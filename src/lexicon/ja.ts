@@ -20,7 +20,6 @@ export const ja: Lexicon = {
   andWords: ["、", "と"],
   mediaWords: ["資料", "動画", "スライド", "録画", "アーカイブ"],
   signOffs: ["最後まで読んでいただきありがとうございました*", "読んでいただきありがとうございました*", "お読みいただきありがとうございました*"],
-  functionWords: [],
   honorifics: ["さん", "氏", "先生"],
   jobTitles: [],
   titleLabels: ["タイトル", "テーマ", "セッション名", "講演タイトル"],

@@ -20,7 +20,6 @@ export const pt: Lexicon = {
   andWords: ["e", "&"],
   mediaWords: ["slides", "vídeo", "video", "gravação"],
   signOffs: ["obrigado por ler*", "obrigada por ler*"],
-  functionWords: ["o", "a", "os", "as", "um", "uma", "e", "ou", "mas", "de", "do", "da", "dos", "das", "em", "no", "na", "por", "para", "com", "sem", "é", "são", "foi", "que", "se", "seu", "sua", "não", "como", "mais"],
   honorifics: [],
   jobTitles: ["engenheiro", "engenheira", "diretor", "diretora", "fundador", "fundadora", "desenvolvedor", "desenvolvedora", "arquiteto"],
   titleLabels: ["título", "tema"],
