@@ -55,6 +55,33 @@ describe("structure first: the document's headings decide where talks begin", ()
     ]);
   });
 
+  it("a bold phrase that ends the sentence of the line before it is no heading", () => {
+    const text = [
+      "Our take: the conference is turning into",
+      "**The Meeting Place of Platform and AI**",
+      "",
+      "More people came than ever, and the keynote room was full for every session of the morning.",
+      "",
+      "## Platform Teams That Last",
+      "- Start with one paved road.",
+    ].join("\n");
+    expect(talks(read(text))).toEqual(["Platform Teams That Last"]);
+  });
+
+  it("a stated title broken before its parenthesized original takes the original", () => {
+    const text = [
+      "## Speakers",
+      "### Mei Chen",
+      "她演讲的主题是：让多集群网络更简单",
+      "（Making Multi-Cluster Networking Boring Again）",
+      "",
+      "她介绍了跨集群服务发现的做法。",
+    ].join("\n");
+    const [talk] = read(text, "zh").filter((s) => s.kind === "talk");
+    expect(talk?.talk).toBe("Making Multi-Cluster Networking Boring Again");
+    expect(talk?.speakers.map((s) => s.name)).toEqual(["Mei Chen"]);
+  });
+
   it("never makes a note line a heading where the document has headings", () => {
     const text = "## Debugging Clusters\nThey are useful for debugging\n- Ephemeral containers help.\nStart With Logs First\n- Then metrics.\n";
     expect(talks(read(text))).toEqual(["Debugging Clusters"]);
