@@ -3,10 +3,8 @@ import { isFailure, RECAP_COLUMNS, SOURCE_COLUMNS, toSource, toStoredRecap, type
 import type { PutOutcome, RecapInput, RecapStore, RefreshRecord, SourceInput, StoredRecap } from "./recap-store.js";
 import type { Logger } from "../log/logger.js";
 import { openSqliteFile, type SqliteFileSpec, type SqliteGuard } from "./sqlite-file.js";
+import { RECAPS_FILE } from "./recaps-file.js";
 import { StoreError } from "./store-error.js";
-
-/** Its own file beside the daily store's, so neither's migrations can trip over the other's. */
-export const RECAPS_FILE = "recaps.db";
 
 const FILE: SqliteFileSpec = {
   name: RECAPS_FILE,
