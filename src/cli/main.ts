@@ -20,7 +20,8 @@ const USAGE = `usage: kubecon <command...>            answer a command as text (
        kubecon search [--json] --stdin      one query a line in, one answer a line (or object) out
        kubecon sections --json | takeaways --json
        kubecon feedback --json             the 👍/👎 votes on search answers, one JSON object a line
-       kubecon backup <file>               a copy of the SQLite database of daily subscriptions (DATA_DIR)
+       kubecon backup <file>               copies of the SQLite databases (DATA_DIR): daily subscriptions
+                                           to <file>, stored recaps and sources to <file>.recaps.db
        kubecon index [--corpus DIR]        the index snapshot a container image ships (index/, read first)
        kubecon ingest <file.html|file.md|file.txt|folder|https://...>... [--dry-run] [--force]
               [--event NAME] [--event-id ID] [--year YYYY] [--location L] [--lang xx]
@@ -120,11 +121,11 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === "backup") {
     if (rest.length !== 1) throw new UserError("backup takes the file to write: kubecon backup <file>");
-    const { backupDailyStore } = await import("../store/backup.js");
+    const { backupStores } = await import("../store/backup.js");
     const { loadConfig } = await import("../config/config.js");
     const config = loadConfig(process.env);
     if (!config.ok) throw new UserError(config.problems.join("; "));
-    console.log(backupDailyStore({ databaseUrl: config.value.databaseUrl, dataDir: config.value.dataDir, target: rest[0]! }));
+    console.log(backupStores({ databaseUrl: config.value.databaseUrl, dataDir: config.value.dataDir, target: rest[0]! }));
     return 0;
   }
 

@@ -9,7 +9,7 @@ import { StoreError } from "./store-error.js";
 const FILE: SqliteFileSpec = {
   name: RECAPS_FILE,
   ifDamaged:
-    "stop the bot and move the file away: the bot starts with the shipped recaps only; add the sources again (their recaps come back at the next refresh) and ingest again what was ingested by hand",
+    "stop the bot, move the file away and restore the last copy made with 'kubecon backup <file>' (<file>.recaps.db) in its place; without one the bot starts with the shipped recaps only: add the sources again (their recaps come back at the next refresh) and ingest again what was ingested by hand",
 };
 
 /** Schema versions, applied in order and counted in SQLite's user_version. Never edit a shipped step: add the next one. */
