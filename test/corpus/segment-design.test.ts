@@ -130,6 +130,19 @@ describe("talks named in prose", () => {
     expect(talk).toMatchObject({ talk: "How We Tuned Requests Everywhere", url: "https://www.youtube.com/watch?v=abc", urlKind: "video" });
   });
 
+  it("a talk described rather than named, marked by its recording, is a talk of its own", () => {
+    const text = [
+      "## Scaling nodes",
+      "",
+      "The talk given by Fastly ([video](https://www.youtube.com/watch?v=abc)) covered spot instances and their interruptions.",
+      "",
+      "- Spot capacity needs a drain handler on every node.",
+      "",
+      "A talk about costs (no recording) said little we did not know.",
+    ].join("\n");
+    expect(talks(read(text))).toEqual(["The talk given by Fastly"]);
+  });
+
   it("a list of sessions attended, with nothing said of them, is no talk", () => {
     const text = "## All the sessions I went to\n- [Gateway API Deep Dive](https://www.youtube.com/watch?v=a) - Ann Lee, Acme\n- [Etcd at Scale](https://www.youtube.com/watch?v=b) - Bo Chen, Initech\n";
     expect(talks(read(text))).toEqual([]);
