@@ -13,7 +13,7 @@ import { ConfigError } from "./config/config.js";
 import { CorpusError } from "./corpus/corpus.js";
 import type { RecapText } from "./corpus/stored-recaps.js";
 import { createLogger } from "./log/logger.js";
-import { refreshContext } from "./sources/refresher.js";
+import { configuredRefresh, refreshContext } from "./sources/refresher.js";
 import { openDailyStore, openFeedbackStore, openRecapStore } from "./store/open-store.js";
 import { StoreError } from "./store/store-error.js";
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const recapStore = openRecapStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const platforms = adapters.map((adapter) => adapter.label);
   // One fetcher for the sources (its robots.txt rules and per-host pacing), shared by the command and the schedule.
-  const sources = refreshContext({ store: recapStore, logger, intervalMs: config.refreshIntervalMs, ...(config.sourceKeywords && { keywords: config.sourceKeywords }) });
+  const sources = refreshContext({ store: recapStore, logger, ...configuredRefresh(config) });
   const load = (stored: readonly RecapText[], inWorker: boolean) =>
     createAppBot({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, "cache"), stored, inWorker, logger, store, feedback, platforms, sources: () => sources });
 

@@ -16,6 +16,9 @@ export function sectionJson(section: Section, extra: { score?: number; snippet?:
     ...(section.day && { day: section.day }),
     ...(extra.score !== undefined && { score: Number(extra.score.toFixed(4)) }),
     ...(extra.snippet && { snippet: marked(extra.snippet) }),
+    ...(section.session && { session: section.session }),
+    ...(section.programmeId && { programmeId: section.programmeId }),
+    ...(section.recapSectionIds && { recapSectionIds: section.recapSectionIds }),
     text: section.text,
   };
 }

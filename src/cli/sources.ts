@@ -3,7 +3,7 @@ import { UserError } from "../commands/user-error.js";
 import { loadConfig } from "../config/config.js";
 import type { Logger } from "../log/logger.js";
 import { followSource, unfollowSource } from "../sources/follow.js";
-import { refreshContext } from "../sources/refresher.js";
+import { configuredRefresh, refreshContext } from "../sources/refresher.js";
 import { refreshUnderLease } from "../sources/refresh-run.js";
 import { reportLines, sourceStatus } from "../sources/status.js";
 import { openRecapStore } from "../store/open-store.js";
@@ -17,9 +17,9 @@ export async function sourcesCommand(command: "sources" | "refresh", words: read
   const config = loadConfig(process.env);
   if (!config.ok) throw new UserError(config.problems.join("; "));
   const store = openRecapStore({ databaseUrl: config.value.databaseUrl, dataDir: config.value.dataDir, logger, giveUpAfterMs: 5_000 });
+  const ctx = refreshContext({ store, logger, ...configuredRefresh(config.value), dryRun: flags["dry-run"] === true });
   try {
     await store.ready();
-    const ctx = refreshContext({ store, logger, intervalMs: config.value.refreshIntervalMs, ...(config.value.sourceKeywords && { keywords: config.value.sourceKeywords }), dryRun: flags["dry-run"] === true });
     if (command === "refresh") {
       if (words.length) throw new UserError(`refresh takes no words: ${USAGE}`);
       const reports = await refreshUnderLease(ctx, `cli:${hostname()}:${process.pid}`, { all: true });
@@ -39,6 +39,7 @@ export async function sourcesCommand(command: "sources" | "refresh", words: read
     if ((action === "list" || action === undefined) && rest.length === 0) return await listing(store, ctx.now());
     throw new UserError(`usage: ${USAGE}`);
   } finally {
+    await ctx.fetcher.close();
     await store.close();
   }
 }

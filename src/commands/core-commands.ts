@@ -5,6 +5,8 @@ import type { Corpus } from "../corpus/corpus.js";
 import { findSection } from "../corpus/section-ids.js";
 import type { SearchFilters } from "../search/engine.js";
 import { plural } from "../text/plural.js";
+import type { DailyStore } from "../store/daily-store.js";
+import type { CommandContext } from "./context.js";
 import type { BotData } from "./data.js";
 import { formatCommand } from "./grammar.js";
 import type { CommandRegistry } from "./registry.js";
@@ -42,6 +44,16 @@ export function checkEventId(corpus: Corpus, id: string): void {
 export interface CoreOptions {
   /** Returns a number in [0, 1); injected so tests can pick the takeaway. */
   random: () => number;
+  /**
+   * Where each space's deal of takeaways is kept (the daily store), asked for when `takeaway` runs.
+   * Without it every `takeaway` starts a new deal, and its Another button carries the deal along.
+   */
+  deals?: () => Pick<DailyStore, "nextInDeal">;
+}
+
+/** Whose deal a `takeaway` continues: the channel's in a workspace or server, else the person's (a direct message). */
+export function dealSpace(ctx: Pick<CommandContext, "platform" | "spaceId" | "channelId" | "userId">): string {
+  return ctx.spaceId ? `${ctx.platform}:${ctx.spaceId}:${ctx.channelId}` : `${ctx.platform}:user:${ctx.userId}`;
 }
 
 /**
@@ -49,7 +61,7 @@ export interface CoreOptions {
  * and statistics of the other commands are loaded by those commands when they run: a fresh
  * `kubecon search` loads none of their modules.
  */
-export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpec[] {
+export function coreCommands(data: BotData, { random, deals }: CoreOptions): CommandSpec[] {
   const checkEvent = (id: string) => checkEventId(data.corpus, id);
 
   /** One event, a page of its sections at a time: for `event <id>` and for `search event:<id>` with no words. */
@@ -165,16 +177,24 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     },
   };
 
-  /** The takeaway at `position` of the deal of `seed`, with an "Another" button for the next one. */
-  const dealt = async (seed: number, position: number): Promise<Reply> => {
+  /**
+   * The takeaway at `position` of the deal of `seed`, with an "Another" button for the next one: the
+   * space's next from the store where there is one, else the next position of this deal.
+   */
+  const dealt = async (seed: number, position: number, next: string): Promise<Reply> => {
     const takeaways = await data.takeaways();
-    if (takeaways.length === 0) throw new UserError("The corpus has no takeaways yet.");
     const [{ deal }, { dailyCard }] = await Promise.all([import("../takeaways/deck.js"), import("../cards/takeaway-card.js")]);
     const deck = deal(takeaways, seed);
-    const card = dailyCard(deck[position % deck.length]!);
-    const another = { kind: "command" as const, label: "Another", command: `${takeawayNext.name} ${seed} ${(position + 1) % deck.length}` };
+    const card = dailyCard(deck[position]!);
+    const another = { kind: "command" as const, label: "Another", command: next };
     return answer({ ...card, title: "A KubeCon takeaway", actions: [...(card.actions ?? []), another] });
   };
+  const pool = async () => {
+    const size = (await data.takeaways()).length;
+    if (size === 0) throw new UserError("The corpus has no takeaways yet.");
+    return size;
+  };
+  const freshSeed = () => Math.floor(random() * 2 ** 32);
 
   const takeaway: CommandSpec = {
     name: "takeaway",
@@ -182,7 +202,15 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     examples: ["takeaway"],
     args: [],
     visibility: "ephemeral",
-    run: () => dealt(Math.floor(random() * 2 ** 32), 0),
+    async run(_args, ctx) {
+      const size = await pool();
+      if (!deals) {
+        const seed = freshSeed();
+        return dealt(seed, 0, `${takeawayNext.name} ${seed} ${1 % size}`);
+      }
+      const { seed, position } = await deals().nextInDeal(dealSpace(ctx), size, freshSeed(), new Date());
+      return dealt(seed, position, takeaway.name);
+    },
   };
 
   /** The "Another" button's command: the next takeaway of the same deal, no section twice before all had one. */
@@ -196,7 +224,11 @@ export function coreCommands(data: BotData, { random }: CoreOptions): CommandSpe
     ],
     visibility: "ephemeral",
     hidden: true,
-    run: (args) => dealt(Number(args.seed), Number(args.position)),
+    async run(args) {
+      const size = await pool();
+      const position = Number(args.position) % size;
+      return dealt(Number(args.seed), position, `${takeawayNext.name} ${args.seed} ${(position + 1) % size}`);
+    },
   };
 
   return [search, talk, events, event, topics, takeaway, takeawayNext];

@@ -58,6 +58,14 @@ const variables = {
     schema: z.string().transform((text) => text.split(",").map((word) => word.trim()).filter(Boolean)).pipe(z.array(z.string()).min(1)),
     problem: "must be words that name the event, comma-separated (kubecon, cloudnativecon)",
   },
+  SOURCE_PRIVATE_HOSTS: {
+    schema: z.string().transform((text) => text.split(",").map((host) => host.trim()).filter(Boolean)).pipe(z.array(z.string().regex(/^[\w.:\[\]-]+$/)).min(1)),
+    problem: "must be host names or IP addresses, comma-separated (wiki.internal, 10.0.0.12), without scheme or port",
+  },
+  SOURCE_CONTACT: {
+    schema: z.string().regex(/^(https?:\/\/[^\s()<>"]+|[^\s()<>"@]+@[^\s()<>"@]+\.[^\s()<>"@]+)$/),
+    problem: "must be an http(s) URL or an e-mail address where a site's owner can reach you (https://example.org/bot, ops@example.org)",
+  },
 };
 
 /** The process's own variables that hold secrets (a URL's password): redacted from every log line. */
@@ -79,6 +87,10 @@ export interface Config {
   refreshIntervalMs: number;
   /** Words that name the event in a feed item or page that is a recap; the defaults when unset. */
   sourceKeywords?: string[];
+  /** Hosts on a private network that sources may reach; none when unset. */
+  sourcePrivateHosts?: string[];
+  /** Where a site's owner reaches the operator (the User-Agent says it); package.json's repository when unset. */
+  sourceContact?: string;
   /** How often a replica checks the recap store for changes it was not told of; 0 when it does not. */
   recapCheckMs: number;
 }
@@ -108,6 +120,8 @@ export function loadConfig(env: Env, has: (name: string) => boolean = installed)
       allowEmptyCorpus: e.ALLOW_EMPTY_CORPUS === "1",
       refreshIntervalMs: e.REFRESH_INTERVAL ?? DEFAULT_REFRESH_MS,
       ...(e.SOURCE_KEYWORDS && { sourceKeywords: e.SOURCE_KEYWORDS }),
+      ...(e.SOURCE_PRIVATE_HOSTS && { sourcePrivateHosts: e.SOURCE_PRIVATE_HOSTS }),
+      ...(e.SOURCE_CONTACT && { sourceContact: e.SOURCE_CONTACT }),
       recapCheckMs: e.RECAP_CHECK_INTERVAL ?? DEFAULT_RECAP_CHECK_MS,
     },
   };

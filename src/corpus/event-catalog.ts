@@ -17,12 +17,25 @@ export interface CatalogEvent {
   /** The main conference days, ISO dates, when known. */
   start?: string;
   end?: string;
+  /** The host city's IANA time zone (`Europe/Amsterdam`): a programme's times are shown in it. */
+  timeZone?: string;
+}
+
+/** Whether the runtime knows an IANA time zone name. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const catalogSchema = z.object({
   regions: z.record(z.string().regex(/^[a-z]{2}$/), z.array(z.coerce.string().min(1)).min(1)),
   cities: z.record(z.string().min(1), z.array(z.coerce.string().min(1)).default([])),
+  timeZones: z.record(z.string().min(1), z.string().refine(isTimeZone, "not an IANA time zone")).default({}),
   events: z
     .array(
       z.object({
@@ -140,9 +153,14 @@ export function loadEventCatalog(file: string): EventCatalog {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${file}: ${issue.path.join(".")}: ${issue.message}`);
   }
-  const { regions, cities, events } = parsed.data;
+  const { regions, cities, timeZones, events } = parsed.data;
   try {
-    return new EventCatalog(events, regions, cities);
+    for (const city of Object.keys(timeZones)) if (!cities[city]) throw new Error(`timeZones: no city ${city} in cities`);
+    return new EventCatalog(
+      events.map((event) => ({ ...event, ...(event.city && timeZones[event.city] && { timeZone: timeZones[event.city] }) })),
+      regions,
+      cities,
+    );
   } catch (error) {
     throw new Error(`${file}: ${(error as Error).message}`);
   }

@@ -62,6 +62,9 @@ export function htmlToArticle(html: string, url?: string): HtmlArticle {
   // "Title | by Jane Writer | Site": the page's own heading is the title without what the site adds.
   const heading = document.querySelector("h1")?.textContent?.replace(/\s+/g, " ").trim();
   for (const embed of document.querySelectorAll(EMBEDS)) embed.remove();
+  // A heading's id is its own text as a slug ("…-sig-docs-community"): Readability reads ids as layout
+  // names and drops a heading whose title holds "community", "social" or "menu". Layout is in classes.
+  for (const heading of document.querySelectorAll("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) heading.removeAttribute("id");
   const language = document.documentElement?.getAttribute("lang")?.slice(0, 2).toLowerCase() || undefined;
   if (url) {
     // Relative links of the page resolve against where it came from.

@@ -36,14 +36,30 @@ function titleLike(text: string, quoted: boolean): boolean {
   return share >= 0.5 || /[:：]/.test(text) || (quoted && words >= 3);
 }
 
-function spansOf(facts: LineFacts): { text: string; quoted: boolean; url?: string }[] {
+/**
+ * "The talk given by AWS ([video](…))", "La conférence donnée par AWS (vidéo)": a talk the sentence
+ * describes rather than names, marked by its recording right after; it opens the sentence, holds a talk
+ * word and a name.
+ */
+const DESCRIBED = new RegExp(`(?:^|(?<=[.!?]\\s))((?:\\S+\\s+){0,2}(?:${TALK_WORDS})s?\\s+(?:\\S+\\s+){0,4}?[\\p{Lu}\\d][\\p{L}\\d.-]*)(?=\\s*\\(\\s*\\[?(?:vid[ée]o|video|slides|recording|replay)\\b)`, "giu");
+
+interface Span {
+  text: string;
+  quoted: boolean;
+  url?: string;
+  /** A talk described, not named: its words are no title, its recording is what marks it. */
+  described?: true;
+}
+
+function spansOf(facts: LineFacts): Span[] {
   const line = facts.line;
-  const spans: { text: string; quoted: boolean; url?: string }[] = [];
+  const spans: Span[] = [];
   for (const text of line.marked ?? []) spans.push({ text, quoted: false, url: line.links.find((l) => text.includes(l.label) && l.label)?.url });
   for (const link of line.links) {
     if (link.label && !spans.some((s) => s.text.includes(link.label))) spans.push({ text: link.label, quoted: false, url: link.url });
   }
   for (const match of line.text.matchAll(QUOTED)) spans.push({ text: match[1]!, quoted: true });
+  for (const match of line.text.matchAll(DESCRIBED)) spans.push({ text: match[1]!, quoted: false, described: true });
   return spans;
 }
 
@@ -57,13 +73,14 @@ export function mentionsIn(facts: readonly LineFacts[], from: number, to: number
       const clean = span.text.replace(/^[\s"“«]+|[\s"”»,;:]+$/gu, "");
       const split = titleAndSpeakers(clean);
       const title = unshout(split?.title ?? clean);
-      if (!titleLike(title, span.quoted)) continue;
+      if (!span.described && !titleLike(title, span.quoted)) continue;
       const after = text.slice(text.indexOf(span.text) + span.text.length).replace(/^[\s*_"”»]+/u, " ");
       const by = PEOPLE_AFTER.exec(after)?.[1];
       const speakers = split?.speakers ?? (by ? parsePeople(by.trim()) : undefined) ?? [];
       const sentence = text.split(/(?<=[.!?。])\s+/u).find((s) => s.includes(span.text)) ?? text;
       const media = span.url && talkLinkKind(span.url, span.text) === "video";
       const mediaAfter = MEDIA_AFTER.test(after);
+      if (span.described && !mediaAfter) continue;
       // A talk word alone does not make "Jane Doe" a talk: a name is a person's.
       const evidence = speakers.length > 0 || media || mediaAfter || (TALK_WORD.test(sentence.replace(span.text, "")) && !parsePeople(title));
       // A talk named in passing, with nothing said of it (an item of a list of sessions), is no section.

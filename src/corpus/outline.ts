@@ -25,11 +25,17 @@ function styleOf(facts: LineFacts): number {
   return facts.line.headingMark ? 4 : facts.line.emphasis;
 }
 
+/** A line of the paragraph before it (no blank line between), after a line that ends no sentence: "… is becoming\n**the platform of AI**". */
+function continues(facts: readonly LineFacts[], i: number): boolean {
+  const previous = facts[i - 1]?.line;
+  return previous !== undefined && !facts[i]!.line.afterBlank && previous.depth === 0 && !previous.verbatim && !/[.!?:;。！？：；)）]$/u.test(previous.text);
+}
+
 /** Which lines are headings, and at what level. */
 function levelsOf(facts: readonly LineFacts[]): Map<number, number> {
   const levels = new Map<number, number>();
   const deepest = Math.max(0, ...facts.map((f) => f.line.markdownLevel ?? 0));
-  const apart = facts.flatMap((f, i) => (f.heading && f.line.markdownLevel === undefined ? [i] : []));
+  const apart = facts.flatMap((f, i) => (f.heading && f.line.markdownLevel === undefined && !continues(facts, i) ? [i] : []));
   const styles = [...new Set(apart.map((i) => styleOf(facts[i]!)))].sort((a, b) => b - a);
   facts.forEach((f, i) => {
     if (f.line.markdownLevel !== undefined) levels.set(i, f.line.markdownLevel);

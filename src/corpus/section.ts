@@ -37,12 +37,36 @@ export interface Bullet {
   part?: true;
 }
 
-/** A talk, keynote or topic note found in a recap: the unit the bot searches and shows. */
+/**
+ * What the official programme says of a talk's time and place (see `src/programme`): on a programme
+ * section, and on a recap section linked to its programme entry.
+ */
+export interface SessionFacts {
+  /** ISO 8601 in UTC (`2026-03-24T09:00:00.000Z`). */
+  start: string;
+  end: string;
+  /** The event's IANA time zone: times are shown in it. */
+  timeZone: string;
+  room?: string;
+  /** The programme's track, as written ("SECURITY", "KEYNOTE SESSIONS"). */
+  track?: string;
+  /** The label the programme put before the title ("Tutorial", "Lightning Talk"). */
+  format?: string;
+  /** The session's page on the schedule site. */
+  scheduleUrl?: string;
+}
+
+/** A talk, keynote or topic note found in a recap, or a talk of an event's official programme: the unit the bot searches and shows. */
 export interface Section {
   /** Stable: derived from the recap id and the display title, so links survive a re-index. */
   id: string;
-  /** A talk, or the recap's own notes (introduction, conclusion, travel): searchable, never shown as a talk or a takeaway. */
-  kind: "talk" | "notes";
+  /**
+   * A talk of a recap; the recap's own notes (introduction, conclusion, travel): searchable, never
+   * shown as a talk or a takeaway; or a talk of an event's official programme (its abstract as text):
+   * searchable, never a takeaway, not counted among an event's talks.
+   */
+  kind: "talk" | "notes" | "programme";
+  /** The recap it comes from; a programme section's is its programme's (`programme-<event id>`). */
   recapId: string;
   /** Display title; a sub-section carries its parent: "Notes on security › Seccomp". */
   title: string;
@@ -66,6 +90,12 @@ export interface Section {
   url?: string;
   /** Only when `url` is the talk's own: what it points at (a video, slides, a session page). */
   urlKind?: TalkLinkKind;
+  /** The programme's time and place: on a programme section, and on a recap section linked to one. */
+  session?: SessionFacts;
+  /** On a recap section: the programme section of the same talk. */
+  programmeId?: string;
+  /** On a programme section: the recap sections of the same talk. */
+  recapSectionIds?: string[];
 }
 
 export function formatSpeaker(speaker: Speaker): string {

@@ -357,7 +357,7 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
   if (kept.length === 0 && url === undefined) return [];
   // "### Kay Yan" over "Her talk's topic: … (Title)": a heading that names only the speaker.
   const person = draft.kind === "talk" && speakers.length === 0 ? parsePeople(draft.title) : undefined;
-  const stated = person?.length === 1 ? draft.lines.slice(0, 8).map((l) => statedTitle(facts[l.at]!.line.text)).find(Boolean) : undefined;
+  const stated = person?.length === 1 ? draft.lines.slice(0, 8).map((l) => statedTitle(withOriginal(facts, l.at))).find(Boolean) : undefined;
   if (stated) speakers.push(...person!);
   const title = draft.kind === "notes" ? recapTitle : (stated ?? draft.title);
   const kind = url && draft.kind === "talk" ? (talkLinkKind(url) ?? "page") : undefined;
@@ -378,6 +378,12 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
 /** "他演讲的主题是：中文标题（English Title）", "Title: …": the title a note states, its parenthesized original preferred. */
 const STATED_TITLE = new RegExp(`(?:${TITLE_LABELS})[^:：]{0,6}[:：]\\s*(.{6,200})$`, "iu");
 const ORIGINAL = /[（(]([\p{Script=Latin}\d][^（）()]{10,}(?:\([^()]*\)[^（）()]*)*)[）)]\s*$/u;
+
+/** A line and, when the page broke it before its parenthesized original ("…仿真\n（Making …）"), that original too. */
+function withOriginal(facts: readonly LineFacts[], at: number): string {
+  const next = facts[at + 1]?.line;
+  return next && !next.afterBlank && next.depth === 0 && /^[（(][^（）()]+[）)]$/u.test(next.text) ? facts[at]!.line.text + next.text : facts[at]!.line.text;
+}
 
 function statedTitle(text: string): string | undefined {
   const stated = STATED_TITLE.exec(text)?.[1]?.trim();

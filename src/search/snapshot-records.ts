@@ -1,4 +1,4 @@
-import type { Bullet, Recap, Section } from "../corpus/section.js";
+import type { Bullet, Recap, Section, SessionFacts } from "../corpus/section.js";
 import type { TalkLinkKind } from "../corpus/links.js";
 import { Growable } from "./postings.js";
 
@@ -216,6 +216,10 @@ export function writeSection(w: RecordWriter, s: Section, layout: Growable<Int32
   }
   w.optional(s.url);
   w.optional(s.urlKind);
+  // The programme's facts are few sections' and read as a whole: one JSON string.
+  w.optional(s.session && JSON.stringify(s.session));
+  w.optional(s.programmeId);
+  w.optionalStringList(s.recapSectionIds);
 }
 
 /** The section of a record, with its keys in the order the corpus gives them. */
@@ -224,9 +228,11 @@ const PART_DEPTH = -1;
 const depthOf = (bullet: Bullet) => (bullet.part ? PART_DEPTH : bullet.depth);
 const bulletOf = (text: string, depth: number): Bullet => (depth === PART_DEPTH ? { text, depth: 0, part: true } : { text, depth });
 
+const KINDS = new Map<string, Section["kind"]>([["talk", "talk"], ["notes", "notes"], ["programme", "programme"]]);
+
 export function readSection(r: RecordReader, layout: Int32Array): Section {
   const id = r.string();
-  const kind = r.string() === "notes" ? "notes" : "talk";
+  const kind = KINDS.get(r.string()) ?? "talk";
   const recapId = r.string();
   const title = r.string();
   const talk = r.string();
@@ -256,6 +262,9 @@ export function readSection(r: RecordReader, layout: Int32Array): Section {
   }
   const url = r.optional();
   const urlKind = r.optional() as TalkLinkKind | undefined;
+  const session = r.optional();
+  const programmeId = r.optional();
+  const recapSectionIds = r.optionalStringList();
   return {
     id,
     kind,
@@ -280,6 +289,9 @@ export function readSection(r: RecordReader, layout: Int32Array): Section {
     text,
     ...(url !== undefined && { url }),
     ...(urlKind !== undefined && { urlKind }),
+    ...(session !== undefined && { session: JSON.parse(session) as SessionFacts }),
+    ...(programmeId !== undefined && { programmeId }),
+    ...(recapSectionIds !== undefined && { recapSectionIds }),
   };
 }
 

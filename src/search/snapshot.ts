@@ -41,7 +41,7 @@ export interface SearchSources {
 }
 
 /** The file's layout, bumped when it changes: a file of another version is out of date, not damaged. */
-const VERSION = 5;
+const VERSION = 6;
 /** The file's first bytes: what it is, then its layout's version (one byte). */
 const MAGIC = Buffer.from("KCINDEX", "latin1");
 /** MAGIC and the version, the checksum (uint32 LE), the header's length (uint32 LE). */

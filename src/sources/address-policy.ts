@@ -1,9 +1,24 @@
+import type { LookupAddress } from "node:dns";
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 
-/** Decides whether a host is on a private network (this machine, the cluster, the LAN) or public. */
+/**
+ * Decides which addresses a source's requests may connect to. It is asked by the connection itself
+ * (`guardedLookup`), so the addresses checked are the very ones connected to: a host that answers a
+ * public address to a check and a private one to the connection (DNS rebinding) gets nowhere.
+ */
 export interface AddressPolicy {
-  isPrivate(hostname: string): Promise<boolean>;
+  /** The addresses a connection to this host may use: every one allowed, or an `AddressRefused`. */
+  addressesFor(hostname: string): Promise<LookupAddress[]>;
+}
+
+/** A host that resolves to (or is) a private or loopback address, and is not one the operator named. */
+export class AddressRefused extends Error {
+  override name = "AddressRefused";
+
+  constructor(readonly host: string, readonly address: string) {
+    super(`${host} resolves to ${address}, a private or loopback address`);
+  }
 }
 
 /** Loopback, private, link-local, carrier-grade NAT, unspecified, multicast and reserved ranges. */
@@ -23,23 +38,54 @@ export function isPrivateAddress(address: string): boolean {
   return PRIVATE.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
+export interface AddressPolicyOptions {
+  /** SOURCE_PRIVATE_HOSTS: hosts on a private network the operator lets sources reach (an intranet blog). */
+  privateHosts?: readonly string[];
+  /** Addresses to treat as public all the same: the tests' server on loopback stands for a public site. */
+  publicAddresses?: readonly string[];
+  /** How a name becomes addresses (the system's resolver; a test's own answers). */
+  resolve?: (hostname: string) => Promise<LookupAddress[]>;
+}
+
 /**
- * The policy of production: a host is private when any address it resolves to is (a name that
- * cannot be resolved counts as private: nothing is fetched from it). `publicAddresses` lists
- * addresses to treat as public all the same: the tests' server on loopback stands for a public site.
+ * The rule: a host may be connected to when every address it resolves to is public, or when the
+ * operator named it in SOURCE_PRIVATE_HOSTS. Nothing else private is ever reached, whatever a
+ * source, its items or their redirects point to.
  */
-export function addressPolicy(options: { publicAddresses?: readonly string[] } = {}): AddressPolicy {
+export function addressPolicy(options: AddressPolicyOptions = {}): AddressPolicy {
+  const privateHosts = new Set((options.privateHosts ?? []).map(bare));
   const treatedAsPublic = new Set(options.publicAddresses ?? []);
+  const resolve = options.resolve ?? ((hostname: string) => lookup(hostname, { all: true }));
   return {
-    async isPrivate(hostname) {
-      const host = hostname.replace(/^\[|\]$/g, "");
-      let addresses: string[];
-      try {
-        addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-      } catch {
-        return true;
-      }
-      return addresses.some((address) => !treatedAsPublic.has(address) && isPrivateAddress(address));
+    async addressesFor(hostname) {
+      const host = bare(hostname);
+      const family = isIP(host);
+      const addresses = family ? [{ address: host, family }] : await resolve(host);
+      if (privateHosts.has(host)) return addresses;
+      const refused = addresses.find(({ address }) => !treatedAsPublic.has(address) && isPrivateAddress(address));
+      if (refused) throw new AddressRefused(host, refused.address);
+      return addresses;
     },
+  };
+}
+
+const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, "").toLowerCase();
+
+/**
+ * A `lookup` for the sockets of a source's requests (Node's `net.connect` option, which undici's
+ * `Agent` passes on): the policy's addresses, or its refusal as the connection's error.
+ */
+export function guardedLookup(policy: AddressPolicy): LookupFunction {
+  return (hostname, options, callback) => {
+    policy.addressesFor(hostname).then(
+      (all) => {
+        const addresses = options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
+        const [first] = addresses;
+        if (!first) callback(Object.assign(new Error(`${hostname} has no IPv${options.family} address`), { code: "ENOTFOUND" }), "", 0);
+        else if (options.all) callback(null, addresses);
+        else callback(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, "", 0),
+    );
   };
 }

@@ -12,7 +12,7 @@ import { sourceStatus } from "./status.js";
 
 export interface SourcesCommandsOptions {
   /** What a refresh uses (the store, the polite fetcher), asked for when a command runs: registering the command opens nothing. */
-  refresh: () => Pick<RefreshContext, "store" | "fetcher" | "addresses" | "now">;
+  refresh: () => Pick<RefreshContext, "store" | "fetcher" | "now">;
 }
 
 const CHANGES = new Set(["add", "remove"]);

@@ -33,7 +33,7 @@ function checkedUrl(text: string): string {
  * kind given or read from what it serves (fetched once, as a refresh would). An address followed
  * already is returned as it is.
  */
-export async function followSource(request: FollowRequest, ctx: Pick<RefreshContext, "store" | "fetcher" | "addresses" | "now">): Promise<{ source: Source; added: boolean }> {
+export async function followSource(request: FollowRequest, ctx: Pick<RefreshContext, "store" | "fetcher" | "now">): Promise<{ source: Source; added: boolean }> {
   const url = checkedUrl(request.url);
   if (request.kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(request.kind)) {
     throw new SourceError(`The kind of a source is ${SOURCE_KINDS.join(", ")}, not “${request.kind.slice(0, 20)}” (leave it out to detect it).`);
@@ -48,9 +48,8 @@ export async function followSource(request: FollowRequest, ctx: Pick<RefreshCont
   return ctx.store.addSource({ url, kind, ...(hint && { eventHint: hint }), addedBy: request.addedBy, addedAt: ctx.now() });
 }
 
-async function detect(url: string, ctx: Pick<RefreshContext, "fetcher" | "addresses">): Promise<SourceKind> {
-  const publicOnly = !(await ctx.addresses.isPrivate(new URL(url).hostname));
-  const fetched = await ctx.fetcher.fetch({ url, accept: ANY_KIND, publicOnly });
+async function detect(url: string, ctx: Pick<RefreshContext, "fetcher">): Promise<SourceKind> {
+  const fetched = await ctx.fetcher.fetch({ url, accept: ANY_KIND });
   if (fetched.status !== "fetched") throw new SourceError(`${url} sent nothing to read its kind from: give --kind.`);
   return detectKind(fetched.contentType, fetched.text, url);
 }

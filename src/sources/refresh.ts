@@ -1,7 +1,6 @@
 import { CorpusError } from "../corpus/corpus-error.js";
 import type { Logger } from "../log/logger.js";
 import type { PutOutcome, RecapInput, RecapStore, RefreshResult, Source } from "../store/recap-store.js";
-import type { AddressPolicy } from "./address-policy.js";
 import { recapOfPage } from "./item-recap.js";
 import type { PoliteFetcher } from "./polite-fetch.js";
 import type { RecapClues } from "./recap-match.js";
@@ -11,7 +10,6 @@ import { sourceItems, type SourceItem } from "./source-items.js";
 export interface RefreshContext {
   store: RecapStore;
   fetcher: PoliteFetcher;
-  addresses: AddressPolicy;
   isRecap: (clues: RecapClues) => boolean;
   now: () => Date;
   logger: Logger;
@@ -55,7 +53,6 @@ export function retryDelay(failuresBefore: number, intervalMs: number): number {
 /** Whether a source is due: never refreshed, or its next attempt has come. */
 export const isDue = (source: Source, now: Date) => !source.lastRefreshAt || !source.nextAttemptAt || source.nextAttemptAt <= now;
 
-const hostOf = (url: string) => new URL(url).hostname;
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -92,11 +89,9 @@ export async function refreshSource(source: Source, ctx: RefreshContext): Promis
 }
 
 async function readSource(source: Source, ctx: RefreshContext, at: Date): Promise<{ report: SourceReport; validators: { etag?: string; lastModified?: string } }> {
-  const publicOnly = !(await ctx.addresses.isPrivate(hostOf(source.url)));
   const fetched = await ctx.fetcher.fetch({
     url: source.url,
     accept: ACCEPT[source.kind],
-    publicOnly,
     ...(source.etag && { etag: source.etag }),
     ...(source.lastModified && { lastModified: source.lastModified }),
   });
@@ -108,12 +103,12 @@ async function readSource(source: Source, ctx: RefreshContext, at: Date): Promis
   const items = await sourceItems(source.kind, fetched.text, fetched.url, {
     isRecap: ctx.isRecap,
     fetchSitemap: async (url) => {
-      const further = await ctx.fetcher.fetch({ url, accept: ACCEPT.sitemap, publicOnly });
+      const further = await ctx.fetcher.fetch({ url, accept: ACCEPT.sitemap });
       return further.status === "fetched" ? further.text : undefined;
     },
   });
   const reports: ItemReport[] = [];
-  for (const item of items) reports.push(await refreshItem(item, source, ctx, at, publicOnly));
+  for (const item of items) reports.push(await refreshItem(item, source, ctx, at));
   const failed = reports.filter((r) => r.outcome === "failed");
   const error = failed.length ? `${failed.length} of ${reports.length} pages could not be fetched (${failed[0]!.url}: ${failed[0]!.reason})` : undefined;
   return { report: { source, result: failed.length ? "failed" : "ok", ...(error && { error }), items: reports }, validators: fetched.validators };
@@ -133,13 +128,12 @@ async function pageRecap(page: Parameters<typeof recapOfPage>[0], item: SourceIt
 }
 
 /** One page of a feed, sitemap or list: fetched conditionally against the copy stored, then stored. */
-async function refreshItem(item: SourceItem, source: Source, ctx: RefreshContext, at: Date, publicOnly: boolean): Promise<ItemReport> {
+async function refreshItem(item: SourceItem, source: Source, ctx: RefreshContext, at: Date): Promise<ItemReport> {
   const known = (item.id && (await ctx.store.getRecapByUrl(item.id))) || (await ctx.store.getRecapByUrl(item.url));
   try {
     const page = await ctx.fetcher.fetch({
       url: item.url,
       accept: PAGE_ACCEPT,
-      publicOnly,
       ...(known?.etag && { etag: known.etag }),
       ...(known?.lastModified && { lastModified: known.lastModified }),
     });

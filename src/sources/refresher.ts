@@ -1,3 +1,4 @@
+import type { Config } from "../config/config.js";
 import type { Logger } from "../log/logger.js";
 import type { RecapStore, RefreshResult, Source } from "../store/recap-store.js";
 import { addressPolicy, type AddressPolicy } from "./address-policy.js";
@@ -13,6 +14,10 @@ export interface RefresherOptions {
   intervalMs: number;
   /** SOURCE_KEYWORDS, or the defaults. */
   keywords?: readonly string[];
+  /** SOURCE_PRIVATE_HOSTS: the private hosts sources may reach. */
+  privateHosts?: readonly string[];
+  /** SOURCE_CONTACT, for the User-Agent. */
+  contact?: string;
   /** Production's rule unless a test says which loopback address stands for a public site. */
   addresses?: AddressPolicy;
   pace?: Pace;
@@ -21,13 +26,22 @@ export interface RefresherOptions {
   onResult?: (source: Source, result: RefreshResult) => void;
 }
 
+/** The refresher's options the configuration gives (REFRESH_INTERVAL, SOURCE_KEYWORDS, SOURCE_PRIVATE_HOSTS, SOURCE_CONTACT). */
+export function configuredRefresh(config: Config): Pick<RefresherOptions, "intervalMs" | "keywords" | "privateHosts" | "contact"> {
+  return {
+    intervalMs: config.refreshIntervalMs,
+    ...(config.sourceKeywords && { keywords: config.sourceKeywords }),
+    ...(config.sourcePrivateHosts && { privateHosts: config.sourcePrivateHosts }),
+    ...(config.sourceContact && { contact: config.sourceContact }),
+  };
+}
+
 /** Everything a refresh needs, made once: one fetcher, so its robots.txt rules and host pacing last between refreshes. */
 export function refreshContext(options: RefresherOptions): RefreshContext {
-  const addresses = options.addresses ?? addressPolicy();
+  const addresses = options.addresses ?? addressPolicy({ ...(options.privateHosts && { privateHosts: options.privateHosts }) });
   return {
     store: options.store,
-    fetcher: new PoliteFetcher({ userAgent: options.userAgent ?? userAgent(), addresses, ...(options.pace && { pace: options.pace }) }),
-    addresses,
+    fetcher: new PoliteFetcher({ userAgent: options.userAgent ?? userAgent(options.contact), addresses, ...(options.pace && { pace: options.pace }) }),
     isRecap: recapMatcher(options.keywords),
     now: () => new Date(options.pace?.now() ?? Date.now()),
     logger: options.logger,

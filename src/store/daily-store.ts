@@ -111,6 +111,15 @@ export interface NewsClaim {
 /** How an attempt at a news post ended: posted; given up; or to be tried again once the claim is stale (`unsettled`: it may have arrived). */
 export type NewsOutcome = { posted: string } | { failed: string } | { retry: string; unsettled: boolean };
 
+/**
+ * Where a space (a channel, or a direct conversation) stands in its deal of takeaways for the
+ * `takeaway` command: the deal's seed and the position to show now.
+ */
+export interface DealPosition {
+  seed: number;
+  position: number;
+}
+
 /** Whether the store answers; `reason` says why not, for /readyz and the logs. */
 export type StoreHealth = { ok: true } | { ok: false; reason: string };
 
@@ -161,6 +170,13 @@ export interface DailyStore extends RequestLog {
   recordFailed(claim: Claim, error: string): Promise<boolean>;
 
   rotation(subscriptionId: string): Promise<RotationState>;
+
+  /**
+   * The next position of a space's deal of `size` takeaways, in one step across replicas: every
+   * caller gets another position until all `size` were given; then, or when the pool's size
+   * changed, a new deal starts at 0 with `freshSeed`.
+   */
+  nextInDeal(space: string, size: number, freshSeed: number, at: Date): Promise<DealPosition>;
 
   /** Turns the "new recap" posts of an enabled subscription on (from `since`) or off (`undefined`); false when it has none enabled. */
   setNews(id: string, since: Date | undefined): Promise<boolean>;

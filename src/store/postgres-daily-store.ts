@@ -4,6 +4,7 @@ import type {
   ClaimRequest,
   DailyPost,
   DailyStore,
+  DealPosition,
   NewsClaim,
   NewsOutcome,
   PostedRecord,
@@ -12,6 +13,7 @@ import type {
   Subscription,
   SubscriptionSettings,
 } from "./daily-store.js";
+import { DEAL_ADVANCE } from "./deal-rules.js";
 import { PostgresDatabase, type PostgresSchema, type PostgresStoreOptions } from "./postgres-database.js";
 import { newsOutcomeColumns, toClaim, toNewsClaim, toPost, toSubscription, type NewsRow, type PostRow, type SubscriptionRow } from "./rows.js";
 
@@ -73,6 +75,14 @@ const SCHEMA: PostgresSchema = {
      message_id text,
      error text,
      PRIMARY KEY (subscription_id, recap_key)
+   );`,
+  // Each space's deal of takeaways for the `takeaway` command: `position` is the next to give.
+  `CREATE TABLE takeaway_deal (
+     space text PRIMARY KEY,
+     seed bigint NOT NULL,
+     size integer NOT NULL,
+     position integer NOT NULL,
+     dealt_at timestamptz NOT NULL
    );`,
   ],
 };
@@ -258,6 +268,17 @@ export class PostgresDailyStore implements DailyStore {
     );
     const row = rows[0];
     return { cycle: row?.rotation_cycle ?? 0, postedIds: new Set(row?.ids ?? []) };
+  }
+
+  async nextInDeal(space: string, size: number, freshSeed: number, at: Date): Promise<DealPosition> {
+    const rows = await this.query<{ seed: string; position: number }>(
+      `INSERT INTO takeaway_deal (space, seed, size, position, dealt_at) VALUES ($1, $2, $3, 1, $4)
+       ON CONFLICT (space) DO UPDATE SET ${DEAL_ADVANCE}
+       RETURNING seed, position - 1 AS position`,
+      [space, freshSeed, size, at],
+    );
+    // A bigint comes back as text.
+    return { seed: Number(rows[0]!.seed), position: rows[0]!.position };
   }
 
   async firstRequest(key: string, now: Date, until: Date): Promise<boolean> {

@@ -5,6 +5,7 @@ import type {
   ClaimRequest,
   DailyPost,
   DailyStore,
+  DealPosition,
   NewsClaim,
   NewsOutcome,
   PostedRecord,
@@ -13,6 +14,7 @@ import type {
   Subscription,
   SubscriptionSettings,
 } from "./daily-store.js";
+import { DEAL_ADVANCE } from "./deal-rules.js";
 import { newsOutcomeColumns, toClaim, toNewsClaim, toPost, toSubscription, type NewsRow, type PostRow, type SubscriptionRow } from "./rows.js";
 import type { Logger } from "../log/logger.js";
 import { openSqliteFile, type SqliteFileSpec, type SqliteGuard } from "./sqlite-file.js";
@@ -100,6 +102,14 @@ const MIGRATIONS: readonly string[] = [
      message_id TEXT,
      error TEXT,
      PRIMARY KEY (subscription_id, recap_key)
+   );`,
+  // Each space's deal of takeaways for the `takeaway` command: `position` is the next to give.
+  `CREATE TABLE takeaway_deal (
+     space TEXT PRIMARY KEY,
+     seed INTEGER NOT NULL,
+     size INTEGER NOT NULL,
+     position INTEGER NOT NULL,
+     dealt_at INTEGER NOT NULL
    );`,
 ];
 
@@ -250,6 +260,10 @@ export class SqliteDailyStore implements DailyStore {
     return { cycle, postedIds: new Set(ids) };
   }
 
+  async nextInDeal(space: string, size: number, freshSeed: number, at: Date): Promise<DealPosition> {
+    return this.guard.write(() => this.statements.nextInDeal.get({ space, size, seed: freshSeed, at: at.getTime() })) as DealPosition;
+  }
+
   async firstRequest(key: string, now: Date, until: Date): Promise<boolean> {
     return this.guard.write(() => this.db.transaction(() => {
       this.statements.forgetRequests.run(now.getTime());
@@ -374,6 +388,11 @@ function prepare(db: Database.Database) {
     recordNews: db.prepare(
       `UPDATE news_post SET status = ?, message_id = ?, error = ?
        WHERE subscription_id = ? AND recap_key = ? AND attempts = ? AND status IN ('claimed', 'sending')`,
+    ),
+    nextInDeal: db.prepare(
+      `INSERT INTO takeaway_deal (space, seed, size, position, dealt_at) VALUES (@space, @seed, @size, 1, @at)
+       ON CONFLICT (space) DO UPDATE SET ${DEAL_ADVANCE}
+       RETURNING seed, position - 1 AS position`,
     ),
     ping: db.prepare(`SELECT count(*) FROM sqlite_schema`),
     forgetRequests: db.prepare(`DELETE FROM platform_request WHERE expires_at <= ?`),

@@ -263,7 +263,8 @@ export const FEATURES: readonly Feature[] = [
   feature("cause", 1.3, (c) => CAUSE.test(c.text) || explainedAfterColon(c)),
   feature("named", 1.3, namesSomething),
   // Not about the technology: a section with no topic tag is about the conference itself.
-  feature("notes", NEVER, (c) => c.section.kind === "notes"),
+  // A recap's own notes, or a programme's abstract (what a talk promises, not what it said).
+  feature("notes", NEVER, (c) => c.section.kind !== "talk"),
   feature("no-topic", NEVER, (c) => c.section.tags.length === 0),
   feature("chit-chat", NEVER, matches(CHIT_CHAT)),
   feature("narration", NEVER, matches(NARRATION)),

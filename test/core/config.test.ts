@@ -41,6 +41,16 @@ describe("configuration from the environment", () => {
     ]);
   });
 
+  it("SOURCE_PRIVATE_HOSTS is a list of hosts; SOURCE_CONTACT a URL or an e-mail address", () => {
+    expect(readSettings({ SOURCE_PRIVATE_HOSTS: "wiki.internal, 10.0.0.12,[fd00::1]", SOURCE_CONTACT: "ops@example.org" }, adapters).config).toMatchObject({ sourcePrivateHosts: ["wiki.internal", "10.0.0.12", "[fd00::1]"], sourceContact: "ops@example.org" });
+    expect(readSettings({ SOURCE_CONTACT: "https://example.org/bot" }, adapters).config.sourceContact).toBe("https://example.org/bot");
+    expect(readSettings({}, adapters).config).not.toHaveProperty("sourceContact");
+    expect(problems({ SOURCE_PRIVATE_HOSTS: "http://wiki.internal/", SOURCE_CONTACT: "call me\r\nX-Evil: 1" })).toEqual([
+      "SOURCE_PRIVATE_HOSTS must be host names or IP addresses, comma-separated (wiki.internal, 10.0.0.12), without scheme or port",
+      "SOURCE_CONTACT must be an http(s) URL or an e-mail address where a site's owner can reach you (https://example.org/bot, ops@example.org)",
+    ]);
+  });
+
   it("RECAP_CHECK_INTERVAL is a duration (0: no periodic check of the stored recaps)", () => {
     expect(readSettings({ RECAP_CHECK_INTERVAL: "5m" }, adapters).config.recapCheckMs).toBe(5 * 60_000);
     expect(readSettings({ RECAP_CHECK_INTERVAL: "0" }, adapters).config.recapCheckMs).toBe(0);

@@ -58,6 +58,28 @@ describe("the event catalog", () => {
     expect(events.map((e) => e.year)).toEqual(expect.arrayContaining([2015, 2016, 2020, 2024, 2026]));
   });
 
+  it("gives every event in a city its city's time zone, and a virtual one none", () => {
+    const catalog = shippedCatalog();
+    expect(catalog.event("eu-2026")?.timeZone).toBe("Europe/Amsterdam");
+    expect(catalog.event("na-2025")?.timeZone).toBe("America/New_York");
+    expect(catalog.event("eu-2021")?.timeZone).toBeUndefined();
+    for (const event of catalog.events) if (event.city && event.city !== "Virtual") expect(event.timeZone, event.id).toBeDefined();
+  });
+
+  it("refuses a time zone the runtime does not know, and one for a city it does not list", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kubecon-catalog-"));
+    try {
+      const file = join(dir, "events.yaml");
+      const entry = "{ id: eu-2024, region: eu, year: 2024, name: KubeCon Europe 2024, city: Paris }";
+      writeFileSync(file, `regions:\n  eu: [Europe]\ncities:\n  Paris: []\ntimeZones:\n  Paris: Europe/Parris\nevents:\n  - ${entry}\n`);
+      expect(() => loadEventCatalog(file)).toThrow(`${file}: timeZones.Paris: not an IANA time zone`);
+      writeFileSync(file, `regions:\n  eu: [Europe]\ncities:\n  Paris: []\ntimeZones:\n  Lyon: Europe/Paris\nevents:\n  - ${entry}\n`);
+      expect(() => loadEventCatalog(file)).toThrow(`${file}: timeZones: no city Lyon in cities`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses a catalog file that gives two events one id, naming the file", () => {
     const dir = mkdtempSync(join(tmpdir(), "kubecon-catalog-"));
     try {

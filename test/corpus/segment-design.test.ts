@@ -55,6 +55,33 @@ describe("structure first: the document's headings decide where talks begin", ()
     ]);
   });
 
+  it("a bold phrase that ends the sentence of the line before it is no heading", () => {
+    const text = [
+      "Our take: the conference is turning into",
+      "**The Meeting Place of Platform and AI**",
+      "",
+      "More people came than ever, and the keynote room was full for every session of the morning.",
+      "",
+      "## Platform Teams That Last",
+      "- Start with one paved road.",
+    ].join("\n");
+    expect(talks(read(text))).toEqual(["Platform Teams That Last"]);
+  });
+
+  it("a stated title broken before its parenthesized original takes the original", () => {
+    const text = [
+      "## Speakers",
+      "### Mei Chen",
+      "她演讲的主题是：让多集群网络更简单",
+      "（Making Multi-Cluster Networking Boring Again）",
+      "",
+      "她介绍了跨集群服务发现的做法。",
+    ].join("\n");
+    const [talk] = read(text, "zh").filter((s) => s.kind === "talk");
+    expect(talk?.talk).toBe("Making Multi-Cluster Networking Boring Again");
+    expect(talk?.speakers.map((s) => s.name)).toEqual(["Mei Chen"]);
+  });
+
   it("never makes a note line a heading where the document has headings", () => {
     const text = "## Debugging Clusters\nThey are useful for debugging\n- Ephemeral containers help.\nStart With Logs First\n- Then metrics.\n";
     expect(talks(read(text))).toEqual(["Debugging Clusters"]);
@@ -101,6 +128,19 @@ describe("talks named in prose", () => {
     const text = "### Le scaling vertical\nLa conférence “How We Tuned Requests Everywhere” ([vidéo](https://www.youtube.com/watch?v=abc)) montrait leur outil interne.\n";
     const [talk] = read(text, "fr").filter((s) => s.kind === "talk");
     expect(talk).toMatchObject({ talk: "How We Tuned Requests Everywhere", url: "https://www.youtube.com/watch?v=abc", urlKind: "video" });
+  });
+
+  it("a talk described rather than named, marked by its recording, is a talk of its own", () => {
+    const text = [
+      "## Scaling nodes",
+      "",
+      "The talk given by Fastly ([video](https://www.youtube.com/watch?v=abc)) covered spot instances and their interruptions.",
+      "",
+      "- Spot capacity needs a drain handler on every node.",
+      "",
+      "A talk about costs (no recording) said little we did not know.",
+    ].join("\n");
+    expect(talks(read(text))).toEqual(["The talk given by Fastly"]);
   });
 
   it("a list of sessions attended, with nothing said of them, is no talk", () => {

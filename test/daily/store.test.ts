@@ -13,12 +13,12 @@ describe("SqliteDailyStore", () => {
 
   it("creates kubecon.db in the data dir, in WAL mode, at the latest schema version", async () => {
     env = tempStore();
-    expect(env.store.schemaVersion).toBe(4);
+    expect(env.store.schemaVersion).toBe(5);
     const raw = new Database(join(env.dir, DATABASE_FILE), { readonly: true });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     raw.close();
     // Reopening an up-to-date file changes nothing.
-    expect(env.reopen().schemaVersion).toBe(4);
+    expect(env.reopen().schemaVersion).toBe(5);
   });
 
   it("refuses a database written by a newer release, naming the file", async () => {
@@ -27,7 +27,7 @@ describe("SqliteDailyStore", () => {
     raw.pragma("user_version = 99");
     raw.close();
     expect(() => env.reopen()).toThrow(StoreError);
-    expect(() => env.reopen()).toThrow(/kubecon\.db has schema version 99, newer than this release knows \(4\)/);
+    expect(() => env.reopen()).toThrow(/kubecon\.db has schema version 99, newer than this release knows \(5\)/);
   });
 
   it("brings a version 1 file up to date, keeping its subscriptions, posts and rotation", async () => {
@@ -39,7 +39,7 @@ describe("SqliteDailyStore", () => {
     raw.exec(V1_FILE);
     raw.close();
     const store = openSqliteDailyStore(join(env.dir, "old"));
-    expect(store.schemaVersion).toBe(4);
+    expect(store.schemaVersion).toBe(5);
     expect(await store.getSubscription("slack:C1")).toMatchObject({ postTime: "09:00", lastPostedAt: new Date(1748768400000) });
     expect(await store.getPost("slack:C1", "2025-06-01")).toMatchObject({ status: "posted", takeawayId: "t1", messageId: "m1", claimId: expect.stringMatching(/^[0-9a-f]{24}$/) });
     expect(await store.rotation("slack:C1")).toEqual({ cycle: 0, postedIds: new Set(["t1"]) });

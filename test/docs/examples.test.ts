@@ -110,7 +110,7 @@ describe("the documentation's source examples", () => {
       for (const document of DOCUMENTS) {
         const dataDir = mkdtempSync(join(scratch, "sources-"));
         for (const example of examplesOf(document)) {
-          const run = await shell(asBundle(example.line).replace(/https?:\/\/\S+?\//, local), { cwd: projectRoot(), env: { ...process.env, LOG_LEVEL: "warn", DATA_DIR: dataDir, DATABASE_URL: "" } });
+          const run = await shell(asBundle(example.line).replace(/https?:\/\/\S+?\//, local), { cwd: projectRoot(), env: { ...process.env, LOG_LEVEL: "warn", DATA_DIR: dataDir, DATABASE_URL: "", SOURCE_PRIVATE_HOSTS: "127.0.0.1" } });
           expect({ ...example, code: run.code, stderr: run.stderr }).toEqual({ ...example, code: 0, stderr: "" });
           expect(run.stdout.trim(), example.line).not.toBe("");
         }

@@ -73,6 +73,20 @@ describe("ingest of a wiki page export", () => {
   });
 });
 
+describe("ingest of a static site's page", () => {
+  it("keeps a heading whose anchor id holds a word page layouts use (community, social, menu)", () => {
+    const page = `<html><head><title>My KubeCon notes</title></head><body><main><article>
+<p>I went to three talks on the last day and wrote down what stuck with me from each of them.</p>
+<h2 id="growing-the-docs-community">Growing the Docs Community<a href="#growing-the-docs-community">#</a></h2>
+<p>The docs team translates the reference into nine languages, with a reviewer for each of them.</p>
+<h2 id="social-coding-at-scale">Social Coding at Scale<a href="#social-coding-at-scale">#</a></h2>
+<p>Pairing across time zones works when the hand-off notes live in the pull request itself.</p>
+</article></main></body></html>`;
+    const headings = htmlToArticle(page).markdown.split("\n").filter((line) => line.startsWith("## "));
+    expect(headings.map((h) => h.replace(/\[#\].*$/, ""))).toEqual(["## Growing the Docs Community", "## Social Coding at Scale"]);
+  });
+});
+
 describe("ingest of a plain-text newsletter", () => {
   it("reads the event from its first heading when its first line names only the newsletter", async () => {
     const text = "CLOUD NATIVE WEEKLY - Issue #142\nKubeCon + CloudNativeCon Europe 2022 Valencia special\n=====\n\nHello everyone.\n\nGateway API Beta\n----------------\n\nRob Scott (Google) presented the beta.\n";

@@ -31,7 +31,6 @@ beforeEach(async () => {
   ctx = {
     store,
     fetcher: new PoliteFetcher({ userAgent: "kubecon-bot/test (+https://example.org/kubecon-bot)", addresses, pace }),
-    addresses,
     isRecap: recapMatcher(),
     now: () => new Date(pace.now()),
     logger: createLogger("silent"),

@@ -19,16 +19,26 @@ export interface SeenRequest {
   headers: IncomingHttpHeaders;
 }
 
+export interface SiteOptions {
+  /** The loopback address to listen on (127.0.0.1 unless said). */
+  host?: string;
+  port?: number;
+  /** Close each connection after its answer, so that every request makes a new one. */
+  closeConnections?: boolean;
+}
+
 /**
  * A web site on loopback for the tests: pages set by path (changed at will between refreshes),
- * conditional requests answered 304 as a real server does, and every request kept for the test to read.
+ * conditional requests answered 304 as a real server does, and every request and connection kept for the test to read.
  */
-export async function startSite(): Promise<{ base: string; pages: Map<string, Page>; requests: SeenRequest[]; close: () => Promise<void> }> {
+export async function startSite(options: SiteOptions = {}): Promise<{ base: string; pages: Map<string, Page>; requests: SeenRequest[]; connections: () => number; close: () => Promise<void> }> {
   const pages = new Map<string, Page>();
   const requests: SeenRequest[] = [];
+  let connections = 0;
   const server = createServer((request, response) => {
     const path = request.url ?? "/";
     requests.push({ path, headers: request.headers });
+    if (options.closeConnections) response.setHeader("connection", "close");
     const page = pages.get(path);
     if (!page) {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -49,12 +59,15 @@ export async function startSite(): Promise<{ base: string; pages: Map<string, Pa
     }
     response.writeHead(page.status ?? 200, headers).end(page.body ?? "");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on("connection", () => connections++);
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  const base = `http://${host}:${(server.address() as AddressInfo).port}`;
   return {
     base,
     pages,
     requests,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -244,6 +244,24 @@ export function dailyStoreContract(name: string, open: () => Promise<OpenedStore
       expect(won.flat().sort()).toEqual([...ids].sort());
     });
 
+    it("gives each position of a space's deal once across connections, then deals anew; spaces apart", async () => {
+      const { store, connect } = await fresh();
+      const replicas = [store, await connect(), await connect()];
+      const at = T("2025-06-01T10:00:00Z");
+      const next = (replica: DailyStore, seed: number, space = "slack:T1:C1", size = 12) => replica.nextInDeal(space, size, seed, at);
+      const dealt = await Promise.all(replicas.flatMap((replica, r) => [0, 1, 2, 3].map((i) => next(replica, 100 + r * 10 + i))));
+      // One deal, one seed (the first caller's), every position once.
+      expect(new Set(dealt.map((d) => d.seed)).size).toBe(1);
+      expect(dealt.map((d) => d.position).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+      // Used up: a new deal with the next caller's seed; a seed as large as a 32-bit one comes back whole.
+      expect(await next(store, 2 ** 32 - 1)).toEqual({ seed: 2 ** 32 - 1, position: 0 });
+      expect(await next(replicas[1]!, 7)).toEqual({ seed: 2 ** 32 - 1, position: 1 });
+      // Another space has a deal of its own; a pool of another size starts the space over.
+      expect(await next(store, 5, "discord:G1:C9")).toEqual({ seed: 5, position: 0 });
+      expect(await next(store, 6, "slack:T1:C1", 13)).toEqual({ seed: 6, position: 0 });
+      expect(await next(store, 8, "slack:T1:C1", 13)).toEqual({ seed: 6, position: 1 });
+    });
+
     it("says it is healthy", async () => {
       const { store } = await fresh();
       expect(await store.health()).toEqual({ ok: true });

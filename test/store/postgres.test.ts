@@ -30,8 +30,8 @@ describe("PostgresDailyStore", () => {
     const { logger } = memoryLogger();
     const replicas = Array.from({ length: 4 }, () => new PostgresDailyStore({ url, logger, poolSize: 2 }));
     await Promise.all(replicas.map((replica) => replica.ready()));
-    expect(await Promise.all(replicas.map((replica) => replica.schemaVersion()))).toEqual([3, 3, 3, 3]);
-    expect((await sql(url, "SELECT version FROM schema_migration ORDER BY version")).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(await Promise.all(replicas.map((replica) => replica.schemaVersion()))).toEqual([4, 4, 4, 4]);
+    expect((await sql(url, "SELECT version FROM schema_migration ORDER BY version")).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     for (const replica of replicas) await replica.close();
   });
 
@@ -43,7 +43,7 @@ describe("PostgresDailyStore", () => {
     await first.close();
     await sql(url, "INSERT INTO schema_migration (version) VALUES (7)");
     const second = new PostgresDailyStore({ url, logger });
-    await expect(second.ready()).rejects.toThrow(/schema version 7, newer than this release knows \(3\)/);
+    await expect(second.ready()).rejects.toThrow(/schema version 7, newer than this release knows \(4\)/);
     expect(await second.health()).toMatchObject({ ok: false, reason: expect.stringContaining("schema version 7") });
     await second.close();
   });
