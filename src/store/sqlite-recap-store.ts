@@ -5,15 +5,13 @@ import type { ProgrammeChange, PutOutcome, RecapInput, RecapStore, RefreshRecord
 import type { Logger } from "../log/logger.js";
 import type { ProgrammeSession } from "../programme/session.js";
 import { openSqliteFile, type SqliteFileSpec, type SqliteGuard } from "./sqlite-file.js";
+import { RECAPS_FILE } from "./recaps-file.js";
 import { StoreError } from "./store-error.js";
-
-/** Its own file beside the daily store's, so neither's migrations can trip over the other's. */
-export const RECAPS_FILE = "recaps.db";
 
 const FILE: SqliteFileSpec = {
   name: RECAPS_FILE,
   ifDamaged:
-    "stop the bot and move the file away: the bot starts with the shipped recaps only; add the sources again (their recaps come back at the next refresh) and ingest again what was ingested by hand",
+    "stop the bot, move the file away and restore the last copy made with 'kubecon backup <file>' (<file>.recaps.db) in its place; without one the bot starts with the shipped recaps only: add the sources again (their recaps come back at the next refresh) and ingest again what was ingested by hand",
 };
 
 /** Schema versions, applied in order and counted in SQLite's user_version. Never edit a shipped step: add the next one. */

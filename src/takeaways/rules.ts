@@ -1,4 +1,5 @@
 import type { Bullet, Section } from "../corpus/section.js";
+import { isFunctionWord } from "../corpus/words.js";
 import { hasConjugatedVerb, opensWithVerb } from "./grammar.js";
 
 /** A candidate statement with what the rules read around it. */
@@ -111,6 +112,8 @@ const LEANING_OPENING = new RegExp(
     "solution|approche|fonctionnalité|chiffres?|résultats?|équipe|problème)s?(?![\\p{L}-])(?!\\s+(of|de|d['’]|du|des|for|pour)\\b)",
   "iu",
 );
+/** A subject that is a common noun the talk has been about: "The checks pass", "The volume will remain", "Le cluster". */
+const THE_SUBJECT = /^(The|Le|La|Les|L['’])\s*\p{Ll}[\p{Ll}-]*\s/u;
 /** Words anywhere that point back: "also", "as well", "anymore", "such APIs", "aussi". */
 const LEANING_WORD =
   /(?<![\p{L}-])(also|as well(?! as)|anymore|(?<!even )though|such (?!as\b)\p{L}+|aussi|également|non plus|de même|en plus|de plus|in addition|on top of that)(?![\p{L}-])|[,;)]\s(it|they|this|these)\s(\p{L}+ly\s)?(can|is|are|was|were|will|has|have|does|do|requires?|needs?)(?![\p{L}-])/iu;
@@ -129,7 +132,7 @@ const REFERENCE =
 
 /** News of the day it was written: releases, "now", "recently", "a new runtime". History once it says its year. */
 const NEWS =
-  /(?<![\p{L}-])(released|announced|launched|unveiled|introduced|went ga|graduated|annoncée?s?|sortie?s?|recent(ly)?|nowadays|now|currently|today|as of|yet|at the moment|for now|so far|this year|à ce jour|pour l['’]instant|pour le moment|last year|an? (brand )?new|récemment|actuellement|aujourd['’]hui|désormais|maintenant|cette année|pas encore|en cours|une? nouvel(le)?)(?![\p{L}-])/iu;
+  /(?<![\p{L}-])(released|announced|launched|unveiled|introduced|went ga|graduated|annoncée?s?|sortie?s?|recent(ly)?|nowadays|now|currently|today|as of|yet|at the moment|for now|so far|this year|à ce jour|pour l['’]instant|pour le moment|last year|an? (brand )?new|récemment|actuellement|aujourd['’]hui|désormais|maintenant|cette année|pas encore|en cours|une? nouvel(le)?|(in|is|are|still|en) (preview|alpha|beta|draft)|preview|GA|general availability|work in progress|prototype|at the time of writing)(?![\p{L}-])/iu;
 /** Plans and predictions: stale a year later, whatever year they name. */
 const FUTURE =
   /(?<![\p{L}-])(will|won['’]t|might|soon|upcoming|coming|plans? to|planned|wants? to|going to|roadmap|in the (near )?future|(should|to) be (released|finalized|shipped|available|introduced|deprecated)|sera|seront|serait|vont|prochaine(ment)?|bientôt)(?![\p{L}-])/iu;
@@ -149,23 +152,33 @@ const VERSION = /(?<![\p{L}\p{N}])(v?\d+\.\d+(\.\d+)?|CVE-\d{4}-\d+|v\d+)(?![\p{
 
 /** Two things weighed against each other: "than", "instead of", "not an X, but a Y", "plutôt que". */
 const COMPARISON =
-  /(?<![\p{L}-])(than|compared (to|with)|versus|vs\.?|instead of|rather than|unlike|whereas|as opposed to|not (an?|the|just|only) [^,;.]{2,60}(,\s*)?but|no longer|not anymore|used to|,\s*while|,\s*not (by|in|for|on|a|an|the|only|just)|the (best|worst|most|least|fastest|simplest|easiest|hardest|biggest)|(le|la|les) (meilleure?s?|pire|plus)|better|worse|faster|slower|cheaper|easier|harder|simpler|safer|smaller|bigger|larger|fewer|outperforms?|plutôt que|au lieu de|contrairement à|par rapport à|comparée? à|mieux|moins (de |d['’])?\p{L}+ que|plus (de |d['’])?\p{L}+ que)(?![\p{L}-])/iu;
+  /(?<![\p{L}-])(than|compared (to|with)|versus|vs\.?|instead of|rather than|unlike|whereas|as opposed to|not (an?|the|just|only) [^,;.]{2,60}(,\s*)?but|no longer|not anymore|used to|(far|much|way|a lot|bien|beaucoup) (more|less|plus|moins) \p{L}+|the (best|worst|most|least|fastest|simplest|easiest|hardest|biggest)|(le|la|les) (meilleure?s?|pire|plus)|better|worse|faster|slower|cheaper|easier|harder|simpler|safer|smaller|bigger|larger|fewer|outperforms?|plutôt que|au lieu de|contrairement à|par rapport à|comparée? à|mieux|moins (de |d['’])?\p{L}+ que|plus (de |d['’])?\p{L}+ que)(?![\p{L}-])|,\s*(while|whereas|alors que|tandis que)(?![\p{L}-])|,\s*not (by|in|for|on|a|an|the|only|just)(?![\p{L}-])/iu;
 
 /** What the speakers found out by doing it: "we learned", "it turned out", "the hard way", "in production". */
 const LESSON =
-  /(?<![\p{L}-])(we (learned|learnt|found|realized|realised|discovered|moved|migrated|cut|reduced|saved|went from|ended up|switched|replaced|run|ran)|(turned|turns) out|the hard way|lessons? learn[et]d?|in production|at scale|our (biggest|main|first|key) (lesson|mistake|problem|challenge)|nous avons (appris|constaté|découvert|migré|réduit)|on a (appris|constaté|découvert)|en production|à l['’]échelle|retour d['’]expérience)(?![\p{L}-])/iu;
+  /(?<![\p{L}-])(we (learned|learnt|found|realized|realised|discovered|moved|migrated|cut|reduced|saved|went from|ended up|switched|replaced|run|ran)|(turned|turns) out|the hard way|lessons? learn[et]d?|in production|at scale|our (biggest|main|first|key) (lesson|mistake|problem|challenge)|nous avons (appris|constaté|découvert|migré|réduit)|on a (appris|constaté|découvert)|en production|à l['’]échelle|retour d['’]expérience|(not|rarely|hardly|barely|widely) (being )?(used|adopted)|(anyone|nobody|no one) (using|uses|is using)|the reality is|in (practice|reality)|en pratique|en réalité)(?![\p{L}-])/iu;
 
 /** Why or when something happens: "because", "which means", "if the kubelet is too slow, ...", "car". */
 const CAUSE =
-  /(?<![\p{L}-])(because|since(?= (?!\d|version|v\d|then|the (start|beginning)))|so that|which means|this means|that means|leads? to|results? in|causes?|therefore|hence|thanks to|due to|as a result|parce que|car|donc|grâce à|ce qui (permet|signifie|évite)|afin que)(?![\p{L}-])|^(if|when|whenever|once|unless|si|quand|lorsqu['’]?\p{L}*) [^,]{8,},\s/iu;
+  /(?<![\p{L}-])(because|since(?= (?!\d|version|v\d|then|the (start|beginning)))|so that|which means|this means|that means|means|(can|could|may|will) mean|leads? to|results? in|causes?|therefore|hence|thanks to|due to|as a result|parce que|car|donc|grâce à|ce qui (permet|signifie|évite)|afin que)(?![\p{L}-])|^given(?![\p{L}-])/iu;
+/** A rule of behaviour: "If the kubelet is too slow, ...", "Quand ..., ...": a mechanism, a weaker reason to post than a cause. */
+const CONDITIONAL = /^(if|when|whenever|once|unless|si|quand|lorsqu['’]?\p{L}*) [^,]{8,},\s/iu;
+
+/** A verdict on something: "Networking is hard", "Istio is becoming the default", "la configuration reste complexe". */
+const VERDICT =
+  /(?<![\p{L}-])(is|are|was|were|remains?|becomes?|becoming|getting|gets|seems?|looks?|feels?|est|sont|reste|restent|devient|deviennent)(\s+(still|very|really|quite|far|much|so|too|not|often|usually|always|never|more|less|a lot|even|encore|très|vraiment|plus|moins|pas|souvent|toujours))*\s+(hard|harder|hardest|difficult|complex|complicated|expensive|costly|painful|slow|slower|fragile|brittle|risky|dangerous|mature|immature|mainstream|the (new )?(standard|default|norm)|a (rabbit hole|pain|must|buzzword|hype|bottleneck|trap)|a (big|real|huge|common|hard) (problem|issue|pain|challenge)|overkill|essential|critical|crucial|immutable|easy|easier|simple|simpler|cheap|cheaper|popular|uncommon|rare|production[- ]ready|unstable|unreliable|obvious|difficile|complexe|compliquée?s?|coûteu(x|se)s?|lente?s?|fragiles?|matures?|indispensables?|essentiel(le)?s?|critiques?|simples?|faciles?|rapides?)(?![\p{L}-])/iu;
+
+/** A risk, a problem or a limit named as such: "operators have privileged access", "a bottleneck", "le piège". */
+const RISK =
+  /(?<![\p{L}-])(risks?|risky|concerns?|threats?|attacks?|attackers?|vulnerab\p{L}*|danger\p{L}*|exploit\p{L}*|compromised?|leaks?|outages?|incidents?|bottlenecks?|pitfalls?|drawbacks?|downsides?|trade-?offs?|caveats?|gotchas?|limitations?|single point of failure|blast radius|privileged|crash\p{L}*|failures?|broken|blacklisted|throttled|rate[- ]limit\p{L}*|downtime|risques?|menaces?|attaques?|pièges?|failles?|inconvénients?|limites)(?![\p{L}-])/iu;
 
 /** Advice: "should", "avoid", "don't", "think twice", "il faut", "bonne idée". */
 const RECOMMENDATION =
-  /(?<![\p{L}-])(should|shouldn['’]t|must|mustn['’]t|don['’]t|do not|never|always|avoid|prefer|make sure|think twice|careful|beware|consider|recommend(s|ed)?|best practices?|(it['’]s|is) (better|best|worth|key|crucial|essential)|the key is|is a (good|bad) idea|il faut|il vaut mieux|mieux vaut|évite[rz]?|privilégie[rz]?|bonne (idée|pratique)|recommand\p{L}*|ne (faut|doit) pas|doit|doivent|devrait|devraient)(?![\p{L}-])/iu;
+  /(?<![\p{L}-])(?<!(how|what|whether|which|when) [^,.;:]{0,60})(should|shouldn['’]t|must|mustn['’]t|don['’]t|do not|avoid|prefer|make sure|think twice|careful|beware|consider|recommend(s|ed)?|best practices?|(it['’]s|is) (better|best|worth|key|crucial|essential)|the key is|is a (good|bad) idea|suggest(s|ed)?|advis(e|ed|able)|(a )?good starting point|no need to|(don['’]t|do not|doesn['’]t) need|treat (it|them|\p{L}+) (like|as)|il faut|il vaut mieux|mieux vaut|évite[rz]?|privilégie[rz]?|bonne (idée|pratique)|recommand\p{L}*|ne (faut|doit) pas|doit|doivent|devrait|devraient)(?![\p{L}-])|(?<![\p{L}-])(always|never)(?! \p{L}+ing(?![\p{L}-]))(?![\p{L}-])/iu;
 
 /** Definitions a reader can look up: "AppArmor is a Linux kernel security module", "X stands for". */
 const DEFINITION =
-  /^((the|an?|le|la|les|l['’]|un|une)\s*)?[^\s,;:]+(\s[^\s,;:]+){0,4}?\s(\([^)]*\)\s)?(is|are|est|sont) (an?|the|un|une|le|la|des|one of the)\s[^,;:.]{0,90}?(?<![\p{L}-])(that|which|to|used|designed|aimed|meant|qui|permettant|destinée?)(?![\p{L}-])|^what (we|they) mean by|(?<![\p{L}-])(stands for|refers to|is defined as|désigne|se définit)(?![\p{L}-])|^[^:]{2,40}:\s(an?|une?)\s/iu;
+  /^((the|an?|le|la|les|l['’]|un|une)\s*)?[^\s,;:]+(\s[^\s,;:]+){0,4}?\s(\([^)]*\)\s)?(is|are|est|sont) (an?|the|un|une|le|la|des|one of the)\s[^;:.]{0,120}?(?<![\p{L}-])(that|which|to|used|designed|aimed|meant|qui|permettant|destinée?)(?![\p{L}-])|^what (we|they) mean by|^(one of the|l['’]une? des) [^,;:]{3,60} (is|est) (the|le|la|l['’])|(?<![\p{L}-])(stands for|refers to|is defined as|désigne|se définit)(?![\p{L}-])|^[^:]{2,40}:\s(an?|une?)\s/iu;
 
 /** A step of a how-to: "To implement X, you can start with", "Import the package and build", "you can use". */
 const HOW_TO_OPENING =
@@ -177,7 +190,7 @@ const INSTRUMENT_PHRASE = /^(using|leveraging|utili[sz]ing) [^\s,;:]+( [^\s,;:]+
 
 /** What a tool can do, as its documentation says it: "Mesher can be easily integrated with", "OpenEBS enables". */
 const DESCRIPTION =
-  /^((the|an?)\s)?[^\s,;:]+(\s[^\s,;:]+)?(\s\([^)]*\))?\s(can (be )?(easily )?\p{L}+|enables|integrates|collects|stores|exposes|manages|is (written|deployed|defined|configured|installed|used|built)|are (written|deployed|defined|configured|installed|used|built)|allows|lets|provides|supports|offers|helps|permet|fournit|propose|offre)(?![\p{L}-])|^by \p{L}+ing\b/iu;
+  /^((the|an?)\s)?[^\s,;:]+(\s[^\s,;:]+)?(\s\([^)]*\))?\s(can (be )?(easily )?(?!mean|cause|lead|break|fail|hurt)\p{L}+|enables|integrates|collects|stores|exposes|manages|is (written|deployed|defined|configured|installed|used|built)|are (written|deployed|defined|configured|installed|used|built)|allows|lets|provides|supports|offers|helps|handles|automates|takes care of|permet|fournit|propose|offre)(?![\p{L}-])|^by \p{L}+ing\b/iu;
 
 /** Instructions addressed to the reader anywhere in the text: "you can design a workflow", "vous pouvez". */
 const INSTRUCTIONS = /(?<![\p{L}-])(you can|you need to|you have to|(need|needs) to be (provided|installed|configured|created|set)|vous pouvez|vous devez|on peut (utiliser|lancer|créer))(?![\p{L}-])/iu;
@@ -186,8 +199,22 @@ const INSTRUCTIONS = /(?<![\p{L}-])(you can|you need to|you have to|(need|needs)
 const LOGISTICS =
   /(?<![\p{L}-])(room|hall \p{L}|registration|register|tickets?|badge|wi-?fi|schedule[sd]?|agenda|recording|recorded|livestream|youtube|slides? (are|is|will be)|videos? (are|is|will be)|\d{1,2}[:h]\d{2}|\d{1,2} ?(am|pm)|salle|inscriptions?|programme|replay|vidéos? (sont|est|seront))(?![\p{L}-])/iu;
 
+/** What follows from something is no plan either: "relabels pods so that the Service won't match them". */
+const CONSEQUENCE = /(?<![\p{L}-])(so that|which means|otherwise|or else|de sorte que|sinon)(?![\p{L}-])/iu;
 /** A condition makes "will" a rule, not a plan: "if the kubelet is too slow, the OOM killer will kill it". */
 const CONDITION = /(?<![\p{L}-])(if|when|whenever|once|unless|until|as long as|while|si|quand|lorsqu['’]?\p{L}*|tant que)(?![\p{L}-])/iu;
+
+/**
+ * A plan or prediction, unless a condition comes first and makes it a rule ("if the kubelet is too
+ * slow, the OOM killer will kill it"); a condition after it only dates the plan ("AWS will open-source
+ * it once EKS is GA").
+ */
+function plans(text: string): boolean {
+  const future = FUTURE.exec(text);
+  if (!future) return false;
+  const condition = CONDITION.exec(text) ?? CONSEQUENCE.exec(text);
+  return !condition || condition.index > future.index;
+}
 
 /** A section that is a demo: "Demo", "Demo project: Stork", "Démonstration". */
 const DEMO = /(?<![\p{L}-])(demo|démo|démonstration|live coding)(?![\p{L}-])/iu;
@@ -203,7 +230,8 @@ const YEAR = /(?<![\p{N}])(19|20)\d{2}(?![\p{N}])/u;
 function namesSomething(c: Candidate): boolean {
   const words = wordsOf(c.text);
   return words.some((word, i) => {
-    if (COMMON_CAPITALS.has(word)) return false;
+    // "child AND parent", "JUST": a function word in capitals is emphasis, no name.
+    if (COMMON_CAPITALS.has(word) || isFunctionWord(word)) return false;
     if (/\p{Ll}\p{Lu}|^\p{Lu}{2,}s?$|^\p{Lu}[\p{Ll}\p{N}]*\p{Lu}/u.test(word)) return true;
     return /^\p{Lu}\p{Ll}/u.test(word) && (i > 0 || namesOf(c.section).has(word) || namedByHeading(c.section, word));
   });
@@ -260,7 +288,10 @@ export const FEATURES: readonly Feature[] = [
   feature("comparison", 1.4, matches(COMPARISON)),
   feature("lesson", 1.5, matches(LESSON)),
   feature("recommendation", 1.5, matches(RECOMMENDATION)),
+  feature("verdict", 1.3, matches(VERDICT)),
+  feature("risk", 1.3, matches(RISK)),
   feature("cause", 1.3, (c) => CAUSE.test(c.text) || explainedAfterColon(c)),
+  feature("conditional", 1.15, (c) => !CAUSE.test(c.text) && CONDITIONAL.test(c.text)),
   feature("named", 1.3, namesSomething),
   // Not about the technology: a section with no topic tag is about the conference itself.
   // A recap's own notes, or a programme's abstract (what a talk promises, not what it said).
@@ -280,6 +311,7 @@ export const FEATURES: readonly Feature[] = [
   feature("unjudged", 0.6, (c) => !HAS_GRAMMAR.has(c.language)),
   feature("verbless", 0.35, (c) => c.origin !== "list" && !labelled(c) && HAS_GRAMMAR.has(c.language) && !hasConjugatedVerb(c.text, c.language)),
   // A sentence that needs its neighbour.
+  feature("the-subject", 0.8, matches(THE_SUBJECT)),
   feature("leaning-opening", 0.2, (c) => LEANING_OPENING.test(c.text) || CONJUNCTION_OPENING.test(labelled(c)?.rest ?? "")),
   feature("leaning-word", 0.5, matches(LEANING_WORD)),
   // An item that completes the line it nests under: "They solved that by:", "Requirements:".
@@ -301,12 +333,12 @@ export const FEATURES: readonly Feature[] = [
   feature("how-to", 0.3, matches(HOW_TO_OPENING)),
   feature("instructions", 0.6, matches(INSTRUCTIONS)),
   // News gone stale, unless the text says its year; a story about people; thin or unfinished text.
-  feature("dated", 0.5, (c) => (FUTURE.test(c.text) && !CONDITION.test(c.text)) || (NEWS.test(c.text) && !YEAR.test(c.text))),
+  feature("dated", 0.5, (c) => plans(c.text) || (NEWS.test(c.text) && !YEAR.test(c.text))),
   feature("personal", 0.5, matches(PERSONAL)),
   feature("question", 0.3, matches(QUESTION)),
   feature("exclamation", 0.7, (c) => c.text.includes("!")),
   feature("informal", 0.5, matches(INFORMAL)),
-  feature("thin", 0.75, (c) => c.text.length < THIN_LENGTH),
+  feature("thin", 0.9, (c) => c.text.length < THIN_LENGTH),
   // Bullets and the author's own list items often skip the final period; a paragraph without one is a note.
   feature("unfinished", 0.75, (c) => c.origin === "sentence" && !/[.!?…。]["”»)]*$/u.test(c.text)),
 ];
