@@ -101,4 +101,27 @@ describe("who manages the sources in Slack", () => {
     expect((await slash("UMEMBER")).text).toContain("Only the people who manage the bot");
     expect(harness.standin.calls("users.info").map((call) => call.body.user)).toEqual(["UADMIN", "UMEMBER"]);
   });
+
+  it("an install without users:read: the asker is told to have the app reinstalled, the log says which workspace lacks the scope", async () => {
+    const older = ["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history", "channels:history", "groups:history"];
+    harness.standin.grantedScopes.set("xoxb-test-token", older);
+    try {
+      const answer = (await slash("UADMIN")).text as string;
+      expect(answer).toContain("this Slack app was installed without the users:read permission. Ask whoever installed it to reinstall the app");
+      expect(answer).not.toContain("Only the people who manage the bot");
+      const logged = await harness.logs.waitFor((line) => String(line.msg).includes("lacks the users:read scope"));
+      expect(logged).toMatchObject({ level: 40, user: "UADMIN", team: "T0001", needed: "users:read", provided: older.join(",") });
+      expect(String(logged.msg)).toContain("reinstall the app in this workspace");
+      // A listed manager needs no admin check, and so no scope.
+      expect((await slash("ULISTED")).text).toContain("There is no source 42");
+    } finally {
+      harness.standin.grantedScopes.delete("xoxb-test-token");
+    }
+  });
+
+  it("Slack failing to answer the admin check: a try-again answer and a log line, not a refusal", async () => {
+    harness.standin.failApi("users.info", "internal_error");
+    expect((await slash("UADMIN")).text).toContain("Slack did not tell me whether you are a workspace admin just now: try again in a minute.");
+    expect(await harness.logs.waitFor((line) => line.msg === "slack users.info failed: the admin check could not be made")).toMatchObject({ user: "UADMIN", team: "T0001" });
+  });
 });
