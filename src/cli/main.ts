@@ -27,9 +27,11 @@ const USAGE = `usage: kubecon <command...>            answer a command as text (
        kubecon ingest <file.html|file.md|file.txt|folder|https://...>... [--dry-run] [--force]
               [--event NAME] [--event-id ID] [--year YYYY] [--location L] [--lang xx]
               [--title T] [--author A] [--source URL] [--corpus DIR]
-       kubecon sources add <url> [--kind feed|sitemap|page|list] [--event-hint "KubeCon EU 2026"]
+       kubecon sources add <url> [--kind feed|sitemap|page|list|programme] [--event-hint "KubeCon EU 2026"]
        kubecon sources list | sources remove <id>   the feeds, sitemaps, pages and lists followed
        kubecon refresh [--dry-run]         fetch every source now and store the recaps found
+       kubecon programme import <file.ics|https://…/all.ics> [--event-id eu-2026] [--dry-run]
+                                           an event's programme (its schedule's iCalendar export) into the store
 
 options:
 ${OPTION_HELP}`;
@@ -102,6 +104,12 @@ async function main(argv: string[]): Promise<number> {
   if (command === "sources" || command === "refresh") {
     const { sourcesCommand } = await import("./sources.js");
     console.log(await sourcesCommand(command, rest, flags, logger));
+    return 0;
+  }
+
+  if (command === "programme") {
+    const { programmeCommand } = await import("./programme.js");
+    console.log(await programmeCommand(rest, flags, logger));
     return 0;
   }
 

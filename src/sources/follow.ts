@@ -12,7 +12,7 @@ export interface FollowRequest {
   addedBy: string;
 }
 
-const ANY_KIND = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, text/plain;q=0.5";
+const ANY_KIND = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, text/calendar;q=0.8, text/plain;q=0.5";
 
 /**
  * An address to follow: http(s), with a host, without credentials (they would be stored and shown).

@@ -111,7 +111,11 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
     lacks: [candidate(GOOD)],
   },
   notes: {
-    has: [candidate(GOOD, { section: { kind: "notes", tags: ["Security"], text: GOOD, talk: "My week at KubeCon" } })],
+    has: [
+      candidate(GOOD, { section: { kind: "notes", tags: ["Security"], text: GOOD, talk: "My week at KubeCon" } }),
+      // A programme's abstract says what a talk promises, not what it said.
+      candidate(GOOD, { section: { kind: "programme", tags: ["Security"], text: GOOD, talk: "Seccomp in practice" } }),
+    ],
     lacks: [candidate(GOOD)],
   },
   "chit-chat": {
