@@ -110,6 +110,8 @@ export interface TakeawayWords {
   verdicts?: readonly string[];
   /** A risk, problem or limit named as such: "concerns", "bottleneck", "piège". */
   risk?: readonly string[];
+  /** Words before a risk that deny it: "no risk of", "sans risque". */
+  denials?: readonly string[];
   /** Why something happens: "because", "which means", "car", "grâce à"; `^given` opens one. */
   cause?: readonly string[];
   /** Words that open a rule of behaviour: "if", "when", "once", "si", "quand". */
@@ -162,6 +164,8 @@ export interface TakeawayWords {
   future?: readonly string[];
   /** Filler of hurried writing: "stuff", "basically", "bref". */
   informal?: readonly string[];
+  /** What everyone knows already: "the best-known example", "famous", "le plus connu". */
+  wellKnown?: readonly string[];
   /** The speakers or the writer as characters: "he", "his", "we can", "nous"; `^we` opening. */
   personal?: readonly string[];
   /** What links a definition's name to its purpose: "that", "used", "designed", "qui", "destiné". */
