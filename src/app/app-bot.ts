@@ -39,6 +39,7 @@ export async function createAppBot({ corpusDir, cacheDir, stored, inWorker, logg
   const bot: LoadedBot = createBot(data, {
     logger,
     platforms,
+    now: () => clock.now(),
     deals: opener(store),
     commands: [
       ...dailyCommands({ store: opener(store), takeaways: () => data.takeaways(), clock, topics: data.topics }),

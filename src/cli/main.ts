@@ -9,7 +9,7 @@ import { StoreError } from "../store/store-error.js";
 import { createLazyLogger } from "../log/logger.js";
 import { defaultCorpusDir, synonymsFile, topicsFile } from "../paths.js";
 import { writePrebuiltSnapshot } from "../search/snapshot.js";
-import { OPTION_HELP, limitOf, readFlags, type Flags } from "./flags.js";
+import { OPTION_HELP, limitOf, momentOf, readFlags, type Flags } from "./flags.js";
 
 const CLI_CONTEXT: CommandContext = { platform: "cli", userId: "cli", channelId: "cli", can: TERMINAL };
 
@@ -26,6 +26,7 @@ const USAGE = `usage: kubecon <command...>            answer a command as text (
        kubecon sources add <url> [--kind feed|sitemap|page|list] [--event-hint "KubeCon EU 2026"]
        kubecon sources list | sources remove <id>   the feeds, sitemaps, pages and lists followed
        kubecon refresh [--dry-run]         fetch every source now and store the recaps found
+       kubecon now|next|today [topic] [--at 2026-03-24T10:00+01:00]   the programme at a moment
 
 options:
 ${OPTION_HELP}`;
@@ -45,6 +46,9 @@ function checkCombination(flags: Flags, command: string | undefined): void {
   if ((flags.kind !== undefined || flags["event-hint"] !== undefined) && command !== "sources") {
     throw new UserError("--kind and --event-hint go with sources add: kubecon sources add <url> --kind feed --event-hint \"KubeCon EU 2026\"");
   }
+  if (flags.at !== undefined && !["now", "next", "today"].includes(command ?? "")) {
+    throw new UserError("--at goes with now, next and today: kubecon now ebpf --at 2026-03-24T10:00+01:00");
+  }
   if (command === "sections" || command === "takeaways" || command === "feedback") {
     if (!flags.json) throw new UserError(`${command} prints JSON lines: kubecon ${command} --json`);
   }
@@ -59,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = words;
   checkCombination(flags, command);
   const limit = limitOf(flags);
+  const at = momentOf(flags);
   const logger = createLazyLogger(process.env.LOG_LEVEL || "warn");
   const corpusDir = flags.corpus ?? (process.env.CORPUS_DIR || undefined);
 
@@ -135,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
 
   // The index snapshot lives where the server keeps it (DATA_DIR/cache, DATA_DIR defaulting to
   // "var" as in the configuration), so both reuse one; the configuration module (zod) is not loaded here.
-  const bot = await loadBot({ corpusDir, cacheDir: join(process.env.DATA_DIR || "var", "cache"), logger });
+  const bot = await loadBot({ corpusDir, cacheDir: join(process.env.DATA_DIR || "var", "cache"), logger, ...(at && { now: () => at }) });
   // What only some commands print is loaded by them alone, so a plain `kubecon search` loads less.
   if (command === "sections") {
     const { sectionJson } = await import("./section-json.js");

@@ -1,0 +1,32 @@
+import type { RichText } from "../text/rich-text.js";
+import type { SearchEngine } from "../search/engine.js";
+
+/** The programme sessions a topic matches, as search ranks them, with each one's snippet. */
+export interface TopicMatch {
+  /** Section id → its rank among the event's programme sessions (0 is the best) and its snippet. */
+  ranked: Map<string, { rank: number; snippet: RichText }>;
+  /** The topic has no word that can be searched. */
+  empty: boolean;
+  /** The topic as the index understood it, when its words were not found as typed. */
+  suggestion?: string;
+}
+
+/**
+ * The programme sessions of these events that a topic matches, through the search engine (so its
+ * synonyms, stemming and typo tolerance apply), restricted to the events' programme sections.
+ */
+export function sessionsOnTopic(engine: Pick<SearchEngine, "search" | "sections">, topic: string, eventIds: readonly string[]): TopicMatch {
+  const ranked: TopicMatch["ranked"] = new Map();
+  let empty = false;
+  let suggestion: string | undefined;
+  const scored: { id: string; score: number; snippet: RichText }[] = [];
+  for (const eventId of eventIds) {
+    // Every match of the event: its programme's sessions are among them, after its recaps' sections or before.
+    const answer = engine.search(topic, { eventId }, { offset: 0, limit: engine.sections.length });
+    empty ||= answer.empty;
+    suggestion ??= answer.suggestion;
+    for (const hit of answer.hits) if (hit.section.kind === "programme") scored.push({ id: hit.section.id, score: hit.score, snippet: hit.snippet });
+  }
+  scored.sort((a, b) => b.score - a.score).forEach(({ id, snippet }, rank) => ranked.set(id, { rank, snippet }));
+  return { ranked, empty, ...(suggestion && { suggestion }) };
+}
