@@ -12,6 +12,7 @@ import { runConsole } from "./cli/console.js";
 import { ConfigError } from "./config/config.js";
 import { CorpusError } from "./corpus/corpus.js";
 import type { RecapText } from "./corpus/stored-recaps.js";
+import type { ProgrammeSession } from "./programme/session.js";
 import { createLogger } from "./log/logger.js";
 import { configuredRefresh, refreshContext } from "./sources/refresher.js";
 import { openDailyStore, openFeedbackStore, openRecapStore } from "./store/open-store.js";
@@ -32,19 +33,19 @@ async function main(): Promise<void> {
   const platforms = adapters.map((adapter) => adapter.label);
   // One fetcher for the sources (its robots.txt rules and per-host pacing), shared by the command and the schedule.
   const sources = refreshContext({ store: recapStore, logger, ...configuredRefresh(config) });
-  const load = (stored: readonly RecapText[], inWorker: boolean) =>
-    createAppBot({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, "cache"), stored, inWorker, logger, store, feedback, platforms, sources: () => sources });
+  const load = (stored: readonly RecapText[], programme: readonly ProgrammeSession[], inWorker: boolean) =>
+    createAppBot({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, "cache"), stored, programme, inWorker, logger, store, feedback, platforms, sources: () => sources });
 
   if (wanted.length === 0) {
     const stored = new StoredRecaps(recapStore, logger);
     await stored.ready();
-    await runConsole(requireSections(await load(await stored.read(), false), config));
+    await runConsole(requireSections(await load(await stored.read(), stored.programme, false), config));
     await store.close();
     await feedback.close();
     await recapStore.close();
     return;
   }
-  await runService({ config, wanted, logger, store, load: (stored) => load(stored, true), feedback, recapStore, sources });
+  await runService({ config, wanted, logger, store, load: (stored, programme) => load(stored, programme, true), feedback, recapStore, sources });
 }
 
 main().catch((error: unknown) => {

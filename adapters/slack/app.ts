@@ -151,10 +151,10 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
    * when it is unset; change the bot's sources when listed there or a workspace admin or owner
    * (asked of Slack only when a command needs it).
    */
-  const can = (userId: string, client: App["client"]): Capabilities => ({
+  const can = (userId: string, client: App["client"], teamId?: string): Capabilities => ({
     manageChannel: !config.managers || config.managers.has(userId),
     channelPosts: true,
-    manageSources: config.managers?.has(userId) || (() => isWorkspaceAdmin(client, userId, logger)),
+    manageSources: config.managers?.has(userId) || (() => isWorkspaceAdmin(client, userId, logger, teamId)),
   });
 
   /** Posts to a response_url, retried within the deadline; an expired URL or a Slack failure is logged, never thrown. */
@@ -171,7 +171,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
 
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     const respond = responder(clientOptions.fetch, command.response_url);
-    const ctx: CommandContext = { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id, can: can(command.user_id, client) };
+    const ctx: CommandContext = { platform: "slack", userId: command.user_id, channelId: command.channel_id, spaceId: command.team_id, can: can(command.user_id, client, command.team_id) };
     const work = answer(command.text, ctx);
     void work.then(({ message }) => keepAnswer(command.trigger_id, message));
     // A slow core is acknowledged within Slack's 3 seconds and answered through response_url.
@@ -190,7 +190,7 @@ export function createSlackAdapter(bot: Bot, config: SlackConfig, options: Slack
       userId: body.user.id,
       channelId: body.channel?.id ?? body.container.channel_id ?? "",
       spaceId: body.team?.id,
-      can: can(body.user.id, client),
+      can: can(body.user.id, client, body.team?.id),
     };
     const command = action.value ?? "";
     const logContext = { action: action.action_id, command: command.slice(0, 200), user: ctx.userId, channel: ctx.channelId };

@@ -18,7 +18,7 @@ const NO_TEXT = "That message has no text to search for.";
 export interface ConversationOptions {
   bot: Bot;
   /** What a user may do (SLACK_CHANNEL_MANAGERS, workspace admins), asking Slack through `client` when it must. */
-  can(userId: string, client: App["client"]): Capabilities;
+  can(userId: string, client: App["client"], teamId?: string): Capabilities;
   /** The core's answer as a Slack message (`bot.run` never rejects). */
   answer(text: string, ctx: CommandContext): Promise<{ message: SlackMessage }>;
   /** Posts to a response_url as the slash command does: retried within the deadline, a failure logged. */
@@ -35,7 +35,7 @@ export interface ConversationOptions {
  * (help the first time), the Home tab, the "Find KubeCon talks" message shortcut, and uninstalls.
  */
 export function registerConversations(app: App, { bot, can, answer, respond, store, clock, logger, forgetInstallation }: ConversationOptions): void {
-  const slack = (client: App["client"], userId: string, channelId: string, spaceId?: string): CommandContext => ({ platform: "slack", userId, channelId, spaceId, can: can(userId, client) });
+  const slack = (client: App["client"], userId: string, channelId: string, spaceId?: string): CommandContext => ({ platform: "slack", userId, channelId, spaceId, can: can(userId, client, spaceId) });
 
   /** Posts publicly; a refusal is logged, never thrown (the event is acknowledged already). */
   async function post(client: App["client"], channel: string, message: SlackMessage, threadTs: string | undefined, log: Record<string, unknown>) {

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from "../daily/clock.js";
 import { dailyCommands } from "../daily/commands.js";
 import { feedbackCommands } from "../feedback/commands.js";
 import type { RecapText } from "../corpus/stored-recaps.js";
+import type { ProgrammeSession } from "../programme/session.js";
 import type { Logger } from "../log/logger.js";
 import { sourcesCommands, type SourcesCommandsOptions } from "../sources/commands.js";
 import type { DailyStore } from "../store/daily-store.js";
@@ -15,6 +16,8 @@ export interface AppBotOptions {
   cacheDir?: string;
   /** The recap store's recaps, served after the folder's. */
   stored?: readonly RecapText[];
+  /** The recap store's programme sessions, served after the recaps. */
+  programme?: readonly ProgrammeSession[];
   /** Index in a worker thread (see LoadOptions). */
   inWorker?: boolean;
   logger: Logger;
@@ -33,8 +36,8 @@ type StoreOption<T extends object> = T | (() => T);
 const opener = <T extends object>(option: StoreOption<T>): (() => T) => (typeof option === "function" ? option : () => option);
 
 /** The bot every front end talks to: the core commands plus the daily subscriptions, the votes and the sources. */
-export async function createAppBot({ corpusDir, cacheDir, stored, inWorker, logger, store, feedback, clock = systemClock, platforms, sources }: AppBotOptions): Promise<LoadedBot> {
-  const data = await loadBotData({ corpusDir, cacheDir, logger, stored, inWorker });
+export async function createAppBot({ corpusDir, cacheDir, stored, programme, inWorker, logger, store, feedback, clock = systemClock, platforms, sources }: AppBotOptions): Promise<LoadedBot> {
+  const data = await loadBotData({ corpusDir, cacheDir, logger, stored, programme, inWorker });
   // A vote runs its answer's command again to learn what it showed: through the bot being built.
   const bot: LoadedBot = createBot(data, {
     logger,

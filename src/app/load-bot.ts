@@ -1,6 +1,7 @@
 import { createBot, type BotOptions, type LoadedBot } from "../commands/create-bot.js";
 import type { BotData } from "../commands/data.js";
 import type { RecapText } from "../corpus/stored-recaps.js";
+import type { ProgrammeSession } from "../programme/session.js";
 import type { Logger } from "../log/logger.js";
 import { defaultCorpusDir, synonymsFile, topicsFile } from "../paths.js";
 import { loadSearchData, prebuiltDir } from "../search/snapshot.js";
@@ -14,13 +15,15 @@ export interface LoadOptions {
   logger: Logger;
   /** The recap store's recaps, served after the folder's. */
   stored?: readonly RecapText[];
+  /** The recap store's programme sessions, served after the recaps. */
+  programme?: readonly ProgrammeSession[];
   /** Read and index in a worker thread, leaving this thread's event loop free (a service reloading while it serves). */
   inWorker?: boolean;
 }
 
 /** Reads the topics, the recaps and the synonyms, and indexes the sections (or reads the snapshot): everything the commands answer from. */
-export async function loadBotData({ corpusDir, cacheDir, logger, stored, inWorker }: LoadOptions): Promise<BotData> {
-  const sources = { corpusDir: corpusDir ?? defaultCorpusDir(), topicsFile: topicsFile(), synonymsFile: synonymsFile(), ...(stored?.length && { stored }) };
+export async function loadBotData({ corpusDir, cacheDir, logger, stored, programme, inWorker }: LoadOptions): Promise<BotData> {
+  const sources = { corpusDir: corpusDir ?? defaultCorpusDir(), topicsFile: topicsFile(), synonymsFile: synonymsFile(), ...(stored?.length && { stored }), ...(programme?.length && { programme }) };
   const load = inWorker ? (await import("../search/load-in-worker.js")).loadSearchDataInWorker : loadSearchData;
   const { corpus, engine, topics } = await load(sources, { cacheDir, prebuiltDir: prebuiltDir(), logger });
   for (const problem of corpus.problems) logger.warn({ problem }, "recap skipped");

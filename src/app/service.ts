@@ -1,6 +1,7 @@
 import type { Config } from "../config/config.js";
 import type { LoadedBot } from "../commands/create-bot.js";
 import { recapsByOrigin, type RecapText } from "../corpus/stored-recaps.js";
+import type { ProgrammeSession } from "../programme/session.js";
 import { systemClock } from "../daily/clock.js";
 import { NewsPoster } from "../daily/news.js";
 import { eventDayPost } from "../daily/event-day.js";
@@ -36,7 +37,7 @@ export interface ServiceOptions {
    * Builds the bot from the corpus folder and the stored recaps, its index in a worker thread: at
    * start, at every SIGHUP, and whenever the stored recaps move.
    */
-  load: (stored: readonly RecapText[]) => Promise<LoadedBot>;
+  load: (stored: readonly RecapText[], programme: readonly ProgrammeSession[]) => Promise<LoadedBot>;
   /** The votes `load`'s bot records: counted in `/metrics`, closed last. */
   feedback: FeedbackStore;
   /** The recaps served beside the folder's, followed for changes; closed last. */
@@ -93,7 +94,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
 
   const stored = new StoredRecaps(recapStore, logger);
   await stored.ready();
-  const loadAll = async () => load(await stored.read());
+  const loadAll = async () => load(await stored.read(), stored.programme);
   const reloadable = new ReloadableBot(requireSections(await loadAll(), config), loadAll, logger, (loaded) => measureSearches(loaded.data.engine, metrics));
   bot = reloadable;
   const { recaps, sections } = reloadable.data.corpus;

@@ -1,13 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { storedRecapName, type RecapText } from "../corpus/stored-recaps.js";
 import type { Logger } from "../log/logger.js";
+import type { ProgrammeSession } from "../programme/session.js";
 import type { RecapStore } from "../store/recap-store.js";
 
 /** How long a start waits for the recap store before serving without its recaps (they follow once it answers). */
 const READY_WAIT_MS = 10_000;
 
 /**
- * The recap store's recaps as the corpus reads them, and the way a replica learns they moved: the
+ * The recap store's recaps (and programmes) as the corpus reads them, and the way a replica learns they moved: the
  * store's announcements where it makes them (PostgreSQL NOTIFY) and, as the fallback for a missed
  * one and for SQLite, a periodic check of the store's revision.
  */
@@ -15,6 +16,7 @@ export class StoredRecaps {
   /** The revision the recaps read last are of; undefined before a read succeeded or after one failed. */
   private revision: number | undefined;
   private texts: readonly RecapText[] = [];
+  private sessions: readonly ProgrammeSession[] = [];
 
   constructor(
     private readonly store: RecapStore,
@@ -40,13 +42,19 @@ export class StoredRecaps {
     try {
       const revision = await this.store.revision();
       const recaps = await this.store.listRecaps();
+      this.sessions = await this.store.listProgramme();
       this.texts = recaps.map((recap) => ({ name: storedRecapName(recap.id), text: recap.document }));
       this.revision = revision;
     } catch (error) {
       this.revision = undefined;
-      this.logger.warn({ err: error, recaps: this.texts.length }, "recap store did not answer; serving the stored recaps read last");
+      this.logger.warn({ err: error, recaps: this.texts.length, sessions: this.sessions.length }, "recap store did not answer; serving the stored recaps read last");
     }
     return this.texts;
+  }
+
+  /** The stored programmes' sessions, as the last `read()` found them (one revision with its recaps). */
+  get programme(): readonly ProgrammeSession[] {
+    return this.sessions;
   }
 
   /**

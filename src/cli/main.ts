@@ -1,10 +1,13 @@
 #!/usr/bin/env node
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadBot } from "../app/load-bot.js";
 import { renderText, terminalStyle, plainStyle } from "../cards/text.js";
 import { TERMINAL, type CommandContext } from "../commands/context.js";
 import { UserError } from "../commands/user-error.js";
+import { commandLineLogFormat } from "../config/log-format.js";
 import { CorpusError } from "../corpus/corpus-error.js";
+import { RECAPS_FILE } from "../store/recaps-file.js";
 import { StoreError } from "../store/store-error.js";
 import { createLazyLogger } from "../log/logger.js";
 import { defaultCorpusDir, synonymsFile, topicsFile } from "../paths.js";
@@ -18,14 +21,17 @@ const USAGE = `usage: kubecon <command...>            answer a command as text (
        kubecon search [--json] --stdin      one query a line in, one answer a line (or object) out
        kubecon sections --json | takeaways --json
        kubecon feedback --json             the 👍/👎 votes on search answers, one JSON object a line
-       kubecon backup <file>               a copy of the SQLite database of daily subscriptions (DATA_DIR)
+       kubecon backup <file>               copies of the SQLite databases (DATA_DIR): daily subscriptions
+                                           to <file>, stored recaps and sources to <file>.recaps.db
        kubecon index [--corpus DIR]        the index snapshot a container image ships (index/, read first)
        kubecon ingest <file.html|file.md|file.txt|folder|https://...>... [--dry-run] [--force]
               [--event NAME] [--event-id ID] [--year YYYY] [--location L] [--lang xx]
               [--title T] [--author A] [--source URL] [--corpus DIR]
-       kubecon sources add <url> [--kind feed|sitemap|page|list] [--event-hint "KubeCon EU 2026"]
+       kubecon sources add <url> [--kind feed|sitemap|page|list|programme] [--event-hint "KubeCon EU 2026"]
        kubecon sources list | sources remove <id>   the feeds, sitemaps, pages and lists followed
        kubecon refresh [--dry-run]         fetch every source now and store the recaps found
+       kubecon programme import <file.ics|https://…/all.ics> [--event-id eu-2026] [--dry-run]
+                                           an event's programme (its schedule's iCalendar export) into the store
        kubecon now|next|today [topic] [--at 2026-03-24T10:00+01:00]   the programme at a moment
 
 options:
@@ -64,7 +70,10 @@ async function main(argv: string[]): Promise<number> {
   checkCombination(flags, command);
   const limit = limitOf(flags);
   const at = momentOf(flags);
-  const logger = createLazyLogger(process.env.LOG_LEVEL || "warn");
+  // LOG_FORMAT as the service reads it (json, or pretty where pino-pretty is installed).
+  const logFormat = commandLineLogFormat(process.env.LOG_FORMAT);
+  if ("problem" in logFormat) throw new UserError(logFormat.problem);
+  const logger = createLazyLogger(process.env.LOG_LEVEL || "warn", logFormat.format);
   const corpusDir = flags.corpus ?? (process.env.CORPUS_DIR || undefined);
 
   if (command === "ingest") {
@@ -103,6 +112,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === "programme") {
+    const { programmeCommand } = await import("./programme.js");
+    console.log(await programmeCommand(rest, flags, logger));
+    return 0;
+  }
+
   if (command === "feedback") {
     if (rest.length) throw new UserError("feedback takes no words: kubecon feedback --json");
     const { feedbackLines } = await import("./feedback.js");
@@ -123,11 +138,11 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === "backup") {
     if (rest.length !== 1) throw new UserError("backup takes the file to write: kubecon backup <file>");
-    const { backupDailyStore } = await import("../store/backup.js");
+    const { backupStores } = await import("../store/backup.js");
     const { loadConfig } = await import("../config/config.js");
     const config = loadConfig(process.env);
     if (!config.ok) throw new UserError(config.problems.join("; "));
-    console.log(backupDailyStore({ databaseUrl: config.value.databaseUrl, dataDir: config.value.dataDir, target: rest[0]! }));
+    console.log(backupStores({ databaseUrl: config.value.databaseUrl, dataDir: config.value.dataDir, target: rest[0]! }));
     return 0;
   }
 
@@ -140,7 +155,13 @@ async function main(argv: string[]): Promise<number> {
 
   // The index snapshot lives where the server keeps it (DATA_DIR/cache, DATA_DIR defaulting to
   // "var" as in the configuration), so both reuse one; the configuration module (zod) is not loaded here.
-  const bot = await loadBot({ corpusDir, cacheDir: join(process.env.DATA_DIR || "var", "cache"), logger, ...(at && { now: () => at }) });
+  const dataDir = process.env.DATA_DIR || "var";
+  // Shipped and stored recaps, as the service serves them, unless a corpus folder is named (as for
+  // ingest). Without DATABASE_URL or a recaps.db, a search looks no further than one file's existence.
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const fromStore = corpusDir === undefined && (databaseUrl !== undefined || existsSync(join(dataDir, RECAPS_FILE)));
+  const { recaps: stored, programme } = fromStore ? await (await import("./stored-recap-texts.js")).readStoredRecaps({ dataDir, ...(databaseUrl && { databaseUrl }) }, logger) : { recaps: [], programme: [] };
+  const bot = await loadBot({ corpusDir, cacheDir: join(dataDir, "cache"), logger, stored, programme, ...(at && { now: () => at }) });
   // What only some commands print is loaded by them alone, so a plain `kubecon search` loads less.
   if (command === "sections") {
     const { sectionJson } = await import("./section-json.js");

@@ -10,7 +10,7 @@ import { openRecapStore } from "../store/open-store.js";
 import type { RecapStore } from "../store/recap-store.js";
 import type { Flags } from "./flags.js";
 
-const USAGE = "kubecon sources add <url> [--kind feed|sitemap|page|list] [--event-hint \"KubeCon EU 2026\"] | sources list | sources remove <id> | refresh [--dry-run]";
+const USAGE = "kubecon sources add <url> [--kind feed|sitemap|page|list|programme] [--event-hint \"KubeCon EU 2026\"] | sources list | sources remove <id> | refresh [--dry-run]";
 
 /** `kubecon sources add|list|remove` and `kubecon refresh`, against the store the configuration names. */
 export async function sourcesCommand(command: "sources" | "refresh", words: readonly string[], flags: Flags, logger: Logger): Promise<string> {

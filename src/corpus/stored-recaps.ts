@@ -2,6 +2,7 @@ import type { Corpus } from "./corpus.js";
 import { sectionsOf } from "./corpus.js";
 import { parseRecapFile, RecapFileError } from "./recap-file.js";
 import type { Recap } from "./section.js";
+import { STORED, storedRecapName } from "./stored-recap-name.js";
 import type { Topic } from "./topics.js";
 
 /** A recap file kept elsewhere than the corpus folder (the recap store): its name and its text. */
@@ -13,10 +14,7 @@ export interface RecapText {
 /** Where a served recap comes from: the corpus folder shipped with the bot, or the recap store. */
 export type RecapOrigin = "shipped" | "stored";
 
-/** How a stored recap's `file` starts: `stored:<its id in the store>`. */
-const STORED = "stored:";
-
-export const storedRecapName = (id: number): string => `${STORED}${id}`;
+export { storedRecapName };
 
 export const originOf = (recap: Recap): RecapOrigin => (recap.file.startsWith(STORED) ? "stored" : "shipped");
 

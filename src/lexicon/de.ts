@@ -24,4 +24,5 @@ export const de: Lexicon = {
   jobTitles: ["leiter", "leiterin", "entwickler", "entwicklerin", "gründer", "gründerin", "ingenieur"],
   titleLabels: ["titel", "thema"],
   reportingVerbs: ["zeigte", "zeigten", "erklärte", "erklärten", "stellte", "stellten", "sprach", "sprachen", "präsentierte", "präsentierten"],
+  takeaways: {},
 };

@@ -24,4 +24,5 @@ export const es: Lexicon = {
   jobTitles: ["ingeniero", "ingeniera", "director", "directora", "fundador", "fundadora", "desarrollador", "desarrolladora", "arquitecto"],
   titleLabels: ["título", "tema"],
   reportingVerbs: ["presentó", "presentaron", "mostró", "mostraron", "explicó", "explicaron", "habló", "hablaron", "contó", "contaron"],
+  takeaways: {},
 };

@@ -24,4 +24,5 @@ export const ja: Lexicon = {
   jobTitles: [],
   titleLabels: ["タイトル", "テーマ", "セッション名", "講演タイトル"],
   reportingVerbs: [],
+  takeaways: {},
 };

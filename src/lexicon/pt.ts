@@ -24,4 +24,5 @@ export const pt: Lexicon = {
   jobTitles: ["engenheiro", "engenheira", "diretor", "diretora", "fundador", "fundadora", "desenvolvedor", "desenvolvedora", "arquiteto"],
   titleLabels: ["título", "tema"],
   reportingVerbs: ["apresentou", "apresentaram", "mostrou", "mostraram", "explicou", "explicaram", "falou", "falaram"],
+  takeaways: {},
 };

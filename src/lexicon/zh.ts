@@ -24,4 +24,5 @@ export const zh: Lexicon = {
   jobTitles: [],
   titleLabels: ["主题", "题目", "议题", "演讲主题", "演讲题目"],
   reportingVerbs: [],
+  takeaways: {},
 };

@@ -41,6 +41,8 @@ export interface SearchAnswer {
 const FIELD_NAMES: readonly FieldName[] = ["title", "speakers", "tags", "text"];
 /** Concepts beyond this many are dropped (coverage is kept as a bit mask). */
 const MAX_CONCEPTS = 30;
+/** A rare word of the corpus is read as its correction, for synonyms, when the correction is this likely (its weight: see Correction). */
+const LIKELY_CORRECTION = 0.8;
 
 /** What an index snapshot keeps of an engine, to be rebuilt without analyzing the sections again. */
 export interface EngineState {
@@ -68,6 +70,11 @@ interface Plan {
   matchedTerms: Set<string>;
   /** For each pair of neighbouring concepts, the pairs of term ids that show them side by side. */
   pairs: [number, number][][];
+  /**
+   * For each concept written in several words ("pod security policy", "multi-cluster" as two), those
+   * ways of writing it, each as the term ids of each word: the words only name it side by side.
+   */
+  phrases: (readonly (readonly ReadonlySet<number>[])[] | undefined)[];
   /** The languages the query reads as written in: their sections rank higher. */
   languages: readonly string[];
   suggestion?: string;
@@ -106,6 +113,9 @@ export class SearchEngine {
   private readonly alternativeScore: Float64Array;
   /** How many of the current alternative's words the section has. */
   private readonly wordsMatched: Uint8Array;
+  /** Bit c: the section has concept c in several words (somewhere, maybe apart), or as one word. See Plan.phrases. */
+  private readonly inWords: Int32Array;
+  private readonly asOneWord: Int32Array;
   /** The stamp of the last word that reached the section, so a word counts once however many terms it has. */
   private readonly lastWordStamp: Int32Array;
   /** Stacks of section numbers: every section matched by the query, by the current concept, by the current alternative. */
@@ -115,6 +125,8 @@ export class SearchEngine {
   private stamp = 0;
   /** The corrections of the words of the last queries (see corrections). */
   private readonly recentCorrections = new Map<string, Correction[]>();
+  /** Every word of the synonym groups, folded. */
+  private readonly synonymWords: ReadonlySet<string>;
   /** Made on the first search: see talkOf. */
   private talks?: Int32Array;
 
@@ -137,6 +149,7 @@ export class SearchEngine {
       ({ postings: this.postings, vocabulary: this.vocabulary, sequences: this.sequences } = buildIndex(sections, fields, this.options.bm25));
     }
     this.facets = new SectionFacets(sections);
+    this.synonymWords = new Set(synonyms.flat(2));
     this.named = new Uint8Array(this.postings.termCount);
     for (const id of this.vocabulary.termIds) this.named[id] = 1;
     const n = sections.length;
@@ -147,6 +160,8 @@ export class SearchEngine {
     this.bestAlternativeScore = new Float64Array(n);
     this.alternativeScore = new Float64Array(n);
     this.wordsMatched = new Uint8Array(n);
+    this.inWords = new Int32Array(n);
+    this.asOneWord = new Int32Array(n);
     this.lastWordStamp = new Int32Array(n);
     this.matchedSections = new Int32Array(n);
     this.conceptSections = new Int32Array(n);
@@ -231,6 +246,7 @@ export class SearchEngine {
     let matchedCount = 0;
     plan.concepts.forEach((alternatives, c) => {
       let conceptCount = 0;
+      const phraseBit = plan.phrases[c] ? 1 << c : 0;
       for (const { leaves, weight } of alternatives) {
         // Sum each section's score over the words (a word's variants and expansions add up, as
         // MiniSearch adds the terms of an OR), counting how many of the words it has.
@@ -264,13 +280,16 @@ export class SearchEngine {
             if (bestAlternativeScore[d] === 0) conceptSections[conceptCount++] = d;
             if (value > bestAlternativeScore[d]!) bestAlternativeScore[d] = value;
             if (alternativeQuality[d]! > conceptQuality[d]!) conceptQuality[d] = alternativeQuality[d]!;
+            if (phraseBit) (oneWord ? this.asOneWord : this.inWords)[d]! |= phraseBit;
           }
           wordsMatched[d] = 0;
           alternativeScore[d] = 0;
           alternativeQuality[d] = 0;
         }
       }
-      const conceptWeight = plan.weights[c]!;
+      // A concept found in more sections than its rarest term (a rare misspelling of a common word,
+      // synonyms, a prefix) tells as little as its sections say.
+      const conceptWeight = (plan.weights[c] = Math.min(plan.weights[c]!, Math.log(1 + this.sections.length / Math.max(1, conceptCount))));
       for (let i = 0; i < conceptCount; i++) {
         const d = conceptSections[i]!;
         if (coverage[d] === 0) matchedSections[matchedCount++] = d;
@@ -303,10 +322,10 @@ export class SearchEngine {
       heap.offer(d, this.sectionScore[d]! * share * share * language * kind);
     }
     const top = heap.sorted();
-    if (plan.pairs.length) {
+    if (plan.pairs.length || plan.phrases.some(Boolean)) {
       const reranked = top.slice(0, phraseRerank);
-      const adjacent = this.sequences.countAdjacent(reranked.map((entry) => entry.index), plan.pairs);
-      reranked.forEach((entry, i) => (entry.score *= 1 + phraseBonus * adjacent[i]!));
+      const adjacent = plan.pairs.length ? this.sequences.countAdjacent(reranked.map((entry) => entry.index), plan.pairs) : [];
+      reranked.forEach((entry, i) => (entry.score *= (1 + phraseBonus * (adjacent[i] ?? 0)) * this.namedShare(entry.index, plan, totalWeight) ** 2));
       top.sort((a, b) => b.score - a.score || a.index - b.index);
     }
     // One entry a talk: its other parts below the best one are left out of the page.
@@ -314,6 +333,22 @@ export class SearchEngine {
     const seen = new Set<number>();
     const distinct = top.filter(({ index }) => !seen.has(talks[index]!) && seen.add(talks[index]!));
     return { total: matched.length - (top.length - distinct.length), top: distinct };
+  }
+
+  /**
+   * The share of its coverage a section keeps once the concepts it has only as words apart are
+   * taken out: "pod", "security" and "policy" scattered over a section do not name a pod security policy.
+   */
+  private namedShare(d: number, plan: Plan, totalWeight: number): number {
+    let apart = this.inWords[d]! & ~this.asOneWord[d]!;
+    if (apart === 0) return 1;
+    const share = this.coverage[d]! / totalWeight;
+    let lost = 0;
+    for (let c = 0; apart !== 0; c++, apart >>>= 1) {
+      if ((apart & 1) === 0) continue;
+      if (!plan.phrases[c]!.some((words) => this.sequences.hasPhrase(d, words))) lost += plan.weights[c]! / totalWeight;
+    }
+    return Math.max(0, share - lost) / share;
   }
 
   /**
@@ -341,6 +376,8 @@ export class SearchEngine {
       const d = matched[i]!;
       this.sectionScore[d] = 0;
       this.coverage[d] = 0;
+      this.inWords[d] = 0;
+      this.asOneWord[d] = 0;
     }
   }
 
@@ -414,7 +451,7 @@ export class SearchEngine {
             // A synonym of it is in the corpus ("coûts" for "costs"): it was understood, not mistyped.
           } else if (!known) {
             // "Did you mean" looks one edit away even for a short word; the search only as far as `fuzziness`.
-            typos = this.corrections(folded, Math.max(1, fuzziness(folded)));
+            typos = this.corrections(folded, Math.max(1, fuzziness(folded)), 1, 0, joined);
             if (typos[0]) corrections.set(word, typos[0].word);
             if (fuzziness(folded) === 0) typos = [];
           } else {
@@ -449,7 +486,11 @@ export class SearchEngine {
     if (planned.length === 0) return undefined;
     const suggestion = corrections.size ? words.map((w) => corrections.get(w) ?? fold(w)).join(" ") : undefined;
     const weights = planned.map((alternatives) => this.conceptWeight(alternatives));
-    return { concepts: planned, weights, matchedTerms, pairs, languages, suggestion };
+    const phrases = planned.map((alternatives) => {
+      const inWords = alternatives.filter(({ leaves }) => leaves.length > 1);
+      return inWords.length ? inWords.map(({ leaves }) => leaves.map((leaf) => new Set(leaf.map(({ termId }) => termId)))) : undefined;
+    });
+    return { concepts: planned, weights, matchedTerms, pairs, phrases, languages, suggestion };
   }
 
   /**
@@ -473,21 +514,35 @@ export class SearchEngine {
     return this.variants(word).joined.some((t) => this.postings.termId(t) !== undefined);
   }
 
-  /** The likeliest word a typed word the corpus does not know is a slip for; undefined for a known or a short word. */
+  /**
+   * The likeliest word a typed word is a slip for: one the corpus does not know, or knows only as a
+   * rare misspelling of a common word ("kuberentes"); undefined for a short word or a word meant as typed.
+   */
   private correctionOf(word: string): string | undefined {
-    if (this.isKnown(word)) return undefined;
     const folded = fold(word);
     const edits = this.options.fuzziness(folded);
-    return edits ? this.corrections(folded, edits)[0]?.word : undefined;
+    // A word of a synonym is understood as typed, even where the corpus does not have it.
+    if (!edits || this.synonymWords.has(folded)) return undefined;
+    const { joined } = this.variants(word);
+    if (!joined.some((t) => this.postings.termId(t) !== undefined)) return this.corrections(folded, edits, 1, 0, joined)[0]?.word;
+    const rare = this.rareSpelling(folded, joined);
+    const best = rare && this.corrections(folded, edits, rare.minSections, rare.sections)[0];
+    return best && best.weight >= LIKELY_CORRECTION ? best.word : undefined;
   }
 
-  /** The typo model's corrections, the last query's kept: a query looks its words up twice (for synonyms, then to search). */
-  private corrections(folded: string, maxEdits: number, minSections = 1, ownSections = 0): Correction[] {
+  /**
+   * The typo model's corrections, the last query's kept: a query looks its words up twice (for
+   * synonyms, then to search). A word the corpus does not know (`stems`: its index terms) that no
+   * word of the corpus is near is looked for among the index terms: the corpus may have it in another form.
+   */
+  private corrections(folded: string, maxEdits: number, minSections = 1, ownSections = 0, stems?: readonly string[]): Correction[] {
     const key = `${folded}\u0000${maxEdits}\u0000${minSections}\u0000${ownSections}`;
     let found = this.recentCorrections.get(key);
     if (!found) {
-      this.typos ??= new Typos(this.vocabulary, (termId) => this.postings.sectionCount(termId));
+      this.typos ??= new Typos(this.vocabulary, (termId) => this.postings.sectionCount(termId), (termId) => this.postings.term(termId), this.synonymWords);
       found = this.typos.corrections(folded, maxEdits, minSections, ownSections);
+      const { fuzziness } = this.options;
+      if (found.length === 0 && stems) found = this.typos.stemCorrections(folded, stems, (stem) => Math.min(maxEdits, fuzziness(stem)));
       if (this.recentCorrections.size >= MAX_CONCEPTS) this.recentCorrections.clear();
       this.recentCorrections.set(key, found);
     }

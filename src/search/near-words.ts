@@ -49,6 +49,10 @@ export class NearWords {
   /** Two adjacent letters swapped count as one edit (what people type). */
   constructor(private readonly words: readonly string[]) {}
 
+  word(index: number): string {
+    return this.words[index]!;
+  }
+
   /**
    * Calls `visit(index, distance)` for each word within `max` edits of `typed`, in the list's
    * order; what `visit` returns is the bound for the words after (to narrow a search for the closest).

@@ -6,6 +6,7 @@ import { crc32 } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import type { Corpus } from "../corpus/corpus.js";
 import type { RecapText } from "../corpus/stored-recaps.js";
+import type { ProgrammeSession } from "../programme/session.js";
 import type { Topic } from "../corpus/topics.js";
 import type { Logger } from "../log/logger.js";
 import { eventsFile, projectRoot } from "../paths.js";
@@ -38,6 +39,8 @@ export interface SearchSources {
   synonymsFile: string;
   /** The recaps of the recap store, served after the folder's. */
   stored?: readonly RecapText[];
+  /** The programmes of the recap store: their sessions are served after the recaps' sections. */
+  programme?: readonly ProgrammeSession[];
 }
 
 /** The file's layout, bumped when it changes: a file of another version is out of date, not damaged. */
@@ -52,7 +55,7 @@ const CHECKSUM_AT = MAGIC.length + 1;
  * bundle (dist/src/bundle) those are the compiled modules it was made from in the same build, so
  * the bundle and the server share one key and one snapshot.
  */
-const CODE_FOLDERS = ["corpus", "search", "text"];
+const CODE_FOLDERS = ["corpus", "programme", "search", "text"];
 /** One file a cache folder: another corpus (`--corpus`) replaces it rather than piling up beside it. */
 export const SNAPSHOT_FILE = "index.snapshot";
 /** Every part starts on a multiple of this many bytes of the file, so typed arrays can view it in place. */
@@ -145,7 +148,8 @@ export async function buildSearchData(sources: SearchSources): Promise<SearchDat
   ]);
   const topics = loadTopics(sources.topicsFile);
   const shipped = loadCorpus(sources.corpusDir, topics);
-  const corpus = sources.stored?.length ? (await import("../corpus/stored-recaps.js")).withStoredRecaps(shipped, sources.stored, topics) : shipped;
+  const recaps = sources.stored?.length ? (await import("../corpus/stored-recaps.js")).withStoredRecaps(shipped, sources.stored, topics) : shipped;
+  const corpus = sources.programme?.length ? (await import("../programme/programme-corpus.js")).withProgramme(recaps, sources.programme, topics) : recaps;
   const synonyms = loadSynonyms(sources.synonymsFile);
   return { corpus, topics, synonyms, engine: new SearchEngine(corpus.sections, synonyms) };
 }
@@ -167,6 +171,7 @@ export function sourcesKey(sources: SearchSources): string {
     add(`recap ${name}`, readFileSync(join(sources.corpusDir, name)));
   }
   for (const { name, text } of sources.stored ?? []) add(`stored ${name}`, text);
+  for (const session of sources.programme ?? []) add(`programme ${session.id}`, JSON.stringify(session));
   return hash.digest("hex");
 }
 

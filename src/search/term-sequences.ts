@@ -54,6 +54,18 @@ export class TermSequences {
     return this.ids.subarray(this.lines[from + line]!, end);
   }
 
+  /** Whether section `section` holds the words one after the other: each position's term id in the set of the word at that place. */
+  hasPhrase(section: number, words: readonly ReadonlySet<number>[]): boolean {
+    const { ids } = this;
+    const last = this.start[section + 1]! - words.length;
+    for (let i = this.start[section]!; i <= last; i++) {
+      let k = 0;
+      while (k < words.length && words[k]!.has(ids[i + k]!)) k++;
+      if (k === words.length) return true;
+    }
+    return false;
+  }
+
   /**
    * For each section, how many of the groups it shows side by side: a group counts when one of its
    * pairs (a term id, then the id of the term right after it) is in the section's sequence.

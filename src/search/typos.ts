@@ -23,6 +23,13 @@ const EDIT_COST = 3;
  */
 const AS_TYPED_BASE = 3;
 const AS_TYPED_LENGTH = 6;
+interface Candidate {
+  word: string;
+  termIds: readonly number[];
+  /** Log odds: sections, less the cost of the slip. */
+  odds: number;
+}
+
 /** Corrections less likely than this against the best are dropped. */
 const MIN_LIKELIHOOD = 0.05;
 
@@ -36,11 +43,21 @@ export class Typos {
   private readonly words: string[] = [];
   private readonly terms: number[][] = [];
   private readonly near: NearWords;
+  /** The index terms, for stemCorrections: made on first use. */
+  private stems?: { near: NearWords; terms: number[]; words: string[] };
 
   constructor(
     vocabulary: Vocabulary,
     /** How many sections hold the term. */
     private readonly sectionCount: (termId: number) => number,
+    /** The index term of an id. */
+    private readonly termOf: (termId: number) => string,
+    /**
+     * Words the corpus may not have but the synonyms do ("passante" of "bande passante", a synonym
+     * of "bandwidth"): a slip for one is corrected to it, to reach its synonyms. They weigh as a
+     * word of one section.
+     */
+    synonymWords: Iterable<string> = [],
   ) {
     const index = new Map<string, number>();
     vocabulary.words.forEach((word, i) => {
@@ -52,6 +69,12 @@ export class Typos {
       }
       this.terms[at]!.push(vocabulary.termIds[i]!);
     });
+    for (const word of synonymWords) {
+      if (index.has(word)) continue;
+      index.set(word, this.words.length);
+      this.words.push(word);
+      this.terms.push([]);
+    }
     this.near = new NearWords(this.words);
   }
 
@@ -61,14 +84,46 @@ export class Typos {
    * word as typed (a rare word the corpus has), for its odds of being meant as typed.
    */
   corrections(typed: string, maxEdits: number, minSections = 1, ownSections = 0): Correction[] {
-    const found: { word: string; termIds: number[]; odds: number }[] = [];
+    const found: Candidate[] = [];
     this.near.scan(typed, maxEdits, (i) => {
       const word = this.words[i]!;
       const termIds = this.terms[i]!;
-      const sections = Math.max(...termIds.map(this.sectionCount));
+      const sections = termIds.length ? Math.max(...termIds.map(this.sectionCount)) : 1;
       if (word === typed || sections < minSections) return;
       found.push({ word, termIds, odds: Math.log(sections) - EDIT_COST * typingCost(typed, word) });
     });
+    return this.likeliest(found, typed, ownSections);
+  }
+
+  /**
+   * For a typed word no word of the corpus is near, because the corpus has it in another form
+   * ("declarstively" when the corpus says "declarative"): the index terms near its own terms
+   * (`stems`, its stems in each language), within what `maxEdits` allows a stem of its length.
+   */
+  stemCorrections(typed: string, stems: readonly string[], maxEdits: (stem: string) => number): Correction[] {
+    this.stems ??= this.termWords();
+    const { near, terms, words } = this.stems;
+    const found = new Map<number, Candidate>();
+    for (const stem of stems) {
+      near.scan(stem, maxEdits(stem), (i) => {
+        const odds = Math.log(this.sectionCount(terms[i]!)) - EDIT_COST * typingCost(stem, near.word(i));
+        if (odds > (found.get(i)?.odds ?? -Infinity)) found.set(i, { word: words[i]!, termIds: [terms[i]!], odds });
+      });
+    }
+    return this.likeliest([...found.values()], typed, 0);
+  }
+
+  /** The distinct index terms of the words, each with its first word (what "did you mean" shows). */
+  private termWords(): { near: NearWords; terms: number[]; words: string[] } {
+    const first = new Map<number, string>();
+    this.terms.forEach((termIds, i) => {
+      for (const id of termIds) if (!first.has(id)) first.set(id, this.words[i]!);
+    });
+    return { near: new NearWords([...first.keys()].map(this.termOf)), terms: [...first.keys()], words: [...first.values()] };
+  }
+
+  /** The candidates likely enough against the best, and against the word meant as typed. */
+  private likeliest(found: readonly Candidate[], typed: string, ownSections: number): Correction[] {
     // The word as typed shares the probability too.
     const asTyped = Math.max(Math.log(AS_TYPED_BASE) * (AS_TYPED_LENGTH - typed.length), Math.log(Math.max(ownSections, 1e-9)));
     const best = Math.max(asTyped, ...found.map((c) => c.odds));

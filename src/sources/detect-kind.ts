@@ -2,8 +2,8 @@ import { looksLikeJsonFeed } from "./feed.js";
 import type { SourceKind } from "../store/recap-store.js";
 import { SourceError } from "./source-error.js";
 
-/** What a source can be: a feed of posts, a sitemap, one page, or a list of addresses. */
-export const SOURCE_KINDS: readonly SourceKind[] = ["feed", "sitemap", "page", "list"];
+/** What a source can be: a feed of posts, a sitemap, one page, a list of addresses, or an event's programme (iCalendar). */
+export const SOURCE_KINDS: readonly SourceKind[] = ["feed", "sitemap", "page", "list", "programme"];
 
 const mediaType = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase();
 
@@ -16,11 +16,12 @@ const isUrlList = (text: string) => {
 /** The kind of a fetched source, from its media type and its first bytes. */
 export function detectKind(contentType: string, text: string, address: string): SourceKind {
   const type = mediaType(contentType);
+  if (type === "text/calendar" || /^\s*BEGIN:VCALENDAR\r?\n/i.test(text)) return "programme";
   if (type === "application/feed+json" || looksLikeJsonFeed(text)) return "feed";
   const root = /<(?:[\w-]+:)?(rss|feed|RDF|urlset|sitemapindex)\b/.exec(text.slice(0, 4000).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""))?.[1];
   if (root === "urlset" || root === "sitemapindex") return "sitemap";
   if (root && type !== "text/html") return "feed";
   if (type === "text/html" || type === "application/xhtml+xml" || type === "text/markdown" || type === "text/x-markdown") return "page";
   if (type === "text/plain" || type === "") return isUrlList(text) ? "list" : "page";
-  throw new SourceError(`${address} is ${type}, not a feed, a sitemap, a web page or a list of addresses.`);
+  throw new SourceError(`${address} is ${type}, not a feed, a sitemap, a web page, a list of addresses or a programme (iCalendar).`);
 }

@@ -1,7 +1,9 @@
 import { CorpusError } from "../corpus/corpus-error.js";
 import type { Logger } from "../log/logger.js";
 import type { PutOutcome, RecapInput, RecapStore, RefreshResult, Source } from "../store/recap-store.js";
+import { ProgrammeError } from "../programme/programme-error.js";
 import { recapOfPage } from "./item-recap.js";
+import { importProgramme } from "./programme-import.js";
 import type { PoliteFetcher } from "./polite-fetch.js";
 import type { RecapClues } from "./recap-match.js";
 import { SourceError } from "./source-error.js";
@@ -40,7 +42,7 @@ export interface SourceReport {
 
 const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/plain;q=0.5";
 const PAGE_ACCEPT = "text/html, text/markdown, text/plain;q=0.9";
-const ACCEPT = { feed: FEED_ACCEPT, sitemap: "application/xml, text/xml;q=0.9", list: "text/plain", page: PAGE_ACCEPT } as const;
+const ACCEPT = { feed: FEED_ACCEPT, sitemap: "application/xml, text/xml;q=0.9", list: "text/plain", page: PAGE_ACCEPT, programme: "text/calendar, text/plain;q=0.5" } as const;
 
 /** A failing source is tried again after 5 minutes, then 10, 20 … up to the refresh interval (6 hours without one). */
 const FIRST_RETRY_MS = 5 * 60_000;
@@ -96,6 +98,7 @@ async function readSource(source: Source, ctx: RefreshContext, at: Date): Promis
     ...(source.lastModified && { lastModified: source.lastModified }),
   });
   if (fetched.status === "unchanged") return { report: { source, result: "not-modified", items: [] }, validators: {} };
+  if (source.kind === "programme") return { report: { source, result: "ok", items: [await refreshProgramme(fetched, source, ctx)] }, validators: fetched.validators };
   if (source.kind === "page") {
     const item = await storeItem(await pageRecap(fetched, { url: source.url, judgeFetched: false }, source, ctx, at), ctx);
     return { report: { source, result: item.outcome === "failed" ? "failed" : "ok", ...(item.reason && { error: item.reason }), items: [item] }, validators: fetched.validators };
@@ -112,6 +115,19 @@ async function readSource(source: Source, ctx: RefreshContext, at: Date): Promis
   const failed = reports.filter((r) => r.outcome === "failed");
   const error = failed.length ? `${failed.length} of ${reports.length} pages could not be fetched (${failed[0]!.url}: ${failed[0]!.reason})` : undefined;
   return { report: { source, result: failed.length ? "failed" : "ok", ...(error && { error }), items: reports }, validators: fetched.validators };
+}
+
+/** An event's programme: read, and stored in place of the one before (a cancelled session leaves it). */
+async function refreshProgramme(fetched: { url: string; text: string }, source: Source, ctx: RefreshContext): Promise<ItemReport> {
+  try {
+    const { programme, change } = await importProgramme(fetched.text, fetched.url, { ...(!ctx.dryRun && { store: ctx.store }), ...(source.eventHint && { eventId: source.eventHint }) });
+    const moved = change ? change.added + change.changed + change.removed : 0;
+    const outcome = !change || moved === 0 ? "unchanged" : change.changed + change.removed + change.unchanged === 0 ? "added" : "changed";
+    return { url: source.url, title: `${programme.event}: ${programme.sessions.length} talks`, outcome };
+  } catch (error) {
+    if (error instanceof ProgrammeError) throw new SourceError(error.message);
+    throw error;
+  }
 }
 
 type Prepared = { item: SourceItem; input?: RecapInput; skipped?: string; failed?: string };

@@ -36,12 +36,17 @@ export function configuredRefresh(config: Config): Pick<RefresherOptions, "inter
   };
 }
 
+/** The fetcher every request to a source goes through: robots.txt, pacing per host, the address policy, the User-Agent. */
+export function sourceFetcher(options: Pick<RefresherOptions, "privateHosts" | "contact" | "addresses" | "pace" | "userAgent">): PoliteFetcher {
+  const addresses = options.addresses ?? addressPolicy({ ...(options.privateHosts && { privateHosts: options.privateHosts }) });
+  return new PoliteFetcher({ userAgent: options.userAgent ?? userAgent(options.contact), addresses, ...(options.pace && { pace: options.pace }) });
+}
+
 /** Everything a refresh needs, made once: one fetcher, so its robots.txt rules and host pacing last between refreshes. */
 export function refreshContext(options: RefresherOptions): RefreshContext {
-  const addresses = options.addresses ?? addressPolicy({ ...(options.privateHosts && { privateHosts: options.privateHosts }) });
   return {
     store: options.store,
-    fetcher: new PoliteFetcher({ userAgent: options.userAgent ?? userAgent(options.contact), addresses, ...(options.pace && { pace: options.pace }) }),
+    fetcher: sourceFetcher(options),
     isRecap: recapMatcher(options.keywords),
     now: () => new Date(options.pace?.now() ?? Date.now()),
     logger: options.logger,

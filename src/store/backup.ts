@@ -1,24 +1,42 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
+import { RECAPS_FILE } from "./recaps-file.js";
 import { DATABASE_FILE } from "./sqlite-daily-store.js";
 import { StoreError } from "./store-error.js";
 
+/** Where the copy of the recap store goes: beside the daily store's, `<name>.recaps.db`. */
+export const recapsBackupOf = (target: string): string => target.replace(/(\.db)?$/, ".recaps.db");
+
 /**
- * `kubecon backup <file>`: a consistent copy of the SQLite database through VACUUM INTO, safe while
- * the bot runs and writes. A PostgreSQL database is backed up with its own tools. Returns the line
- * to print.
+ * `kubecon backup <file>`: consistent copies of the SQLite databases through VACUUM INTO, safe while
+ * the bot runs and writes: the daily store's to `<file>`, and the recap store's (stored recaps and
+ * sources), when there is one, beside it (`recapsBackupOf`). Each copy is a snapshot of its own
+ * database. A PostgreSQL database is backed up with its own tools. Returns the line to print.
  */
-export function backupDailyStore(options: { databaseUrl?: string; dataDir: string; target: string }): string {
+export function backupStores(options: { databaseUrl?: string; dataDir: string; target: string }): string {
   if (options.databaseUrl) {
     throw new StoreError(
       `DATABASE_URL points at PostgreSQL, which this command does not copy: use pg_dump, e.g. pg_dump --format=custom --file=kubecon.dump "$DATABASE_URL" (and pg_restore to bring it back)`,
     );
   }
-  const source = join(options.dataDir, DATABASE_FILE);
-  const target = resolve(options.target);
-  if (!existsSync(source)) throw new StoreError(`there is no database at ${source} to back up (set DATA_DIR to the bot's data folder)`);
-  if (existsSync(target)) throw new StoreError(`${target} already exists: give a new file name, a backup never overwrites`);
+  const daily = { source: join(options.dataDir, DATABASE_FILE), target: resolve(options.target) };
+  const recaps = { source: join(options.dataDir, RECAPS_FILE), target: recapsBackupOf(daily.target) };
+  if (!existsSync(daily.source)) throw new StoreError(`there is no database at ${daily.source} to back up (set DATA_DIR to the bot's data folder)`);
+  const copies = existsSync(recaps.source) ? [daily, recaps] : [daily];
+  for (const { target } of copies) if (existsSync(target)) throw new StoreError(`${target} already exists: give a new file name, a backup never overwrites`);
+  for (const copy of copies) vacuumInto(copy.source, copy.target);
+
+  const subscriptions = count(daily.target, "subscription");
+  const lines = [`Backed up ${plural(subscriptions, "daily subscription")} to ${daily.target} (${sizeOf(daily.target)}).`];
+  if (copies.includes(recaps)) lines.push(`Backed up ${plural(count(recaps.target, "recap"), "stored recap")} and ${plural(count(recaps.target, "source"), "source")} to ${recaps.target} (${sizeOf(recaps.target)}).`);
+  const restore = copies.map(({ source, target }) => `${target} to ${source}`).join(" and ");
+  lines.push(`To restore: stop the bot, copy ${restore}, and delete their -wal and -shm files beside them if present.`);
+  return lines.join("\n");
+}
+
+/** One database copied, consistently, into a new file. */
+function vacuumInto(source: string, target: string): void {
   let db: Database.Database | undefined;
   try {
     db = new Database(source, { readonly: true, fileMustExist: true });
@@ -33,11 +51,17 @@ export function backupDailyStore(options: { databaseUrl?: string; dataDir: strin
   } finally {
     db?.close();
   }
-  const copy = new Database(target, { readonly: true });
+}
+
+/** The rows of a table in a copy, read back from the copy itself. */
+function count(file: string, table: string): number {
+  const copy = new Database(file, { readonly: true });
   try {
-    const subscriptions = copy.prepare("SELECT count(*) FROM subscription").pluck().get() as number;
-    return `Backed up ${subscriptions} daily subscription${subscriptions === 1 ? "" : "s"} to ${target} (${Math.ceil(statSync(target).size / 1024)} KB). To restore: stop the bot, copy it to ${source} and delete ${source}-wal and ${source}-shm if present.`;
+    return copy.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   } finally {
     copy.close();
   }
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+const sizeOf = (file: string) => `${Math.ceil(statSync(file).size / 1024)} KB`;

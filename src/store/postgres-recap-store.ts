@@ -1,7 +1,9 @@
 import { PostgresDatabase, type PostgresSchema, type PostgresStoreOptions, type Query } from "./postgres-database.js";
 import { PostgresListener } from "./postgres-listener.js";
+import type { ProgrammeSession } from "../programme/session.js";
+import { changeOf, moves, planProgramme, PROGRAMME_COLUMNS, toSession, type ProgrammeRow } from "./programme-rows.js";
 import { isFailure, RECAP_COLUMNS, SOURCE_COLUMNS, toSource, toStoredRecap, type RecapRow, type SourceRow } from "./recap-rows.js";
-import type { PutOutcome, RecapInput, RecapStore, RefreshRecord, Source, SourceInput, StoredRecap } from "./recap-store.js";
+import type { ProgrammeChange, PutOutcome, RecapInput, RecapStore, RefreshRecord, Source, SourceInput, StoredRecap } from "./recap-store.js";
 
 /** Where a moved revision is announced, its number as the payload. */
 const CHANNEL = "kubecon_recaps";
@@ -49,6 +51,15 @@ const SCHEMA: PostgresSchema = {
        last_modified text
      );
      CREATE TABLE lease (name text PRIMARY KEY, holder text NOT NULL, expires_at timestamptz NOT NULL);`,
+    `CREATE TABLE programme_session (
+       id text PRIMARY KEY,
+       event_id text NOT NULL,
+       starts_at text NOT NULL,
+       document text NOT NULL
+     );
+     CREATE INDEX programme_session_event ON programme_session (event_id, starts_at);
+     ALTER TABLE source DROP CONSTRAINT source_kind_check;
+     ALTER TABLE source ADD CONSTRAINT source_kind_check CHECK (kind IN ('feed', 'sitemap', 'page', 'list', 'programme'));`,
   ],
 };
 
@@ -139,6 +150,33 @@ export class PostgresRecapStore implements RecapStore {
   async revision(): Promise<number> {
     const [row] = await this.db.query<{ revision: string }>(`SELECT revision FROM recap_revision WHERE id = 1`);
     return Number(row!.revision);
+  }
+
+  putProgramme(eventId: string, sessions: readonly ProgrammeSession[]): Promise<ProgrammeChange> {
+    return this.db.transaction(async (query) => {
+      await query("SELECT pg_advisory_xact_lock($1)", [RECAP_WRITE_LOCK]);
+      const rows = await query<Pick<ProgrammeRow, "id" | "document">>(`SELECT id, document FROM programme_session WHERE event_id = $1`, [eventId]);
+      const plan = planProgramme(new Map(rows.map((row) => [row.id, row.document])), sessions);
+      for (const row of [...plan.inserts, ...plan.updates]) {
+        await query(
+          `INSERT INTO programme_session (id, event_id, starts_at, document) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, starts_at = excluded.starts_at, document = excluded.document`,
+          [row.id, row.event_id, row.starts_at, row.document],
+        );
+      }
+      if (plan.deletes.length) await query(`DELETE FROM programme_session WHERE id = ANY($1)`, [plan.deletes]);
+      if (moves(plan)) await moveRevision(query);
+      return changeOf(plan);
+    });
+  }
+
+  async listProgramme(eventId?: string): Promise<ProgrammeSession[]> {
+    const select = `SELECT ${PROGRAMME_COLUMNS} FROM programme_session`;
+    const rows =
+      eventId === undefined
+        ? await this.db.query<ProgrammeRow>(`${select} ORDER BY starts_at, id`)
+        : await this.db.query<ProgrammeRow>(`${select} WHERE event_id = $1 ORDER BY starts_at, id`, [eventId]);
+    return rows.map(toSession);
   }
 
   async watch(listener: (revision: number) => void): Promise<() => Promise<void>> {

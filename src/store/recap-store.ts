@@ -4,6 +4,7 @@
  * lease that lets one replica at a time refresh them. SQLite by default, PostgreSQL shared by
  * replicas; both behave alike (see test/store/recap-store-contract.ts).
  */
+import type { ProgrammeSession } from "../programme/session.js";
 import type { StoreHealth } from "./daily-store.js";
 
 /** A recap as fetched or ingested, before the store has it. */
@@ -50,8 +51,20 @@ export interface StoredRecap extends Omit<RecapInput, "canonicalUrl"> {
  */
 export type PutOutcome = "added" | "changed" | "unchanged";
 
-/** The kinds of source: an RSS, Atom or JSON feed; a sitemap (and its index files); one page; a plain list of URLs. */
-export type SourceKind = "feed" | "sitemap" | "page" | "list";
+/**
+ * The kinds of source: an RSS, Atom or JSON feed; a sitemap (and its index files); one page; a plain
+ * list of URLs; an event's programme (a schedule site's iCalendar export).
+ */
+export type SourceKind = "feed" | "sitemap" | "page" | "list" | "programme";
+
+/** What storing an event's programme did, session by session. */
+export interface ProgrammeChange {
+  added: number;
+  changed: number;
+  /** Stored sessions the new programme no longer has (cancelled, withdrawn). */
+  removed: number;
+  unchanged: number;
+}
 
 export interface SourceInput {
   url: string;
@@ -119,6 +132,14 @@ export interface RecapStore {
    * periodic check of whether the index must be rebuilt.
    */
   revision(): Promise<number>;
+  /**
+   * Makes `sessions` the stored programme of `eventId`: sessions not stored are added, stored ones
+   * whose content differs replaced, stored ones not given removed; one session an id. A change moves
+   * the revision and tells watchers, as a recap's does.
+   */
+  putProgramme(eventId: string, sessions: readonly ProgrammeSession[]): Promise<ProgrammeChange>;
+  /** The stored programme sessions, of one event or of all, by start. */
+  listProgramme(eventId?: string): Promise<ProgrammeSession[]>;
   /**
    * Calls `listener` with the new revision soon after any connection (this one or another replica's)
    * moves it, where the database can push that (PostgreSQL LISTEN/NOTIFY). Without it, or between a

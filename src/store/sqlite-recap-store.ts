@@ -1,17 +1,17 @@
 import type Database from "better-sqlite3";
+import { changeOf, moves, planProgramme, PROGRAMME_COLUMNS, toSession, type ProgrammeRow } from "./programme-rows.js";
 import { isFailure, RECAP_COLUMNS, SOURCE_COLUMNS, toSource, toStoredRecap, type RecapRow, type SourceRow } from "./recap-rows.js";
-import type { PutOutcome, RecapInput, RecapStore, RefreshRecord, SourceInput, StoredRecap } from "./recap-store.js";
+import type { ProgrammeChange, PutOutcome, RecapInput, RecapStore, RefreshRecord, SourceInput, StoredRecap } from "./recap-store.js";
 import type { Logger } from "../log/logger.js";
+import type { ProgrammeSession } from "../programme/session.js";
 import { openSqliteFile, type SqliteFileSpec, type SqliteGuard } from "./sqlite-file.js";
+import { RECAPS_FILE } from "./recaps-file.js";
 import { StoreError } from "./store-error.js";
-
-/** Its own file beside the daily store's, so neither's migrations can trip over the other's. */
-export const RECAPS_FILE = "recaps.db";
 
 const FILE: SqliteFileSpec = {
   name: RECAPS_FILE,
   ifDamaged:
-    "stop the bot and move the file away: the bot starts with the shipped recaps only; add the sources again (their recaps come back at the next refresh) and ingest again what was ingested by hand",
+    "stop the bot, move the file away and restore the last copy made with 'kubecon backup <file>' (<file>.recaps.db) in its place; without one the bot starts with the shipped recaps only: add the sources again (their recaps come back at the next refresh) and ingest again what was ingested by hand",
 };
 
 /** Schema versions, applied in order and counted in SQLite's user_version. Never edit a shipped step: add the next one. */
@@ -52,6 +52,32 @@ const MIGRATIONS: readonly string[] = [
      last_modified TEXT
    );
    CREATE TABLE lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);`,
+  // Programmes, and sources of kind programme (SQLite changes a CHECK by making the table anew).
+  `CREATE TABLE programme_session (
+     id TEXT PRIMARY KEY,
+     event_id TEXT NOT NULL,
+     starts_at TEXT NOT NULL,
+     document TEXT NOT NULL
+   );
+   CREATE INDEX programme_session_event ON programme_session (event_id, starts_at);
+   CREATE TABLE source_new (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     url TEXT NOT NULL UNIQUE,
+     kind TEXT NOT NULL CHECK (kind IN ('feed', 'sitemap', 'page', 'list', 'programme')),
+     event_hint TEXT,
+     added_by TEXT NOT NULL,
+     added_at INTEGER NOT NULL,
+     last_refresh_at INTEGER,
+     last_result TEXT CHECK (last_result IN ('ok', 'not-modified', 'failed', 'refused')),
+     last_error TEXT,
+     next_attempt_at INTEGER,
+     failures INTEGER NOT NULL DEFAULT 0,
+     etag TEXT,
+     last_modified TEXT
+   );
+   INSERT INTO source_new SELECT * FROM source;
+   DROP TABLE source;
+   ALTER TABLE source_new RENAME TO source;`,
 ];
 
 /**
@@ -133,6 +159,20 @@ function recapStore(db: Database.Database, guard: SqliteGuard): RecapStore {
     return gone;
   });
 
+  const programmeOf = db.prepare("SELECT id, document FROM programme_session WHERE event_id = ?");
+  const insertSession = db.prepare("INSERT INTO programme_session (id, event_id, starts_at, document) VALUES (@id, @event_id, @starts_at, @document)");
+  const updateSession = db.prepare("UPDATE programme_session SET event_id = @event_id, starts_at = @starts_at, document = @document WHERE id = @id");
+  const deleteSession = db.prepare("DELETE FROM programme_session WHERE id = ?");
+  const putProgramme = db.transaction((eventId: string, sessions: readonly ProgrammeSession[]): ProgrammeChange => {
+    const stored = new Map((programmeOf.all(eventId) as Pick<ProgrammeRow, "id" | "document">[]).map((row) => [row.id, row.document]));
+    const plan = planProgramme(stored, sessions);
+    for (const row of plan.inserts) insertSession.run(row);
+    for (const row of plan.updates) updateSession.run(row);
+    for (const id of plan.deletes) deleteSession.run(id);
+    if (moves(plan)) bump.run();
+    return changeOf(plan);
+  });
+
   const sourceSelect = `SELECT ${SOURCE_COLUMNS} FROM source`;
   const sourceById = db.prepare(`${sourceSelect} WHERE id = ?`);
   const addSource = db.transaction((source: SourceInput) => {
@@ -172,6 +212,12 @@ function recapStore(db: Database.Database, guard: SqliteGuard): RecapStore {
     },
     deleteRecap: async (id) => guard.write(() => deleteRecap.immediate(id)),
     revision: async () => revision.get() as number,
+    putProgramme: async (eventId, sessions) => guard.write(() => putProgramme.immediate(eventId, sessions)),
+    async listProgramme(eventId) {
+      const select = `SELECT ${PROGRAMME_COLUMNS} FROM programme_session`;
+      const rows = eventId === undefined ? db.prepare(`${select} ORDER BY starts_at, id`).all() : db.prepare(`${select} WHERE event_id = ? ORDER BY starts_at, id`).all(eventId);
+      return (rows as ProgrammeRow[]).map(toSession);
+    },
 
     addSource: async (source) => guard.write(() => addSource.immediate(source)),
     async listSources() {

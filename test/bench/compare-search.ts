@@ -23,7 +23,7 @@ import { K, readQueries, scoreOf, type Query } from "./search-scoring.js";
  * (right), that do not (wrong), and the questions left without one (absent).
  * With --typos, each query (but typo and language ones) is also asked with one typo in its longest
  * word (two letters swapped, one dropped, one doubled, one replaced by its keyboard neighbour), scored
- * as kinds "made-…". With --verbose, every query the two score differently and every answer line.
+ * as kinds "made-…". With --verbose, every query we miss or the two score differently, and every answer line.
  * Exits 1 when MiniSearch beats ours on a file.
  */
 const { values } = parseArgs({
@@ -96,7 +96,7 @@ for (const file of values.queries) {
       sums.count++;
       if (sums !== total) kinds.set(query.kind, sums);
     }
-    if (values.verbose && ourScore !== plainScore) console.log(`${query.id}\tours ${ourScore.toFixed(2)}\tminisearch ${plainScore.toFixed(2)}\t${query.query}`);
+    if (values.verbose && (ourScore < 1 || ourScore !== plainScore)) console.log(`${query.id}\tours ${ourScore.toFixed(2)}\tminisearch ${plainScore.toFixed(2)}\t${query.query}`);
   }
   const mean = (sums: { ours: number; plain: number; count: number }) => `ours ${(sums.ours / sums.count).toFixed(3)}  minisearch ${(sums.plain / sums.count).toFixed(3)}`;
   console.log(`${file.split("/").pop()} over ${sections.length} sections: ${mean(total)} (${total.count} queries)`);

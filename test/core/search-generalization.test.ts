@@ -59,6 +59,18 @@ describe("search that generalizes", () => {
     for (const query of [acronym, expansion]) expect(top(engine.search(query, {}, all)).slice(0, 2).sort(), query).toEqual(["a--long", "a--short"]);
   });
 
+  it("a phrase a synonym group names counts only where its words stand together, not scattered over a section", () => {
+    const sections = [
+      ...filler,
+      sectionOf({ id: "p--scattered", title: "Sandboxed Pods", text: "Every pod gets a second kernel.\nSecurity first: the policy is two layers of defence." }),
+      sectionOf({ id: "p--named", title: "Moving On From Deprecated APIs", text: "The pod security policy goes away in 1.25." }),
+    ];
+    const engine = new SearchEngine(sections, synonyms);
+    expect(top(engine.search("pod security policy", {}, all))[0]).toBe("p--named");
+    // Each word alone still finds the section that has it.
+    expect(top(engine.search("sandboxed pod security", {}, all))[0]).toBe("p--scattered");
+  });
+
   it("a query naming a project and a company ranks the talk that names both above a general overview", () => {
     const sections = [
       ...filler,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { KUBECON_CLI, ensureBuilt } from "../core/helpers.js";
 import { BLOG_PAGE, JEKYLL_POST } from "../ingest/fixtures.js";
+import { smallProgramme } from "../programme/small-programme.js";
 import { rss } from "../sources/fixtures.js";
 
 /**
@@ -37,6 +38,7 @@ function examples(): Example[] {
 
 const isIngest = (example: Example) => / kubecon -- ingest /.test(example.line);
 const isSources = (example: Example) => / kubecon -- (sources|refresh)\b/.test(example.line);
+const isProgramme = (example: Example) => / kubecon -- programme\b/.test(example.line);
 const asBundle = (line: string) => line.replace(NPM_KUBECON, `"${process.execPath}" "${KUBECON_CLI}"`);
 
 let scratch: string;
@@ -56,10 +58,23 @@ describe("the documentation's command examples", () => {
 
   it("each runs on the shipped corpus and answers without a mistake", async () => {
     const dataDir = mkdtempSync(join(scratch, "data-"));
-    for (const example of examples().filter((e) => !isIngest(e) && !isSources(e))) {
+    for (const example of examples().filter((e) => !isIngest(e) && !isSources(e) && !isProgramme(e))) {
       const run = await shell(asBundle(example.line), { cwd: projectRoot(), env: { ...process.env, LOG_LEVEL: "warn", CORPUS_DIR: "", DATA_DIR: dataDir } });
       expect({ ...example, code: run.code, stderr: run.stderr }).toEqual({ ...example, code: 0, stderr: "" });
       expect(run.stdout.trim(), example.line).not.toBe("");
+    }
+  });
+
+  it("programme import: each runs on a programme of ours in place of the export it names", async () => {
+    const file = join(scratch, "all.ics");
+    writeFileSync(file, smallProgramme());
+    const dataDir = mkdtempSync(join(scratch, "programme-"));
+    const runs = examples().filter(isProgramme);
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    for (const example of runs) {
+      const run = await shell(asBundle(example.line).replace(/\S+\.ics\b/, `"${file}"`), { cwd: projectRoot(), env: { ...process.env, LOG_LEVEL: "warn", CORPUS_DIR: "", DATA_DIR: dataDir } });
+      expect({ ...example, code: run.code, stderr: run.stderr }).toEqual({ ...example, code: 0, stderr: "" });
+      expect(run.stdout, example.line).toContain("The programme of KubeCon + CloudNativeCon Europe 2026");
     }
   });
 

@@ -26,6 +26,9 @@ const sections = [
   ...["a", "b", "c", "d"].map((id) => sectionOf({ id: `t--k8s-${id}`, title: `Kubernetes upgrades ${id}`, text: "Kubernetes clusters upgraded in place." })),
   sectionOf({ id: "t--wasm", title: "Wasm Everywhere", text: "WebAssembly modules on the edge." }),
   sectionOf({ id: "t--lock", title: "Lock Files", text: "A lock per clusters, upgrades wait for it." }),
+  sectionOf({ id: "t--delete", title: "Deleting Things in K8s", text: "Finalizers hold a resource until its owner lets go." }),
+  sectionOf({ id: "t--declarative", title: "Declarative Testing", text: "Test suites written as YAML steps." }),
+  sectionOf({ id: "t--bandwidth", title: "Bandwidth Management", text: "Pods get a bandwidth limit from eBPF." }),
 ];
 const engine = new SearchEngine(sections, loadSynonyms(synonymsFile()));
 const top = (query: string) => engine.search(query, {}, { offset: 0, limit: 10 });
@@ -48,6 +51,20 @@ describe("typos", () => {
   it("are corrected before synonyms are looked up", () => {
     expect(ids(top("webasembly"))).toContain("t--wasm");
     expect(ids(top("wasm"))).toContain("t--wasm");
+  });
+
+  it("of a word the corpus misspells too reach that word's synonyms", () => {
+    expect(ids(top("kuberentes finalizers"))[0]).toBe("t--delete");
+  });
+
+  it("of a word only a synonym phrase has reach the phrase's synonyms", () => {
+    expect(ids(top("bande passnate"))[0]).toBe("t--bandwidth");
+    expect(top("bande passnate").suggestion).toBe("bande passante");
+  });
+
+  it("of a form the corpus does not have reach its other forms, through the stems", () => {
+    expect(ids(top("declarstively"))[0]).toBe("t--declarative");
+    expect(top("declarstively").suggestion).toBe("declarative");
   });
 
   it("leave a short word the corpus lacks mostly as typed: its look-alikes do not outrank the other words' sections", () => {

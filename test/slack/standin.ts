@@ -52,6 +52,8 @@ export class SlackStandIn {
   readonly faults = new Faults();
   /** Users whom users.info calls workspace admins. */
   readonly admins = new Set<string>();
+  /** The scopes a bot token was granted, where a test says (an install older than the app's scopes); every scope otherwise. */
+  readonly grantedScopes = new Map<string, readonly string[]>();
   private server?: Server;
   private base = "";
   private sockets?: WebSocketServer;
@@ -171,12 +173,12 @@ export class SlackStandIn {
     if (fault) return faultAnswer(fault);
     const error = this.apiErrors.get(method)?.shift();
     if (error) return { status: 200, body: { ok: false, error } };
-    const answer = this.answer(method, body, workspace);
+    const answer = this.answer(method, body, workspace, token);
     if (this.heldAnswers.delete(method)) return new Promise(() => {});
     return this.dropAnswers.delete(method) ? { ...answer, drop: true } : answer;
   }
 
-  private answer(method: string, body: Record<string, unknown>, workspace: StandInWorkspace | undefined): { status: number; body: unknown } {
+  private answer(method: string, body: Record<string, unknown>, workspace: StandInWorkspace | undefined, token: string | undefined): { status: number; body: unknown } {
     switch (method) {
       case "auth.test":
         if (!workspace) return { status: 200, body: { ok: false, error: "invalid_auth" } };
@@ -227,8 +229,12 @@ export class SlackStandIn {
       }
       case "apps.connections.open":
         return { status: 200, body: { ok: true, url: `${this.base.replace(/^http/, "ws")}/socket` } };
-      case "users.info":
+      case "users.info": {
+        // As Slack answers a method the install was not granted the scope of.
+        const granted = token ? this.grantedScopes.get(token) : undefined;
+        if (granted && !granted.includes("users:read")) return { status: 200, body: { ok: false, error: "missing_scope", needed: "users:read", provided: granted.join(",") } };
         return { status: 200, body: { ok: true, user: { id: body.user, is_admin: this.admins.has(String(body.user)), is_owner: false } } };
+      }
       case "chat.postEphemeral":
         return { status: 200, body: { ok: true, message_ts: `${1700000000 + this.received.length}.000200` } };
       default:

@@ -23,7 +23,10 @@ let dir: string;
 let store: RecapStore;
 let bot: LoadedBot;
 const logger = createLogger("silent");
-const ctx = refreshContext({ store: undefined as never, logger, intervalMs: 3_600_000, addresses: addressPolicy({ publicAddresses: ["127.0.0.1"] }), userAgent: "kubecon-bot/test", pace: { now: () => Date.now(), sleep: async () => {} } });
+// The clock moves only when the fetcher waits between requests: what "sources" says of the last and the next refresh is the same on a busy machine.
+const clock = { at: Date.parse("2026-05-04T09:00:00Z") };
+const pace = { now: () => clock.at, sleep: async (ms: number) => void (clock.at += ms) };
+const ctx = refreshContext({ store: undefined as never, logger, intervalMs: 3_600_000, addresses: addressPolicy({ publicAddresses: ["127.0.0.1"] }), userAgent: "kubecon-bot/test", pace });
 
 beforeAll(async () => {
   site = await startSite();
@@ -51,13 +54,14 @@ describe("sources in chat", () => {
     expect(added.isError).toBeUndefined();
     expect(plain(added.card.body![0]!.text)).toBe(`Source 1: ${site.base}/feed.xml (feed, event hint KubeCon EU 2026). New recaps from it come with the next refresh.`);
     expect((await bot.run(`sources add ${site.base}/feed.xml`, manager)).card.title).toBe("Already followed");
+    expect((await bot.run(`sources add <${site.base}/feed.xml>`, manager)).card.title).toBe("Already followed");
 
     const before = await bot.run("sources", member);
     expect(before.visibility).toBe("ephemeral");
     expect(before.card.items).toEqual([{ title: `${site.base}/feed.xml`, meta: "source 1 · feed · KubeCon EU 2026 · 0 recaps", snippet: [{ text: "not refreshed yet" }] }]);
     await refreshSource((await store.getSource(1))!, ctx);
     const after = await bot.run("sources list", member);
-    expect(after.card.items![0]).toMatchObject({ meta: "source 1 · feed · KubeCon EU 2026 · 1 recap", snippet: [{ text: expect.stringMatching(/^read \d+ s ago, next in 1 h$/) }] });
+    expect(after.card.items![0]).toMatchObject({ meta: "source 1 · feed · KubeCon EU 2026 · 1 recap", snippet: [{ text: "read 2 s ago, next in 1 h" }] });
 
     const removed = await bot.run("sources remove 1", manager);
     expect(plain(removed.card.body![0]!.text)).toContain("is no longer followed; the recaps found through it stay");
@@ -97,5 +101,28 @@ describe("who manages the sources in Slack", () => {
     expect((await slash("ULISTED")).text).toContain("There is no source 42");
     expect((await slash("UMEMBER")).text).toContain("Only the people who manage the bot");
     expect(harness.standin.calls("users.info").map((call) => call.body.user)).toEqual(["UADMIN", "UMEMBER"]);
+  });
+
+  it("an install without users:read: the asker is told to have the app reinstalled, the log says which workspace lacks the scope", async () => {
+    const older = ["commands", "chat:write", "chat:write.public", "app_mentions:read", "im:history", "channels:history", "groups:history"];
+    harness.standin.grantedScopes.set("xoxb-test-token", older);
+    try {
+      const answer = (await slash("UADMIN")).text as string;
+      expect(answer).toContain("this Slack app was installed without the users:read permission. Ask whoever installed it to reinstall the app");
+      expect(answer).not.toContain("Only the people who manage the bot");
+      const logged = await harness.logs.waitFor((line) => String(line.msg).includes("lacks the users:read scope"));
+      expect(logged).toMatchObject({ level: 40, user: "UADMIN", team: "T0001", needed: "users:read", provided: older.join(",") });
+      expect(String(logged.msg)).toContain("reinstall the app in this workspace");
+      // A listed manager needs no admin check, and so no scope.
+      expect((await slash("ULISTED")).text).toContain("There is no source 42");
+    } finally {
+      harness.standin.grantedScopes.delete("xoxb-test-token");
+    }
+  });
+
+  it("Slack failing to answer the admin check: a try-again answer and a log line, not a refusal", async () => {
+    harness.standin.failApi("users.info", "internal_error");
+    expect((await slash("UADMIN")).text).toContain("Slack did not tell me whether you are a workspace admin just now: try again in a minute.");
+    expect(await harness.logs.waitFor((line) => line.msg === "slack users.info failed: the admin check could not be made")).toMatchObject({ user: "UADMIN", team: "T0001" });
   });
 });

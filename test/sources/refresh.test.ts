@@ -10,6 +10,8 @@ import { recapMatcher } from "../../src/sources/recap-match.js";
 import { refreshSource, type RefreshContext } from "../../src/sources/refresh.js";
 import type { RecapStore, Source, SourceKind } from "../../src/store/recap-store.js";
 import { openSqliteRecapStore } from "../../src/store/sqlite-recap-store.js";
+import { detectKind } from "../../src/sources/detect-kind.js";
+import { ENTRIES, smallProgramme } from "../programme/small-programme.js";
 import { BILLION_LAUGHS, OTHER_PAGE, recapPage, rss } from "./fixtures.js";
 import { startSite } from "./site.js";
 
@@ -264,5 +266,27 @@ describe("a source that fails", () => {
     await refreshSource(once, ctx);
     const twice = await reread(source);
     expect(twice.nextAttemptAt!.getTime() - twice.lastRefreshAt!.getTime()).toBe(10 * 60_000);
+  });
+});
+
+describe("a source of kind programme (a schedule site's iCalendar export)", () => {
+  it("stores the event's programme, asks again conditionally, and a re-export's cancelled session is removed", async () => {
+    site.pages.set("/all.ics", { type: "text/calendar; charset=utf-8", etag: '"v1"', body: smallProgramme() });
+    const source = await follow("/all.ics", "programme", "KubeCon EU 2026");
+    expect(await refreshSource(source, ctx)).toMatchObject({ result: "ok", items: [{ outcome: "added", title: "KubeCon + CloudNativeCon Europe 2026: 8 talks" }] });
+    expect(await store.listProgramme("eu-2026")).toHaveLength(8);
+    expect(await refreshSource(await reread(source), ctx)).toMatchObject({ result: "not-modified" });
+    expect(site.requests.at(-1)?.headers["if-none-match"]).toBe('"v1"');
+    const cancelled = ENTRIES.map((e) => (e.uid === "midnight-hack" ? { ...e, status: "CANCELLED" } : e));
+    site.pages.set("/all.ics", { type: "text/calendar; charset=utf-8", etag: '"v2"', body: smallProgramme(cancelled) });
+    expect(await refreshSource(await reread(source), ctx)).toMatchObject({ result: "ok", items: [{ outcome: "changed" }] });
+    expect((await store.listProgramme("eu-2026")).map((s) => s.uid)).not.toContain("midnight-hack");
+  });
+
+  it("is refused when what it serves is no programme, and detected as one from its first line", async () => {
+    site.pages.set("/notes.ics", { type: "text/calendar", body: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" });
+    expect(await refreshSource(await follow("/notes.ics", "programme"), ctx)).toMatchObject({ result: "refused", error: expect.stringContaining("does not say which KubeCon") });
+    expect(detectKind("text/plain", smallProgramme(), "x")).toBe("programme");
+    expect(detectKind("text/calendar", "", "x")).toBe("programme");
   });
 });

@@ -5,6 +5,7 @@ import type { CommandContext } from "../../src/commands/context.js";
 import { createBot, type LoadedBot } from "../../src/commands/create-bot.js";
 import { createLogger } from "../../src/log/logger.js";
 import { addressPolicy } from "../../src/sources/address-policy.js";
+import { refreshUnderLease } from "../../src/sources/refresh-run.js";
 import { RefreshScheduler } from "../../src/sources/refresh-scheduler.js";
 import { refreshContext } from "../../src/sources/refresher.js";
 import { openRecapStore } from "../../src/store/open-store.js";
@@ -39,7 +40,7 @@ async function open(url: string): Promise<RecapStore> {
 }
 
 describe("two replicas on one PostgreSQL", () => {
-  it("one refreshes the sources, the other answers a search for the new recap without being asked to reload", async () => {
+  it("one refreshes the sources, the other answers a search for the new recap without being asked to reload; a second refresh is conditional, an edit upstream replaces the recap", async () => {
     const url = await postgres.server().createDatabase("kubecon_sources_replicas");
     const [refreshing, serving] = [await open(url), await open(url)];
 
@@ -63,7 +64,27 @@ describe("two replicas on one PostgreSQL", () => {
 
     // Told by NOTIFY, long before the 60 s periodic check.
     expect(await rebuilt).not.toBe("periodic check");
-    await stop();
     expect(await found("zephyrmesh")).toBe("Zephyrmesh in Production");
+    const [first] = await serving.listRecaps();
+
+    // A second refresh: one conditional request for the feed, answered 304; nothing stored, nothing announced.
+    const revision = await serving.revision();
+    const asked = site.requests.length;
+    await refreshUnderLease(ctx, "test", { all: true });
+    expect(site.requests.slice(asked).map((r) => [r.path, r.headers["if-none-match"]])).toEqual([["/feed.xml", '"1"']]);
+    expect(await serving.revision()).toBe(revision);
+
+    // The item edited upstream: the stored version is replaced (same id), and the serving replica answers from the new text.
+    const edited = new Promise<string>((resolve) => (learned = resolve));
+    site.pages.set("/feed.xml", { type: "application/rss+xml", etag: '"2"', body: rss([{ title: "KubeCon EU 2026: Zephyrmesh notes", link: `${site.base}/posts/zephyrmesh` }], "Tue, 07 Apr 2026 10:00:00 GMT") });
+    site.pages.set("/posts/zephyrmesh", {
+      body: recapPage({ base: site.base, slug: "zephyrmesh", title: "KubeCon Europe 2026: Zephyrmesh notes", talk: "Zephyrmesh in Production - Sam Doe, Acme", note: "Zephyrmesh now shards its control plane by quillet." }),
+    });
+    const [report] = (await refreshUnderLease(ctx, "test", { all: true }))!;
+    expect(report!.items.map((item) => item.outcome)).toEqual(["changed"]);
+    await edited;
+    await stop();
+    expect((await serving.listRecaps()).map((recap) => recap.id)).toEqual([first!.id]);
+    expect(await found("quillet")).toBe("Zephyrmesh in Production");
   });
 });

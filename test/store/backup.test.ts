@@ -3,8 +3,10 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+import { openSqliteRecapStore } from "../../src/store/sqlite-recap-store.js";
 import { KUBECON_CLI } from "../core/helpers.js";
 import { subscriptionSettings, tempStore } from "../daily/helpers.js";
+import { recapInput } from "./recap-store-contract.js";
 
 /** `kubecon backup ...` as a user runs it (the built CLI). */
 function kubecon(args: string[], env: Record<string, string>) {
@@ -26,7 +28,11 @@ describe("kubecon backup <file>", () => {
     const run = kubecon(["backup", target], { DATA_DIR: env.dir });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^Backed up 3 daily subscriptions to ${target} \\(\\d+ KB\\)\\. To restore: stop the bot, copy it to .*kubecon\\.db`));
+    expect(run.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(new RegExp(`^Backed up 3 daily subscriptions to ${target} \\(\\d+ KB\\)\\.$`)),
+      `To restore: stop the bot, copy ${target} to ${join(env.dir, "kubecon.db")}, and delete their -wal and -shm files beside them if present.`,
+    ]);
+    expect(existsSync(join(env.dir, "kubecon-backup.recaps.db")), "no recap store, no copy of it").toBe(false);
 
     const restoredDir = join(env.dir, "restored");
     mkdirSync(restoredDir);
@@ -35,6 +41,43 @@ describe("kubecon backup <file>", () => {
     expect((await restored.enabledSubscriptions()).map((s) => s.id)).toEqual(["slack:C1", "slack:C2", "slack:C3"]);
     expect(await restored.getPost("slack:C2", "2025-06-01")).toMatchObject({ status: "posted", messageId: "m1" });
     await restored.close();
+  });
+
+  it("copies the recap store too, beside it, while it is open: its recaps and sources come back", async () => {
+    env = tempStore();
+    await env.store.saveSubscription(subscriptionSettings({ id: "slack:C1", channelId: "C1" }));
+    const recaps = openSqliteRecapStore(env.dir);
+    try {
+      await recaps.putRecap(recapInput("Gateway API replaced their ingress controllers."));
+      await recaps.putRecap(recapInput("eBPF took over their network policies.", { url: "https://blog.example/ebpf", canonicalUrl: "https://blog.example/ebpf" }));
+      await recaps.addSource({ url: "https://blog.example/feed.xml", kind: "feed", addedBy: "test", addedAt: new Date(0) });
+      const target = join(env.dir, "backup.db");
+      const run = kubecon(["backup", target], { DATA_DIR: env.dir });
+      expect(run.stderr).toBe("");
+      const recapsCopy = join(env.dir, "backup.recaps.db");
+      expect(run.stdout.trim().split("\n")).toEqual([
+        expect.stringMatching(/^Backed up 1 daily subscription to .*backup\.db \(\d+ KB\)\.$/),
+        expect.stringMatching(new RegExp(`^Backed up 2 stored recaps and 1 source to ${recapsCopy} \\(\\d+ KB\\)\\.$`)),
+        `To restore: stop the bot, copy ${target} to ${join(env.dir, "kubecon.db")} and ${recapsCopy} to ${join(env.dir, "recaps.db")}, and delete their -wal and -shm files beside them if present.`,
+      ]);
+
+      const restoredDir = join(env.dir, "restored");
+      mkdirSync(restoredDir);
+      spawnSync("cp", [recapsCopy, join(restoredDir, "recaps.db")]);
+      const restored = openSqliteRecapStore(restoredDir);
+      expect((await restored.listRecaps()).map((r) => r.document)).toEqual((await recaps.listRecaps()).map((r) => r.document));
+      expect((await restored.listSources()).map((s) => s.url)).toEqual(["https://blog.example/feed.xml"]);
+      expect(await restored.revision()).toBe(await recaps.revision());
+      await restored.close();
+
+      // Never over an existing copy: neither file is written then.
+      writeFileSync(join(env.dir, "third.recaps.db"), "keep me");
+      const refused = kubecon(["backup", join(env.dir, "third.db")], { DATA_DIR: env.dir });
+      expect(refused.stderr.trim()).toBe(`kubecon: ${join(env.dir, "third.recaps.db")} already exists: give a new file name, a backup never overwrites`);
+      expect(existsSync(join(env.dir, "third.db"))).toBe(false);
+    } finally {
+      await recaps.close();
+    }
   });
 
   it("never overwrites a file, and says there is nothing to back up in an empty data dir", async () => {

@@ -7,6 +7,8 @@ import { DailyScheduler } from "../../src/daily/scheduler.js";
 import { DATABASE_FILE, openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
 import { FEEDBACK_FILE, openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.js";
 import { INSTALLATIONS_FILE, openSqliteInstallationStore } from "../../src/store/sqlite-installation-store.js";
+import { RECAPS_FILE } from "../../src/store/recaps-file.js";
+import { openSqliteRecapStore } from "../../src/store/sqlite-recap-store.js";
 import { StoreError } from "../../src/store/store-error.js";
 import { FakeClock, RecordingPoster, memoryLogger, subscriptionSettings, takeaway } from "../daily/helpers.js";
 
@@ -82,6 +84,7 @@ describe.each([
   { file: DATABASE_FILE, open: openSqliteDailyStore, restore: /restore the last copy made with 'kubecon backup <file>'/ },
   { file: FEEDBACK_FILE, open: openSqliteFeedbackStore, restore: /move the file away: the bot starts again with no votes/ },
   { file: INSTALLATIONS_FILE, open: openSqliteInstallationStore, restore: /move the file away: .* each workspace installs the app again/ },
+  { file: RECAPS_FILE, open: (dir: string) => openSqliteRecapStore(dir), restore: /restore the last copy made with 'kubecon backup <file>' \(<file>\.recaps\.db\) in its place; without one the bot starts with the shipped recaps only/ },
 ])("$file: the same storage faults explained the same way", ({ file, open, restore }) => {
   /** The StoreError opening the store in `dir` throws. */
   function refusal(dir: string): string {

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { shippedCatalog } from "../../src/corpus/event-catalog.js";
+import { readProgramme } from "../../src/programme/read-programme.js";
+import type { ProgrammeSession } from "../../src/programme/session.js";
 import { contentHash } from "../../src/store/content-hash.js";
 import type { RecapInput, RecapStore } from "../../src/store/recap-store.js";
+import { smallProgramme } from "../programme/small-programme.js";
 
 /** A store under test: a fresh, empty database, another connection to it (as another replica has), and cleanup. */
 export interface OpenedRecapStore {
@@ -25,6 +29,11 @@ export function recapInput(text: string, overrides: Partial<RecapInput> = {}): R
     fetchedAt: T("2026-04-01T10:00:00Z"),
     ...overrides,
   };
+}
+
+/** The sessions of our small programme (test/programme/small-programme.ts). */
+function programmeSessions(): ProgrammeSession[] {
+  return readProgramme(smallProgramme(), "all.ics", { catalog: shippedCatalog() }).sessions;
 }
 
 /** The behaviour every RecapStore must have, run against SQLite and PostgreSQL alike. */
@@ -164,6 +173,35 @@ export function recapStoreContract(name: string, open: () => Promise<OpenedRecap
       const racers = [await connect(), await connect(), await connect()];
       const won = await Promise.all(racers.map((s, i) => s.tryLease("race", `r${i}`, now, 60_000)));
       expect(won.filter(Boolean)).toHaveLength(1);
+    });
+
+    it("keeps an event's programme: a new import adds, replaces what changed and removes what is gone, one session an id", async () => {
+      const { store, connect } = await fresh();
+      const sessions = programmeSessions();
+      const byStart = [...sessions].sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+      const before = await store.revision();
+      expect(await store.putProgramme("eu-2026", sessions)).toEqual({ added: sessions.length, changed: 0, removed: 0, unchanged: 0 });
+      const afterFirst = await store.revision();
+      expect(afterFirst).toBeGreaterThan(before);
+      expect(await store.listProgramme("eu-2026")).toEqual(byStart);
+      // The same programme again: nothing moves.
+      expect(await store.putProgramme("eu-2026", [...sessions, sessions[0]!])).toEqual({ added: 0, changed: 0, removed: 0, unchanged: sessions.length });
+      expect(await store.revision()).toBe(afterFirst);
+      // A retitled session, a cancelled one, and another event's programme left alone.
+      const [first, gone, ...rest] = sessions;
+      const retitled = { ...first!, title: `${first!.title} (updated)` };
+      const other = { ...rest[0]!, id: "programme-na-2026--x", eventId: "na-2026" };
+      await store.putProgramme("na-2026", [other]);
+      expect(await store.putProgramme("eu-2026", [retitled, ...rest])).toEqual({ added: 0, changed: 1, removed: 1, unchanged: rest.length });
+      expect(await store.revision()).toBeGreaterThan(afterFirst);
+      const stored = await (await connect()).listProgramme("eu-2026");
+      expect(stored.map((s) => s.id)).not.toContain(gone!.id);
+      expect(stored.find((s) => s.id === retitled.id)).toEqual(retitled);
+      expect(await store.listProgramme()).toHaveLength(rest.length + 2);
+      expect(await store.listProgramme("na-2026")).toEqual([other]);
+      // A programme can be followed as a source of its own kind.
+      const { source } = await store.addSource({ url: "https://schedule.example/all.ics", kind: "programme", addedBy: "cli", addedAt: T("2026-03-01T10:00:00Z") });
+      expect(source.kind).toBe("programme");
     });
 
     it("answers its health check", async () => {

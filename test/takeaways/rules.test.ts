@@ -31,6 +31,9 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Allocatable resources on a node are lower than its capacity."),
       candidate("Confidential computing means the guest workload no longer trusts the host."),
       fr("Contrairement à Linkerd, Cilium fait le choix d'un service mesh sans sidecar."),
+      candidate("The CNI specification is not Kubernetes-specific, while Kubernetes supports it."),
+      candidate("Most buildpacks are implemented by Google and Heroku, not by the foundation."),
+      candidate("Federation v2 is far more opinionated about cross-cluster DNS."),
     ],
     lacks: [candidate(GOOD)],
   },
@@ -39,6 +42,7 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("We learned that a single cluster per region was easier to run than one per team."),
       candidate("It turned out that most outages came from configuration changes, not from code."),
       fr("Fastly a constaté en production que la plupart des clusters ne servaient qu'une application."),
+      candidate("Container signing is not being used a lot in the companies asked."),
     ],
     lacks: [candidate(GOOD)],
   },
@@ -47,17 +51,51 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Service Meshes are a rabbit hole, think twice before you use them."),
       candidate("Don't write an operator when a Helm chart and a CronJob do the job."),
       fr("C’est une bonne idée de laisser des access keys liées à un compte sans droit."),
+      candidate("It's strongly suggested to not mix the vertical and the horizontal autoscalers."),
+      candidate("Seccomp blocks 44 system calls by default, so always keep its default profile on."),
     ],
-    lacks: [candidate(GOOD)],
+    lacks: [
+      candidate(GOOD),
+      candidate("Deployments have changed how updates to your microservices should be performed."),
+      candidate("Maintainers are always looking for people to fix bugs and review changes."),
+    ],
   },
   cause: {
     has: [
-      candidate("If the kubelet is not fast enough to react, the kernel's OOM killer kills the container."),
+      candidate("Adding clusters means more management, and more components that can break."),
+      candidate("Given syscalls run on the host's kernel, a second layer of defence means a kernel per container."),
       candidate("Allocatable resources are lower than capacity, since some are reserved for the system."),
       fr("Il faut bien remplir ses spans, car c'est la base de toute instrumentation."),
       candidate("Kubernetes is a control loop: you express the desired state, it runs a diff and acts on it."),
     ],
     lacks: [candidate(GOOD), candidate("Since version 1.8 the autoscaler reads custom metrics from an adapter.")],
+  },
+  conditional: {
+    has: [
+      candidate("If the kubelet is not fast enough to react, the kernel's OOM killer kills the container."),
+      fr("Quand un nœud manque de mémoire, le kubelet expulse d'abord les pods sans requests."),
+    ],
+    lacks: [
+      candidate(GOOD),
+      candidate("If the kubelet is too slow because the node is overloaded, the OOM killer acts first."),
+    ],
+  },
+  verdict: {
+    has: [
+      candidate("Networking is hard and Kubernetes networking is even harder."),
+      candidate("In case it wasn't obvious, Istio is becoming the default service mesh."),
+      candidate("The PodSpec is immutable, so new requests mean a new pod."),
+      fr("La configuration d'un service mesh reste très complexe pour une petite équipe."),
+    ],
+    lacks: [candidate(GOOD), candidate("Kubernetes storage is a topic for the next release of the operator.")],
+  },
+  risk: {
+    has: [
+      candidate("Security concerns: operators have privileged access to the whole cluster."),
+      candidate("Many devices at the edge can mean a bottleneck on the network side of things."),
+      fr("Une clé d'accès piège permet de savoir qu'un compte a été compromis."),
+    ],
+    lacks: [candidate(GOOD), candidate("Limits are enforced by the kernel through cgroups, requests by the scheduler.")],
   },
   named: {
     has: [
@@ -66,14 +104,18 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Seccomp limits the system calls a process can make.", { section: { kind: "talk", tags: ["Security"], text: "Profiles for Seccomp are JSON files.\nSeccomp limits the system calls a process can make.", talk: "Profiles" } }),
       candidate("Seccomp limits the system calls a process can make.", { section: { kind: "talk", tags: ["Security"], text: "Seccomp limits the system calls a process can make.", talk: "Seccomp" } }),
     ],
-    lacks: [candidate("Each container in a pod can specify resource requests and limits."), candidate(GOOD)],
+    lacks: [candidate("Each container in a pod can specify resource requests and limits."), candidate("If the parent is deleted, the child AND the parent are deleted."), candidate(GOOD)],
   },
   "no-topic": {
     has: [candidate(GOOD, { section: { kind: "talk", tags: [], text: GOOD, talk: "Opening words" } })],
     lacks: [candidate(GOOD)],
   },
   notes: {
-    has: [candidate(GOOD, { section: { kind: "notes", tags: ["Security"], text: GOOD, talk: "My week at KubeCon" } })],
+    has: [
+      candidate(GOOD, { section: { kind: "notes", tags: ["Security"], text: GOOD, talk: "My week at KubeCon" } }),
+      // A programme's abstract says what a talk promises, not what it said.
+      candidate(GOOD, { section: { kind: "programme", tags: ["Security"], text: GOOD, talk: "Seccomp in practice" } }),
+    ],
     lacks: [candidate(GOOD)],
   },
   "chit-chat": {
@@ -233,6 +275,8 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("AppArmor is a Linux kernel security module that confines programs to a set of resources."),
       candidate("The Cluster API is a Kubernetes project to bring declarative APIs to cluster creation."),
       candidate("What we mean by internal threats is any attack driven from inside the container."),
+      candidate("One of the keys in the TPM is the Endorsement Key, unique to each system."),
+      candidate("Benchmarking is an essential part of machine learning research, that provides performance data."),
     ],
     lacks: [candidate("Service Meshes are a rabbit hole, think twice before you use them."), candidate(GOOD)],
   },
@@ -249,8 +293,9 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Mesher can be easily integrated with various protocols and backends such as Prometheus."),
       candidate("OpenEBS enables container attached storage using Kubernetes for storage management."),
       candidate("OPA is written in Go and runs as a sidecar or a host-level daemon."),
+      candidate("EKS takes care of certificates management, supporting certificates rotation."),
     ],
-    lacks: [candidate(GOOD), candidate("Kubelet eviction policy sends a SIGTERM first when a soft threshold is reached.")],
+    lacks: [candidate(GOOD), candidate("Many devices can mean a bottleneck on the network side."), candidate("Kubelet eviction policy sends a SIGTERM first when a soft threshold is reached.")],
   },
   instructions: {
     has: [
@@ -272,12 +317,19 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Container Storage Object Interface was released: ephemeral volumes and Windows support."),
       candidate("Kubernetes 1.8 introduced the Custom Metrics API for the autoscaler."),
       fr("Le support de Windows sera disponible pour tous les clusters dans la prochaine version."),
+      candidate("The managed service preview is not production ready, do not run production workloads."),
+      candidate("The vendor will open-source the build scripts once the service reaches general availability."),
     ],
     lacks: [
       candidate(GOOD),
       candidate("CoreOS coined the operator pattern term back in 2016, for managing stateful apps."),
       candidate("If the kubelet is not fast enough to react, the kernel's OOM killer will kill the container."),
+      candidate("The operator relabels unhealthy pods so that the Service won't send them traffic."),
     ],
+  },
+  "the-subject": {
+    has: [candidate("The volume will remain alongside the Pod while the claim exists."), fr("Le cluster de production tourne sur trois zones.")],
+    lacks: [candidate(GOOD), candidate("Each cluster needs 3 control plane nodes to survive the loss of one zone."), candidate("The PodSpec is immutable, so new requests mean a new pod.")],
   },
   personal: {
     has: [
@@ -345,8 +397,8 @@ describe("takeaway features", () => {
     const weight = (name: string) => FEATURES.find((f) => f.name === name)!.weight;
     expect(scoreCandidate(candidate(GOOD))).toEqual({ score: 1, reasons: [] });
     const advice = scoreCandidate(candidate("Service meshes are a rabbit hole for 9 teams in 10, so think twice before adopting one."));
-    expect(advice.reasons).toEqual(["number", "recommendation"]);
-    expect(advice.score).toBeCloseTo(weight("number") * weight("recommendation"), 2);
+    expect(advice.reasons).toEqual(["number", "recommendation", "verdict"]);
+    expect(advice.score).toBeCloseTo(weight("number") * weight("recommendation") * weight("verdict"), 2);
     const weak = scoreCandidate(candidate("Kubernetes moves to three releases per year from now on", { origin: "sentence" }));
     expect(weak.reasons).toEqual(["number", "dated", "thin", "unfinished"]);
     expect(weak.score).toBeCloseTo(weight("number") * weight("dated") * weight("thin") * weight("unfinished"), 2);
