@@ -12,6 +12,15 @@ export interface TopicMatch {
 }
 
 /**
+ * A session is on the topic when it scores at least this share of the best session's score. Search
+ * lists every match, down to a session tagged with the topic for one word of its abstract
+ * ("Cilium" tags eBPF) or matching one word of two; an agenda lists only what is about the topic.
+ * On the EU 2026 programme, sessions with the words in their title or abstract score 0.3 to 1 of
+ * the best, those matched by a tag or part of the words 0.22 and below.
+ */
+const MIN_SHARE_OF_BEST = 0.25;
+
+/**
  * The programme sessions of these events that a topic matches, through the search engine (so its
  * synonyms, stemming and typo tolerance apply), restricted to the events' programme sections.
  */
@@ -27,6 +36,8 @@ export function sessionsOnTopic(engine: Pick<SearchEngine, "search" | "sections"
     suggestion ??= answer.suggestion;
     for (const hit of answer.hits) if (hit.section.kind === "programme") scored.push({ id: hit.section.id, score: hit.score, snippet: hit.snippet });
   }
-  scored.sort((a, b) => b.score - a.score).forEach(({ id, snippet }, rank) => ranked.set(id, { rank, snippet }));
+  scored.sort((a, b) => b.score - a.score);
+  const least = (scored[0]?.score ?? 0) * MIN_SHARE_OF_BEST;
+  scored.filter(({ score }) => score >= least).forEach(({ id, snippet }, rank) => ranked.set(id, { rank, snippet }));
   return { ranked, empty, ...(suggestion && { suggestion }) };
 }
