@@ -149,12 +149,13 @@ class Planner {
         this.decide(node.children, day);
       } else if (role === "day") {
         const named = facts.day ?? day;
-        this.prose(node.bodyFrom, node.bodyTo, named);
+        // "Day 2 keynotes" over text of its own: the day's keynote block, as under "Keynotes".
+        if (KEYNOTE_BLOCK.test(facts.text) && this.told(node)) this.talk(node, node.at, node.bodyTo, named);
+        else this.prose(node.bodyFrom, node.bodyTo, named);
         this.decide(node.children, named);
       } else if (role === "container") {
-        const told = node.bodyTo > node.bodyFrom && !this.mentionsIn(node.bodyFrom, node.bodyTo).some((m) => m.strong);
         // The keynote block, or a group of topics ("Notes on networking"), with text of its own: that text is content.
-        if ((KEYNOTE_BLOCK.test(facts.text) || isTopicGroupPhrase(facts.text)) && told) this.talk(node, node.at, node.bodyTo, day);
+        if ((KEYNOTE_BLOCK.test(facts.text) || isTopicGroupPhrase(facts.text)) && this.told(node)) this.talk(node, node.at, node.bodyTo, day);
         else this.prose(node.bodyFrom, node.bodyTo, day);
         // A group's topics carry its name ("Notes on security › Seccomp"); a list of sessions does not.
         this.decide(node.children, day, isTopicGroupPhrase(facts.text) ? facts.text : undefined);
@@ -179,6 +180,11 @@ class Planner {
         this.talk(node, node.at, node.end, day, parent);
       }
     }
+  }
+
+  /** Whether a heading has text of its own before its first child, other than talks named there by their people or recordings. */
+  private told(node: OutlineNode): boolean {
+    return node.bodyTo > node.bodyFrom && !this.mentionsIn(node.bodyFrom, node.bodyTo).some((m) => m.strong);
   }
 
   /**

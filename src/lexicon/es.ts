@@ -2,6 +2,7 @@ import type { Lexicon } from "./lexicon.js";
 
 export const es: Lexicon = {
   code: "es",
+  search: { stopWords: [], questionOpeners: [], letters: "" },
   weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
   months: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
   dayWords: ["día"],
@@ -24,4 +25,5 @@ export const es: Lexicon = {
   jobTitles: ["ingeniero", "ingeniera", "director", "directora", "fundador", "fundadora", "desarrollador", "desarrolladora", "arquitecto"],
   titleLabels: ["título", "tema"],
   reportingVerbs: ["presentó", "presentaron", "mostró", "mostraron", "explicó", "explicaron", "habló", "hablaron", "contó", "contaron"],
+  takeaways: {},
 };

@@ -6,9 +6,31 @@
  * Every entry is a phrase matched against a whole line (after its decorations are peeled off), case and
  * accents folded; a trailing `*` lets the phrase go on ("conclusion*" matches "Conclusions and next steps").
  */
+/**
+ * What search knows of a language, beside its stemmer and the `stopword` package's list (English
+ * and French have both; see src/search/analyzer.ts). Words are single words, compared case and
+ * accents folded; a language with none has empty lists.
+ */
+export interface SearchWords {
+  /**
+   * Words that say nothing of a topic, dropped from the sections written in the language and from
+   * the queries read as it: chat words of questions ("often", "show", "existe") and what apostrophes
+   * leave of contractions and elisions ("won" of "won't", "jusqu" of "jusqu'à"). Words written in a
+   * script without spaces (Japanese and Chinese function words that Intl.Segmenter cuts out) are
+   * dropped in every language: any text may quote them, and they are no word of another.
+   */
+  stopWords: readonly string[];
+  /** Words that open a question ("how", "should", "pourquoi"): a query opening with one gets an answer line. */
+  questionOpeners: readonly string[];
+  /** Letters that tell a query is written in the language ("é", "ç" for French), beside its function words. */
+  letters: string;
+}
+
 export interface Lexicon {
   /** ISO 639-1 code. */
   code: string;
+  /** The words search knows of the language (not phrases: single words, compared folded). */
+  search: SearchWords;
   /** Weekday names, full and short. */
   weekdays: readonly string[];
   /** Month names, full and short. */
@@ -53,4 +75,143 @@ export interface Lexicon {
   titleLabels: readonly string[];
   /** Verbs that say what a talk's people did ("presented", "showed"), after their names in a note. */
   reportingVerbs: readonly string[];
+  /** The words that tell a takeaway worth posting from a weak one (see `TakeawayWords`). */
+  takeaways: TakeawayWords;
+}
+
+/**
+ * The words of one language that the takeaway rules read (src/takeaways/rules.ts, takeaways.ts).
+ * Unlike the phrases above, each entry is a regular-expression alternative, matched case-insensitively
+ * as whole words (`\p{L}` and groups allowed: "compared (to|with)", "congrat\p{L}*"); an entry may
+ * be anchored with `^` where the rule reads anywhere. The rules join the entries of every language,
+ * since recaps mix them. A language lists what it has; a kind it leaves out matches nothing of it.
+ */
+export interface TakeawayWords {
+  // What a reader learns from.
+  /** Number words that count something ("two", "hundreds", "twice", "moitié"); digits are the rule's. */
+  numbers?: readonly string[];
+  /** Two things weighed: "than", "instead of", "not an X, but", "plutôt que". */
+  comparison?: readonly string[];
+  /** Connectives that weigh a second clause after a comma: ", while", ", whereas", ", alors que". */
+  contrasts?: readonly string[];
+  /** What doing it taught: "we learned", "turned out", "in production", "retour d'expérience". */
+  lesson?: readonly string[];
+  /** Advice: "should", "avoid", "think twice", "il faut". */
+  recommendation?: readonly string[];
+  /** Words that open an embedded question, after which "should" is no advice ("how updates should be done"). */
+  embeddedQuestions?: readonly string[];
+  /** Frequency words that are advice unless a gerund follows ("always keep", not "always looking"). */
+  frequencies?: readonly string[];
+  /** The verbs a verdict hangs on ("is", "remains", "becoming", "reste"). */
+  verdictVerbs?: readonly string[];
+  /** Degree words between that verb and the verdict ("still", "very", "not", "très"). */
+  degrees?: readonly string[];
+  /** Verdicts: "hard", "the default", "a rabbit hole", "complexe". */
+  verdicts?: readonly string[];
+  /** A risk, problem or limit named as such: "concerns", "bottleneck", "piège". */
+  risk?: readonly string[];
+  /** Words before a risk that deny it: "no risk of", "sans risque". */
+  denials?: readonly string[];
+  /** Why something happens: "because", "which means", "car", "grâce à"; `^given` opens one. */
+  cause?: readonly string[];
+  /** Words that open a rule of behaviour: "if", "when", "once", "si", "quand". */
+  conditions?: readonly string[];
+  /** Words that make a "will" a rule too, not only at the opening: "until", "as long as", "tant que". */
+  durations?: readonly string[];
+  /** What follows from something: "so that", "otherwise", "sinon". */
+  consequences?: readonly string[];
+
+  // Against: not about the technology, or a sentence that needs its neighbour.
+  /** Praise, thanks, venue and food, sponsors. */
+  chitChat?: readonly string[];
+  /** How the session went: "started with", "gave us an overview", "the speaker". */
+  narration?: readonly string[];
+  /** Rooms, schedules, registration, recordings. */
+  logistics?: readonly string[];
+  /** Endings that promise a word that never came: "called", "via", "e.g", "notamment". */
+  fragmentEndings?: readonly string[];
+  /** A negation alone on a line ("No", "pas"). */
+  negations?: readonly string[];
+  /** Openings that lean on an earlier line: "another", "in the end", "ensuite". */
+  leaningOpenings?: readonly string[];
+  /** Nouns that, opening with a copula, name what an earlier line set up: "goal", "idea" ("Goal is ..."). */
+  leaningSubjects?: readonly string[];
+  /** Nouns that, after a definite article, name only something from earlier lines: "the plugin", "l'outil". */
+  leaningNouns?: readonly string[];
+  /** Words after such a noun that make it a name of its own ("the design of X"): "of", "for", "de". */
+  ofWords?: readonly string[];
+  /** Words anywhere that point back: "also", "such", "aussi". */
+  leaningWords?: readonly string[];
+  /** A pronoun and its verb that, after a comma, stand for an earlier subject ("…, it can", "…, they are"). */
+  pronounSubjects?: readonly string[];
+  /** Definite articles ("the", "le"): a common noun after one opening a sentence is the talk's. */
+  definiteArticles?: readonly string[];
+  /** Indefinite articles ("a", "un"). */
+  indefiniteArticles?: readonly string[];
+  /** The copulas of a definition ("is", "sont"). */
+  copulas?: readonly string[];
+  /** Conjunctions that open the rest of something ("and", "mais"). */
+  conjunctions?: readonly string[];
+  /** Openings of a question and its answer: "what is", "why does", "pourquoi". */
+  questions?: readonly string[];
+  /** Sentences that only announce what follows: "here are", "the following", "voici". */
+  promises?: readonly string[];
+  /** Pointers at a page, a link or a publication: "check out", "see the slides", "retrouvez". */
+  references?: readonly string[];
+  /** News of the day it was written: "released", "now", "a new", "in preview", "récemment". */
+  news?: readonly string[];
+  /** Plans and predictions: "will", "soon", "roadmap", "bientôt". */
+  future?: readonly string[];
+  /** Filler of hurried writing: "stuff", "basically", "bref". */
+  informal?: readonly string[];
+  /** What everyone knows already: "the best-known example", "famous", "le plus connu". */
+  wellKnown?: readonly string[];
+  /** The speakers or the writer as characters: "he", "his", "we can", "nous"; `^we` opening. */
+  personal?: readonly string[];
+  /** What links a definition's name to its purpose: "that", "used", "designed", "qui", "destiné". */
+  definitionLinks?: readonly string[];
+  /** Phrases that define: "stands for", "refers to", "désigne"; `^what we mean by`. */
+  definitionPhrases?: readonly string[];
+  /** "One of the", "l'une des": with "is the", a definition of a part. */
+  oneOf?: readonly string[];
+  /** Openings of a purpose, a how-to step: "to", "in order to", "pour", "afin de". */
+  purposes?: readonly string[];
+  /** Imperatives of a how-to: "install", "click", "configurer". */
+  steps?: readonly string[];
+  /** Verdicts whose subject is the heading: "good for", "useful when". */
+  evaluationOpenings?: readonly string[];
+  /** Gerunds of "Using X to do Y": "using", "leveraging". */
+  instrumentVerbs?: readonly string[];
+  /** What a tool can do, as its documentation says it: "enables", "integrates", "can be", "permet". */
+  capabilities?: readonly string[];
+  /** Openings that say by what means, the subject left in the heading: "By extending plugins, …". */
+  meansOpenings?: readonly string[];
+  /** Instructions to the reader: "you can", "vous pouvez". */
+  instructions?: readonly string[];
+  /** A demo: "demo", "démonstration". */
+  demos?: readonly string[];
+  /** Capitalized words that name nothing worth a mention: "I", "OK" (plain words, as written). */
+  commonCapitals?: readonly string[];
+
+  // Whether a statement stands on its own (takeaways.ts).
+  /** A line that announces the recap's own list of takeaways: "take aways", "key points", "à retenir". */
+  listMarkers?: readonly string[];
+  /** A section that is itself such a list: "conclusion", "best practices", "leçons". */
+  listSections?: readonly string[];
+  /** Openings that lean on the line before: pronouns, conjunctions, "here", first person. */
+  dependentOpenings?: readonly string[];
+  /** Impersonal openings that point at nothing before them: "it's strongly suggested", "there is", "il faut". */
+  impersonalOpenings?: readonly string[];
+  /** The writer talking about themselves (matched with its case: "I", "my", "je"). */
+  firstPerson?: readonly string[];
+  /** Pointers at what the reader cannot see: "above", "the slides", "ci-dessus". */
+  deictics?: readonly string[];
+  /** Short words that, glued to a capital, show inline code lost its spaces ("orGuaranteed"). */
+  gluedWords?: readonly string[];
+  /** Labels of a line that is no statement: "session:", "tags:". */
+  labels?: readonly string[];
+  /** Words a sentence cut in the middle ends on: "and", "the", "pour". */
+  openEndings?: readonly string[];
+  /** Abbreviations whose period ends no sentence: "e.g", "etc", "vs" (written without the final period). */
+  abbreviations?: readonly string[];
 }

@@ -1,6 +1,8 @@
 import type { Bullet, Section } from "../corpus/section.js";
 import { isFunctionWord } from "../corpus/words.js";
+import { LEXICONS } from "../lexicon/index.js";
 import { hasConjugatedVerb, opensWithVerb } from "./grammar.js";
+import { any, anywhere, capitalized, wordSet } from "./words.js";
 
 /** A candidate statement with what the rules read around it. */
 export interface Candidate {
@@ -75,16 +77,13 @@ function inCatalogue(c: Candidate): boolean {
 }
 
 /** Praise, thanks, venue and food, sponsors: about the conference, not about the technology. */
-const CHIT_CHAT =
-  /(?<![\p{L}-])((at|during|to|of) (the|this) (conference|event|summit)|(à|de|pendant) la (conférence|kubecon)|cool|awesome|amazing|great (talk|demo|session|keynote|job|story|presentation)|interesting|nice|fun|funny|impressive|impressed|excellent|fantastic|enjoy(ed|able)?|worth (it|the time|watching|a watch|seeing)|must[- ]see|shout[- ]?out|thanks?|thank you|kudos|congrat\p{L}*|well done|venue|catering|food|lunch|dinner|breakfast|coffee|part(y|ies)|swag|booths?|hotel|weather|beautiful|sponsor(ed|s|ing)?|platinum|tribute|génial|sympa|chouette|intéressante?s?|impressionnante?s?|passionnante?s?|bravo|merci|remerci\p{L}*|félicit\p{L}*|repas|traiteur|soirée|buffet|sponsoris\p{L}*)(?![\p{L}-])/iu;
+const CHIT_CHAT = anywhere("chitChat");
 
 /** The write-up telling how the session went rather than what it taught. */
-const NARRATION =
-  /(?<![\p{L}-])((started|starts|began|begins|continued|continues|kicked off|wrapped up|concluded|ended|finished) (with|by|on|off|describing|talking|explaining|presenting|the)|talked|spoke|presented|demo['’]?ed|demoed|showed us|walked us|took us|told us|gave (us|an overview|a presentation|a talk)|went through|introduced (us|by)|(was|were) (introduced|presented|shown|demoed)|during (the|a) (demo|talk|keynote|session|presentation|panel)|we (could|can) see|the (speaker|presenter|speakers|presenters|session|keynotes?|panel|demo|audience)\b|speaker \(|s['’]encha[iî]n\p{L}*|nous (a|ont|sont) (présenté|montré|expliqué)\p{L}*|(a|ont) présenté|démonstrations?|on a pu voir|(what|which) (was|were) (covered|shown|said|presented)|(le|les|un|une|ce) speakers?|l['’]intervenante?|(première|seconde|deuxième|dernière) présentation|donne envie|(a|an|the|this|that|un|le|ce) talk|nous (fait|fera|parle|présente|explique)|fait un retour|revient sur|commence par|termine par|on fini\p{L}*|l['’]orateur|la présentation|le public)(?![\p{L}-])/iu;
+const NARRATION = anywhere("narration");
 
 /** Endings that promise a word that never came: "called", "via", "ie.", "e.g.", a colon. */
-const FRAGMENT_ENDING =
-  /((?<![\p{L}-])(called|named|via|using|with|like|such as|including|namely|ie|i\.e|e\.g|eg|cf|appelée?s?|nommée?s?|comme|avec|notamment|par exemple)\.?|:|\.\.\.|…)$/iu;
+const FRAGMENT_ENDING = new RegExp(`((?<![\\p{L}-])(${any("fragmentEndings")})\\.?|:|\\.\\.\\.|…)$`, "iu");
 
 /** Text the page garbled: runs of colons or arrows ("R(un)::::", "router -> backends -> service"). */
 const GARBLED = /:{3,}|(->|→|=>).*(->|→|=>)|\.\.\s*\p{Ll}|\s,(?=\p{L})/u;
@@ -93,116 +92,111 @@ const GARBLED = /:{3,}|(->|→|=>).*(->|→|=>)|\.\.\s*\p{Ll}|\s,(?=\p{L})/u;
 const GLUED_BULLETS = /\s-\s+\p{Lu}|[.!?]\s+\(/u;
 
 /** A line that is only a negation: the page broke "No Dockerfile support" after "No". */
-const BARE_NEGATION = /^(no|not|non|pas|sans|never|jamais|without|aucune?)\.?$/i;
+const BARE_NEGATION = new RegExp(`^(${any("negations")})\\.?$`, "i");
 
 /** Openings that lean on what came before: "Another part is...", "In the end", "The plugin". */
 const LEANING_OPENING = new RegExp(
-  "^(another|other|others|the other|the (same|latter|former|rest|remaining|following|next|last|first|second|third|final)|" +
-    "in the end|at the end|finally|lastly|then|next|also|as well|similarly|likewise|both|either|neither|meanwhile|" +
-    "in addition|additionally|besides|moreover|furthermore|on top of that|on the other hand|as a result|still|again|" +
-    "an alternative|one of them|some of them|most of them|all of them|none of them|" +
-    "un autre|une autre|d['’]autres|l['’]autre|les autres|enfin|finalement|au final|à la fin|ensuite|puis|aussi|" +
-    "également|de même|de plus|en outre|par ailleurs|l['’]ensemble|le reste|ce dernier|cette dernière|celui-ci|" +
-    "celle-ci|le premier|la première|le dernier|la dernière|de ce|dans ce|pour cela|pour ça|c['’]est pourquoi|" +
-    "for that|for this|because of that|that['’]s why|this is why)(?![\\p{L}-])|" +
+  `^(${any("leaningOpenings")})(?![\\p{L}-])|` +
+    `^(${any("leaningSubjects")})s? (${any("copulas")}|:)|` +
     // A definite article and a noun that only names something from earlier lines: "The plugin reserves".
-    "^(goal|idea|result|solution|problem|answer|reason|point|conclusion)s? (is|are|was|were|:)|" +
-    "^(the|le|la|les|l['’])\\s*(plugin|design|project|tool|idea|goal|solution|approach|feature|model|colou?rs?|query|" +
-    "demo|result|results|team|company|problem|answer|reason|point|part|process|method|question|issue|topic|mod[eè]le|projet|outil|idée|but|" +
-    "solution|approche|fonctionnalité|chiffres?|résultats?|équipe|problème)s?(?![\\p{L}-])(?!\\s+(of|de|d['’]|du|des|for|pour)\\b)",
+    `^(${any("definiteArticles")})\\s*(${any("leaningNouns")})s?(?![\\p{L}-])(?!\\s+(${any("ofWords")})\\b)`,
   "iu",
 );
 /** A subject that is a common noun the talk has been about: "The checks pass", "The volume will remain", "Le cluster". */
-const THE_SUBJECT = /^(The|Le|La|Les|L['’])\s*\p{Ll}[\p{Ll}-]*\s/u;
+const THE_SUBJECT = new RegExp(`^(${capitalized("definiteArticles")})\\s*\\p{Ll}[\\p{Ll}-]*\\s`, "u");
 /** Words anywhere that point back: "also", "as well", "anymore", "such APIs", "aussi". */
-const LEANING_WORD =
-  /(?<![\p{L}-])(also|as well(?! as)|anymore|(?<!even )though|such (?!as\b)\p{L}+|aussi|également|non plus|de même|en plus|de plus|in addition|on top of that)(?![\p{L}-])|[,;)]\s(it|they|this|these)\s(\p{L}+ly\s)?(can|is|are|was|were|will|has|have|does|do|requires?|needs?)(?![\p{L}-])/iu;
+const LEANING_WORD = new RegExp(`${anywhere("leaningWords").source}|[,;)]\\s(${any("pronounSubjects")})(?![\\p{L}-])`, "iu");
 /** A label's attributes that go on from something else: "Someone else’s app: and its state...". */
-const CONJUNCTION_OPENING = /^(and|but|or|so|et|mais|ou|donc)(?![\p{L}-])/iu;
+const CONJUNCTION_OPENING = new RegExp(`^(${any("conjunctions")})(?![\\p{L}-])`, "iu");
 /** A question and its answer: "What is (e)BPF: ...", "Why OpenTelemetry? because ...". */
-const QUESTION = /\?|^(what|why|how|who|which) (is|are|do|does|can|should)(?![\p{L}-])|^(pourquoi|comment|qu['’]est-ce)(?![\p{L}-])/iu;
+const QUESTION = new RegExp(`\\?|^(${any("questions")})(?![\\p{L}-])`, "iu");
 
 /** Sentences that only announce what follows: "the first thing to do is to...", "here are". */
-const PROMISE =
-  /(?<![\p{L}-])(the first thing to do|first step is|here (is|are)|the following|as follows|there (are|were) (a few|some|two|three|four|five|several|many|\d+) (main |common |key )?\p{L}+|let['’]s (see|look)|voici|voilà|ci-dessous|suivante?s?|deux techniques|plusieurs (points|techniques|approches))(?![\p{L}-])/iu;
+const PROMISE = anywhere("promises");
 
 /** Pointers at a page, a link or a publication, in either language. */
-const REFERENCE =
-  /(?<![\p{L}-])(you can find|can be found|check (it )?out|see (the )?(link|slides|video|blog|post|article|docs?|documentation|repo)|available (here|online|on github)|more (info|information|details) (here|at|on|in)|read more|dont vous pouvez|vous pouvez (retrouver|trouver|consulter|lire)|retrouvez|à retrouver|disponibles? (ici|sur|en ligne)|voir (le|la|les) (lien|slides|article|vidéo|publication)|la publication|l['’]article|le lien)(?![\p{L}-])/iu;
+const REFERENCE = anywhere("references");
 
 /** News of the day it was written: releases, "now", "recently", "a new runtime". History once it says its year. */
-const NEWS =
-  /(?<![\p{L}-])(released|announced|launched|unveiled|introduced|went ga|graduated|annoncée?s?|sortie?s?|recent(ly)?|nowadays|now|currently|today|as of|yet|at the moment|for now|so far|this year|à ce jour|pour l['’]instant|pour le moment|last year|an? (brand )?new|récemment|actuellement|aujourd['’]hui|désormais|maintenant|cette année|pas encore|en cours|une? nouvel(le)?|(in|is|are|still|en) (preview|alpha|beta|draft)|preview|GA|general availability|work in progress|prototype|at the time of writing)(?![\p{L}-])/iu;
+const NEWS = anywhere("news");
 /** Plans and predictions: stale a year later, whatever year they name. */
-const FUTURE =
-  /(?<![\p{L}-])(will|won['’]t|might|soon|upcoming|coming|plans? to|planned|wants? to|going to|roadmap|in the (near )?future|(should|to) be (released|finalized|shipped|available|introduced|deprecated)|sera|seront|serait|vont|prochaine(ment)?|bientôt)(?![\p{L}-])/iu;
+const FUTURE = anywhere("future");
+
+/** Notes in shorthand, symbols for words: "DBs = #1 workload", "w/ spec", "w/o sft eng", "b/c". */
+const SHORTHAND = /\s=\s|(?<![\p{L}\p{N}])(w\/o?|b\/c)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])#\d/iu;
 
 /** Filler of spoken or hurried writing: "more stuff that can break", "it's a bytecode basically". */
-const INFORMAL = /(?<![\p{L}-])(stuff|basically|kinda|sort of|gonna|wanna|pretty much|a bunch of|killing it|trucs?|bref)(?![\p{L}-])/iu;
+const INFORMAL = anywhere("informal");
+/** What everyone knows already: "the best-known supply chain attack", "l'exemple le plus connu". */
+const WELL_KNOWN = anywhere("wellKnown");
 
 /** The speakers or the writer as characters: "he", "his company", "gave us", "il s’évade". */
-const PERSONAL =
-  /(?<![\p{L}-])(he|she|his|her|him|himself|herself|us|our|ours|let['’]s|we (can|could|are|were|need|have|had|saw|see|got|heard)|elle|ils|elles|nous|notre|nos|il(?! (faut|y a|est possible|s['’]agit|existe)))(?![\p{L}-])|^we(?![\p{L}-])/iu;
+const PERSONAL = anywhere("personal");
 
 /** A figure a reader can hold on to: "1,800 services", "10x", "3 AZs", "two layers", "80%". */
-const NUMBER =
-  /(?<![\p{L}\p{N}.-])(\d[\d,.]*\s?(%|x|k|m|s)?|one (in|of) (two|three|four|five|ten)|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundreds?|thousands?|millions?|billions?|dozens?|half|twice|deux|trois|quatre|cinq|dix|cent|mille|centaines|milliers|millions|moitié)(?![\p{L}\p{N}])/iu;
+const NUMBER = new RegExp(`(?<![\\p{L}\\p{N}.-])(\\d[\\d,.]*\\s?(%|x|k|m|s)?|${any("numbers")})(?![\\p{L}\\p{N}])`, "iu");
 /** Numbers that are only names: versions ("Kubernetes 1.8", "v2"), CVE ids, "Kernel 2.2". */
 const VERSION = /(?<![\p{L}\p{N}])(v?\d+\.\d+(\.\d+)?|CVE-\d{4}-\d+|v\d+)(?![\p{N}])/giu;
 
 /** Two things weighed against each other: "than", "instead of", "not an X, but a Y", "plutôt que". */
-const COMPARISON =
-  /(?<![\p{L}-])(than|compared (to|with)|versus|vs\.?|instead of|rather than|unlike|whereas|as opposed to|not (an?|the|just|only) [^,;.]{2,60}(,\s*)?but|no longer|not anymore|used to|(far|much|way|a lot|bien|beaucoup) (more|less|plus|moins) \p{L}+|the (best|worst|most|least|fastest|simplest|easiest|hardest|biggest)|(le|la|les) (meilleure?s?|pire|plus)|better|worse|faster|slower|cheaper|easier|harder|simpler|safer|smaller|bigger|larger|fewer|outperforms?|plutôt que|au lieu de|contrairement à|par rapport à|comparée? à|mieux|moins (de |d['’])?\p{L}+ que|plus (de |d['’])?\p{L}+ que)(?![\p{L}-])|,\s*(while|whereas|alors que|tandis que)(?![\p{L}-])|,\s*not (by|in|for|on|a|an|the|only|just)(?![\p{L}-])/iu;
+const COMPARISON = new RegExp(`${anywhere("comparison").source}|,\\s*(${any("contrasts")})(?![\\p{L}-])`, "iu");
 
 /** What the speakers found out by doing it: "we learned", "it turned out", "the hard way", "in production". */
-const LESSON =
-  /(?<![\p{L}-])(we (learned|learnt|found|realized|realised|discovered|moved|migrated|cut|reduced|saved|went from|ended up|switched|replaced|run|ran)|(turned|turns) out|the hard way|lessons? learn[et]d?|in production|at scale|our (biggest|main|first|key) (lesson|mistake|problem|challenge)|nous avons (appris|constaté|découvert|migré|réduit)|on a (appris|constaté|découvert)|en production|à l['’]échelle|retour d['’]expérience|(not|rarely|hardly|barely|widely) (being )?(used|adopted)|(anyone|nobody|no one) (using|uses|is using)|the reality is|in (practice|reality)|en pratique|en réalité)(?![\p{L}-])/iu;
+const LESSON = anywhere("lesson");
 
 /** Why or when something happens: "because", "which means", "if the kubelet is too slow, ...", "car". */
-const CAUSE =
-  /(?<![\p{L}-])(because|since(?= (?!\d|version|v\d|then|the (start|beginning)))|so that|which means|this means|that means|means|(can|could|may|will) mean|leads? to|results? in|causes?|therefore|hence|thanks to|due to|as a result|parce que|car|donc|grâce à|ce qui (permet|signifie|évite)|afin que)(?![\p{L}-])|^given(?![\p{L}-])/iu;
+const CAUSE = anywhere("cause");
 /** A rule of behaviour: "If the kubelet is too slow, ...", "Quand ..., ...": a mechanism, a weaker reason to post than a cause. */
-const CONDITIONAL = /^(if|when|whenever|once|unless|si|quand|lorsqu['’]?\p{L}*) [^,]{8,},\s/iu;
+const CONDITIONAL = new RegExp(`^(${any("conditions")}) [^,]{8,},\\s`, "iu");
 
 /** A verdict on something: "Networking is hard", "Istio is becoming the default", "la configuration reste complexe". */
-const VERDICT =
-  /(?<![\p{L}-])(is|are|was|were|remains?|becomes?|becoming|getting|gets|seems?|looks?|feels?|est|sont|reste|restent|devient|deviennent)(\s+(still|very|really|quite|far|much|so|too|not|often|usually|always|never|more|less|a lot|even|encore|très|vraiment|plus|moins|pas|souvent|toujours))*\s+(hard|harder|hardest|difficult|complex|complicated|expensive|costly|painful|slow|slower|fragile|brittle|risky|dangerous|mature|immature|mainstream|the (new )?(standard|default|norm)|a (rabbit hole|pain|must|buzzword|hype|bottleneck|trap)|a (big|real|huge|common|hard) (problem|issue|pain|challenge)|overkill|essential|critical|crucial|immutable|easy|easier|simple|simpler|cheap|cheaper|popular|uncommon|rare|production[- ]ready|unstable|unreliable|obvious|difficile|complexe|compliquée?s?|coûteu(x|se)s?|lente?s?|fragiles?|matures?|indispensables?|essentiel(le)?s?|critiques?|simples?|faciles?|rapides?)(?![\p{L}-])/iu;
+const VERDICT = new RegExp(
+  `(?<![\\p{L}-])(${any("verdictVerbs")})(\\s+(${any("degrees")}))*\\s+(${any("verdicts")})(?![\\p{L}-])`,
+  "iu",
+);
 
 /** A risk, a problem or a limit named as such: "operators have privileged access", "a bottleneck", "le piège". */
-const RISK =
-  /(?<![\p{L}-])(risks?|risky|concerns?|threats?|attacks?|attackers?|vulnerab\p{L}*|danger\p{L}*|exploit\p{L}*|compromised?|leaks?|outages?|incidents?|bottlenecks?|pitfalls?|drawbacks?|downsides?|trade-?offs?|caveats?|gotchas?|limitations?|single point of failure|blast radius|privileged|crash\p{L}*|failures?|broken|blacklisted|throttled|rate[- ]limit\p{L}*|downtime|risques?|menaces?|attaques?|pièges?|failles?|inconvénients?|limites)(?![\p{L}-])/iu;
+const RISK = new RegExp(`(?<!(${any("denials")}) )${anywhere("risk").source}`, "iu");
 
 /** Advice: "should", "avoid", "don't", "think twice", "il faut", "bonne idée". */
-const RECOMMENDATION =
-  /(?<![\p{L}-])(?<!(how|what|whether|which|when) [^,.;:]{0,60})(should|shouldn['’]t|must|mustn['’]t|don['’]t|do not|avoid|prefer|make sure|think twice|careful|beware|consider|recommend(s|ed)?|best practices?|(it['’]s|is) (better|best|worth|key|crucial|essential)|the key is|is a (good|bad) idea|suggest(s|ed)?|advis(e|ed|able)|(a )?good starting point|no need to|(don['’]t|do not|doesn['’]t) need|treat (it|them|\p{L}+) (like|as)|il faut|il vaut mieux|mieux vaut|évite[rz]?|privilégie[rz]?|bonne (idée|pratique)|recommand\p{L}*|ne (faut|doit) pas|doit|doivent|devrait|devraient)(?![\p{L}-])|(?<![\p{L}-])(always|never)(?! \p{L}+ing(?![\p{L}-]))(?![\p{L}-])/iu;
+const RECOMMENDATION = new RegExp(
+  `(?<![\\p{L}-])(?<!(${any("embeddedQuestions")}) [^,.;:]{0,60})(${any("recommendation")})(?![\\p{L}-])|` +
+    `(?<![\\p{L}-])(${any("frequencies")})(?! \\p{L}+ing(?![\\p{L}-]))(?![\\p{L}-])`,
+  "iu",
+);
 
 /** Definitions a reader can look up: "AppArmor is a Linux kernel security module", "X stands for". */
-const DEFINITION =
-  /^((the|an?|le|la|les|l['’]|un|une)\s*)?[^\s,;:]+(\s[^\s,;:]+){0,4}?\s(\([^)]*\)\s)?(is|are|est|sont) (an?|the|un|une|le|la|des|one of the)\s[^;:.]{0,120}?(?<![\p{L}-])(that|which|to|used|designed|aimed|meant|qui|permettant|destinée?)(?![\p{L}-])|^what (we|they) mean by|^(one of the|l['’]une? des) [^,;:]{3,60} (is|est) (the|le|la|l['’])|(?<![\p{L}-])(stands for|refers to|is defined as|désigne|se définit)(?![\p{L}-])|^[^:]{2,40}:\s(an?|une?)\s/iu;
+const DEFINITION = new RegExp(
+  `^((${any("definiteArticles")}|${any("indefiniteArticles")})\\s*)?[^\\s,;:]+(\\s[^\\s,;:]+){0,4}?\\s(\\([^)]*\\)\\s)?(${any("copulas")}) ` +
+    `(${any("indefiniteArticles")}|${any("definiteArticles")}|${any("oneOf")})\\s[^;:.]{0,120}?(?<![\\p{L}-])(${any("definitionLinks")})(?![\\p{L}-])|` +
+    `^(${any("oneOf")}) [^,;:]{3,60} (${any("copulas")}) (${any("definiteArticles")})|` +
+    `${anywhere("definitionPhrases").source}|^[^:]{2,40}:\\s(${any("indefiniteArticles")})\\s`,
+  "iu",
+);
 
 /** A step of a how-to: "To implement X, you can start with", "Import the package and build", "you can use". */
-const HOW_TO_OPENING =
-  /^(to|pour|in order to|so as to|afin de?) \p{L}+\b|^(import|install|run|create|add|open|click|type|copy|paste|download|clone|set up|setup|configure|enable|go to|navigate|select|edit|build|execute|apply|define|write|call|declare|start with|first,?|then|next|step \d|installer|lancer|créer|ajouter|ouvrir|cliquer|configurer|exécuter|télécharger)(?![\p{L}-])/iu;
+const HOW_TO_OPENING = new RegExp(`^(${any("purposes")}) \\p{L}+\\b|^(${any("steps")})(?![\\p{L}-])`, "iu");
 /** A verdict whose subject is the heading: "Good for keeping weeks of data", "Useful when ...". */
-const EVALUATION_OPENING = /^(good|great|useful|handy|ideal|perfect|nice|bad|not (good|great|ideal)) (for|to|at|when)(?![\p{L}-])/iu;
+const EVALUATION_OPENING = new RegExp(`^(${any("evaluationOpenings")})(?![\\p{L}-])`, "iu");
 /** "Using X to do Y" and no more: a phrase without its clause (a comma would start one). */
-const INSTRUMENT_PHRASE = /^(using|leveraging|utili[sz]ing) [^\s,;:]+( [^\s,;:]+){0,3} to [^,;:]+$/iu;
+const INSTRUMENT_PHRASE = new RegExp(`^(${any("instrumentVerbs")}) [^\\s,;:]+( [^\\s,;:]+){0,3} (${any("purposes")}) [^,;:]+$`, "iu");
 
 /** What a tool can do, as its documentation says it: "Mesher can be easily integrated with", "OpenEBS enables". */
-const DESCRIPTION =
-  /^((the|an?)\s)?[^\s,;:]+(\s[^\s,;:]+)?(\s\([^)]*\))?\s(can (be )?(easily )?(?!mean|cause|lead|break|fail|hurt)\p{L}+|enables|integrates|collects|stores|exposes|manages|is (written|deployed|defined|configured|installed|used|built)|are (written|deployed|defined|configured|installed|used|built)|allows|lets|provides|supports|offers|helps|handles|automates|takes care of|permet|fournit|propose|offre)(?![\p{L}-])|^by \p{L}+ing\b/iu;
+const DESCRIPTION = new RegExp(
+  `^((${any("definiteArticles")}|${any("indefiniteArticles")})\\s)?[^\\s,;:]+(\\s[^\\s,;:]+)?(\\s\\([^)]*\\))?\\s(${any("capabilities")})(?![\\p{L}-])|^(${any("meansOpenings")})\\b`,
+  "iu",
+);
 
 /** Instructions addressed to the reader anywhere in the text: "you can design a workflow", "vous pouvez". */
-const INSTRUCTIONS = /(?<![\p{L}-])(you can|you need to|you have to|(need|needs) to be (provided|installed|configured|created|set)|vous pouvez|vous devez|on peut (utiliser|lancer|créer))(?![\p{L}-])/iu;
+const INSTRUCTIONS = anywhere("instructions");
 
 /** When, where and how to attend: rooms, schedules, registration, recordings, slides. */
-const LOGISTICS =
-  /(?<![\p{L}-])(room|hall \p{L}|registration|register|tickets?|badge|wi-?fi|schedule[sd]?|agenda|recording|recorded|livestream|youtube|slides? (are|is|will be)|videos? (are|is|will be)|\d{1,2}[:h]\d{2}|\d{1,2} ?(am|pm)|salle|inscriptions?|programme|replay|vidéos? (sont|est|seront))(?![\p{L}-])/iu;
+const LOGISTICS = anywhere("logistics");
 
 /** What follows from something is no plan either: "relabels pods so that the Service won't match them". */
-const CONSEQUENCE = /(?<![\p{L}-])(so that|which means|otherwise|or else|de sorte que|sinon)(?![\p{L}-])/iu;
+const CONSEQUENCE = anywhere("consequences");
 /** A condition makes "will" a rule, not a plan: "if the kubelet is too slow, the OOM killer will kill it". */
-const CONDITION = /(?<![\p{L}-])(if|when|whenever|once|unless|until|as long as|while|si|quand|lorsqu['’]?\p{L}*|tant que)(?![\p{L}-])/iu;
+const CONDITION = new RegExp(`(?<![\\p{L}-])(${any("conditions")}|${any("durations")})(?![\\p{L}-])`, "iu");
 
 /**
  * A plan or prediction, unless a condition comes first and makes it a rule ("if the kubelet is too
@@ -217,7 +211,7 @@ function plans(text: string): boolean {
 }
 
 /** A section that is a demo: "Demo", "Demo project: Stork", "Démonstration". */
-const DEMO = /(?<![\p{L}-])(demo|démo|démonstration|live coding)(?![\p{L}-])/iu;
+const DEMO = anywhere("demos");
 
 /** A year written in the text: dated news that says its year reads as history ("back in 2016"). */
 const YEAR = /(?<![\p{N}])(19|20)\d{2}(?![\p{N}])/u;
@@ -271,10 +265,16 @@ function explainedAfterColon(c: Candidate): boolean {
 
 /** Capitalized words that name nothing worth a mention: "I", days and months, the platform itself. */
 const COMMON_CAPITALS = new Set([
-  "I", "OK", "Kubernetes", "K8s", "K8S", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+  ...wordSet("commonCapitals"),
+  // Days and months of every language (past their short forms): dates, not names.
+  ...LEXICONS.flatMap((lexicon) => [...lexicon.weekdays, ...lexicon.months]).filter((word) => word.length > 3).map(capitalize),
+  "Kubernetes", "K8s", "K8S",
   "API", "APIs", "UI", "CLI", "IT", "IP", "OS", "YAML", "JSON", "HTTP", "HTTPS", "TCP", "DNS", "CPU", "CPUs", "GPU",
 ]);
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
 
 /** Whether the text gives a number that counts something, not a version or an id. */
 function givesNumber(c: Candidate): boolean {
@@ -288,7 +288,8 @@ export const FEATURES: readonly Feature[] = [
   feature("comparison", 1.4, matches(COMPARISON)),
   feature("lesson", 1.5, matches(LESSON)),
   feature("recommendation", 1.5, matches(RECOMMENDATION)),
-  feature("verdict", 1.3, matches(VERDICT)),
+  // A judgement with room for what it is based on; a short one is a truism ("Networking is hard").
+  feature("verdict", 1.3, (c) => c.text.length >= THIN_LENGTH && VERDICT.test(c.text)),
   feature("risk", 1.3, matches(RISK)),
   feature("cause", 1.3, (c) => CAUSE.test(c.text) || explainedAfterColon(c)),
   feature("conditional", 1.15, (c) => !CAUSE.test(c.text) && CONDITIONAL.test(c.text)),
@@ -338,6 +339,8 @@ export const FEATURES: readonly Feature[] = [
   feature("question", 0.3, matches(QUESTION)),
   feature("exclamation", 0.7, (c) => c.text.includes("!")),
   feature("informal", 0.5, matches(INFORMAL)),
+  feature("well-known", 0.5, matches(WELL_KNOWN)),
+  feature("shorthand", 0.5, matches(SHORTHAND)),
   feature("thin", 0.9, (c) => c.text.length < THIN_LENGTH),
   // Bullets and the author's own list items often skip the final period; a paragraph without one is a note.
   feature("unfinished", 0.75, (c) => c.origin === "sentence" && !/[.!?…。]["”»)]*$/u.test(c.text)),

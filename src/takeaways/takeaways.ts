@@ -8,6 +8,7 @@ import { createTagger, type Topic } from "../corpus/topics.js";
 import { attribute } from "./attribution.js";
 import { ONE_PER_ENUMERATION, isLabelItem, isPostable, scoreCandidate, type Candidate, type Scored } from "./rules.js";
 import { bestFirst } from "./best-first.js";
+import { any, wordSet } from "./words.js";
 
 export { bestFirst };
 
@@ -48,34 +49,30 @@ export const MIN_TAKEAWAY_LENGTH = 40;
 export const MAX_TAKEAWAY_LENGTH = 300;
 
 /** A line that announces a list of takeaways: "take aways:", "Key Points:", "Lessons learned". */
-const LIST_MARKER =
-  /\b(take[\s-]?aways?|key (points?|topics?|learnings?|lessons?)|lessons?( learned| learnt)?|conclusions?|to remember|best practices|tl;?dr|à retenir|leçons?( apprises)?|en résumé)\b/i;
+const LIST_MARKER = new RegExp(`\\b(${any("listMarkers")})\\b`, "i");
 /** A section that is itself such a list: "Conclusion – key take aways", "Best practices on ...". */
-const LIST_SECTION = /^(conclusions?|(key )?take[\s-]?aways?|lessons? learn[et]d?|best practices|key points|à retenir|leçons)\b/i;
+const LIST_SECTION = new RegExp(`^(${any("listSections")})\\b`, "i");
 
 /** Openings that lean on the line before: pronouns, conjunctions, "here", first person. */
-const DEPENDENT_OPENING =
-  /^(\(|(well|ok|okay|and|but|or|so|then|also|this|that|these|those|such|it|its|it['’]s|they|their|them|he|she|his|her|here|there|which|because|however|therefore|thus|otherwise|moreover|furthermore|besides|instead|finally|plus|ie|i\.e|eg|e\.g|of course|indeed|in addition|for (example|instance)|et|mais|ou|donc|puis|ensuite|alors|ce|cet|cette|ces|cela|ça|c['’]est|c['’]était|il|ils|elle|elles|ici|voici|voilà|nous|je|j['’]|de plus|en effet|par exemple)\b)/i;
+const DEPENDENT_OPENING = new RegExp(`^(\\(|(${any("dependentOpenings")})\\b)`, "i");
 /** "It's strongly suggested to ...", "There is no ...": an opening that points at nothing before it. */
-const IMPERSONAL_OPENING =
-  /^(it['’]s|it is|it was) (strongly |generally |often |usually |always |never |not )?(suggested|recommended|advised|important|worth|possible|impossible|hard|easy|common|better|best|crucial|key|essential|a (good|bad) idea)\b|^there['’]s\b|^there (is|are|was|were)\b|^il (n['’])?(existe|y a|faut|est (possible|important|essentiel|utile|préférable|recommandé))\b|^c['’]est (en effet |vraiment |toujours )?(une? (bonne|mauvaise|excellente) (idée|pratique)|important|essentiel|utile|possible|mieux|préférable)/i;
+const IMPERSONAL_OPENING = new RegExp(`^(${any("impersonalOpenings")})`, "i");
 /** The author talking about themselves rather than the talk. */
-const FIRST_PERSON = /(^|[^\p{L}])(I|I['’]m|I['’]ve|I['’]d|I['’]ll|me|my|mine|myself|je|j['’]\p{L}+|moi|m['’]\p{L}+|mon|ma|mes)(?=$|[^\p{L}])/u;
+const FIRST_PERSON = new RegExp(`(^|[^\\p{L}])(${any("firstPerson")})(?=$|[^\\p{L}])`, "u");
 /** Pointers at something the reader cannot see: the link above, the slides, this talk. */
-const DEICTIC =
-  /\b(above|below|here|link|slides?|this|these|those|the (talk|speaker|speakers|presenters?)|ce talk|cette|ces|la présentation|ci-dessus|ci-dessous|ici|todo)\b/i;
+const DEICTIC = new RegExp(`\\b(${any("deictics")})\\b`, "i");
 /** Inline code that lost its line breaks: "kernel’sOOM_kill", "orGuaranteed". */
-const GLUED_CODE = /(['’]s\p{Lu}|\b(or|and|the|to|of|in|on|with|for|is|are|an)\p{Lu}\p{Ll})/u;
-const LABEL_OPENING = /^(session|speakers?|quote|update|note|image|tags?|by)\s*:/i;
+const GLUED_CODE = new RegExp(`(['’]s\\p{Lu}|\\b(${any("gluedWords")})\\p{Lu}\\p{Ll})`, "u");
+const LABEL_OPENING = new RegExp(`^(${any("labels")})\\s*:`, "i");
 const URL = /(https?:\/\/|www\.|\b[\w-]+\.(com|io|org|net|dev|nl|fr|sh|co)\b)/i;
 /** Endings of a line cut in the middle of a sentence. */
-const OPEN_ENDING = /([:;,(/&+=\-–—]|\b(and|or|the|a|an|of|to|with|for|in|on|by|from|as|ie|i\.e|e\.g|vs|et|ou|de|des|du|le|la|les|un|une|à|pour|avec|en|sur|par))$/i;
+const OPEN_ENDING = new RegExp(`([:;,(/&+=\\-–—]|\\b(${any("openEndings")}))$`, "i");
 /** Lowercase words that open a sentence correctly: command and project names. */
 const LOWERCASE_NAMES = new Set([
   "kubectl", "kubelet", "kubeadm", "kube-proxy", "etcd", "rkt", "containerd", "runc", "crictl", "kustomize",
   "linkerd", "minikube", "kind", "coredns", "iptables", "ipvs", "cgroups", "systemd", "gvisor", "k3s", "k8s",
 ]);
-const ABBREVIATIONS = new Set(["ie", "i.e", "eg", "e.g", "etc", "vs", "cf", "mr", "mrs", "dr", "inc", "approx", "no", "fig"]);
+const ABBREVIATIONS = wordSet("abbreviations");
 
 /**
  * Every candidate takeaway of a corpus, scored, in corpus order: each section's explicit takeaway,
@@ -250,10 +247,17 @@ function continuesOnto(line: Bullet, next: Bullet | undefined): boolean {
   return line.depth === 0 || (wordsOf(next.text).length <= 3 && !endsASentence(next.text)) || !opensASentence(next.text);
 }
 
-/** A paragraph line left open (no end punctuation): the page broke its sentence around inline code. */
+/**
+ * A paragraph line left open (no end punctuation): the page broke its sentence around inline code.
+ * A line of a few words is a heading ("Seccomp", "A quick recap on container resources"), not a
+ * sentence the next line goes on with.
+ */
 function continuesInto(previous: Bullet | undefined): boolean {
-  return previous !== undefined && previous.depth === 0 && !endsASentence(previous.text);
+  return previous !== undefined && previous.depth === 0 && !endsASentence(previous.text) && wordsOf(previous.text).length > HEADING_WORDS;
 }
+
+/** At most this many words, a line without end punctuation reads as a heading. */
+const HEADING_WORDS = 6;
 
 function endsASentence(text: string): boolean {
   return /[.!?:;…]["”»)]?$/.test(text);

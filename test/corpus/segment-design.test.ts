@@ -82,6 +82,19 @@ describe("structure first: the document's headings decide where talks begin", ()
     expect(talk?.speakers.map((s) => s.name)).toEqual(["Mei Chen"]);
   });
 
+  it("a day's keynotes with text of their own are the day's keynote block, a talk; the day's talks stay talks", () => {
+    const text = [
+      "## Day 2 keynotes",
+      "The release lead said Kubernetes now ships three releases a year instead of four.",
+      "",
+      "## Platform Teams That Last",
+      "- Start with one paved road.",
+    ].join("\n");
+    const sections = read(text);
+    expect(talks(sections)).toEqual(["Day 2 keynotes", "Platform Teams That Last"]);
+    expect(sections[0]!.day).toBe("Day 2");
+  });
+
   it("never makes a note line a heading where the document has headings", () => {
     const text = "## Debugging Clusters\nThey are useful for debugging\n- Ephemeral containers help.\nStart With Logs First\n- Then metrics.\n";
     expect(talks(read(text))).toEqual(["Debugging Clusters"]);
