@@ -5,6 +5,7 @@ import { loadBot } from "../app/load-bot.js";
 import { renderText, terminalStyle, plainStyle } from "../cards/text.js";
 import { TERMINAL, type CommandContext } from "../commands/context.js";
 import { UserError } from "../commands/user-error.js";
+import { commandLineLogFormat } from "../config/log-format.js";
 import { CorpusError } from "../corpus/corpus-error.js";
 import { RECAPS_FILE } from "../store/recaps-file.js";
 import { StoreError } from "../store/store-error.js";
@@ -64,7 +65,10 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = words;
   checkCombination(flags, command);
   const limit = limitOf(flags);
-  const logger = createLazyLogger(process.env.LOG_LEVEL || "warn");
+  // LOG_FORMAT as the service reads it (json, or pretty where pino-pretty is installed).
+  const logFormat = commandLineLogFormat(process.env.LOG_FORMAT);
+  if ("problem" in logFormat) throw new UserError(logFormat.problem);
+  const logger = createLazyLogger(process.env.LOG_LEVEL || "warn", logFormat.format);
   const corpusDir = flags.corpus ?? (process.env.CORPUS_DIR || undefined);
 
   if (command === "ingest") {

@@ -1,6 +1,6 @@
-import { createRequire } from "node:module";
 import { z } from "zod";
 import type { LogFormat } from "../log/logger.js";
+import { installed, LOG_FORMAT_PROBLEM, LOG_FORMATS, logFormatProblem } from "./log-format.js";
 import { readVariables, type ConfigRead, type Env } from "./env.js";
 
 /**
@@ -21,22 +21,12 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 8
 const durationMs = (text: string) => (text === "0" ? 0 : parseInt(text, 10) * UNIT_MS[text.trim().slice(-1).toLowerCase()]!);
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-const LOG_FORMATS = ["json", "pretty"] as const satisfies readonly LogFormat[];
 
-/** Whether a package can be loaded from here: `LOG_FORMAT=pretty` needs pino-pretty, a development dependency. */
-export function installed(name: string): boolean {
-  try {
-    createRequire(import.meta.url).resolve(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The variables of the process itself; each adapter reads its own in `adapters/<platform>/config.ts`. */
 const variables = {
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS), problem: `must be one of ${LOG_LEVELS.join(", ")}` },
-  LOG_FORMAT: { schema: z.enum(LOG_FORMATS), problem: "must be json (lines for a log collector) or pretty (for a terminal)" },
+  LOG_FORMAT: { schema: z.enum(LOG_FORMATS), problem: LOG_FORMAT_PROBLEM },
   CORPUS_DIR: { schema: z.string(), problem: "must be a folder" },
   DATA_DIR: { schema: z.string(), problem: "must be a folder" },
   DATABASE_URL: {
@@ -103,9 +93,8 @@ const DEFAULT_RECAP_CHECK_MS = 30_000;
 /** Reads the process's own variables, with their defaults; `has` tells whether a package is installed. */
 export function loadConfig(env: Env, has: (name: string) => boolean = installed): ConfigRead<Config> {
   const { values: e, problems } = readVariables(env, variables);
-  if (e.LOG_FORMAT === "pretty" && !has("pino-pretty")) {
-    problems.push("LOG_FORMAT=pretty needs pino-pretty, a development dependency: run npm install (without --omit=dev), or unset LOG_FORMAT for JSON lines");
-  }
+  const formatProblem = e.LOG_FORMAT && logFormatProblem(e.LOG_FORMAT, has);
+  if (formatProblem) problems.push(formatProblem);
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,

@@ -59,10 +59,10 @@ const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 4
  * The same logger, made when something at its level is first logged: a one-off command-line run
  * mostly logs nothing, and loading pino is ~20 ms of its start.
  */
-export function createLazyLogger(level = "info"): Logger {
+export function createLazyLogger(level = "info", format: LogFormat = "json"): Logger {
   const threshold = LEVELS[level] ?? Infinity;
   let logger: Logger | undefined;
-  const real = () => (logger ??= createLogger(level));
+  const real = () => (logger ??= createLogger(level, undefined, [], format));
   const ignore = () => {};
   return new Proxy({} as Logger, {
     get(_, property) {

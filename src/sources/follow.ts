@@ -14,11 +14,14 @@ export interface FollowRequest {
 
 const ANY_KIND = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, text/calendar;q=0.8, text/plain;q=0.5";
 
-/** An address to follow: http(s), with a host, without credentials (they would be stored and shown). */
+/**
+ * An address to follow: http(s), with a host, without credentials (they would be stored and shown).
+ * One pair of angle brackets around it, as text delimits an address (and chat apps wrap one), is not part of it.
+ */
 function checkedUrl(text: string): string {
   let url: URL;
   try {
-    url = new URL(text.trim());
+    url = new URL(text.trim().replace(/^<(.*)>$/s, "$1"));
   } catch {
     throw new SourceError(`“${text.slice(0, 80)}” is not an address: give one like https://blog.example/feed.xml`);
   }

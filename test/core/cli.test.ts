@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRecapFile } from "../../src/corpus/recap-file.js";
 import { projectRoot } from "../../src/paths.js";
 import { BLOG_PAGE } from "../ingest/fixtures.js";
-import { ensureBuilt, kubecon, loadShipped } from "./helpers.js";
+import { KUBECON_CLI, ensureBuilt, kubecon, loadShipped } from "./helpers.js";
 
 const RESULT_KEYS = ["id", "recapId", "title", "talk", "speakers", "event", "year", "language", "tags", "score", "snippet", "text"];
 const STACK_LINE = /^\s+at .+[:(]\d+/m;
@@ -296,5 +297,27 @@ describe("kubecon ingest of what a newcomer tries", () => {
     ]);
     expect(lines[4]).toMatch(/^2 of 3 recaps written, 1 failed\./);
     expect(kubecon(["ingest", folder, "--corpus", corpusDir, "--title", "T"]).stderr).toBe("kubecon: --title names one recap: ingest that one alone with it\n");
+  });
+});
+
+describe("the command line's logs", () => {
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [KUBECON_CLI, "search", "ebpf"], { cwd: projectRoot(), encoding: "utf8", timeout: 60_000, env: { ...process.env, CORPUS_DIR: "", DATA_DIR: join(scratch, "logs"), ...env } });
+
+  it("follow LOG_FORMAT as the service does: pretty lines for a person, JSON lines otherwise", () => {
+    const pretty = run({ LOG_LEVEL: "debug", LOG_FORMAT: "pretty" });
+    expect(pretty.status, pretty.stderr).toBe(0);
+    const prettyLines = pretty.stderr.split("\n").filter(Boolean);
+    expect(prettyLines.length).toBeGreaterThan(0);
+    expect(prettyLines.filter((line) => line.startsWith("{"))).toEqual([]);
+    expect(prettyLines.some((line) => /^\[[\d:.]+\] DEBUG: corpus indexed/.test(line))).toBe(true);
+    const json = run({ LOG_LEVEL: "debug", LOG_FORMAT: "" });
+    expect(json.stderr.split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain("corpus indexed");
+  });
+
+  it("refuse a LOG_FORMAT they cannot write, in one line naming it", () => {
+    const wrong = run({ LOG_FORMAT: "xml" });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr.trim()).toBe("kubecon: LOG_FORMAT must be json (lines for a log collector) or pretty (for a terminal)");
   });
 });

@@ -54,6 +54,7 @@ describe("sources in chat", () => {
     expect(added.isError).toBeUndefined();
     expect(plain(added.card.body![0]!.text)).toBe(`Source 1: ${site.base}/feed.xml (feed, event hint KubeCon EU 2026). New recaps from it come with the next refresh.`);
     expect((await bot.run(`sources add ${site.base}/feed.xml`, manager)).card.title).toBe("Already followed");
+    expect((await bot.run(`sources add <${site.base}/feed.xml>`, manager)).card.title).toBe("Already followed");
 
     const before = await bot.run("sources", member);
     expect(before.visibility).toBe("ephemeral");
