@@ -3,8 +3,8 @@ import type { SearchEngine } from "../search/engine.js";
 
 /** The programme sessions a topic matches, as search ranks them, with each one's snippet. */
 export interface TopicMatch {
-  /** Section id → its rank among the event's programme sessions (0 is the best) and its snippet. */
-  ranked: Map<string, { rank: number; snippet: RichText }>;
+  /** Section id → its rank among the event's programme sessions (0 is the best) and, when the session itself matched, its snippet. */
+  ranked: Map<string, { rank: number; snippet?: RichText }>;
   /** The topic has no word that can be searched. */
   empty: boolean;
   /** The topic as the index understood it, when its words were not found as typed. */
@@ -28,16 +28,20 @@ export function sessionsOnTopic(engine: Pick<SearchEngine, "search" | "sections"
   const ranked: TopicMatch["ranked"] = new Map();
   let empty = false;
   let suggestion: string | undefined;
-  const scored: { id: string; score: number; snippet: RichText }[] = [];
+  const scored: { id: string; score: number; snippet?: RichText }[] = [];
   for (const eventId of eventIds) {
     // Every match of the event: its programme's sessions are among them, after its recaps' sections or before.
     const answer = engine.search(topic, { eventId }, { offset: 0, limit: engine.sections.length });
     empty ||= answer.empty;
     suggestion ??= answer.suggestion;
-    for (const hit of answer.hits) if (hit.section.kind === "programme") scored.push({ id: hit.section.id, score: hit.score, snippet: hit.snippet });
+    for (const { section, score, snippet } of answer.hits) {
+      // Search shows a talk both views matched by its recap section: the session is the one it links to, without the recap's words.
+      if (section.kind === "programme") scored.push({ id: section.id, score, snippet });
+      else if (section.programmeId) scored.push({ id: section.programmeId, score });
+    }
   }
   scored.sort((a, b) => b.score - a.score);
   const least = (scored[0]?.score ?? 0) * MIN_SHARE_OF_BEST;
-  scored.filter(({ score }) => score >= least).forEach(({ id, snippet }, rank) => ranked.set(id, { rank, snippet }));
+  for (const { id, score, snippet } of scored) if (score >= least && !ranked.has(id)) ranked.set(id, { rank: ranked.size, ...(snippet && { snippet }) });
   return { ranked, empty, ...(suggestion && { suggestion }) };
 }

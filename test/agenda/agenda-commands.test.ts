@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { plain, type Card } from "../../src/cards/card.js";
 import type { LoadedBot } from "../../src/commands/create-bot.js";
-import { CONTEXT, shippedBot } from "../core/helpers.js";
-import { agendaBot, agendaData } from "./programme-bot.js";
+import { CONTEXT, sectionOf, shippedBot } from "../core/helpers.js";
+import { agendaBot, agendaData, agendaSections } from "./programme-bot.js";
 
 let at: Date;
 let bot: LoadedBot;
@@ -149,5 +149,30 @@ describe("without a programme", () => {
     expect(reply.isError).toBe(true);
     expect(reply.card.notice).toMatch(/has no word to search for/);
     expect(plain([{ text: reply.card.notice! }])).toContain("`now` alone");
+  });
+});
+
+describe("a session a recap wrote up", () => {
+  it("is listed when search shows the talk by its recap section, with the session's own abstract", async () => {
+    const sections = agendaSections();
+    const tutorial = sections.find((s) => s.id === "programme-eu-2026--ag-tutorial")!;
+    const notes = sectionOf({
+      id: "eu-2026-our-notes--tracing-packets",
+      title: "Tracing Packets With eBPF From Scratch",
+      text: "eBPF programs trace every packet.\neBPF maps keep the counts.\neBPF, eBPF and more eBPF.",
+      eventId: "eu-2026",
+      event: "KubeCon + CloudNativeCon Europe 2026",
+      year: 2026,
+      programmeId: tutorial.id,
+      session: tutorial.session,
+    });
+    tutorial.recapSectionIds = [notes.id];
+    const linked = agendaBot(() => new Date("2026-03-24T09:20:00Z"), agendaData([...sections, notes]));
+    const search = linked.data.engine.search("ebpf", { eventId: "eu-2026" }, { offset: 0, limit: 50 });
+    expect(search.hits.map((hit) => hit.section.id)).toContain(notes.id);
+    expect(search.hits.map((hit) => hit.section.id)).not.toContain(tutorial.id);
+    const card = (await linked.run("now ebpf", CONTEXT)).card;
+    expect(card.items?.map((item) => item.id)).toEqual([tutorial.id]);
+    expect(plain(card.items![0]!.snippet!)).toBe("Write your first eBPF program and attach it to the network stack, step by step.");
   });
 });
