@@ -74,9 +74,8 @@ describe("search that generalizes", () => {
   it("a noun in -tion or -sion meets its verb (the stemmer's own rule cut them apart), and 'mention' stays whole", async () => {
     const { termsOfWord } = await import("../../src/search/analyzer.js");
     const stem = (word: string) => termsOfWord(word, "en")[0];
-    for (const [noun, verb] of [["deletion", "deleted"], ["connections", "connect"], ["execution", "execute"], ["provision", "provisioning"], ["distribution", "distributed"]]) {
-      expect(stem(noun), noun).toBe(stem(verb!));
-    }
+    const pairs: [string, string][] = [["deletion", "deleted"], ["connections", "connect"], ["execution", "execute"], ["provision", "provisioning"], ["distribution", "distributed"]];
+    for (const [noun, verb] of pairs) expect(stem(noun), noun).toBe(stem(verb));
     expect(stem("mention")).toBe(stem("mentioned"));
     expect(stem("mention")).toBe("mention");
   });
