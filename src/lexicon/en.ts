@@ -2,6 +2,17 @@ import type { Lexicon } from "./lexicon.js";
 
 export const en: Lexicon = {
   code: "en",
+  search: {
+    stopWords: [
+      // Words of questions asked in chat that say nothing of the topic.
+      "often", "exist", "exists", "anyone", "tell", "show", "find", "know", "talk", "talks", "kubecon",
+      "anything", "something", "way", "ways", "does", "did", "doing", "use", "using", "used", "get", "like", "want", "need",
+      // What apostrophes leave of English contractions ("won't", "we'll", "they've").
+      "won", "don", "isn", "aren", "doesn", "didn", "wasn", "weren", "couldn", "shouldn", "wouldn", "haven", "hasn", "hadn", "ll", "ve", "re",
+    ],
+    questionOpeners: ["how", "why", "what", "which", "when", "where", "who", "should", "can", "could", "is", "are", "do", "does", "will", "would"],
+    letters: "",
+  },
   weekdays: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"],
   months: ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
   dayWords: ["day"],
@@ -65,7 +76,8 @@ export const en: Lexicon = {
     verdictVerbs: ["is", "are", "was", "were", "remains?", "becomes?", "becoming", "getting", "gets", "seems?", "looks?", "feels?"],
     degrees: ["still", "very", "really", "quite", "far", "much", "so", "too", "not", "often", "usually", "always", "never", "more", "less", "a lot", "even"],
     verdicts: ["hard", "harder", "hardest", "difficult", "complex", "complicated", "expensive", "costly", "painful", "slow", "slower", "fragile", "brittle", "risky", "dangerous", "mature", "immature", "mainstream", "the (new )?(standard|default|norm)", "a (rabbit hole|pain|must|buzzword|hype|bottleneck|trap)", "a (big|real|huge|common|hard) (problem|issue|pain|challenge)", "overkill", "essential", "critical", "crucial", "immutable", "easy", "easier", "simple", "simpler", "cheap", "cheaper", "popular", "uncommon", "rare", "production[- ]ready", "unstable", "unreliable", "obvious"],
-    risk: ["risks?", "risky", "concerns?", "threats?", "attacks?", "attackers?", "vulnerab\\p{L}*", "danger\\p{L}*", "exploit\\p{L}*", "compromised?", "leaks?", "outages?", "incidents?", "bottlenecks?", "pitfalls?", "drawbacks?", "downsides?", "trade-?offs?", "caveats?", "gotchas?", "limitations?", "single point of failure", "blast radius", "privileged", "crash\\p{L}*", "failures?", "broken", "blacklisted", "throttled", "rate[- ]limit\\p{L}*", "downtime"],
+    risk: ["risks?", "risky", "concerns?", "threats?", "attacks?", "attackers?", "vulnerab\\p{L}*", "danger\\p{L}*", "exploit\\p{L}*", "compromised?", "leaks?", "outages?", "incidents?", "bottlenecks?", "pitfalls?", "drawbacks?", "downsides?", "trade-?offs?", "caveats?", "gotchas?", "limitations?", "single point of failure", "blast radius", "privileged access", "crash\\p{L}*", "failures?", "broken", "blacklisted", "throttled", "rate[- ]limit\\p{L}*", "downtime"],
+    denials: ["no", "without", "zero", "little"],
     cause: ["because", "since(?= (?!\\d|version|v\\d|then|the (start|beginning)))", "so that", "which means", "this means", "that means", "means", "(can|could|may|will) mean", "leads? to", "results? in", "causes?", "therefore", "hence", "thanks to", "due to", "as a result", "^given"],
     conditions: ["if", "when", "whenever", "once", "unless"],
     durations: ["until", "as long as", "while"],
@@ -91,8 +103,9 @@ export const en: Lexicon = {
     news: ["released", "announced", "launched", "unveiled", "introduced", "went ga", "graduated", "recent(ly)?", "nowadays", "now", "currently", "today", "as of", "yet", "at the moment", "for now", "so far", "this year", "last year", "an? (brand )?new", "(in|is|are|still) (preview|alpha|beta|draft)", "preview", "GA", "general availability", "work in progress", "prototype", "at the time of writing"],
     future: ["will", "won['’]t", "might", "soon", "upcoming", "coming", "plans? to", "planned", "wants? to", "going to", "roadmap", "in the (near )?future", "(should|to) be (released|finalized|shipped|available|introduced|deprecated)"],
     informal: ["stuff", "basically", "kinda", "sort of", "gonna", "wanna", "pretty much", "a bunch of", "killing it"],
+    wellKnown: ["well[- ]known", "best[- ]known", "(the )?most famous", "famous", "notorious", "everyone knows", "as we all know"],
     personal: ["he", "she", "his", "her", "him", "himself", "herself", "us", "our", "ours", "let['’]s", "we (can|could|are|were|need|have|had|saw|see|got|heard)", "^we"],
-    definitionLinks: ["that", "which", "to", "used", "designed", "aimed", "meant"],
+    definitionLinks: ["that", "which", "to", "used", "using", "based on", "built on", "designed", "aimed", "meant"],
     definitionPhrases: ["stands for", "refers to", "is defined as", "^what (we|they) mean by"],
     oneOf: ["one of the"],
     purposes: ["to", "in order to", "so as to"],

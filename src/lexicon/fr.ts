@@ -2,6 +2,16 @@ import type { Lexicon } from "./lexicon.js";
 
 export const fr: Lexicon = {
   code: "fr",
+  search: {
+    stopWords: [
+      // Words of questions asked in chat, and the elided words ("jusqu'à", "lorsqu'il") that apostrophes leave behind.
+      "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "existe", "existent",
+      "parle", "parlé", "parler", "montre", "montrer", "trouver", "utiliser", "utilise", "faire", "fait", "veux", "voudrais", "besoin",
+      "quelqu", "chose", "choses", "conférence",
+    ],
+    questionOpeners: ["comment", "pourquoi", "quel", "quelle", "quels", "quelles", "quand", "où", "qui", "que", "qu", "est-ce", "peut-on", "faut-il", "dois-je"],
+    letters: "àâçéèêëîïôûùüÿœæ",
+  },
   weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
   months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc"],
   dayWords: ["jour", "journée"],
@@ -48,6 +58,7 @@ export const fr: Lexicon = {
     degrees: ["encore", "très", "vraiment", "plus", "moins", "pas", "souvent", "toujours"],
     verdicts: ["difficile", "complexe", "compliquée?s?", "coûteu(x|se)s?", "lente?s?", "fragiles?", "matures?", "indispensables?", "essentiel(le)?s?", "critiques?", "simples?", "faciles?", "rapides?"],
     risk: ["risques?", "menaces?", "attaques?", "pièges?", "failles?", "inconvénients?", "limites"],
+    denials: ["pas de", "sans", "aucun", "aucune", "peu de"],
     cause: ["parce que", "car", "donc", "grâce à", "ce qui (permet|signifie|évite)", "afin que"],
     conditions: ["si", "quand", "lorsqu['’]?\\p{L}*"],
     durations: ["tant que"],
@@ -71,6 +82,7 @@ export const fr: Lexicon = {
     news: ["annoncée?s?", "sortie?s?", "à ce jour", "pour l['’]instant", "pour le moment", "récemment", "actuellement", "aujourd['’]hui", "désormais", "maintenant", "cette année", "pas encore", "en cours", "une? nouvel(le)?", "en (preview|alpha|beta|draft)"],
     future: ["sera", "seront", "serait", "vont", "prochaine(ment)?", "bientôt"],
     informal: ["trucs?", "bref"],
+    wellKnown: ["(le|la|les) plus connue?s?", "bien connue?s?", "célèbres?", "fameu(x|se)s?", "tout le monde (sait|connaît)"],
     personal: ["elle", "ils", "elles", "nous", "notre", "nos", "il(?! (faut|y a|est possible|s['’]agit|existe))"],
     definitionLinks: ["qui", "permettant", "destinée?"],
     definitionPhrases: ["désigne", "se définit"],

@@ -6,9 +6,31 @@
  * Every entry is a phrase matched against a whole line (after its decorations are peeled off), case and
  * accents folded; a trailing `*` lets the phrase go on ("conclusion*" matches "Conclusions and next steps").
  */
+/**
+ * What search knows of a language, beside its stemmer and the `stopword` package's list (English
+ * and French have both; see src/search/analyzer.ts). Words are single words, compared case and
+ * accents folded; a language with none has empty lists.
+ */
+export interface SearchWords {
+  /**
+   * Words that say nothing of a topic, dropped from the sections written in the language and from
+   * the queries read as it: chat words of questions ("often", "show", "existe") and what apostrophes
+   * leave of contractions and elisions ("won" of "won't", "jusqu" of "jusqu'à"). Words written in a
+   * script without spaces (Japanese and Chinese function words that Intl.Segmenter cuts out) are
+   * dropped in every language: any text may quote them, and they are no word of another.
+   */
+  stopWords: readonly string[];
+  /** Words that open a question ("how", "should", "pourquoi"): a query opening with one gets an answer line. */
+  questionOpeners: readonly string[];
+  /** Letters that tell a query is written in the language ("é", "ç" for French), beside its function words. */
+  letters: string;
+}
+
 export interface Lexicon {
   /** ISO 639-1 code. */
   code: string;
+  /** The words search knows of the language (not phrases: single words, compared folded). */
+  search: SearchWords;
   /** Weekday names, full and short. */
   weekdays: readonly string[];
   /** Month names, full and short. */
@@ -88,6 +110,8 @@ export interface TakeawayWords {
   verdicts?: readonly string[];
   /** A risk, problem or limit named as such: "concerns", "bottleneck", "piège". */
   risk?: readonly string[];
+  /** Words before a risk that deny it: "no risk of", "sans risque". */
+  denials?: readonly string[];
   /** Why something happens: "because", "which means", "car", "grâce à"; `^given` opens one. */
   cause?: readonly string[];
   /** Words that open a rule of behaviour: "if", "when", "once", "si", "quand". */
@@ -140,6 +164,8 @@ export interface TakeawayWords {
   future?: readonly string[];
   /** Filler of hurried writing: "stuff", "basically", "bref". */
   informal?: readonly string[];
+  /** What everyone knows already: "the best-known example", "famous", "le plus connu". */
+  wellKnown?: readonly string[];
   /** The speakers or the writer as characters: "he", "his", "we can", "nous"; `^we` opening. */
   personal?: readonly string[];
   /** What links a definition's name to its purpose: "that", "used", "designed", "qui", "destiné". */

@@ -122,8 +122,13 @@ const NEWS = anywhere("news");
 /** Plans and predictions: stale a year later, whatever year they name. */
 const FUTURE = anywhere("future");
 
+/** Notes in shorthand, symbols for words: "DBs = #1 workload", "w/ spec", "w/o sft eng", "b/c". */
+const SHORTHAND = /\s=\s|(?<![\p{L}\p{N}])(w\/o?|b\/c)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])#\d/iu;
+
 /** Filler of spoken or hurried writing: "more stuff that can break", "it's a bytecode basically". */
 const INFORMAL = anywhere("informal");
+/** What everyone knows already: "the best-known supply chain attack", "l'exemple le plus connu". */
+const WELL_KNOWN = anywhere("wellKnown");
 
 /** The speakers or the writer as characters: "he", "his company", "gave us", "il s’évade". */
 const PERSONAL = anywhere("personal");
@@ -151,7 +156,7 @@ const VERDICT = new RegExp(
 );
 
 /** A risk, a problem or a limit named as such: "operators have privileged access", "a bottleneck", "le piège". */
-const RISK = anywhere("risk");
+const RISK = new RegExp(`(?<!(${any("denials")}) )${anywhere("risk").source}`, "iu");
 
 /** Advice: "should", "avoid", "don't", "think twice", "il faut", "bonne idée". */
 const RECOMMENDATION = new RegExp(
@@ -283,7 +288,8 @@ export const FEATURES: readonly Feature[] = [
   feature("comparison", 1.4, matches(COMPARISON)),
   feature("lesson", 1.5, matches(LESSON)),
   feature("recommendation", 1.5, matches(RECOMMENDATION)),
-  feature("verdict", 1.3, matches(VERDICT)),
+  // A judgement with room for what it is based on; a short one is a truism ("Networking is hard").
+  feature("verdict", 1.3, (c) => c.text.length >= THIN_LENGTH && VERDICT.test(c.text)),
   feature("risk", 1.3, matches(RISK)),
   feature("cause", 1.3, (c) => CAUSE.test(c.text) || explainedAfterColon(c)),
   feature("conditional", 1.15, (c) => !CAUSE.test(c.text) && CONDITIONAL.test(c.text)),
@@ -333,6 +339,8 @@ export const FEATURES: readonly Feature[] = [
   feature("question", 0.3, matches(QUESTION)),
   feature("exclamation", 0.7, (c) => c.text.includes("!")),
   feature("informal", 0.5, matches(INFORMAL)),
+  feature("well-known", 0.5, matches(WELL_KNOWN)),
+  feature("shorthand", 0.5, matches(SHORTHAND)),
   feature("thin", 0.9, (c) => c.text.length < THIN_LENGTH),
   // Bullets and the author's own list items often skip the final period; a paragraph without one is a note.
   feature("unfinished", 0.75, (c) => c.origin === "sentence" && !/[.!?…。]["”»)]*$/u.test(c.text)),

@@ -247,10 +247,17 @@ function continuesOnto(line: Bullet, next: Bullet | undefined): boolean {
   return line.depth === 0 || (wordsOf(next.text).length <= 3 && !endsASentence(next.text)) || !opensASentence(next.text);
 }
 
-/** A paragraph line left open (no end punctuation): the page broke its sentence around inline code. */
+/**
+ * A paragraph line left open (no end punctuation): the page broke its sentence around inline code.
+ * A line of a few words is a heading ("Seccomp", "A quick recap on container resources"), not a
+ * sentence the next line goes on with.
+ */
 function continuesInto(previous: Bullet | undefined): boolean {
-  return previous !== undefined && previous.depth === 0 && !endsASentence(previous.text);
+  return previous !== undefined && previous.depth === 0 && !endsASentence(previous.text) && wordsOf(previous.text).length > HEADING_WORDS;
 }
+
+/** At most this many words, a line without end punctuation reads as a heading. */
+const HEADING_WORDS = 6;
 
 function endsASentence(text: string): boolean {
   return /[.!?:;…]["”»)]?$/.test(text);

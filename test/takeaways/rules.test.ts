@@ -84,10 +84,15 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
     has: [
       candidate("Networking is hard and Kubernetes networking is even harder."),
       candidate("In case it wasn't obvious, Istio is becoming the default service mesh."),
-      candidate("The PodSpec is immutable, so new requests mean a new pod."),
+      candidate("The PodSpec is immutable, so new resource requests mean a new pod."),
       fr("La configuration d'un service mesh reste très complexe pour une petite équipe."),
     ],
-    lacks: [candidate(GOOD), candidate("Kubernetes storage is a topic for the next release of the operator.")],
+    lacks: [
+      candidate(GOOD),
+      candidate("Kubernetes storage is a topic for the next release of the operator."),
+      // Too short to say what the judgement rests on: a truism.
+      candidate("Networking is hard and Kubernetes networking is harder."),
+    ],
   },
   risk: {
     has: [
@@ -95,7 +100,11 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Many devices at the edge can mean a bottleneck on the network side of things."),
       fr("Une clé d'accès piège permet de savoir qu'un compte a été compromis."),
     ],
-    lacks: [candidate(GOOD), candidate("Limits are enforced by the kernel through cgroups, requests by the scheduler.")],
+    lacks: [
+      candidate(GOOD),
+      candidate("Limits are enforced by the kernel through cgroups, requests by the scheduler."),
+      candidate("No risk of cross-pollution between builds, as every build runs in its own VM."),
+    ],
   },
   named: {
     has: [
@@ -277,6 +286,7 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("What we mean by internal threats is any attack driven from inside the container."),
       candidate("One of the keys in the TPM is the Endorsement Key, unique to each system."),
       candidate("Benchmarking is an essential part of machine learning research, that provides performance data."),
+      candidate("Gatekeeper is an extensible admission controller for Kubernetes using OPA policies."),
     ],
     lacks: [candidate("Service Meshes are a rabbit hole, think twice before you use them."), candidate(GOOD)],
   },
@@ -359,6 +369,17 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("eBPF allows you to run custom code in the Linux kernel; it’s a bytecode basically."),
     ],
     lacks: [candidate("More clusters mean more management, and more components that can break.")],
+  },
+  shorthand: {
+    has: [candidate("DBs = #1 workload on Kubernetes in 2024, ahead of stateless web services."), candidate("An XRD is an API object w/ spec and status, like any other resource.")],
+    lacks: [candidate(GOOD), candidate("The total of requested resources must be <= the allocatable resources of the node.")],
+  },
+  "well-known": {
+    has: [
+      candidate("The best-known supply chain attack is the compromise of the SolarWinds build system."),
+      fr("L’exemple le plus connu de supply chain attaque est la compromission du logiciel Solar Wind."),
+    ],
+    lacks: [candidate(GOOD)],
   },
   thin: {
     has: [candidate("Networking is hard and Kubernetes networking is harder.")],

@@ -100,6 +100,11 @@ describe("extractTakeaways", () => {
     expect(extractTakeaways([section({ bullets })])).toEqual([]);
   });
 
+  it("keeps the first sentence after a heading of a few words, which is no sentence the page broke", () => {
+    const bullets = [p("Seccomp"), p("Seccomp limits the system calls a process in a container can make. Profiles are set per pod.")];
+    expect(extractTakeaways([section({ bullets })]).map((t) => t.text)).toContain("Seccomp limits the system calls a process in a container can make.");
+  });
+
   it("prints every candidate for `kubecon takeaways --json`, one JSON object a line, with the fields the eval reads", () => {
     const sections = [
       section({ tags: ["Security"], bullets: [p("Seccomp blocks 44 system calls by default, so always keep its default profile on."), p("Cool demo about seccomp profiles at the booth today.")] }),
