@@ -127,6 +127,8 @@ export class SearchEngine {
   private readonly recentCorrections = new Map<string, Correction[]>();
   /** Every word of the synonym groups, folded. */
   private readonly synonymWords: ReadonlySet<string>;
+  /** Term id → its count in a section, scratch space of `salience`. Made on first use. */
+  private termCounts?: Int32Array;
   /** Term id → concepts of the current query, as bits: see conceptBits. Made on first use. */
   private termConcepts?: Int32Array;
   /** Made on the first search: see talkOf. */
@@ -210,25 +212,33 @@ export class SearchEngine {
     const asked = new Set(concepts.flatMap((concept) => [...concept.termIds]));
     const candidates = top.map(({ index }) => {
       const section = this.sections[index]!;
-      const lines = section.text.split("\n").filter((_, line) => mayAnswer(this.sequences.lineIds(index, line), concepts));
-      return { section, lines, titleIds: new Set(this.sequences.titleIds(index)), salience: lines.length ? this.salience(index, asked) : new Map() };
+      const texts = section.text.split("\n");
+      const lineIds = texts.map((_, line) => this.sequences.lineIds(index, line));
+      const may = lineIds.map((ids) => mayAnswer(ids, concepts));
+      const kept = lineIds.filter((_, line) => may[line]);
+      const lines = texts.filter((_, line) => may[line]);
+      return { section, lines, titleIds: new Set(this.sequences.titleIds(index)), salience: lines.length ? this.salience(index, asked, kept) : new Map<number, number>() };
     });
     return findAnswer(candidates, concepts, (term) => this.postings.termId(term));
   }
 
-  /** Term id → its count in the section times its IDF, over the most telling's, for the section's terms but those asked. */
-  private salience(index: number, asked: ReadonlySet<number>): Map<number, number> {
-    const counts = new Map<number, number>();
-    for (const id of this.sequences.sectionIds(index)) if (!asked.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  /**
+   * Term id → its count in the section times its IDF, over the most telling's (of the section's
+   * terms but those asked), for the terms of `lines` (the candidate lines' term ids).
+   */
+  private salience(index: number, asked: ReadonlySet<number>, lines: readonly Int32Array[]): Map<number, number> {
+    this.termCounts ??= new Int32Array(this.postings.termCount);
+    const counts = this.termCounts;
+    const ids = this.sequences.sectionIds(index);
+    for (const id of ids) counts[id]!++;
     const sections = this.sections.length;
+    const value = (id: number) => counts[id]! * Math.log(1 + sections / this.postings.sectionCount(id));
     let most = 0;
-    for (const [id, count] of counts) {
-      const value = count * Math.log(1 + sections / this.postings.sectionCount(id));
-      counts.set(id, value);
-      most = Math.max(most, value);
-    }
-    for (const [id, value] of counts) counts.set(id, value / most);
-    return counts;
+    for (const id of ids) if (!asked.has(id)) most = Math.max(most, value(id));
+    const salience = new Map<number, number>();
+    for (const line of lines) for (const id of line) if (!asked.has(id)) salience.set(id, value(id) / most);
+    for (const id of ids) counts[id] = 0;
+    return salience;
   }
 
   /** Each concept of the query as the terms that stand for it, with its weight. */
