@@ -29,7 +29,7 @@ function slug(text: string): string {
 export function sectionsOf(recap: Recap, topics: readonly Topic[]): Section[] {
   const tag = createTagger(topics);
   const taken = new Set<string>();
-  return segment(recap.body, { recapTitle: recap.sourceTitle ?? recap.title, language: recap.language }).map((found) => {
+  return segment(recap.body, { recapTitle: recap.sourceTitle ?? recap.title, language: recap.language, ...(recap.author && { author: recap.author }) }).map((found) => {
     const base = `${recap.id}--${slug(found.title)}`;
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;

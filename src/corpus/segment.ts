@@ -43,6 +43,8 @@ export interface SegmentOptions {
   /** The recap's own title: dropped where the page repeats it, and the title of its notes. */
   recapTitle: string;
   language: string;
+  /** The recap's author: a short first line that names them ("My Blog - Jane Doe") is the page's byline, no talk. */
+  author?: string;
 }
 
 interface Draft {
@@ -72,13 +74,30 @@ export function segment(body: string, options: SegmentOptions): FoundSection[] {
   const recapTitle = phraseKey(options.recapTitle);
   const lines = all.filter((line, i) => !tocLines.has(i) && !(plain && line.depth === 0 && phraseKey(line.text) === recapTitle));
   const facts = lines.map((line) => factsOf(line, options.language));
+  // A byline first ("Homecooked.nl - Jane Doe") heads nothing, unless the page is the author's own talk and nothing else.
+  if (opensWithByline(facts, options.author)) {
+    const sections = sectionsOf(facts.slice(1), options.recapTitle);
+    if (sections.some((s) => s.kind === "talk")) return sections;
+  }
+  return sectionsOf(facts, options.recapTitle);
+}
+
+function sectionsOf(facts: readonly LineFacts[], recapTitle: string): FoundSection[] {
   const roots = outlineOf(facts);
   const plan = new Planner(facts, roots);
   plan.run();
-  const sections = plan.drafts.flatMap((draft) => found(draft, facts, options.recapTitle));
+  const sections = plan.drafts.flatMap((draft) => found(draft, facts, recapTitle));
   // A line of introduction beside the talks is not worth a section; a recap with no talk keeps all it says.
   const talks = sections.some((s) => s.kind === "talk");
   return sections.filter((s) => s.kind === "talk" || !talks || s.bullets.reduce((n, b) => n + b.text.length, 0) >= NOTES_WORTH_KEEPING);
+}
+
+/** Whether the page opens with a short line that names the recap's author ("Homecooked.nl - Jane Doe", "By Jane Doe"). */
+function opensWithByline(facts: readonly LineFacts[], author: string | undefined): boolean {
+  const first = facts[0];
+  const name = author && phraseKey(author.replace(/\s*[(（].*$/u, ""));
+  if (!name || !first || first.line.depth !== 0 || first.sentence || first.words > 12) return false;
+  return phraseKey(first.line.text).includes(name);
 }
 
 class Planner {
@@ -105,7 +124,14 @@ class Planner {
   }
 
   private role(node: OutlineNode): Role | undefined {
-    return this.facts[node.at]!.role;
+    const role = this.facts[node.at]!.role;
+    // "**Speakers**" over a list of people and nothing else: the label of a talk's people, a part of it, not a list of talks.
+    return role === "container" && this.listsPeople(node) ? "part" : role;
+  }
+
+  private listsPeople(node: OutlineNode): boolean {
+    const body = this.facts.slice(node.bodyFrom, node.bodyTo);
+    return node.children.length === 0 && body.length > 0 && body.every((f) => f.people !== undefined);
   }
 
   run(): void {

@@ -2,6 +2,7 @@ import type { Lexicon } from "./lexicon.js";
 
 export const de: Lexicon = {
   code: "de",
+  search: { stopWords: [], questionOpeners: [], letters: "" },
   weekdays: ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"],
   months: ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"],
   dayWords: ["tag"],

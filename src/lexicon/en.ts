@@ -2,6 +2,17 @@ import type { Lexicon } from "./lexicon.js";
 
 export const en: Lexicon = {
   code: "en",
+  search: {
+    stopWords: [
+      // Words of questions asked in chat that say nothing of the topic.
+      "often", "exist", "exists", "anyone", "tell", "show", "find", "know", "talk", "talks", "kubecon",
+      "anything", "something", "way", "ways", "does", "did", "doing", "use", "using", "used", "get", "like", "want", "need",
+      // What apostrophes leave of English contractions ("won't", "we'll", "they've").
+      "won", "don", "isn", "aren", "doesn", "didn", "wasn", "weren", "couldn", "shouldn", "wouldn", "haven", "hasn", "hadn", "ll", "ve", "re",
+    ],
+    questionOpeners: ["how", "why", "what", "which", "when", "where", "who", "should", "can", "could", "is", "are", "do", "does", "will", "would"],
+    letters: "",
+  },
   weekdays: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"],
   months: ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
   dayWords: ["day"],

@@ -2,6 +2,7 @@ import type { Lexicon } from "./lexicon.js";
 
 export const es: Lexicon = {
   code: "es",
+  search: { stopWords: [], questionOpeners: [], letters: "" },
   weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
   months: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
   dayWords: ["día"],

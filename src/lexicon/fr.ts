@@ -2,6 +2,16 @@ import type { Lexicon } from "./lexicon.js";
 
 export const fr: Lexicon = {
   code: "fr",
+  search: {
+    stopWords: [
+      // Words of questions asked in chat, and the elided words ("jusqu'à", "lorsqu'il") that apostrophes leave behind.
+      "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "existe", "existent",
+      "parle", "parlé", "parler", "montre", "montrer", "trouver", "utiliser", "utilise", "faire", "fait", "veux", "voudrais", "besoin",
+      "quelqu", "chose", "choses", "conférence",
+    ],
+    questionOpeners: ["comment", "pourquoi", "quel", "quelle", "quels", "quelles", "quand", "où", "qui", "que", "qu", "est-ce", "peut-on", "faut-il", "dois-je"],
+    letters: "àâçéèêëîïôûùüÿœæ",
+  },
   weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
   months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc"],
   dayWords: ["jour", "journée"],

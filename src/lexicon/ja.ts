@@ -2,6 +2,11 @@ import type { Lexicon } from "./lexicon.js";
 
 export const ja: Lexicon = {
   code: "ja",
+  search: {
+    stopWords: ["する", "した", "して", "します", "ます", "です", "でした", "ある", "いる", "なる", "こと", "もの", "ため", "よう", "これ", "それ", "など", "について", "という", "ました", "から", "まで", "また"],
+    questionOpeners: [],
+    letters: "",
+  },
   weekdays: ["月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日"],
   months: [],
   dayWords: ["日目"],

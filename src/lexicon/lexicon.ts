@@ -6,9 +6,31 @@
  * Every entry is a phrase matched against a whole line (after its decorations are peeled off), case and
  * accents folded; a trailing `*` lets the phrase go on ("conclusion*" matches "Conclusions and next steps").
  */
+/**
+ * What search knows of a language, beside its stemmer and the `stopword` package's list (English
+ * and French have both; see src/search/analyzer.ts). Words are single words, compared case and
+ * accents folded; a language with none has empty lists.
+ */
+export interface SearchWords {
+  /**
+   * Words that say nothing of a topic, dropped from the sections written in the language and from
+   * the queries read as it: chat words of questions ("often", "show", "existe") and what apostrophes
+   * leave of contractions and elisions ("won" of "won't", "jusqu" of "jusqu'à"). Words written in a
+   * script without spaces (Japanese and Chinese function words that Intl.Segmenter cuts out) are
+   * dropped in every language: any text may quote them, and they are no word of another.
+   */
+  stopWords: readonly string[];
+  /** Words that open a question ("how", "should", "pourquoi"): a query opening with one gets an answer line. */
+  questionOpeners: readonly string[];
+  /** Letters that tell a query is written in the language ("é", "ç" for French), beside its function words. */
+  letters: string;
+}
+
 export interface Lexicon {
   /** ISO 639-1 code. */
   code: string;
+  /** The words search knows of the language (not phrases: single words, compared folded). */
+  search: SearchWords;
   /** Weekday names, full and short. */
   weekdays: readonly string[];
   /** Month names, full and short. */

@@ -2,6 +2,7 @@ import type { Lexicon } from "./lexicon.js";
 
 export const pt: Lexicon = {
   code: "pt",
+  search: { stopWords: [], questionOpeners: [], letters: "" },
   weekdays: ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta"],
   months: ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
   dayWords: ["dia"],

@@ -2,6 +2,11 @@ import type { Lexicon } from "./lexicon.js";
 
 export const zh: Lexicon = {
   code: "zh",
+  search: {
+    stopWords: ["的", "了", "是", "在", "和", "与", "也", "就", "都", "而", "及", "或", "被", "把", "这", "那", "个", "们", "中", "我们"],
+    questionOpeners: [],
+    letters: "",
+  },
   weekdays: ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "周一", "周二", "周三", "周四", "周五"],
   months: [],
   dayWords: ["第"],

@@ -2,6 +2,7 @@ import { stemmer as englishStemmer } from "@orama/stemmers/english";
 import { stemmer as frenchStemmer } from "@orama/stemmers/french";
 // The package's ES module build: its main (CommonJS) entry costs ~25 ms more to load at every start.
 import { eng, fra } from "stopword/dist/stopword.esm.mjs";
+import { LEXICONS, lexiconOf, type Lexicon } from "../lexicon/index.js";
 import { fold } from "../text/fold.js";
 
 /**
@@ -9,38 +10,27 @@ import { fold } from "../text/fold.js";
  * way everywhere: folded case and accents, stop words of English and French out, Snowball stems.
  */
 
+/** Letters of scripts written without spaces: such text is cut into words by Intl.Segmenter. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}]/u;
+/** The languages a query is stemmed in: a query does not say which it is written in. */
+export const QUERY_LANGUAGES = ["en", "fr"] as const;
+
 /**
  * Stop words are a language's own: "ai" is a French verb and an English topic. A section drops
- * those of its language; a query those of the language it reads as (English unless it reads as French).
+ * those of its language; a query those of the language it reads as (English unless it reads as
+ * French). Each list is the `stopword` package's and the lexicon's (`search.stopWords`).
  */
-const ENGLISH_STOP_WORDS = [
-    ...eng,
-    // Words of questions asked in chat that say nothing of the topic.
-    "often", "exist", "exists", "anyone", "tell", "show", "find", "know", "talk", "talks", "kubecon",
-    "anything", "something", "way", "ways", "does", "did", "doing", "use", "using", "used", "get", "like", "want", "need",
-    // What apostrophes leave of English contractions ("won't", "we'll", "they've"): no topic in them.
-    "won", "don", "isn", "aren", "doesn", "didn", "wasn", "weren", "couldn", "shouldn", "wouldn", "haven", "hasn", "hadn", "ll", "ve", "re",
-];
-const FRENCH_STOP_WORDS = [
-    ...fra,
-    // Words of questions asked in chat, and the elided words ("jusqu'à", "lorsqu'il") that apostrophes leave behind.
-    "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "existe", "existent",
-    "parle", "parlé", "parler", "montre", "montrer", "trouver", "utiliser", "utilise", "faire", "fait", "veux", "voudrais", "besoin",
-    "quelqu", "chose", "choses", "conférence",
-];
-/** Function words of Japanese and Chinese that Intl.Segmenter cuts out as words: stop words in every language (any text may quote them). */
-const CJK_STOP_WORDS = [
-    "する", "した", "して", "します", "ます", "です", "でした", "ある", "いる", "なる", "こと", "もの", "ため", "よう", "これ", "それ",
-    "など", "について", "という", "ました", "から", "まで", "また", "的", "了", "是", "在", "和", "与", "也", "就", "都", "而", "及",
-    "或", "被", "把", "这", "那", "个", "们", "中", "我们",
-];
-const stopSet = (...lists: string[][]) => new Set(lists.flat().map(fold));
-const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: stopSet(ENGLISH_STOP_WORDS, CJK_STOP_WORDS),
-  fr: stopSet(FRENCH_STOP_WORDS, CJK_STOP_WORDS),
-};
-/** Other languages (their sections are stemmed as English): the stop words of both. */
-const ANY_STOP_WORDS = stopSet(ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, CJK_STOP_WORDS);
+const PACKAGE_STOP_WORDS: Readonly<Record<string, readonly string[]>> = { en: eng, fr: fra };
+const ownStopWords = (lexicon: Lexicon) => [...(PACKAGE_STOP_WORDS[lexicon.code] ?? []), ...lexicon.search.stopWords];
+/** Stop words written without spaces (Japanese and Chinese function words): dropped in every language, see SearchWords. */
+const EVERYWHERE = LEXICONS.flatMap((lexicon) => lexicon.search.stopWords.filter((word) => UNSPACED_SCRIPT.test(word)));
+const stopSet = (...lists: (readonly string[])[]) => new Set(lists.flat().map(fold));
+/** The languages with a stemmer (the queries' languages) have their own stop words. */
+const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+  QUERY_LANGUAGES.map((code) => [code, stopSet(ownStopWords(lexiconOf(code)), EVERYWHERE)]),
+);
+/** Other languages (their sections are stemmed as English): the stop words of every language. */
+const ANY_STOP_WORDS = stopSet(...LEXICONS.map(ownStopWords));
 const stopWordsOf = (language: string) => STOP_WORDS[language] ?? ANY_STOP_WORDS;
 
 /** A word of the text and where it stands, for highlighting. */
@@ -51,7 +41,6 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*/gu;
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}]/u;
 /** Made on first use: creating it costs ~10 ms, and most texts and queries never need it. */
 let segmenter: Intl.Segmenter | undefined;
 
@@ -220,12 +209,11 @@ export function analyze(text: string, language: string): string {
   return terms.join(" ");
 }
 
-/** The languages a query is stemmed in: a query does not say which it is written in. */
-export const QUERY_LANGUAGES = ["en", "fr"] as const;
-
 const ENGLISH_ONLY = new Set(eng.filter((w) => !fra.includes(w)));
 const FRENCH_ONLY = new Set(fra.filter((w) => !eng.includes(w)));
-const FRENCH_LETTERS = /[àâçéèêëîïôûùüÿœæ]/i;
+/** The letters that tell French (lowercase; the query is lowercased). */
+const FRENCH_LETTERS = new Set(lexiconOf("fr").search.letters);
+const hasFrenchLetter = (word: string) => [...word].some((letter) => FRENCH_LETTERS.has(letter));
 
 /**
  * The languages a query reads as written in, when it shows: French by its function words or its
@@ -241,8 +229,8 @@ export function queryLanguages(query: string): string[] {
   let accented = false;
   for (const word of query.toLowerCase().split(/[^\p{L}]+/u)) {
     if (ENGLISH_ONLY.has(word)) english++;
-    else if (FRENCH_ONLY.has(word) || FRENCH_LETTERS.test(word)) french++;
-    if (FRENCH_LETTERS.test(word)) accented = true;
+    else if (FRENCH_ONLY.has(word) || hasFrenchLetter(word)) french++;
+    if (hasFrenchLetter(word)) accented = true;
   }
   // One French function word alone ("ai") does not make a query French.
   return french > english && (french >= 2 || accented) ? ["fr"] : [];

@@ -1,4 +1,5 @@
 import type { Section } from "../corpus/section.js";
+import { LEXICONS } from "../lexicon/index.js";
 import { fold } from "../text/fold.js";
 import { forEachWord, termsOfWord } from "./analyzer.js";
 
@@ -14,13 +15,8 @@ export interface AnswerConcept {
   weight: number;
 }
 
-/** The words that open a question, folded; a query ending with "?" is one too. */
-const QUESTION_OPENERS = new Set(
-  [
-    "how", "why", "what", "which", "when", "where", "who", "should", "can", "could", "is", "are", "do", "does", "will", "would",
-    "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "quand", "où", "qui", "que", "qu", "est-ce", "peut-on", "faut-il", "dois-je",
-  ].map(fold),
-);
+/** The words that open a question in every language (the lexicon's `search.questionOpeners`), folded; a query ending with "?" is one too. */
+const QUESTION_OPENERS = new Set(LEXICONS.flatMap((lexicon) => lexicon.search.questionOpeners).map(fold));
 
 /** Only the first sections of the ranking are read: an answer from the tenth result is a guess. */
 export const SECTIONS_READ = 3;

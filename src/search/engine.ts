@@ -328,10 +328,17 @@ export class SearchEngine {
       reranked.forEach((entry, i) => (entry.score *= (1 + phraseBonus * (adjacent[i] ?? 0)) * this.namedShare(entry.index, plan, totalWeight) ** 2));
       top.sort((a, b) => b.score - a.score || a.index - b.index);
     }
-    // One entry a talk: its other parts below the best one are left out of the page.
+    // One entry a talk: its other parts below the best one are left out of the page, and a talk
+    // both a recap and the programme matched is shown by the recap's section, at the better score.
     const talks = this.talkOf();
-    const seen = new Set<number>();
-    const distinct = top.filter(({ index }) => !seen.has(talks[index]!) && seen.add(talks[index]!));
+    const shown = new Map<number, { index: number; score: number }>();
+    for (const entry of top) {
+      const talk = talks[entry.index]!;
+      const first = shown.get(talk);
+      if (!first) shown.set(talk, { ...entry });
+      else if (this.sections[first.index]!.kind === "programme" && this.sections[entry.index]!.kind !== "programme") first.index = entry.index;
+    }
+    const distinct = [...shown.values()];
     return { total: matched.length - (top.length - distinct.length), top: distinct };
   }
 
@@ -353,19 +360,21 @@ export class SearchEngine {
 
   /**
    * Section number → the number of its talk: the sections of one recap with the same display title
-   * (a talk a recap reports twice, or cut in parts under one heading). Sections sharing only a parent
-   * stay apart: a parent is as often a topic heading over several talks ("Notes on security").
+   * (a talk a recap reports twice, or cut in parts under one heading), and a programme session with
+   * the recap sections linked to it (`recapSectionIds`). Sections sharing only a parent stay apart: a
+   * parent is as often a topic heading over several talks ("Notes on security").
    */
   private talkOf(): Int32Array {
     if (!this.talks) {
       const numbers = new Map<string, number>();
-      this.talks = new Int32Array(this.sections.length);
+      const talks = new Int32Array(this.sections.length);
       this.sections.forEach((section, d) => {
         const key = `${section.recapId}\u0000${section.title.toLowerCase()}`;
         let found = numbers.get(key);
         if (found === undefined) numbers.set(key, (found = numbers.size));
-        this.talks![d] = found;
+        talks[d] = found;
       });
+      this.talks = joinLinkedTalks(this.sections, talks, numbers.size);
     }
     return this.talks;
   }
@@ -635,4 +644,17 @@ class TopK {
     const entries = Array.from({ length: this.length }, (_, i) => ({ index: this.index[i]!, score: this.score[i]! }));
     return entries.sort((a, b) => b.score - a.score || a.index - b.index);
   }
+}
+
+/** The talk numbers with each programme session's and its linked recap sections' made one (a union of their numbers). */
+function joinLinkedTalks(sections: readonly Section[], talks: Int32Array, count: number): Int32Array {
+  const parent = Int32Array.from({ length: count }, (_, i) => i);
+  const root = (n: number): number => (parent[n] === n ? n : (parent[n] = root(parent[n]!)));
+  const indexOf = new Map<string, number>();
+  sections.forEach((section, d) => section.recapSectionIds && indexOf.set(section.id, d));
+  sections.forEach((section, d) => {
+    const session = section.programmeId === undefined ? undefined : indexOf.get(section.programmeId);
+    if (session !== undefined) parent[root(talks[session]!)] = root(talks[d]!);
+  });
+  return indexOf.size ? talks.map((talk) => root(talk)) : talks;
 }

@@ -55,7 +55,7 @@ const CHECKSUM_AT = MAGIC.length + 1;
  * bundle (dist/src/bundle) those are the compiled modules it was made from in the same build, so
  * the bundle and the server share one key and one snapshot.
  */
-const CODE_FOLDERS = ["corpus", "programme", "search", "text"];
+const CODE_FOLDERS = ["corpus", "lexicon", "programme", "search", "text"];
 /** One file a cache folder: another corpus (`--corpus`) replaces it rather than piling up beside it. */
 export const SNAPSHOT_FILE = "index.snapshot";
 /** Every part starts on a multiple of this many bytes of the file, so typed arrays can view it in place. */

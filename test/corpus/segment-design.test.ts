@@ -47,6 +47,13 @@ describe("structure first: the document's headings decide where talks begin", ()
     expect(sections[0]!.bullets.filter((b) => b.part).map((b) => b.text)).toEqual(["First principles", "Code over configuration"]);
   });
 
+  it("a per-talk file with a bold Speakers label over its people: one talk, with those speakers", () => {
+    const text = ["# Reading Audit Logs Well", "", "**Speakers**", "* Ada Brook, Acme", "* Ben Cole, Acme", "", "**Notes**", "* Audit logs show who asked for what.", "* Sample the noisy verbs."].join("\n");
+    const sections = read(text, "en", "Reading Audit Logs Well");
+    expect(sections.map((s) => [s.kind, s.talk])).toEqual([["talk", "Reading Audit Logs Well"]]);
+    expect(sections[0]!.speakers.map((s) => s.name)).toEqual(["Ada Brook", "Ben Cole"]);
+  });
+
   it("a keynote roundup: one talk a heading, even without speakers", () => {
     expect(talks(read("## Opening Remarks\n- Record attendance.\n## Kata Containers ( Intel )\n- VMs that feel like containers.\n## AWS\n- Four kinds of deployments."))).toEqual([
       "Opening Remarks",
@@ -171,6 +178,14 @@ describe("not every part of a recap is a talk", () => {
       ["notes", "My week at KubeCon"],
       ["talk", "Gateway API in Practice"],
     ]);
+  });
+
+  it("a first line naming the recap's author is the page's byline, unless the page is the author's one talk", () => {
+    // A page saved as text, as the shipped recaps are.
+    const blog = ["Cooking With Clusters - Ada Brook", "", "Notes from the week.", "", "Platform Teams That Last", "", "Start with one paved road, then widen it as teams ask for more.", "", "Gateway API in Practice", "", "Routes per team keep the ownership of each hostname clear."].join("\n");
+    expect(talks(segment(blog, { recapTitle: "KubeCon notes", language: "en", author: "Ada Brook (Cooking With Clusters)" }))).toEqual(["Platform Teams That Last", "Gateway API in Practice"]);
+    const own = ["## Scaling Builds - Ada Brook, Acme", "", "I showed how we cut build times by caching layers per branch, and what it cost us."].join("\n");
+    expect(talks(segment(own, { recapTitle: "My talk", language: "en", author: "Ada Brook" }))).toEqual(["Scaling Builds"]);
   });
 });
 
