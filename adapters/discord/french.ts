@@ -44,6 +44,21 @@ export const FRENCH: Record<string, FrenchCommand> = {
   },
   topics: { name: "sujets", description: "Les grands sujets et leur nombre par année, en tendance" },
   takeaway: { name: "à-retenir", description: "Un point à retenir au hasard, avec son talk" },
+  now: {
+    name: "maintenant",
+    description: "Les sessions sur un sujet en cours à l'événement (toutes sans sujet)",
+    options: { topic: { name: "sujet", description: "Le sujet des sessions (toutes sans sujet)" }, page: { name: "page", description: "Page de sessions" } },
+  },
+  next: {
+    name: "ensuite",
+    description: "Les sessions sur un sujet qui commencent dans l'heure",
+    options: { topic: { name: "sujet", description: "Le sujet des sessions (toutes sans sujet)" }, page: { name: "page", description: "Page de sessions" } },
+  },
+  today: {
+    name: "aujourdhui",
+    description: "Les sessions du jour sur un sujet, avec heure et salle",
+    options: { topic: { name: "sujet", description: "Le sujet des sessions (toutes sans sujet)" }, page: { name: "page", description: "Page de sessions" } },
+  },
   daily: {
     name: "quotidien",
     description: "Publier chaque jour un point à retenir de KubeCon dans ce salon",

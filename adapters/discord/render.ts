@@ -98,6 +98,7 @@ function renderEmbed(card: Card, isError: boolean, linked: ReadonlySet<Link>): A
     card.notice && `> ${escapeMarkdown(card.notice).replace(/\n/g, "\n> ")}`,
     card.body?.length ? renderParagraphs(card.body) : undefined,
     textLink(card.link),
+    ...(card.links ?? []).map(textLink),
   ].filter((part): part is string => Boolean(part));
 
   const itemFields: APIEmbedField[] = (card.items ?? []).map((item, i) => ({
@@ -238,6 +239,7 @@ function talkLinks(card: Card): { link: Link; button: APIButtonComponentWithURL 
   const items = card.items ?? [];
   const links = [
     ...(card.link ? [{ link: card.link, label: card.link.label }] : []),
+    ...(card.links ?? []).map((link) => ({ link, label: link.label })),
     ...items.flatMap((item, i) => (item.link ? [{ link: item.link, label: items.length > 1 ? `${item.link.label} ${i + 1}` : item.link.label }] : [])),
   ];
   return links.flatMap(({ link, label }) => {

@@ -49,9 +49,10 @@ export function renderCard(card: Card): SlackMessage {
   const fields = fieldBlock(card);
   const talkLink = card.link && linkButton(card.link, 0);
   const source = card.link && !talkLink ? sectionBlock(link(card.link.url, card.link.label)) : undefined;
+  const moreLinks = (card.links ?? []).flatMap((more, i) => linkButton(more, i + 1) ?? []);
   const footer = contextOf(card.footer, META_MAX);
   const shared = card.sharedBy ? contextBlock(`Shared by ${userMention(card.sharedBy)}`) : undefined;
-  const actions = actionsBlock(card.actions ?? [], talkLink);
+  const actions = actionsBlock(card.actions ?? [], [...(talkLink ? [talkLink] : []), ...moreLinks]);
   // The small blocks that make a card usable come first, most needed first; each only if it fits.
   const kept = new Set<KnownBlock>();
   for (const block of [header, actions, footer, shared, notice, subtitle, source, fields]) {
@@ -244,12 +245,12 @@ function fieldBlock(card: Card): SectionBlock | undefined {
 }
 
 /**
- * The card's buttons, the talk's own link first, as many as fit in ACTIONS_TEXT_MAX (each carries
+ * The card's buttons, the talk's own links first, as many as fit in ACTIONS_TEXT_MAX (each carries
  * up to 2000 characters of command) and the block's element limit.
  */
-function actionsBlock(actions: CardAction[], talkLink: Button | undefined): ActionsBlock | undefined {
-  const buttons: Button[] = talkLink ? [talkLink] : [];
-  let used = talkLink ? textLength(talkLink) : 0;
+function actionsBlock(actions: CardAction[], talkLinks: Button[]): ActionsBlock | undefined {
+  const buttons: Button[] = talkLinks.slice(0, LIMITS.actionsElements);
+  let used = textLength(buttons);
   for (const [index, action] of actions.slice(0, LIMITS.actionsElements - buttons.length).entries()) {
     const element = button(action, index);
     if (!element || used + textLength(element) > ACTIONS_TEXT_MAX) continue;

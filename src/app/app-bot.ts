@@ -42,6 +42,7 @@ export async function createAppBot({ corpusDir, cacheDir, stored, programme, inW
   const bot: LoadedBot = createBot(data, {
     logger,
     platforms,
+    now: () => clock.now(),
     deals: opener(store),
     commands: [
       ...dailyCommands({ store: opener(store), takeaways: () => data.takeaways(), clock, topics: data.topics }),

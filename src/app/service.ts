@@ -4,6 +4,7 @@ import { recapsByOrigin, type RecapText } from "../corpus/stored-recaps.js";
 import type { ProgrammeSession } from "../programme/session.js";
 import { systemClock } from "../daily/clock.js";
 import { NewsPoster } from "../daily/news.js";
+import { eventDayPost } from "../daily/event-day.js";
 import { DailyScheduler } from "../daily/scheduler.js";
 import { InFlight } from "../health/in-flight.js";
 import { Liveness } from "../health/liveness.js";
@@ -108,6 +109,7 @@ export async function runService({ config, wanted, logger, store, load, feedback
   const scheduler = new DailyScheduler({
     store,
     takeaways: () => reloadable.data.takeaways(),
+    eventDay: (topic, date) => eventDayPost(reloadable.data, topic, date),
     posters,
     clock: systemClock,
     logger,

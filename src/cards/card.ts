@@ -60,6 +60,8 @@ export interface Card {
   items?: CardItem[];
   fields?: CardField[];
   link?: Link;
+  /** More of the talk's own links, as buttons after `link`'s: its schedule page beside its video. */
+  links?: Link[];
   /** Something the reader should know: nothing found, a suggestion, text that had to be cut. */
   notice?: string;
   /** Page position and provenance. */

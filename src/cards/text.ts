@@ -30,7 +30,8 @@ export function renderText(card: Card, style: TextStyle = plainStyle): string {
     if (item.link) out.push(`   ${item.link.label}: ${item.link.url}`);
     if (item.details) out.push(`   ${item.details.label}: ${item.details.command}`);
   });
-  if (card.link) out.push("", `${card.link.label}: ${card.link.url}`);
+  const links = [...(card.link ? [card.link] : []), ...(card.links ?? [])];
+  if (links.length) out.push("", ...links.map((link) => `${link.label}: ${link.url}`));
   if (card.footer) out.push("", card.footer);
   const actions = (card.actions ?? []).filter((a) => a.kind === "command");
   if (actions.length) out.push(actions.map((a) => `[${a.label}: ${a.command}]`).join("  "));

@@ -19,6 +19,7 @@ const OPTIONS = {
   kind: { type: "string", help: "sources add: feed, sitemap, page, list or programme (detected when left out)" },
   "event-hint": { type: "string", help: "sources add: the event its items are about when they do not say" },
   force: { type: "boolean", help: "ingest: replace a corpus file already there" },
+  at: { type: "string", help: "now, next, today: the moment to answer for (2026-03-24T10:00+01:00)" },
   help: { type: "boolean", short: "h", help: "this help" },
 } as const;
 
@@ -65,4 +66,17 @@ export function limitOf(flags: Flags): number {
   const limit = Number(flags.limit);
   if (!/^\d+$/.test(flags.limit) || limit < 1 || limit > 1000) throw new UserError(`--limit must be a whole number from 1 to 1000, not “${flags.limit.slice(0, 20)}”`);
   return limit;
+}
+
+/** An instant written in ISO 8601 with its offset (`2026-03-24T10:00+01:00`, `…Z`): a time without one would be read in this machine's zone. */
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** `--at` as an instant; undefined when it is not given. */
+export function momentOf(flags: Flags): Date | undefined {
+  if (flags.at === undefined) return undefined;
+  const at = new Date(flags.at);
+  if (!MOMENT.test(flags.at) || Number.isNaN(at.getTime())) {
+    throw new UserError(`--at takes a time with its offset, like --at 2026-03-24T10:00+01:00 (or …Z for UTC), not “${flags.at.slice(0, 40)}”`);
+  }
+  return at;
 }

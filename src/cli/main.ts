@@ -12,7 +12,7 @@ import { StoreError } from "../store/store-error.js";
 import { createLazyLogger } from "../log/logger.js";
 import { defaultCorpusDir, synonymsFile, topicsFile } from "../paths.js";
 import { writePrebuiltSnapshot } from "../search/snapshot.js";
-import { OPTION_HELP, limitOf, readFlags, type Flags } from "./flags.js";
+import { OPTION_HELP, limitOf, momentOf, readFlags, type Flags } from "./flags.js";
 
 const CLI_CONTEXT: CommandContext = { platform: "cli", userId: "cli", channelId: "cli", can: TERMINAL };
 
@@ -22,7 +22,7 @@ const USAGE = `usage: kubecon <command...>            answer a command as text (
        kubecon sections --json | takeaways --json
        kubecon feedback --json             the 👍/👎 votes on search answers, one JSON object a line
        kubecon backup <file>               copies of the SQLite databases (DATA_DIR): daily subscriptions
-                                           to <file>, stored recaps and sources to <file>.recaps.db
+                                           to <file>; recaps, votes, installations to <file>.recaps.db …
        kubecon index [--corpus DIR]        the index snapshot a container image ships (index/, read first)
        kubecon ingest <file.html|file.md|file.txt|folder|https://...>... [--dry-run] [--force]
               [--event NAME] [--event-id ID] [--year YYYY] [--location L] [--lang xx]
@@ -32,6 +32,7 @@ const USAGE = `usage: kubecon <command...>            answer a command as text (
        kubecon refresh [--dry-run]         fetch every source now and store the recaps found
        kubecon programme import <file.ics|https://…/all.ics> [--event-id eu-2026] [--dry-run]
                                            an event's programme (its schedule's iCalendar export) into the store
+       kubecon now|next|today [topic] [--at 2026-03-24T10:00+01:00]   the programme at a moment
 
 options:
 ${OPTION_HELP}`;
@@ -51,6 +52,9 @@ function checkCombination(flags: Flags, command: string | undefined): void {
   if ((flags.kind !== undefined || flags["event-hint"] !== undefined) && command !== "sources") {
     throw new UserError("--kind and --event-hint go with sources add: kubecon sources add <url> --kind feed --event-hint \"KubeCon EU 2026\"");
   }
+  if (flags.at !== undefined && !["now", "next", "today"].includes(command ?? "")) {
+    throw new UserError("--at goes with now, next and today: kubecon now ebpf --at 2026-03-24T10:00+01:00");
+  }
   if (command === "sections" || command === "takeaways" || command === "feedback") {
     if (!flags.json) throw new UserError(`${command} prints JSON lines: kubecon ${command} --json`);
   }
@@ -65,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = words;
   checkCombination(flags, command);
   const limit = limitOf(flags);
+  const at = momentOf(flags);
   // LOG_FORMAT as the service reads it (json, or pretty where pino-pretty is installed).
   const logFormat = commandLineLogFormat(process.env.LOG_FORMAT);
   if ("problem" in logFormat) throw new UserError(logFormat.problem);
@@ -155,8 +160,8 @@ async function main(argv: string[]): Promise<number> {
   // ingest). Without DATABASE_URL or a recaps.db, a search looks no further than one file's existence.
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const fromStore = corpusDir === undefined && (databaseUrl !== undefined || existsSync(join(dataDir, RECAPS_FILE)));
-  const stored = fromStore ? await (await import("./stored-recap-texts.js")).readStoredRecaps({ dataDir, ...(databaseUrl && { databaseUrl }) }, logger) : [];
-  const bot = await loadBot({ corpusDir, cacheDir: join(dataDir, "cache"), logger, stored });
+  const { recaps: stored, programme } = fromStore ? await (await import("./stored-recap-texts.js")).readStoredRecaps({ dataDir, ...(databaseUrl && { databaseUrl }) }, logger) : { recaps: [], programme: [] };
+  const bot = await loadBot({ corpusDir, cacheDir: join(dataDir, "cache"), logger, stored, programme, ...(at && { now: () => at }) });
   // What only some commands print is loaded by them alone, so a plain `kubecon search` loads less.
   if (command === "sections") {
     const { sectionJson } = await import("./section-json.js");

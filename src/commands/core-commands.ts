@@ -3,6 +3,7 @@ import { searchCard } from "../cards/search-card.js";
 import type { Reply } from "../cards/card.js";
 import type { Corpus } from "../corpus/corpus.js";
 import { findSection } from "../corpus/section-ids.js";
+import type { Section } from "../corpus/section.js";
 import type { SearchFilters } from "../search/engine.js";
 import { plural } from "../text/plural.js";
 import type { DailyStore } from "../store/daily-store.js";
@@ -149,7 +150,14 @@ export function coreCommands(data: BotData, { random, deals }: CoreOptions): Com
       }
       const { section } = found;
       const { talkCard } = await import("../cards/talk-card.js");
-      return answer(talkCard(section, data.corpus.recaps.find((r) => r.id === section.recapId)));
+      const recapOf = (s: Section) => data.corpus.recaps.find((r) => r.id === s.recapId);
+      const byId = (id: string) => data.corpus.sections.find((s) => s.id === id);
+      const programme = section.programmeId ? byId(section.programmeId) : undefined;
+      const recaps = (section.recapSectionIds ?? []).flatMap((id) => {
+        const noted = byId(id);
+        return noted ? [{ section: noted, recap: recapOf(noted) }] : [];
+      });
+      return answer(talkCard(section, recapOf(section), { ...(programme && { programme }), ...(recaps.length && { recaps }) }));
     },
   };
 

@@ -4,6 +4,7 @@ import type { Logger } from "../log/logger.js";
 import type { Bot } from "./bot.js";
 import { complete } from "./complete.js";
 import { lackingAsked, type Capabilities, type Capability, type CommandContext, type RunOptions } from "./context.js";
+import { agendaCommands } from "./agenda-commands.js";
 import { coreCommands, helpCommand, type CoreOptions } from "./core-commands.js";
 import type { BotData } from "./data.js";
 import { MAX_COMMAND_LENGTH, cleanText, parseArgs, splitWords } from "./grammar.js";
@@ -20,6 +21,8 @@ export interface BotOptions {
   random?: () => number;
   /** Where each space's deal of takeaways is kept: see CoreOptions. */
   deals?: CoreOptions["deals"];
+  /** The moment `now`, `next` and `today` look at the programme: the clock, or the command line's `--at`. */
+  now?: () => Date;
   /** The chat platforms the bot runs on ("Slack", "Discord"), for refusals that send the user there. */
   platforms?: readonly string[];
 }
@@ -43,7 +46,12 @@ export function createBot(data: BotData, options: BotOptions): LoadedBot {
   // Explicit order: search first (it takes text that names no command), the rest of the core, the extras, help last.
   const help = helpCommand(() => registry);
   const registry: CommandRegistry = new CommandRegistry(
-    [...coreCommands(data, { random: options.random ?? Math.random, ...(options.deals && { deals: options.deals }) }), ...(options.commands ?? []), help],
+    [
+      ...coreCommands(data, { random: options.random ?? Math.random, ...(options.deals && { deals: options.deals }) }),
+      ...agendaCommands(data, options.now ?? (() => new Date())),
+      ...(options.commands ?? []),
+      help,
+    ],
     data.engine,
   );
 

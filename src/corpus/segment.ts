@@ -124,7 +124,14 @@ class Planner {
   }
 
   private role(node: OutlineNode): Role | undefined {
-    return this.facts[node.at]!.role;
+    const role = this.facts[node.at]!.role;
+    // "**Speakers**" over a list of people and nothing else: the label of a talk's people, a part of it, not a list of talks.
+    return role === "container" && this.listsPeople(node) ? "part" : role;
+  }
+
+  private listsPeople(node: OutlineNode): boolean {
+    const body = this.facts.slice(node.bodyFrom, node.bodyTo);
+    return node.children.length === 0 && body.length > 0 && body.every((f) => f.people !== undefined);
   }
 
   run(): void {

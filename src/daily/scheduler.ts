@@ -4,6 +4,7 @@ import type { Claim, DailyStore, PostedRecord, Subscription } from "../store/dai
 import { StoreUnavailableError } from "../store/store-error.js";
 import { dailyCard } from "../cards/takeaway-card.js";
 import type { Clock } from "./clock.js";
+import type { EventDayPost } from "./event-day.js";
 import { mayHaveArrived, PostError, type Poster, type PostTarget } from "./poster.js";
 import { chooseTakeaway, matchingTakeaways } from "./rotation.js";
 import { addDays, earliestPost, localDate, parsePostTime, zonedInstant, type LocalDate } from "./schedule.js";
@@ -32,6 +33,11 @@ export interface SchedulerOptions {
    * long enough for a post call and its own retries to end.
    */
   staleClaimMs?: number;
+  /**
+   * An event day's post for a subscription's topic and local date, when that date is a day of an
+   * event whose programme is imported (see event-day.ts); the takeaway is posted otherwise.
+   */
+  eventDay?: (topic: string | undefined, date: LocalDate) => EventDayPost | undefined;
   /** Told of every re-send later than its platform's duplicate window (it may show twice): a metric to alert on. */
   onLateResend?: (platform: string) => void;
   /** First wait after a transient failure; it doubles at each attempt up to `maxRetryDelayMs`. */
@@ -188,26 +194,31 @@ export class DailyScheduler {
         if (takeaway) chosen = { takeaway, cycle: claim.unsettled.cycle };
         this.noteLateResend(poster, claim.unsettled.since, subscription, context);
       }
-      chosen ??= chooseTakeaway(subscription.id, await store.rotation(subscription.id), candidates);
-      if (!chosen) {
+      // On a day of an event whose programme is imported, the day's sessions take the takeaway's place
+      // (unless a takeaway's send is being finished).
+      const day = chosen ? undefined : this.options.eventDay?.(subscription.topic, claim.localDate);
+      if (!day) chosen ??= chooseTakeaway(subscription.id, await store.rotation(subscription.id), candidates);
+      if (!day && !chosen) {
         report.failed++;
         const reason = `no takeaway is tagged '${subscription.topic}'`;
         await store.recordFailed(claim, reason);
         logger.warn(context, `daily post skipped: ${reason}`);
         return;
       }
-      if (!(await store.markSending(claim, chosen.takeaway.id, chosen.cycle, clock.now()))) {
+      const postId = day?.id ?? chosen!.takeaway.id;
+      const cycle = chosen?.cycle ?? (await store.rotation(subscription.id)).cycle;
+      if (!(await store.markSending(claim, postId, cycle, clock.now()))) {
         logger.warn(context, "daily claim taken over by another process; leaving the post to it");
         return;
       }
-      const card = dailyCard(chosen.takeaway, subscription.topic);
+      const card = day?.card ?? dailyCard(chosen!.takeaway, subscription.topic);
       await this.throttle.wait(`${subscription.platform}:${subscription.channelId}`);
       sent = true;
       const { messageId } = await poster.post(target, card, claim.claimId);
       report.posted++;
-      await this.record({ ...postedRecord(claim, chosen.takeaway.id, messageId, chosen.cycle), at: clock.now() });
+      await this.record({ ...postedRecord(claim, postId, messageId, cycle), at: clock.now() });
       // After the record, as for a post found already sent: a reader of the log finds the store up to date.
-      logger.info({ ...context, takeawayId: chosen.takeaway.id, messageId }, "daily takeaway posted");
+      logger.info({ ...context, takeawayId: postId, messageId }, day ? "daily event-day sessions posted" : "daily takeaway posted");
     } catch (error) {
       // Unsettled stays unsettled; a send that ended without the platform's answer becomes so.
       await this.failed(claim, subscription, error, Boolean(claim.unsettled) || (sent && mayHaveArrived(error)), report);

@@ -47,7 +47,7 @@ describe("bot.run: mistakes get a short answer", () => {
       const reply = await run(text);
       expect(reply.isError).toBeUndefined();
       expect(reply.card.title).toBe("kubecon: KubeCon talks from recap write-ups");
-      expect(reply.card.body?.map((p) => plain(p.text).split(":")[0])).toEqual(["search", "talk", "events", "event", "topics", "takeaway", "help"]);
+      expect(reply.card.body?.map((p) => plain(p.text).split(":")[0])).toEqual(["search", "talk", "events", "event", "topics", "takeaway", "now", "next", "today", "help"]);
     }
   });
 

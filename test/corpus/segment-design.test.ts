@@ -47,6 +47,13 @@ describe("structure first: the document's headings decide where talks begin", ()
     expect(sections[0]!.bullets.filter((b) => b.part).map((b) => b.text)).toEqual(["First principles", "Code over configuration"]);
   });
 
+  it("a per-talk file with a bold Speakers label over its people: one talk, with those speakers", () => {
+    const text = ["# Reading Audit Logs Well", "", "**Speakers**", "* Ada Brook, Acme", "* Ben Cole, Acme", "", "**Notes**", "* Audit logs show who asked for what.", "* Sample the noisy verbs."].join("\n");
+    const sections = read(text, "en", "Reading Audit Logs Well");
+    expect(sections.map((s) => [s.kind, s.talk])).toEqual([["talk", "Reading Audit Logs Well"]]);
+    expect(sections[0]!.speakers.map((s) => s.name)).toEqual(["Ada Brook", "Ben Cole"]);
+  });
+
   it("a keynote roundup: one talk a heading, even without speakers", () => {
     expect(talks(read("## Opening Remarks\n- Record attendance.\n## Kata Containers ( Intel )\n- VMs that feel like containers.\n## AWS\n- Four kinds of deployments."))).toEqual([
       "Opening Remarks",
