@@ -7,6 +7,8 @@ export const en: Lexicon = {
       // Words of questions asked in chat that say nothing of the topic.
       "often", "exist", "exists", "anyone", "tell", "show", "find", "know", "talk", "talks", "kubecon",
       "anything", "something", "way", "ways", "does", "did", "doing", "use", "using", "used", "get", "like", "want", "need",
+      // Question and function words the package's list lacks.
+      "why", "when", "will", "not", "its",
       // What apostrophes leave of English contractions ("won't", "we'll", "they've").
       "won", "don", "isn", "aren", "doesn", "didn", "wasn", "weren", "couldn", "shouldn", "wouldn", "haven", "hasn", "hadn", "ll", "ve", "re",
     ],

@@ -7,7 +7,7 @@ export const fr: Lexicon = {
       // Words of questions asked in chat, and the elided words ("jusqu'à", "lorsqu'il") that apostrophes leave behind.
       "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "existe", "existent",
       "parle", "parlé", "parler", "montre", "montrer", "trouver", "utiliser", "utilise", "faire", "fait", "veux", "voudrais", "besoin",
-      "quelqu", "chose", "choses", "conférence",
+      "quelqu", "chose", "choses", "conférence", "quand", "peut", "faut", "dois",
     ],
     questionOpeners: ["comment", "pourquoi", "quel", "quelle", "quels", "quelles", "quand", "où", "qui", "que", "qu", "est-ce", "peut-on", "faut-il", "dois-je"],
     letters: "àâçéèêëîïôûùüÿœæ",

@@ -185,7 +185,32 @@ function stemUncached(word: string, language: string): string | undefined {
   if (folded.length < 2 && !/[\d\p{Script=Han}\p{Script=Katakana}]/u.test(folded)) return undefined;
   if (UNSPACED_SCRIPT.test(folded)) return folded;
   // The French stemmer needs the accents; the English one works on folded text.
-  return language === "fr" ? fold(frenchStemmer(word.toLowerCase())) : englishStemmer(folded);
+  return language === "fr" ? fold(frenchStemmer(word.toLowerCase())) : englishStem(folded);
+}
+
+/** A stem's measure in Porter's sense: how many vowel-consonant sequences it has ("delet" 2, "ment" 1). */
+function measure(stem: string): number {
+  return stem.replace(/[^aeiouy]+/g, "C").replace(/[aeiouy]+/g, "V").replace(/^C/, "").split("VC").length - 1;
+}
+
+/** "-tion" or "-sion", not "-ation" (which the stemmer handles), after a stem of measure 2 or more. */
+const ION = /^(.*[st])ion$/;
+const ionStem = (word: string) => {
+  const match = ION.exec(word);
+  return match && !word.endsWith("ation") && measure(match[1]!) > 1 ? match[1]! : undefined;
+};
+
+/**
+ * The English stem, with Porter's rule for "-ion" done as Porter states it: the package's stemmer
+ * cuts "connection" to "connec" and leaves "deletion" whole, so neither met its verb ("connect",
+ * "delet"). "-ion" goes after s or t when what is left measures more than 1 ("mention" stays).
+ */
+function englishStem(word: string): string {
+  // Porter's last steps leave what comes before "-ion" as it is.
+  const before = ionStem(word.endsWith("ions") ? word.slice(0, -1) : word);
+  if (before) return before;
+  const stem = englishStemmer(word);
+  return ionStem(stem) ?? stem;
 }
 
 /** Index terms of one token: each part of a hyphenated word and the parts written together. */

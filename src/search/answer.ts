@@ -27,6 +27,22 @@ const MIN_LENGTH = 25;
 const MAX_LENGTH = 400;
 /** Each rank down the results costs a sentence this much of its share, so a tie goes to the better section. */
 const RANK_COST = 0.05;
+/**
+ * What holding its section's most telling word beyond the question ("finalizers" in a talk about
+ * deleting resources) adds to a sentence's share: an answer tells something the question does not.
+ */
+const SALIENCE_WEIGHT = 0.1;
+
+/** A section whose sentences may answer, with what the ranking knows of it. */
+export interface AnswerCandidate {
+  section: Section;
+  /** The lines of its text that may hold an answer (see mayAnswer). */
+  lines: readonly string[];
+  /** The term ids of its title: a sentence that holds only what the title holds restates the card. */
+  titleIds: ReadonlySet<number>;
+  /** Term id → how telling the term is in the section (its count there times its IDF), 1 for the most telling, outside the question's terms. */
+  salience: ReadonlyMap<number, number>;
+}
 
 export function isQuestion(query: string): boolean {
   if (query.trim().endsWith("?") || query.trim().endsWith("？")) return true;
@@ -61,19 +77,23 @@ export function mayAnswer(ids: Iterable<number>, concepts: readonly AnswerConcep
 /**
  * The sentence of the best sections' lines (those `mayAnswer` kept, best section first) that
  * holds most of what the question asks, weighed by how rare each concept is (a question's common
- * words tell little), or undefined when none holds enough: extractive only, and absent rather than
- * wrong. A sentence that is itself a question answers nothing.
+ * words tell little), then most of what its section tells beyond the question; undefined when none
+ * holds enough: extractive only, and absent rather than wrong. A sentence that is itself a
+ * question answers nothing, one that ends with a colon announces the answer without giving it, and
+ * one whose question words are all in its section's title only says what the talk is about, which
+ * the card already shows.
  */
 export function findAnswer(
-  candidates: readonly { section: Section; lines: readonly string[] }[],
+  candidates: readonly AnswerCandidate[],
   concepts: readonly AnswerConcept[],
   termId: (term: string) => number | undefined,
 ): Answer | undefined {
   if (concepts.length < 2) return undefined;
   let best: (Answer & { score: number }) | undefined;
-  candidates.slice(0, SECTIONS_READ).forEach(({ section, lines }, rank) => {
+  candidates.slice(0, SECTIONS_READ).forEach(({ section, lines, titleIds, salience }, rank) => {
+    const inTitle = concepts.map((concept) => [...concept.termIds].some((id) => titleIds.has(id)));
     for (const sentence of lines.flatMap((line) => line.split(SENTENCE_END)).map((part) => part.trim())) {
-      if (sentence.length < MIN_LENGTH || sentence.length > MAX_LENGTH || /[?？]$/.test(sentence)) continue;
+      if (sentence.length < MIN_LENGTH || sentence.length > MAX_LENGTH || /[?？:：]$/.test(sentence)) continue;
       const ids: number[] = [];
       forEachWord(sentence, (start, end) => {
         for (const term of termsOfWord(sentence.slice(start, end), section.language)) {
@@ -83,7 +103,10 @@ export function findAnswer(
       });
       const { share, count } = heldShare(ids, concepts);
       if (count < 2 || share < MIN_SHARE) continue;
-      const score = share - RANK_COST * rank;
+      const found = new Set(ids);
+      if (concepts.every((concept, c) => inTitle[c] || ![...concept.termIds].some((id) => found.has(id)))) continue;
+      const telling = Math.max(0, ...ids.map((id) => salience.get(id) ?? 0));
+      const score = share + SALIENCE_WEIGHT * telling - RANK_COST * rank;
       if (!best || score > best.score) best = { score, text: sentence, section };
     }
   });

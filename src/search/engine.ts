@@ -127,6 +127,8 @@ export class SearchEngine {
   private readonly recentCorrections = new Map<string, Correction[]>();
   /** Every word of the synonym groups, folded. */
   private readonly synonymWords: ReadonlySet<string>;
+  /** Term id → concepts of the current query, as bits: see conceptBits. Made on first use. */
+  private termConcepts?: Int32Array;
   /** Made on the first search: see talkOf. */
   private talks?: Int32Array;
 
@@ -205,11 +207,28 @@ export class SearchEngine {
   /** The answer line of a question, read in the lines of the best sections that hold enough of it (found by their term ids, not analyzed again). */
   private answer(top: readonly { index: number }[], plan: Plan): Answer | undefined {
     const concepts = this.answerConcepts(plan);
+    const asked = new Set(concepts.flatMap((concept) => [...concept.termIds]));
     const candidates = top.map(({ index }) => {
       const section = this.sections[index]!;
-      return { section, lines: section.text.split("\n").filter((_, line) => mayAnswer(this.sequences.lineIds(index, line), concepts)) };
+      const lines = section.text.split("\n").filter((_, line) => mayAnswer(this.sequences.lineIds(index, line), concepts));
+      return { section, lines, titleIds: new Set(this.sequences.titleIds(index)), salience: lines.length ? this.salience(index, asked) : new Map() };
     });
     return findAnswer(candidates, concepts, (term) => this.postings.termId(term));
+  }
+
+  /** Term id → its count in the section times its IDF, over the most telling's, for the section's terms but those asked. */
+  private salience(index: number, asked: ReadonlySet<number>): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const id of this.sequences.sectionIds(index)) if (!asked.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const sections = this.sections.length;
+    let most = 0;
+    for (const [id, count] of counts) {
+      const value = count * Math.log(1 + sections / this.postings.sectionCount(id));
+      counts.set(id, value);
+      most = Math.max(most, value);
+    }
+    for (const [id, value] of counts) counts.set(id, value / most);
+    return counts;
   }
 
   /** Each concept of the query as the terms that stand for it, with its weight. */
@@ -308,7 +327,7 @@ export class SearchEngine {
    */
   private rank(matched: ArrayLike<number>, plan: Plan, wanted: number): { total: number; top: { index: number; score: number }[] } {
     const totalWeight = plan.weights.reduce((sum, weight) => sum + weight, 0);
-    const { phraseRerank, phraseBonus } = this.options;
+    const { phraseRerank, phraseBonus, lineBonus } = this.options;
     const keep = Math.max(wanted, phraseRerank);
     // The best `keep` kept in a min-heap: no sort of every match.
     const heap = new TopK(keep);
@@ -322,10 +341,15 @@ export class SearchEngine {
       heap.offer(d, this.sectionScore[d]! * share * share * language * kind);
     }
     const top = heap.sorted();
-    if (plan.pairs.length || plan.phrases.some(Boolean)) {
+    if (plan.concepts.length > 1 || plan.phrases.some(Boolean)) {
       const reranked = top.slice(0, phraseRerank);
       const adjacent = plan.pairs.length ? this.sequences.countAdjacent(reranked.map((entry) => entry.index), plan.pairs) : [];
-      reranked.forEach((entry, i) => (entry.score *= (1 + phraseBonus * (adjacent[i] ?? 0)) * this.namedShare(entry.index, plan, totalWeight) ** 2));
+      const conceptBits = plan.concepts.length > 1 ? this.conceptBits(plan) : undefined;
+      reranked.forEach((entry, i) => {
+        const inOneLine = conceptBits ? this.sequences.bestLineWeight(entry.index, conceptBits, plan.weights) / totalWeight : 0;
+        entry.score *= (1 + phraseBonus * (adjacent[i] ?? 0)) * (1 + lineBonus * inOneLine) * this.namedShare(entry.index, plan, totalWeight) ** 2;
+      });
+      if (conceptBits) for (const alternatives of plan.concepts) for (const { leaves } of alternatives) for (const leaf of leaves) for (const { termId } of leaf) conceptBits[termId] = 0;
       top.sort((a, b) => b.score - a.score || a.index - b.index);
     }
     // One entry a talk: its other parts below the best one are left out of the page, and a talk
@@ -340,6 +364,16 @@ export class SearchEngine {
     }
     const distinct = [...shown.values()];
     return { total: matched.length - (top.length - distinct.length), top: distinct };
+  }
+
+  /** Term id → the concepts of the plan it stands for, as bits, in the engine's scratch array (the caller clears it). */
+  private conceptBits(plan: Plan): Int32Array {
+    this.termConcepts ??= new Int32Array(this.postings.termCount);
+    const bits = this.termConcepts;
+    plan.concepts.forEach((alternatives, c) => {
+      for (const { leaves } of alternatives) for (const leaf of leaves) for (const { termId } of leaf) bits[termId]! |= 1 << c;
+    });
+    return bits;
   }
 
   /**

@@ -45,6 +45,12 @@ export interface SearchOptions {
   notesWeight: number;
   /** Score added, as a factor, per pair of query words found side by side. Default 0.5. */
   phraseBonus: number;
+  /**
+   * Score added, as a factor, times the share of the query that one line of a section holds (two
+   * concepts or more): a section whose one sentence holds several of a question's concepts ranks
+   * above one that mentions them lines apart. Default 0.5.
+   */
+  lineBonus: number;
   /** How many of the best matches are checked for query words side by side. Default 100. */
   phraseRerank: number;
 }
@@ -61,5 +67,6 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   queryLanguageBonus: 0.5,
   notesWeight: 0.5,
   phraseBonus: 0.5,
+  lineBonus: 0.5,
   phraseRerank: 100,
 };

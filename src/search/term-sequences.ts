@@ -45,6 +45,18 @@ export class TermSequences {
     return best;
   }
 
+  /** The term ids of section `section`: its title's, then its text's. */
+  sectionIds(section: number): Int32Array {
+    return this.ids.subarray(this.start[section]!, this.start[section + 1]!);
+  }
+
+  /** The term ids of section `section`'s title (the text's first line begins where it ends). */
+  titleIds(section: number): Int32Array {
+    const from = this.lineFrom[section]!;
+    const end = from < this.lineFrom[section + 1]! ? this.lines[from]! : this.start[section + 1]!;
+    return this.ids.subarray(this.start[section]!, end);
+  }
+
   /** The term ids of line `line` of section `section`'s text (empty past its last line). */
   lineIds(section: number, line: number): Int32Array {
     const from = this.lineFrom[section]!;
@@ -52,6 +64,29 @@ export class TermSequences {
     if (line >= lines) return this.ids.subarray(0, 0);
     const end = line + 1 < lines ? this.lines[from + line + 1]! : this.start[section + 1]!;
     return this.ids.subarray(this.lines[from + line]!, end);
+  }
+
+  /**
+   * The most of the concepts' weight that one line of the section's text holds, counting a line
+   * only when it holds two concepts or more (a line with one query word is every line that mentions
+   * it). `conceptBits`: term id → the concepts it stands for, as bits (0 for other terms).
+   */
+  bestLineWeight(section: number, conceptBits: Int32Array, weights: readonly number[]): number {
+    const { ids, lines } = this;
+    const from = this.lineFrom[section]!;
+    const to = this.lineFrom[section + 1]!;
+    const end = this.start[section + 1]!;
+    let best = 0;
+    for (let line = from; line < to; line++) {
+      const lineEnd = line + 1 < to ? lines[line + 1]! : end;
+      let held = 0;
+      for (let i = lines[line]!; i < lineEnd; i++) held |= conceptBits[ids[i]!]!;
+      if ((held & (held - 1)) === 0) continue;
+      let weight = 0;
+      for (let c = 0; held !== 0; c++, held >>>= 1) if (held & 1) weight += weights[c]!;
+      if (weight > best) best = weight;
+    }
+    return best;
   }
 
   /** Whether section `section` holds the words one after the other: each position's term id in the set of the word at that place. */

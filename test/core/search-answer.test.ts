@@ -43,6 +43,33 @@ describe("the answer line", () => {
     expect(engine.search("why do sidecars slow down grpc calls", {}, first).answer).toBeUndefined();
   });
 
+  it("is not a sentence that only restates the talk's title, nor one that announces a list with a colon", () => {
+    const engine = new SearchEngine(
+      [
+        sectionOf({ id: "u--tour", title: "A Tour of Kubernetes Dashboards", text: "This tour of Kubernetes dashboards compared many of them.\nK9s runs in a terminal." }),
+        sectionOf({ id: "u--root", title: "Pod Hardening", text: "Configure pods to run as non root users:\nrunAsNonRoot: true" }),
+      ],
+      loadSynonyms(synonymsFile()),
+    );
+    expect(engine.search("which kubernetes dashboards exist", {}, first).answer).toBeUndefined();
+    expect(engine.search("how do I run pods as non root users", {}, first).answer).toBeUndefined();
+  });
+
+  it("prefers, between sentences that hold as much of the question, the one with what its talk tells most", () => {
+    const engine = new SearchEngine(
+      [
+        sectionOf({
+          id: "d--delete",
+          title: "Deleting Things",
+          text: "Trees of resources may be deleted.\nFinalizers will prevent deletion of resources.\nA finalizer names the controller that cleans up.\nFinalizers can be removed by hand.",
+        }),
+        sectionOf({ id: "d--other", title: "Storage", text: "Volumes outlive pods." }),
+      ],
+      loadSynonyms(synonymsFile()),
+    );
+    expect(engine.search("why won't my resource delete", {}, first).answer?.text).toBe("Finalizers will prevent deletion of resources.");
+  });
+
   it("is absent for a query that is not a question, and past the first page", () => {
     expect(engine.search("kubernetes release", {}, first).answer).toBeUndefined();
     expect(engine.search("how often does kubernetes release", {}, { offset: 5, limit: 5 }).answer).toBeUndefined();

@@ -71,6 +71,25 @@ describe("search that generalizes", () => {
     expect(top(engine.search("sandboxed pod security", {}, all))[0]).toBe("p--scattered");
   });
 
+  it("a noun in -tion or -sion meets its verb (the stemmer's own rule cut them apart), and 'mention' stays whole", async () => {
+    const { termsOfWord } = await import("../../src/search/analyzer.js");
+    const stem = (word: string) => termsOfWord(word, "en")[0];
+    const pairs: [string, string][] = [["deletion", "deleted"], ["connections", "connect"], ["execution", "execute"], ["provision", "provisioning"], ["distribution", "distributed"]];
+    for (const [noun, verb] of pairs) expect(stem(noun), noun).toBe(stem(verb));
+    expect(stem("mention")).toBe(stem("mentioned"));
+    expect(stem("mention")).toBe("mention");
+  });
+
+  it("a section whose one line holds several of the query's words ranks above one that has them lines apart", () => {
+    const sections = [
+      ...filler,
+      sectionOf({ id: "l--apart", title: "Field Notes", text: "Backups matter.\nPostgres is popular.\nBackups, backups.\nPostgres again." }),
+      sectionOf({ id: "l--together", title: "More Field Notes", text: "Postgres runs nightly backups with an operator.\nThe rest was hallway talk, then lunch and more hallway talk." }),
+    ];
+    const engine = new SearchEngine(sections, synonyms);
+    expect(top(engine.search("how are postgres backups done", {}, all))[0]).toBe("l--together");
+  });
+
   it("a query naming a project and a company ranks the talk that names both above a general overview", () => {
     const sections = [
       ...filler,

@@ -49,7 +49,7 @@ describe("the feedback and installation stores on PostgreSQL", () => {
         versions.push((await client.query(`SELECT version FROM ${table} ORDER BY version`)).rows);
       }
       await client.end();
-      expect(versions).toEqual([[{ version: 1 }, { version: 2 }, { version: 3 }], [{ version: 1 }], [{ version: 1 }]]);
+      expect(versions).toEqual([[{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }], [{ version: 1 }], [{ version: 1 }]]);
     } finally {
       for (const store of [daily, installations, ...feedback]) await store.close();
     }
