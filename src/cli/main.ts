@@ -22,7 +22,7 @@ const USAGE = `usage: kubecon <command...>            answer a command as text (
        kubecon sections --json | takeaways --json
        kubecon feedback --json             the 👍/👎 votes on search answers, one JSON object a line
        kubecon backup <file>               copies of the SQLite databases (DATA_DIR): daily subscriptions
-                                           to <file>, stored recaps and sources to <file>.recaps.db
+                                           to <file>; recaps, votes, installations to <file>.recaps.db …
        kubecon index [--corpus DIR]        the index snapshot a container image ships (index/, read first)
        kubecon ingest <file.html|file.md|file.txt|folder|https://...>... [--dry-run] [--force]
               [--event NAME] [--event-id ID] [--year YYYY] [--location L] [--lang xx]

@@ -3,16 +3,35 @@ import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { RECAPS_FILE } from "./recaps-file.js";
 import { DATABASE_FILE } from "./sqlite-daily-store.js";
+import { FEEDBACK_FILE } from "./sqlite-feedback-store.js";
+import { INSTALLATIONS_FILE } from "./sqlite-installation-store.js";
 import { StoreError } from "./store-error.js";
 
-/** Where the copy of the recap store goes: beside the daily store's, `<name>.recaps.db`. */
-export const recapsBackupOf = (target: string): string => target.replace(/(\.db)?$/, ".recaps.db");
+/** A store's SQLite file, where its copy goes beside `<file>`, and what the copy is counted in (table, noun). */
+interface StoreFile {
+  file: string;
+  /** Put in place of `<file>`'s `.db` ending; none for the daily store, whose copy is `<file>` itself. */
+  suffix: string;
+  counts: readonly (readonly [table: string, noun: string])[];
+}
+
+/** Every SQLite file of DATA_DIR: the daily store's first (a backup needs it), the others when they exist. */
+const STORE_FILES: readonly StoreFile[] = [
+  { file: DATABASE_FILE, suffix: "", counts: [["subscription", "daily subscription"]] },
+  { file: RECAPS_FILE, suffix: ".recaps.db", counts: [["recap", "stored recap"], ["source", "source"]] },
+  { file: FEEDBACK_FILE, suffix: ".feedback.db", counts: [["feedback_vote", "vote"]] },
+  { file: INSTALLATIONS_FILE, suffix: ".installations.db", counts: [["installation", "Slack installation"]] },
+];
+
+/** Where a store's copy goes: `<file>` for the daily store, `<file>` with `.recaps.db` (and so on) in place of `.db` for the others. */
+const backupOf = (target: string, suffix: string): string => (suffix ? target.replace(/(\.db)?$/, suffix) : target);
 
 /**
  * `kubecon backup <file>`: consistent copies of the SQLite databases through VACUUM INTO, safe while
- * the bot runs and writes: the daily store's to `<file>`, and the recap store's (stored recaps and
- * sources), when there is one, beside it (`recapsBackupOf`). Each copy is a snapshot of its own
- * database. A PostgreSQL database is backed up with its own tools. Returns the line to print.
+ * the bot runs and writes: the daily store's to `<file>`, and beside it those of the recap store
+ * (stored recaps and sources), the votes and the Slack installations, where they exist. Each copy is
+ * a snapshot of its own database; none is written when any name is taken. A PostgreSQL database is
+ * backed up with its own tools. Returns the lines to print.
  */
 export function backupStores(options: { databaseUrl?: string; dataDir: string; target: string }): string {
   if (options.databaseUrl) {
@@ -20,17 +39,14 @@ export function backupStores(options: { databaseUrl?: string; dataDir: string; t
       `DATABASE_URL points at PostgreSQL, which this command does not copy: use pg_dump, e.g. pg_dump --format=custom --file=kubecon.dump "$DATABASE_URL" (and pg_restore to bring it back)`,
     );
   }
-  const daily = { source: join(options.dataDir, DATABASE_FILE), target: resolve(options.target) };
-  const recaps = { source: join(options.dataDir, RECAPS_FILE), target: recapsBackupOf(daily.target) };
-  if (!existsSync(daily.source)) throw new StoreError(`there is no database at ${daily.source} to back up (set DATA_DIR to the bot's data folder)`);
-  const copies = existsSync(recaps.source) ? [daily, recaps] : [daily];
+  const daily = join(options.dataDir, DATABASE_FILE);
+  if (!existsSync(daily)) throw new StoreError(`there is no database at ${daily} to back up (set DATA_DIR to the bot's data folder)`);
+  const copies = STORE_FILES.map((store) => ({ ...store, source: join(options.dataDir, store.file), target: backupOf(resolve(options.target), store.suffix) })).filter(({ source }) => existsSync(source));
   for (const { target } of copies) if (existsSync(target)) throw new StoreError(`${target} already exists: give a new file name, a backup never overwrites`);
   for (const copy of copies) vacuumInto(copy.source, copy.target);
 
-  const subscriptions = count(daily.target, "subscription");
-  const lines = [`Backed up ${plural(subscriptions, "daily subscription")} to ${daily.target} (${sizeOf(daily.target)}).`];
-  if (copies.includes(recaps)) lines.push(`Backed up ${plural(count(recaps.target, "recap"), "stored recap")} and ${plural(count(recaps.target, "source"), "source")} to ${recaps.target} (${sizeOf(recaps.target)}).`);
-  const restore = copies.map(({ source, target }) => `${target} to ${source}`).join(" and ");
+  const lines = copies.map(({ target, counts }) => `Backed up ${counts.map(([table, noun]) => plural(count(target, table), noun)).join(" and ")} to ${target} (${Math.ceil(statSync(target).size / 1024)} KB).`);
+  const restore = copies.map(({ source, target }) => `${target} to ${source}`).join(", ");
   lines.push(`To restore: stop the bot, copy ${restore}, and delete their -wal and -shm files beside them if present.`);
   return lines.join("\n");
 }
@@ -64,4 +80,3 @@ function count(file: string, table: string): number {
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-const sizeOf = (file: string) => `${Math.ceil(statSync(file).size / 1024)} KB`;

@@ -8,7 +8,7 @@ import { openSqliteFile, type SqliteGuard } from "./sqlite-file.js";
 export const FEEDBACK_FILE = "feedback.db";
 
 /** The votes only tune search: a damaged file can go, with what it held. */
-const FILE = { name: FEEDBACK_FILE, ifDamaged: "stop the bot and move the file away: the bot starts again with no votes (they only tune search)" };
+const FILE = { name: FEEDBACK_FILE, ifDamaged: "stop the bot, move the file away and restore the last copy made with 'kubecon backup <file>' (<file>.feedback.db) in its place; without one the bot starts again with no votes (they only tune search)" };
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS feedback_key (id INTEGER PRIMARY KEY CHECK (id = 1), secret BLOB NOT NULL);

@@ -9,7 +9,7 @@ export const INSTALLATIONS_FILE = "installations.db";
 /** No backup covers this file (the tokens in it are sealed anyway): each workspace installs the app again. */
 const FILE = {
   name: INSTALLATIONS_FILE,
-  ifDamaged: "stop the bot and move the file away: the bot starts with no installations, and each workspace installs the app again through its install page",
+  ifDamaged: "stop the bot, move the file away and restore the last copy made with 'kubecon backup <file>' (<file>.installations.db) in its place; without one the bot starts with no installations, and each workspace installs the app again through its install page",
 };
 
 interface Row {

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqliteDailyStore } from "../../src/store/sqlite-daily-store.js";
+import { openSqliteFeedbackStore } from "../../src/store/sqlite-feedback-store.js";
+import { openSqliteInstallationStore } from "../../src/store/sqlite-installation-store.js";
 import { openSqliteRecapStore } from "../../src/store/sqlite-recap-store.js";
 import { KUBECON_CLI } from "../core/helpers.js";
 import { subscriptionSettings, tempStore } from "../daily/helpers.js";
@@ -43,11 +45,15 @@ describe("kubecon backup <file>", () => {
     await restored.close();
   });
 
-  it("copies the recap store too, beside it, while it is open: its recaps and sources come back", async () => {
+  it("copies every other store too, beside it, while they are open: recaps and sources, votes, installations come back", async () => {
     env = tempStore();
     await env.store.saveSubscription(subscriptionSettings({ id: "slack:C1", channelId: "C1" }));
     const recaps = openSqliteRecapStore(env.dir);
+    const feedback = openSqliteFeedbackStore(env.dir);
+    const installations = openSqliteInstallationStore(env.dir);
     try {
+      await feedback.recordVote({ answerId: "a1", voterHash: "v1", command: "search ebpf", sectionIds: ["s1"], vote: "up", platform: "slack", spaceHash: "h", at: new Date(0) });
+      await installations.saveInstallation({ platform: "slack", spaceId: "T0001", sealed: "sealed-installation", installedAt: new Date(0) });
       await recaps.putRecap(recapInput("Gateway API replaced their ingress controllers."));
       await recaps.putRecap(recapInput("eBPF took over their network policies.", { url: "https://blog.example/ebpf", canonicalUrl: "https://blog.example/ebpf" }));
       await recaps.addSource({ url: "https://blog.example/feed.xml", kind: "feed", addedBy: "test", addedAt: new Date(0) });
@@ -55,15 +61,22 @@ describe("kubecon backup <file>", () => {
       const run = kubecon(["backup", target], { DATA_DIR: env.dir });
       expect(run.stderr).toBe("");
       const recapsCopy = join(env.dir, "backup.recaps.db");
+      const [votesCopy, installationsCopy] = [join(env.dir, "backup.feedback.db"), join(env.dir, "backup.installations.db")];
       expect(run.stdout.trim().split("\n")).toEqual([
         expect.stringMatching(/^Backed up 1 daily subscription to .*backup\.db \(\d+ KB\)\.$/),
         expect.stringMatching(new RegExp(`^Backed up 2 stored recaps and 1 source to ${recapsCopy} \\(\\d+ KB\\)\\.$`)),
-        `To restore: stop the bot, copy ${target} to ${join(env.dir, "kubecon.db")} and ${recapsCopy} to ${join(env.dir, "recaps.db")}, and delete their -wal and -shm files beside them if present.`,
+        expect.stringMatching(new RegExp(`^Backed up 1 vote to ${votesCopy} \\(\\d+ KB\\)\\.$`)),
+        expect.stringMatching(new RegExp(`^Backed up 1 Slack installation to ${installationsCopy} \\(\\d+ KB\\)\\.$`)),
+        `To restore: stop the bot, copy ${target} to ${join(env.dir, "kubecon.db")}, ${recapsCopy} to ${join(env.dir, "recaps.db")}, ${votesCopy} to ${join(env.dir, "feedback.db")}, ${installationsCopy} to ${join(env.dir, "installations.db")}, and delete their -wal and -shm files beside them if present.`,
       ]);
 
       const restoredDir = join(env.dir, "restored");
       mkdirSync(restoredDir);
       spawnSync("cp", [recapsCopy, join(restoredDir, "recaps.db")]);
+      spawnSync("cp", [installationsCopy, join(restoredDir, "installations.db")]);
+      const restoredInstallations = openSqliteInstallationStore(restoredDir);
+      expect(await restoredInstallations.getInstallation("slack", "T0001")).toMatchObject({ sealed: "sealed-installation" });
+      await restoredInstallations.close();
       const restored = openSqliteRecapStore(restoredDir);
       expect((await restored.listRecaps()).map((r) => r.document)).toEqual((await recaps.listRecaps()).map((r) => r.document));
       expect((await restored.listSources()).map((s) => s.url)).toEqual(["https://blog.example/feed.xml"]);
@@ -76,7 +89,7 @@ describe("kubecon backup <file>", () => {
       expect(refused.stderr.trim()).toBe(`kubecon: ${join(env.dir, "third.recaps.db")} already exists: give a new file name, a backup never overwrites`);
       expect(existsSync(join(env.dir, "third.db"))).toBe(false);
     } finally {
-      await recaps.close();
+      for (const store of [recaps, feedback, installations]) await store.close();
     }
   });
 

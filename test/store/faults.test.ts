@@ -76,14 +76,14 @@ describe("storage faults at start: one line, exit 78", () => {
     const dir = join(root, "damaged-votes");
     mkdirSync(dir);
     writeFileSync(join(dir, "feedback.db"), Buffer.alloc(8192, 7));
-    expectOneLine(start(dir), new RegExp(`^kubecon-bot: ${dir}/feedback\\.db is damaged \\(SQLITE_NOTADB: .*\\): stop the bot and move the file away`));
+    expectOneLine(start(dir), new RegExp(`^kubecon-bot: ${dir}/feedback\\.db is damaged \\(SQLITE_NOTADB: .*\\): stop the bot, move the file away and restore the last copy made with .kubecon backup <file>. \\(<file>\\.feedback\\.db\\)`));
   });
 });
 
 describe.each([
   { file: DATABASE_FILE, open: openSqliteDailyStore, restore: /restore the last copy made with 'kubecon backup <file>'/ },
-  { file: FEEDBACK_FILE, open: openSqliteFeedbackStore, restore: /move the file away: the bot starts again with no votes/ },
-  { file: INSTALLATIONS_FILE, open: openSqliteInstallationStore, restore: /move the file away: .* each workspace installs the app again/ },
+  { file: FEEDBACK_FILE, open: openSqliteFeedbackStore, restore: /restore the last copy made with 'kubecon backup <file>' \(<file>\.feedback\.db\) in its place; without one the bot starts again with no votes/ },
+  { file: INSTALLATIONS_FILE, open: openSqliteInstallationStore, restore: /restore the last copy made with 'kubecon backup <file>' \(<file>\.installations\.db\) in its place; without one .* each workspace installs the app again/ },
   { file: RECAPS_FILE, open: (dir: string) => openSqliteRecapStore(dir), restore: /restore the last copy made with 'kubecon backup <file>' \(<file>\.recaps\.db\) in its place; without one the bot starts with the shipped recaps only/ },
 ])("$file: the same storage faults explained the same way", ({ file, open, restore }) => {
   /** The StoreError opening the store in `dir` throws. */

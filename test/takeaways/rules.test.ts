@@ -452,6 +452,7 @@ describe("grammar", () => {
   it.each([
     ["Scales up the number of replicas", "en", true],
     ["Adjust the number of nodes in the cluster", "en", true],
+    ["Minimize disruption with a PodDisruptionBudget", "en", true],
     ["Controlled by a Custom Resource Definition", "en", true],
     ["Managing signatures involves many keys", "en", false],
     ["Chunks is expensive", "en", false],
