@@ -98,7 +98,11 @@ export async function runService({ config, wanted, logger, store, load, feedback
   const reloadable = new ReloadableBot(requireSections(await loadAll(), config), loadAll, logger, (loaded) => measureSearches(loaded.data.engine, metrics));
   bot = reloadable;
   const { recaps, sections } = reloadable.data.corpus;
-  logger.info({ recaps: recaps.length, sections: sections.length }, `corpus: ${plural(recaps.length, "recap")}, ${plural(sections.length, "talk")}`);
+  const sessions = sections.filter((section) => section.kind === "programme").length;
+  logger.info(
+    { recaps: recaps.length, sections: sections.length, programmeSessions: sessions },
+    `corpus: ${plural(recaps.length, "recap")}, ${plural(sections.length - sessions, "talk")}${sessions ? `, ${plural(sessions, "programme session")}` : ""}`,
+  );
   const stopFollowing = stored.follow((why) => void reloadable.reload(why), config.recapCheckMs);
   liveness.start();
   const inFlight = new InFlight();

@@ -14,9 +14,9 @@ export const AGENDA_PAGE_SIZE = 10;
 export const NO_PROGRAMME = "No event programme is imported: `kubecon programme import <file.ics|URL>` adds one. Meanwhile, try `search <topic>`.";
 
 const VIEWS: Record<AgendaWindow, { summary: string; example: string }> = {
-  now: { summary: "Sessions on a topic running now at the event on (all without a topic)", example: "now ebpf" },
-  next: { summary: "Sessions on a topic starting within the hour", example: "next security" },
-  today: { summary: "Today's sessions on a topic, with time and room", example: "today platform engineering" },
+  now: { summary: "What's on now at the event: the sessions on a topic (all without one), with room", example: "now ebpf" },
+  next: { summary: "The sessions on a topic starting within the hour, with time and room", example: "next security" },
+  today: { summary: "Today's sessions on a topic at the event, with time and room", example: "today platform engineering" },
 };
 
 /**

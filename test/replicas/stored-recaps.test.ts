@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shippedCatalog } from "../../src/corpus/event-catalog.js";
 import { createLogger } from "../../src/log/logger.js";
+import { readProgramme } from "../../src/programme/read-programme.js";
 import { contentHash } from "../../src/store/content-hash.js";
 import { PostgresRecapStore } from "../../src/store/postgres-recap-store.js";
 import { BotProcess, gauge, search } from "../support/bot-process.js";
 import { startPostgres, type TestPostgres } from "../support/postgres.js";
+import { smallProgramme } from "../programme/small-programme.js";
 
 const BODY = `Quillernetes operators at scale - Ada Lovelace, Example
 
@@ -31,7 +34,7 @@ afterAll(async () => {
 });
 
 describe("two replicas on one PostgreSQL database", () => {
-  it("a recap stored by one is searchable on the other, which learns it from NOTIFY and rebuilds its index in a worker", { timeout: 180_000 }, async () => {
+  it("a recap (and a programme) stored by one is searchable on the other, which learns it from NOTIFY and rebuilds its index in a worker", { timeout: 180_000 }, async () => {
     const url = await server!.createDatabase("kubecon_replicas");
     // No periodic check: NOTIFY alone can tell them.
     const env = { DATABASE_URL: url, RECAP_CHECK_INTERVAL: "0" };
@@ -62,5 +65,16 @@ describe("two replicas on one PostgreSQL database", () => {
       expect(await gauge(replica, 'kubecon_recaps{origin="stored"}')).toBe(1);
       expect(await gauge(replica, 'kubecon_recaps{origin="shipped"}')).toBe(1);
     }
+
+    // An event's programme imported by one (what `kubecon programme import` does): the others learn it alike.
+    const sections = (replica: BotProcess) => replica.lines.filter((line) => line.msg === "corpus reloaded").map((line) => line.sections as number).at(-1)!;
+    const before = [first!, second!].map(sections);
+    const importer = new PostgresRecapStore({ url, logger: createLogger("silent") });
+    await importer.ready();
+    const { sessions } = readProgramme(smallProgramme(), "all.ics", { catalog: shippedCatalog() });
+    await importer.putProgramme("eu-2026", sessions);
+    await importer.close();
+    await Promise.all([first!, second!].map((replica, i) => replica.logged("corpus reloaded", { why: "notified", sections: before[i]! + sessions.length })));
+    for (const replica of [first!, second!]) expect(await search(replica, "packet tracing ebpf")).toMatch(/Hands-On Packet Tracing With eBPF/);
   });
 });

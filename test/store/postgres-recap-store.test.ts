@@ -4,6 +4,9 @@ import { openRecapStore } from "../../src/store/open-store.js";
 import { PostgresRecapStore } from "../../src/store/postgres-recap-store.js";
 import type { RecapStore } from "../../src/store/recap-store.js";
 import { postgresServer } from "./postgres-env.js";
+import { shippedCatalog } from "../../src/corpus/event-catalog.js";
+import { readProgramme } from "../../src/programme/read-programme.js";
+import { smallProgramme } from "../programme/small-programme.js";
 import { recapInput, recapStoreContract } from "./recap-store-contract.js";
 
 const postgres = postgresServer();
@@ -62,6 +65,16 @@ describe("the PostgreSQL recap store's announcements", () => {
       await told;
       // The unchanged put in between announced nothing: two more announcements, each a revision further.
       expect(heard).toEqual([heard[0]!, heard[0]! + 1, heard[0]! + 2]);
+      // A programme imported is announced alike; the same programme again is not.
+      const sessions = readProgramme(smallProgramme(), "all.ics", { catalog: shippedCatalog() }).sessions;
+      told = next();
+      await writer.putProgramme("eu-2026", sessions);
+      await told;
+      await writer.putProgramme("eu-2026", sessions);
+      told = next();
+      await writer.putProgramme("eu-2026", sessions.slice(1));
+      await told;
+      expect(heard.slice(3)).toEqual([heard[0]! + 3, heard[0]! + 4]);
       await stop();
     } finally {
       await database.close();
