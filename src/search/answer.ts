@@ -53,24 +53,27 @@ export function isQuestion(query: string): boolean {
 /** A sentence ends at a closing mark followed by a space, or right after a full-width one. */
 const SENTENCE_END = /(?<=[.!?])\s+|(?<=[。！？])/u;
 
-/** The share of what the concepts tell that a run of term ids holds, and how many of them it holds. */
-export function heldShare(ids: Iterable<number>, concepts: readonly AnswerConcept[]): { share: number; count: number } {
-  const found = new Set(ids);
+/** The share of what the concepts tell that a run of term ids (`ids` from `from` to `to`) holds, and how many of them it holds. */
+export function heldShare(ids: ArrayLike<number>, concepts: readonly AnswerConcept[], from = 0, to = ids.length): { share: number; count: number } {
   let held = 0;
   let total = 0;
   let count = 0;
   for (const concept of concepts) {
     total += concept.weight;
-    if (![...concept.termIds].some((id) => found.has(id))) continue;
-    held += concept.weight;
-    count++;
+    // A line is a few dozen terms: looked up in the concept's set, with nothing made.
+    for (let i = from; i < to; i++) {
+      if (!concept.termIds.has(ids[i]!)) continue;
+      held += concept.weight;
+      count++;
+      break;
+    }
   }
   return { share: total ? held / total : 0, count };
 }
 
 /** Whether a line may hold an answer: at least two concepts and enough of their weight (a sentence holds no more than its line). */
-export function mayAnswer(ids: Iterable<number>, concepts: readonly AnswerConcept[]): boolean {
-  const { share, count } = heldShare(ids, concepts);
+export function mayAnswer(ids: ArrayLike<number>, concepts: readonly AnswerConcept[], from = 0, to = ids.length): boolean {
+  const { share, count } = heldShare(ids, concepts, from, to);
   return count >= 2 && share >= MIN_SHARE;
 }
 
@@ -103,8 +106,7 @@ export function findAnswer(
       });
       const { share, count } = heldShare(ids, concepts);
       if (count < 2 || share < MIN_SHARE) continue;
-      const found = new Set(ids);
-      if (concepts.every((concept, c) => inTitle[c] || ![...concept.termIds].some((id) => found.has(id)))) continue;
+      if (concepts.every((concept, c) => inTitle[c] || !ids.some((id) => concept.termIds.has(id)))) continue;
       const telling = Math.max(0, ...ids.map((id) => salience.get(id) ?? 0));
       const score = share + SALIENCE_WEIGHT * telling - RANK_COST * rank;
       if (!best || score > best.score) best = { score, text: sentence, section };

@@ -127,6 +127,8 @@ export class SearchEngine {
   private readonly recentCorrections = new Map<string, Correction[]>();
   /** Every word of the synonym groups, folded. */
   private readonly synonymWords: ReadonlySet<string>;
+  /** Term id → its count in a section, scratch space of `salience`. Made on first use. */
+  private termCounts?: Int32Array;
   /** Term id → concepts of the current query, as bits: see conceptBits. Made on first use. */
   private termConcepts?: Int32Array;
   /** Made on the first search: see talkOf. */
@@ -190,8 +192,7 @@ export class SearchEngine {
     const hits = shown.map(({ index, score }) => {
       const section = this.sections[index]!;
       // The snippet's line is the one of the text with most of the matched terms, as the index saw them.
-      const lines = section.text.split("\n");
-      const line = lines[this.sequences.bestLine(index, lines.length, matchedIds)]!;
+      const line = lineOf(section.text, this.sequences.bestLine(index, lineCountOf(section.text), matchedIds));
       return { section, score, snippet: snippet(line, section.language, plan.matchedTerms) };
     });
     const answer = page.offset === 0 && isQuestion(query) ? this.answer(ranked.top.slice(0, SECTIONS_READ), plan) : undefined;
@@ -210,25 +211,41 @@ export class SearchEngine {
     const asked = new Set(concepts.flatMap((concept) => [...concept.termIds]));
     const candidates = top.map(({ index }) => {
       const section = this.sections[index]!;
-      const lines = section.text.split("\n").filter((_, line) => mayAnswer(this.sequences.lineIds(index, line), concepts));
-      return { section, lines, titleIds: new Set(this.sequences.titleIds(index)), salience: lines.length ? this.salience(index, asked) : new Map() };
+      const { ids } = this.sequences;
+      const kept: number[] = [];
+      for (let line = 0; line < this.sequences.lineCount(index); line++) {
+        if (mayAnswer(ids, concepts, this.sequences.lineStart(index, line), this.sequences.lineEnd(index, line))) kept.push(line);
+      }
+      if (kept.length === 0) return { section, lines: [], titleIds: new Set<number>(), salience: new Map<number, number>() };
+      const texts = section.text.split("\n");
+      const lines = kept.map((line) => texts[line] ?? "");
+      return { section, lines, titleIds: new Set(this.sequences.titleIds(index)), salience: this.salience(index, asked, kept) };
     });
     return findAnswer(candidates, concepts, (term) => this.postings.termId(term));
   }
 
-  /** Term id → its count in the section times its IDF, over the most telling's, for the section's terms but those asked. */
-  private salience(index: number, asked: ReadonlySet<number>): Map<number, number> {
-    const counts = new Map<number, number>();
-    for (const id of this.sequences.sectionIds(index)) if (!asked.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  /**
+   * Term id → its count in the section times its IDF, over the most telling's (of the section's
+   * terms but those asked), for the terms of `lines` (the candidate lines' term ids).
+   */
+  private salience(index: number, asked: ReadonlySet<number>, lines: readonly number[]): Map<number, number> {
+    this.termCounts ??= new Int32Array(this.postings.termCount);
+    const counts = this.termCounts;
+    const ids = this.sequences.sectionIds(index);
+    for (const id of ids) counts[id]!++;
     const sections = this.sections.length;
+    const value = (id: number) => counts[id]! * Math.log(1 + sections / this.postings.sectionCount(id));
     let most = 0;
-    for (const [id, count] of counts) {
-      const value = count * Math.log(1 + sections / this.postings.sectionCount(id));
-      counts.set(id, value);
-      most = Math.max(most, value);
+    for (const id of ids) if (!asked.has(id)) most = Math.max(most, value(id));
+    const salience = new Map<number, number>();
+    for (const line of lines) {
+      for (let i = this.sequences.lineStart(index, line); i < this.sequences.lineEnd(index, line); i++) {
+        const id = this.sequences.ids[i]!;
+        if (!asked.has(id)) salience.set(id, value(id) / most);
+      }
     }
-    for (const [id, value] of counts) counts.set(id, value / most);
-    return counts;
+    for (const id of ids) counts[id] = 0;
+    return salience;
   }
 
   /** Each concept of the query as the terms that stand for it, with its weight. */
@@ -337,7 +354,7 @@ export class SearchEngine {
       const d = matched[i]!;
       const share = this.coverage[d]! / totalWeight;
       const language = bonusLanguages.length && bonusLanguages.includes(this.facets.language[d]!) ? languageBonus : 1;
-      const kind = this.facets.notes[d] ? this.options.notesWeight : 1;
+      const kind = this.facets.notes[d] ? this.options.notesWeight : this.facets.programme[d] ? this.options.programmeWeight : 1;
       heap.offer(d, this.sectionScore[d]! * share * share * language * kind);
     }
     const top = heap.sorted();
@@ -630,6 +647,25 @@ export class SearchEngine {
     };
     return QUERY_LANGUAGES.some((lang) => termsOfWord(word, lang).some(named));
   }
+}
+
+/** How many lines a text has, counted without splitting it (a section's text may be long; a query shows five). */
+function lineCountOf(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) count++;
+  return count;
+}
+
+/** Line `n` of a text, found without splitting it. */
+function lineOf(text: string, n: number): string {
+  let start = 0;
+  for (let k = 0; k < n; k++) {
+    const at = text.indexOf("\n", start);
+    if (at === -1) return "";
+    start = at + 1;
+  }
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end === -1 ? undefined : end);
 }
 
 /** The `size` highest scores offered, kept in a binary min-heap. */

@@ -57,13 +57,19 @@ export class TermSequences {
     return this.ids.subarray(this.start[section]!, end);
   }
 
-  /** The term ids of line `line` of section `section`'s text (empty past its last line). */
-  lineIds(section: number, line: number): Int32Array {
-    const from = this.lineFrom[section]!;
-    const lines = this.lineFrom[section + 1]! - from;
-    if (line >= lines) return this.ids.subarray(0, 0);
-    const end = line + 1 < lines ? this.lines[from + line + 1]! : this.start[section + 1]!;
-    return this.ids.subarray(this.lines[from + line]!, end);
+  /** How many lines section `section`'s text has (with its recap's tags, one more than the text's own). */
+  lineCount(section: number): number {
+    return this.lineFrom[section + 1]! - this.lineFrom[section]!;
+  }
+
+  /** Where line `line` of section `section`'s text begins in `ids` (`line` below lineCount). */
+  lineStart(section: number, line: number): number {
+    return this.lines[this.lineFrom[section]! + line]!;
+  }
+
+  /** Where line `line` of section `section`'s text ends in `ids`. */
+  lineEnd(section: number, line: number): number {
+    return line + 1 < this.lineCount(section) ? this.lines[this.lineFrom[section]! + line + 1]! : this.start[section + 1]!;
   }
 
   /**
