@@ -1,7 +1,7 @@
 import type { Section } from "../corpus/section.js";
 import type { SearchEngine } from "../search/engine.js";
 import type { RichText } from "../text/rich-text.js";
-import { covers, dayIn, eventProgrammes, inWindow, nearestProgramme, type AgendaWindow, type EventProgramme, type Session } from "./event-programmes.js";
+import { byRoom, covers, dayIn, eventProgrammes, inWindow, nearestProgramme, type AgendaWindow, type EventProgramme, type Session } from "./event-programmes.js";
 import { sessionsOnTopic } from "./on-topic.js";
 
 type Engine = Pick<SearchEngine, "search" | "sections">;
@@ -54,7 +54,7 @@ export function agendaAt(sections: readonly Section[], engine: Engine, window: A
   const matching = programmes.flatMap((p) => p.sessions).filter(topical.keep);
   const sessions = matching
     .filter((s) => inWindow(window, s.session, at))
-    .sort((a, b) => a.session.start.localeCompare(b.session.start) || topical.rankOf(a) - topical.rankOf(b) || (a.session.room ?? "").localeCompare(b.session.room ?? ""))
+    .sort((a, b) => a.session.start.localeCompare(b.session.start) || topical.rankOf(a) - topical.rankOf(b) || byRoom(a, b))
     .map((session) => ({ session, ...(topical.snippetOf(session) && { snippet: topical.snippetOf(session)! }) }));
   const later = sessions.length ? undefined : matching.filter((s) => new Date(s.session.start) > at).sort((a, b) => a.session.start.localeCompare(b.session.start))[0];
   return { kind: "sessions", programmes, sessions, ...(later && { later }), ...(topical.suggestion && { suggestion: topical.suggestion }) };

@@ -23,6 +23,10 @@ export function dayIn(at: Date, zone: string): string {
   return `${t.year}-${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}`;
 }
 
+const rooms = new Intl.Collator("en", { numeric: true });
+/** Rooms in reading order: "Hall 2" before "Hall 10". */
+export const byRoom = (a: Session, b: Session): number => rooms.compare(a.session.room ?? "", b.session.room ?? "");
+
 const found = new WeakMap<readonly Section[], EventProgramme[]>();
 
 /** The events whose programme the corpus holds (worked out once per corpus), by first day. */
@@ -37,7 +41,7 @@ export function eventProgrammes(sections: readonly Section[]): EventProgramme[] 
     byEvent.set(section.eventId, list);
   }
   programmes = [...byEvent.values()].map((sessions) => {
-    sessions.sort((a, b) => a.session.start.localeCompare(b.session.start) || (a.session.room ?? "").localeCompare(b.session.room ?? ""));
+    sessions.sort((a, b) => a.session.start.localeCompare(b.session.start) || byRoom(a, b));
     const { eventId, event, year, session } = sessions[0]!;
     return {
       eventId,

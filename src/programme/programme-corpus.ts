@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/corpus.js";
 import type { Section } from "../corpus/section.js";
 import { createTagger, type Topic } from "../corpus/topics.js";
 import { linkTalks } from "./link.js";
-import { programmeSection } from "./programme-section.js";
+import { programmeLanguage, programmeSection } from "./programme-section.js";
 import type { ProgrammeSession } from "./session.js";
 
 /**
@@ -13,7 +13,8 @@ import type { ProgrammeSession } from "./session.js";
  */
 export function withProgramme(corpus: Corpus, sessions: readonly ProgrammeSession[], topics: readonly Topic[]): Corpus {
   const tag = createTagger(topics);
-  const programme = sessions.map((session) => programmeSection(session, tag));
+  const language = programmeLanguage(sessions);
+  const programme = sessions.map((session) => programmeSection(session, tag, language));
   const all = [...corpus.sections, ...programme];
   const links = linkTalks(all);
   const sessionOf = new Map(links.map((link) => [link.recapSectionId, link.programmeId]));

@@ -354,7 +354,7 @@ export class SearchEngine {
       const d = matched[i]!;
       const share = this.coverage[d]! / totalWeight;
       const language = bonusLanguages.length && bonusLanguages.includes(this.facets.language[d]!) ? languageBonus : 1;
-      const kind = this.facets.notes[d] ? this.options.notesWeight : 1;
+      const kind = this.facets.notes[d] ? this.options.notesWeight : this.facets.programme[d] ? this.options.programmeWeight : 1;
       heap.offer(d, this.sectionScore[d]! * share * share * language * kind);
     }
     const top = heap.sorted();

@@ -43,6 +43,13 @@ export interface SearchOptions {
    * that they rank below the talks that match as well. Default 0.5.
    */
   notesWeight: number;
+  /**
+   * Factor on the score of an official programme's session (`kind: "programme"`): its abstract is
+   * written to sell the talk and names its topic often, so that, unweighted, the programme of one event
+   * buries every recap's notes; weighted, a recap's talk that matches as well comes first and the
+   * programme's sessions follow. Default 0.35.
+   */
+  programmeWeight: number;
   /** Score added, as a factor, per pair of query words found side by side. Default 0.5. */
   phraseBonus: number;
   /**
@@ -66,6 +73,7 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   rareWordRatio: 4,
   queryLanguageBonus: 0.5,
   notesWeight: 0.5,
+  programmeWeight: 0.35,
   phraseBonus: 0.5,
   lineBonus: 0.5,
   phraseRerank: 100,

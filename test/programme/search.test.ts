@@ -26,6 +26,10 @@ language: en
 ## Service meshes without sidecars - Mary Major, Example Corp
 
 - Ambient mode moved the proxies to the node.
+
+## Pull, Don't Push - Joe Bloggs, Other Corp
+
+- GitOps kept our fleets in step: every cluster pulls its own state.
 `;
 
 let dir: string;
@@ -56,6 +60,12 @@ describe("search over recaps and the programme", () => {
     expect(talk!.section.kind).toBe("talk");
     expect(found[0]!.id).toBe(talk!.section.id);
     expect(sectionJson(talk!.section)).toMatchObject({ programmeId: TUTORIAL, session: { room: "Hall 7 | Room A", scheduleUrl: "https://schedule.example/event/tut-ebpf-42" } });
+  });
+
+  it("ranks a recap's talk above another talk's programme entry that matches as well: what was said before what was announced", () => {
+    const found = hits("gitops fleets");
+    expect(found.slice(0, 2).map((h) => h.kind)).toEqual(["talk", "programme"]);
+    expect(found[1]!.id).toBe("programme-eu-2026--dash-in-title");
   });
 
   it("shows the programme's entry when only its abstract matches, with the recap sections it is linked to", () => {
