@@ -1,6 +1,7 @@
 import { createBot, type LoadedBot } from "../commands/create-bot.js";
 import { systemClock, type Clock } from "../daily/clock.js";
 import { dailyCommands } from "../daily/commands.js";
+import { eventDayPost } from "../daily/event-day.js";
 import { feedbackCommands } from "../feedback/commands.js";
 import type { RecapText } from "../corpus/stored-recaps.js";
 import type { ProgrammeSession } from "../programme/session.js";
@@ -45,7 +46,7 @@ export async function createAppBot({ corpusDir, cacheDir, stored, programme, inW
     now: () => clock.now(),
     deals: opener(store),
     commands: [
-      ...dailyCommands({ store: opener(store), takeaways: () => data.takeaways(), clock, topics: data.topics }),
+      ...dailyCommands({ store: opener(store), takeaways: () => data.takeaways(), clock, topics: data.topics, eventDay: (topic, date) => eventDayPost(data, topic, date) }),
       ...feedbackCommands({ store: opener(feedback), answer: (command, ctx) => bot.run(command, ctx), clock }),
       ...(sources ? sourcesCommands({ refresh: sources }) : []),
     ],

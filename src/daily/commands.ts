@@ -8,6 +8,7 @@ import type { Args, CommandSpec } from "../commands/spec.js";
 import { UserError } from "../commands/user-error.js";
 import type { DailyStore, Subscription } from "../store/daily-store.js";
 import type { Clock } from "./clock.js";
+import type { EventDayPost } from "./event-day.js";
 import { chooseTakeaway, matchingTakeaways, remainingInCycle } from "./rotation.js";
 import {
   DEFAULT_POST_TIME,
@@ -20,6 +21,7 @@ import {
   parsePostTime,
   parseZone,
   zoneForCity,
+  type LocalDate,
   type Parsed,
   type PostTime,
 } from "./schedule.js";
@@ -33,6 +35,8 @@ export interface DailyCommandsOptions {
   clock: Clock;
   /** The topic lexicon, so `daily on ... <topic>` accepts a topic's id or label. */
   topics: readonly Topic[];
+  /** An event day's post in place of the takeaway (the scheduler's own, see event-day.ts), for the preview. */
+  eventDay?: (topic: string | undefined, date: LocalDate) => EventDayPost | undefined;
 }
 
 /** One subscription per channel and platform. */
@@ -99,7 +103,9 @@ async function news(options: DailyCommandsOptions, args: Args, ctx: CommandConte
   return { visibility: "public", card: { title: on ? "New recaps are on" : "New recaps are off", body: [{ text: rich(text) }] } };
 }
 
-/** The card the next daily post would show here: this channel's rotation when it is subscribed, the topic given otherwise. */
+const PREVIEW = "A preview: this is the card a daily post would show.";
+
+/** The card the next daily post would show here (today's sessions on an event's day): this channel's rotation when it is subscribed, the topic given otherwise. */
 async function preview(options: DailyCommandsOptions, args: Args, ctx: CommandContext): Promise<Reply> {
   const takeaways = await options.takeaways();
   const text = [args.time, args.zone, args.topic].filter((value) => value !== undefined).join(" ");
@@ -108,11 +114,14 @@ async function preview(options: DailyCommandsOptions, args: Args, ctx: CommandCo
   const id = subscriptionId(ctx);
   const subscription = await options.store().getSubscription(id);
   const topic = settings.value.topic ?? (text ? undefined : subscription?.topic);
+  const zone = text || !subscription ? settings.value.zone : subscription.zone;
+  const day = options.eventDay?.(topic, localDate(options.clock.now(), zone));
+  if (day) return { visibility: "ephemeral", card: { ...day.card, notice: PREVIEW } };
   const rotation = subscription ? await options.store().rotation(id) : { cycle: 0, postedIds: new Set<string>() };
   const choice = chooseTakeaway(id, rotation, matchingTakeaways(takeaways, topic));
   if (!choice) throw new UserError("There is no takeaway to post yet.");
   const card = dailyCard(choice.takeaway, topic);
-  return { visibility: "ephemeral", card: { ...card, notice: "A preview: this is the card a daily post would show." } };
+  return { visibility: "ephemeral", card: { ...card, notice: PREVIEW } };
 }
 
 interface DailySettings {

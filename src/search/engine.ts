@@ -512,7 +512,8 @@ export class SearchEngine {
           } else if (!known) {
             // "Did you mean" looks one edit away even for a short word; the search only as far as `fuzziness`.
             typos = this.corrections(folded, Math.max(1, fuzziness(folded)), 1, 0, joined);
-            if (typos[0]) corrections.set(word, typos[0].word);
+            // A word only a synonym has, in another form ("conteneurs" for "conteneur"), is understood, not mistyped.
+            if (typos[0] && !this.variants(typos[0].word).joined.some((term) => joined.includes(term))) corrections.set(word, typos[0].word);
             if (fuzziness(folded) === 0) typos = [];
           } else {
             const rare = this.rareSpelling(folded, joined);
@@ -544,7 +545,7 @@ export class SearchEngine {
       previousTerms = known;
     });
     if (planned.length === 0) return undefined;
-    const suggestion = corrections.size ? words.map((w) => corrections.get(w) ?? fold(w)).join(" ") : undefined;
+    const suggestion = corrections.size ? words.map((w) => corrections.get(w) ?? w).join(" ") : undefined;
     const weights = planned.map((alternatives) => this.conceptWeight(alternatives));
     const phrases = planned.map((alternatives) => {
       const inWords = alternatives.filter(({ leaves }) => leaves.length > 1);

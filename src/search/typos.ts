@@ -30,6 +30,11 @@ interface Candidate {
   odds: number;
 }
 
+/** The log odds of a word of `length` letters being meant as typed, or of a word the corpus has in `ownSections` sections. */
+function asTypedOdds(length: number, ownSections: number): number {
+  return Math.max(Math.log(AS_TYPED_BASE) * (AS_TYPED_LENGTH - length), Math.log(Math.max(ownSections, 1e-9)));
+}
+
 /** Corrections less likely than this against the best are dropped. */
 const MIN_LIKELIHOOD = 0.05;
 
@@ -92,7 +97,7 @@ export class Typos {
       if (word === typed || sections < minSections) return;
       found.push({ word, termIds, odds: Math.log(sections) - EDIT_COST * typingCost(typed, word) });
     });
-    return this.likeliest(found, typed, ownSections);
+    return this.likeliest(found, asTypedOdds(typed.length, ownSections));
   }
 
   /**
@@ -110,7 +115,8 @@ export class Typos {
         if (odds > (found.get(i)?.odds ?? -Infinity)) found.set(i, { word: words[i]!, termIds: [terms[i]!], odds });
       });
     }
-    return this.likeliest([...found.values()], typed, 0);
+    // What is weighed is a stem: its odds of being meant as typed are a word's of its length.
+    return this.likeliest([...found.values()], asTypedOdds(Math.min(...stems.map((stem) => stem.length)), 0));
   }
 
   /** The distinct index terms of the words, each with its first word (what "did you mean" shows). */
@@ -123,9 +129,8 @@ export class Typos {
   }
 
   /** The candidates likely enough against the best, and against the word meant as typed. */
-  private likeliest(found: readonly Candidate[], typed: string, ownSections: number): Correction[] {
+  private likeliest(found: readonly Candidate[], asTyped: number): Correction[] {
     // The word as typed shares the probability too.
-    const asTyped = Math.max(Math.log(AS_TYPED_BASE) * (AS_TYPED_LENGTH - typed.length), Math.log(Math.max(ownSections, 1e-9)));
     const best = Math.max(asTyped, ...found.map((c) => c.odds));
     const likely = found.map((c) => ({ ...c, likelihood: Math.exp(c.odds - best) })).filter((c) => c.likelihood >= MIN_LIKELIHOOD);
     const total = likely.reduce((sum, c) => sum + c.likelihood, Math.exp(asTyped - best));

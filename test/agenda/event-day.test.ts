@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { dailyCommands } from "../../src/daily/commands.js";
 import { eventDayPost } from "../../src/daily/event-day.js";
 import { DailyScheduler } from "../../src/daily/scheduler.js";
 import type { Takeaway } from "../../src/takeaways/takeaways.js";
 import { FakeClock, RecordingPoster, memoryLogger, subscriptionSettings, takeaway, tempStore } from "../daily/helpers.js";
-import { agendaData } from "./programme-bot.js";
+import { CONTEXT } from "../core/helpers.js";
+import { agendaBot, agendaData } from "./programme-bot.js";
 
 const MINUTE = 60_000;
 const data = agendaData();
@@ -96,5 +98,21 @@ describe("the daily post on an event's day", () => {
     expect(poster.deliveries).toHaveLength(1);
     expect(poster.deliveries[0]!.card.title).toBe("Today at KubeCon + CloudNativeCon Europe 2026 on “eBPF”");
     expect(poster.lookups).toEqual([poster.deliveries[0]!.claimId]);
+  });
+});
+
+describe("daily preview during the event", () => {
+  it("shows the day's sessions on the topic on an event's day, the takeaway on other days", async () => {
+    const env = tempStore();
+    cleanups.push(env.cleanup);
+    const clock = new FakeClock("2026-03-24T07:00:00Z");
+    const commands = dailyCommands({ store: () => env.store, takeaways: async () => pool, clock, topics: data.topics, eventDay: (topic, date) => eventDayPost(data, topic, date) });
+    const bot = agendaBot(() => clock.now(), data, { commands });
+    const during = (await bot.run("daily preview ebpf", CONTEXT)).card;
+    expect(during.title).toBe("Today at KubeCon + CloudNativeCon Europe 2026 on “eBPF”");
+    expect(during.notice).toBe("A preview: this is the card a daily post would show.");
+    expect(during.items?.map((item) => item.title)).toEqual(["Tracing Packets With eBPF From Scratch", "BPF Programs After Dark"]);
+    clock.set("2026-03-23T07:00:00Z");
+    expect((await bot.run("daily preview ebpf", CONTEXT)).card.title).toBe("KubeCon takeaway of the day");
   });
 });
