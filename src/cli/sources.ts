@@ -5,7 +5,7 @@ import type { Logger } from "../log/logger.js";
 import { followSource, unfollowSource } from "../sources/follow.js";
 import { configuredRefresh, refreshContext } from "../sources/refresher.js";
 import { refreshUnderLease } from "../sources/refresh-run.js";
-import { reportLines, sourceStatus } from "../sources/status.js";
+import { reportLines, sourceStatus, sourceYields } from "../sources/status.js";
 import { openRecapStore } from "../store/open-store.js";
 import type { RecapStore } from "../store/recap-store.js";
 import type { Flags } from "./flags.js";
@@ -47,9 +47,8 @@ export async function sourcesCommand(command: "sources" | "refresh", words: read
 async function listing(store: RecapStore, now: Date): Promise<string> {
   const sources = await store.listSources();
   if (!sources.length) return "No source is followed yet: kubecon sources add <url>";
-  const counts = new Map<number, number>();
-  for (const recap of await store.listRecaps()) if (recap.sourceId !== undefined) counts.set(recap.sourceId, (counts.get(recap.sourceId) ?? 0) + 1);
+  const yields = await sourceYields(store, sources);
   return sources
-    .map((s) => `${s.id} ${s.url} (${s.kind}${s.eventHint ? `, ${s.eventHint}` : ""}) · ${counts.get(s.id) ?? 0} recaps · ${sourceStatus(s, now)}`)
+    .map((s) => [`${s.id} ${s.url} (${s.kind}${s.eventHint ? `, ${s.eventHint}` : ""})`, yields(s), sourceStatus(s, now)].filter(Boolean).join(" · "))
     .join("\n");
 }

@@ -8,7 +8,7 @@ import { SOURCE_KINDS } from "./detect-kind.js";
 import { followSource, unfollowSource } from "./follow.js";
 import type { RefreshContext } from "./refresh.js";
 import { SourceError } from "./source-error.js";
-import { sourceStatus } from "./status.js";
+import { sourceStatus, sourceYields } from "./status.js";
 
 export interface SourcesCommandsOptions {
   /** What a refresh uses (the store, the polite fetcher), asked for when a command runs: registering the command opens nothing. */
@@ -74,14 +74,13 @@ function answer(title: string, text: string): Reply {
 async function listCard(store: RecapStore, now: Date): Promise<Card> {
   const sources = await store.listSources();
   if (!sources.length) return { title: "Sources", body: [{ text: rich("No source is followed yet. A manager adds one with: sources add https://blog.example/feed.xml") }] };
-  const counts = new Map<number, number>();
-  for (const recap of await store.listRecaps()) if (recap.sourceId !== undefined) counts.set(recap.sourceId, (counts.get(recap.sourceId) ?? 0) + 1);
+  const yields = await sourceYields(store, sources);
   return {
     title: "Sources",
     subtitle: `${plural(sources.length, "source")} followed for new recaps`,
     items: sources.slice(0, SHOWN).map((source) => ({
       title: source.url,
-      meta: [`source ${source.id}`, source.kind, source.eventHint, plural(counts.get(source.id) ?? 0, "recap")].filter(Boolean).join(" · "),
+      meta: [`source ${source.id}`, source.kind, source.eventHint, yields(source)].filter(Boolean).join(" · "),
       snippet: rich(sourceStatus(source, now)),
     })),
     ...(sources.length > SHOWN && { notice: `And ${sources.length - SHOWN} more: kubecon sources list shows them all.` }),

@@ -1,4 +1,6 @@
-import type { RefreshResult, Source } from "../store/recap-store.js";
+import { plural } from "../text/plural.js";
+import type { RecapStore, RefreshResult, Source } from "../store/recap-store.js";
+import { programmeEventId } from "./programme-import.js";
 import type { SourceReport } from "./refresh.js";
 
 /** A span of time as a person says it: "45 s", "12 min", "3 h", "2 days". */
@@ -21,6 +23,22 @@ export function sourceStatus(source: Source, now: Date): string {
   if (source.failures === 0) return [when, next].filter(Boolean).join(", ");
   const times = source.failures === 1 ? "" : ` (${source.failures} times in a row)`;
   return `${when}${times}: ${source.lastError ?? "no reason given"}${next ? `; retried ${next.replace("next ", "")}` : ""}`;
+}
+
+/**
+ * What each source has given, as `sources list` says it: "3 recaps"; for a programme, the sessions
+ * stored of the event its hint names ("511 sessions"), or nothing when it names none (the calendar
+ * says the event at each import).
+ */
+export async function sourceYields(store: RecapStore, sources: readonly Source[]): Promise<(source: Source) => string | undefined> {
+  const recaps = new Map<number, number>();
+  for (const recap of await store.listRecaps()) if (recap.sourceId !== undefined) recaps.set(recap.sourceId, (recaps.get(recap.sourceId) ?? 0) + 1);
+  const sessions = new Map<number, number>();
+  for (const source of sources) {
+    const eventId = source.kind === "programme" ? programmeEventId(source.eventHint) : undefined;
+    if (eventId) sessions.set(source.id, (await store.listProgramme(eventId)).length);
+  }
+  return (source) => (source.kind !== "programme" ? plural(recaps.get(source.id) ?? 0, "recap") : sessions.has(source.id) ? plural(sessions.get(source.id)!, "session") : undefined);
 }
 
 /** One line a page: what became of it. */

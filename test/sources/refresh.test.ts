@@ -11,6 +11,7 @@ import { refreshSource, type RefreshContext } from "../../src/sources/refresh.js
 import type { RecapStore, Source, SourceKind } from "../../src/store/recap-store.js";
 import { openSqliteRecapStore } from "../../src/store/sqlite-recap-store.js";
 import { detectKind } from "../../src/sources/detect-kind.js";
+import { sourceYields } from "../../src/sources/status.js";
 import { ENTRIES, smallProgramme } from "../programme/small-programme.js";
 import { BILLION_LAUGHS, OTHER_PAGE, recapPage, rss } from "./fixtures.js";
 import { startSite } from "./site.js";
@@ -281,6 +282,9 @@ describe("a source of kind programme (a schedule site's iCalendar export)", () =
     site.pages.set("/all.ics", { type: "text/calendar; charset=utf-8", etag: '"v2"', body: smallProgramme(cancelled) });
     expect(await refreshSource(await reread(source), ctx)).toMatchObject({ result: "ok", items: [{ outcome: "changed" }] });
     expect((await store.listProgramme("eu-2026")).map((s) => s.uid)).not.toContain("midnight-hack");
+    // "sources list" counts what a programme gave in sessions, what a feed gave in recaps.
+    const yields = await sourceYields(store, [await reread(source)]);
+    expect(yields(await reread(source))).toBe("7 sessions");
   });
 
   it("is refused when what it serves is no programme, and detected as one from its first line", async () => {
