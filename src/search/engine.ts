@@ -2,6 +2,7 @@ import type { RichText } from "../text/rich-text.js";
 import type { Section } from "../corpus/section.js";
 import { isStopWord, QUERY_LANGUAGES, queryLanguages, termsOfWord, tokenize } from "./analyzer.js";
 import { fold } from "../text/fold.js";
+import { popcount } from "./bits.js";
 import { buildIndex, type FieldName, type Vocabulary } from "./build-index.js";
 import { Postings, type Expansion, type PostingsState } from "./postings.js";
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from "./options.js";
@@ -129,7 +130,7 @@ export class SearchEngine {
   private readonly synonymWords: ReadonlySet<string>;
   /** Term id → its count in a section, scratch space of `salience`. Made on first use. */
   private termCounts?: Int32Array;
-  /** Term id → concepts of the current query, as bits: see conceptBits. Made on first use. */
+  /** Term id → concepts of the current query (or words of a phrase), as bits: see conceptBits and namedShares. Made on first use. */
   private termConcepts?: Int32Array;
   /** Made on the first search: see talkOf. */
   private talks?: Int32Array;
@@ -277,7 +278,7 @@ export class SearchEngine {
    */
   private score(plan: Plan): Int32Array {
     const { sectionScore, coverage, conceptQuality, alternativeQuality, bestAlternativeScore, alternativeScore, wordsMatched, lastWordStamp } = this;
-    const { matchedSections, conceptSections, alternativeSections } = this;
+    const { matchedSections, conceptSections, alternativeSections, inWords, asOneWord } = this;
     const { start, doc, score } = this.postings;
     let matchedCount = 0;
     plan.concepts.forEach((alternatives, c) => {
@@ -290,6 +291,7 @@ export class SearchEngine {
         // One word (most alternatives): a section has it once it has a score, since every posting
         // scores above zero (BM25+), so the word counts are not kept, a fraction of the memory traffic.
         const oneWord = leaves.length === 1;
+        const phraseBits = oneWord ? asOneWord : inWords;
         for (const leaf of leaves) {
           const stamp = ++this.stamp;
           for (const { termId, weight: w } of leaf) {
@@ -316,7 +318,7 @@ export class SearchEngine {
             if (bestAlternativeScore[d] === 0) conceptSections[conceptCount++] = d;
             if (value > bestAlternativeScore[d]!) bestAlternativeScore[d] = value;
             if (alternativeQuality[d]! > conceptQuality[d]!) conceptQuality[d] = alternativeQuality[d]!;
-            if (phraseBit) (oneWord ? this.asOneWord : this.inWords)[d]! |= phraseBit;
+            if (phraseBit) phraseBits[d]! |= phraseBit;
           }
           wordsMatched[d] = 0;
           alternativeScore[d] = 0;
@@ -361,10 +363,11 @@ export class SearchEngine {
     if (plan.concepts.length > 1 || plan.phrases.some(Boolean)) {
       const reranked = top.slice(0, phraseRerank);
       const adjacent = plan.pairs.length ? this.sequences.countAdjacent(reranked.map((entry) => entry.index), plan.pairs) : [];
+      const named = this.namedShares(reranked.map((entry) => entry.index), plan, totalWeight);
       const conceptBits = plan.concepts.length > 1 ? this.conceptBits(plan) : undefined;
       reranked.forEach((entry, i) => {
         const inOneLine = conceptBits ? this.sequences.bestLineWeight(entry.index, conceptBits, plan.weights) / totalWeight : 0;
-        entry.score *= (1 + phraseBonus * (adjacent[i] ?? 0)) * (1 + lineBonus * inOneLine) * this.namedShare(entry.index, plan, totalWeight) ** 2;
+        entry.score *= (1 + phraseBonus * (adjacent[i] ?? 0)) * (1 + lineBonus * inOneLine) * named[i]! ** 2;
       });
       if (conceptBits) for (const alternatives of plan.concepts) for (const { leaves } of alternatives) for (const leaf of leaves) for (const { termId } of leaf) conceptBits[termId] = 0;
       top.sort((a, b) => b.score - a.score || a.index - b.index);
@@ -394,30 +397,35 @@ export class SearchEngine {
   }
 
   /**
-   * The share of its coverage a section keeps once the concepts it has in several words are counted
-   * by how many of those words stand side by side: "pod", "security" and "policy" scattered over a
-   * section do not name a pod security policy; "bill of material" half names a software bill of
-   * materials (one pair of two, counted squared: a quarter).
+   * The share of its coverage each section keeps once the concepts it has in several words are
+   * counted by how many of those words stand side by side: "pod", "security" and "policy" scattered
+   * over a section do not name a pod security policy; "bill of material" half names a software bill
+   * of materials (one pair of two, counted squared: a quarter). All pairs side by side count as the phrase.
    */
-  private namedShare(d: number, plan: Plan, totalWeight: number): number {
-    let apart = this.inWords[d]! & ~this.asOneWord[d]!;
-    if (apart === 0) return 1;
-    const share = this.coverage[d]! / totalWeight;
-    let lost = 0;
-    for (let c = 0; apart !== 0; c++, apart >>>= 1) {
-      if ((apart & 1) === 0) continue;
-      const named = Math.max(...plan.phrases[c]!.map((words) => this.pairsSideBySide(d, words)));
-      lost += (plan.weights[c]! / totalWeight) * (1 - named * named);
-    }
-    return Math.max(0, share - lost) / share;
-  }
-
-  /** The share of the pairs of neighbouring words of a phrase that section d shows side by side. */
-  private pairsSideBySide(d: number, words: readonly ReadonlySet<number>[]): number {
-    if (this.sequences.hasPhrase(d, words)) return 1;
-    let found = 0;
-    for (let k = 0; k + 1 < words.length; k++) if (this.sequences.hasPhrase(d, words.slice(k, k + 2))) found++;
-    return found / (words.length - 1);
+  private namedShares(sections: readonly number[], plan: Plan, totalWeight: number): number[] {
+    const lost = sections.map(() => 0);
+    plan.phrases.forEach((phrases, c) => {
+      const apart = sections.map((d) => ((this.inWords[d]! & ~this.asOneWord[d]!) >>> c) & 1);
+      if (!phrases || !apart.includes(1)) return;
+      const named = sections.map(() => 0);
+      for (const words of phrases) {
+        // Term id → the words of the phrase it may be, as bits, in a scratch array cleared after.
+        this.termConcepts ??= new Int32Array(this.postings.termCount);
+        const bits = this.termConcepts;
+        words.forEach((word, k) => word.forEach((id) => (bits[id]! |= 1 << k)));
+        sections.forEach((d, i) => {
+          if (apart[i]) named[i] = Math.max(named[i]!, popcount(this.sequences.pairsSideBySide(d, bits, words.length - 1)) / (words.length - 1));
+        });
+        for (const word of words) for (const id of word) bits[id] = 0;
+      }
+      sections.forEach((_, i) => {
+        if (apart[i]) lost[i]! += (plan.weights[c]! / totalWeight) * (1 - named[i]! ** 2);
+      });
+    });
+    return sections.map((d, i) => {
+      const share = this.coverage[d]! / totalWeight;
+      return lost[i] ? Math.max(0, share - lost[i]!) / share : 1;
+    });
   }
 
   /**
@@ -614,7 +622,9 @@ export class SearchEngine {
       this.typos ??= new Typos(this.vocabulary, (termId) => this.postings.sectionCount(termId), (termId) => this.postings.term(termId), this.synonymWords);
       found = this.typos.corrections(folded, maxEdits, minSections, ownSections);
       const { fuzziness } = this.options;
-      if (found.length === 0 && stems) found = this.typos.stemCorrections(folded, stems, (stem) => Math.min(maxEdits, fuzziness(stem)));
+      // Only a stem shorter than the word can find what the word itself did not.
+      const shorter = stems?.filter((stem) => stem.length < folded.length) ?? [];
+      if (found.length === 0 && shorter.length) found = this.typos.stemCorrections(folded, shorter, (stem) => Math.min(maxEdits, fuzziness(stem)));
       if (this.recentCorrections.size >= MAX_CONCEPTS) this.recentCorrections.clear();
       this.recentCorrections.set(key, found);
     }

@@ -82,6 +82,7 @@ export class TermSequences {
     const from = this.lineFrom[section]!;
     const to = this.lineFrom[section + 1]!;
     const end = this.start[section + 1]!;
+    const all = weights.reduce((sum, weight) => sum + weight, 0);
     let best = 0;
     for (let line = from; line < to; line++) {
       const lineEnd = line + 1 < to ? lines[line + 1]! : end;
@@ -91,20 +92,24 @@ export class TermSequences {
       let weight = 0;
       for (let c = 0; held !== 0; c++, held >>>= 1) if (held & 1) weight += weights[c]!;
       if (weight > best) best = weight;
+      // No line can hold more than every concept.
+      if (best >= all) break;
     }
     return best;
   }
 
-  /** Whether section `section` holds the words one after the other: each position's term id in the set of the word at that place. */
-  hasPhrase(section: number, words: readonly ReadonlySet<number>[]): boolean {
+  /**
+   * Which pairs of neighbouring words of a phrase section `section` shows side by side, as bits (bit
+   * k: word k then word k + 1), one pass over the section. `wordBits`: term id → the words of the
+   * phrase it may be, as bits; `pairs`: the phrase's words less one.
+   */
+  pairsSideBySide(section: number, wordBits: Int32Array, pairs: number): number {
     const { ids } = this;
-    const last = this.start[section + 1]! - words.length;
-    for (let i = this.start[section]!; i <= last; i++) {
-      let k = 0;
-      while (k < words.length && words[k]!.has(ids[i + k]!)) k++;
-      if (k === words.length) return true;
-    }
-    return false;
+    const all = (1 << pairs) - 1;
+    let found = 0;
+    const last = this.start[section + 1]! - 1;
+    for (let i = this.start[section]!; i < last && found !== all; i++) found |= wordBits[ids[i]!]! & (wordBits[ids[i + 1]!]! >>> 1);
+    return found & all;
   }
 
   /**
