@@ -241,7 +241,7 @@ export class SearchEngine {
     for (const line of lines) {
       for (let i = this.sequences.lineStart(index, line); i < this.sequences.lineEnd(index, line); i++) {
         const id = this.sequences.ids[i]!;
-        if (!asked.has(id)) salience.set(id, value(id) / most);
+        if (!asked.has(id)) salience.set(id, value(id) / (most || 1));
       }
     }
     for (const id of ids) counts[id] = 0;
@@ -394,8 +394,10 @@ export class SearchEngine {
   }
 
   /**
-   * The share of its coverage a section keeps once the concepts it has only as words apart are
-   * taken out: "pod", "security" and "policy" scattered over a section do not name a pod security policy.
+   * The share of its coverage a section keeps once the concepts it has in several words are counted
+   * by how many of those words stand side by side: "pod", "security" and "policy" scattered over a
+   * section do not name a pod security policy; "bill of material" half names a software bill of
+   * materials (one pair of two, counted squared: a quarter).
    */
   private namedShare(d: number, plan: Plan, totalWeight: number): number {
     let apart = this.inWords[d]! & ~this.asOneWord[d]!;
@@ -404,9 +406,18 @@ export class SearchEngine {
     let lost = 0;
     for (let c = 0; apart !== 0; c++, apart >>>= 1) {
       if ((apart & 1) === 0) continue;
-      if (!plan.phrases[c]!.some((words) => this.sequences.hasPhrase(d, words))) lost += plan.weights[c]! / totalWeight;
+      const named = Math.max(...plan.phrases[c]!.map((words) => this.pairsSideBySide(d, words)));
+      lost += (plan.weights[c]! / totalWeight) * (1 - named * named);
     }
     return Math.max(0, share - lost) / share;
+  }
+
+  /** The share of the pairs of neighbouring words of a phrase that section d shows side by side. */
+  private pairsSideBySide(d: number, words: readonly ReadonlySet<number>[]): number {
+    if (this.sequences.hasPhrase(d, words)) return 1;
+    let found = 0;
+    for (let k = 0; k + 1 < words.length; k++) if (this.sequences.hasPhrase(d, words.slice(k, k + 2))) found++;
+    return found / (words.length - 1);
   }
 
   /**

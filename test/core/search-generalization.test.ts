@@ -71,6 +71,18 @@ describe("search that generalizes", () => {
     expect(top(engine.search("sandboxed pod security", {}, all))[0]).toBe("p--scattered");
   });
 
+  it("a phrase whose words stand partly together names it partly: above the same words scattered, with a score", () => {
+    const sections = [
+      ...filler,
+      sectionOf({ id: "s--scattered", title: "Supply Chain", text: "Software costs grow.\nA bill arrived today.\nRaw materials too." }),
+      sectionOf({ id: "s--partly", title: "Signing", text: "Trust the software you run.\nContainers should come with a bill of material." }),
+    ];
+    const engine = new SearchEngine(sections, synonyms);
+    const answer = engine.search("sbom", {}, all);
+    expect(top(answer)[0]).toBe("s--partly");
+    expect(answer.hits[0]!.score).toBeGreaterThan(0);
+  });
+
   it("a noun in -tion or -sion meets its verb (the stemmer's own rule cut them apart), and 'mention' stays whole", async () => {
     const { termsOfWord } = await import("../../src/search/analyzer.js");
     const stem = (word: string) => termsOfWord(word, "en")[0];
