@@ -11,7 +11,7 @@ export function eventsCard(events: readonly EventSummary[]): Card {
     title: "KubeCon events in the corpus",
     items: events.map((e) => ({
       title: eventWithYear(e.event, e.year),
-      meta: [e.eventId, e.location, plural(e.sections, "section")].filter(Boolean).join(" · "),
+      meta: [e.eventId, e.location, plural(e.sections, "section"), e.programme > 0 && `${plural(e.programme, "session")} in its programme`].filter(Boolean).join(" · "),
       details: { kind: "command", label: "Open", command: `event ${e.eventId}` },
     })),
     footer: `${plural(events.length, "event")} · ${plural(events.reduce((n, e) => n + e.sections, 0), "section")}`,
@@ -55,6 +55,8 @@ export function eventCard(summary: EventSummary, sections: readonly Section[], t
     title: eventWithYear(summary.event, summary.year),
     subtitle: [summary.location, plural(sections.length, "section")].filter(Boolean).join(" · "),
     ...(key.length && { body: key.map((t) => ({ text: rich(t.text), depth: 1 })) }),
+    // An event known by its programme alone: no recap has written it up yet, but its sessions can be asked for.
+    ...(sections.length === 0 && summary.programme > 0 && { notice: `No recap covers it yet. Its programme has ${plural(summary.programme, "session")}: search <topic> event:${summary.eventId}, or today <topic> during the event.` }),
     items: shown.map((s) => ({
       title: s.title,
       meta: sectionMeta(s),

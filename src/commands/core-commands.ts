@@ -36,9 +36,9 @@ function checkPage(page: number, total: number, pageSize: number, what: string):
   if (page > pages) throw new UserError(`There ${pages === 1 ? "is" : "are"} only ${plural(pages, "page")} of ${what}.`);
 }
 
-/** Refuses an event id the corpus does not have, naming those it has. */
+/** Refuses an event id the corpus does not have (no recap and no programme of it), naming those it has. */
 export function checkEventId(corpus: Corpus, id: string): void {
-  const known = new Set(corpus.recaps.map((r) => r.eventId));
+  const known = new Set([...corpus.recaps, ...corpus.sections].map((r) => r.eventId));
   if (!known.has(id)) throw new UserError(`There is no event “${id.slice(0, 40)}”. Known events: ${[...known].sort().join(", ")}.`);
 }
 

@@ -1,4 +1,4 @@
-import { BY_WORDS, TALK_WORDS } from "../lexicon/index.js";
+import { BY_WORDS, MEDIA_WORDS, TALK_WORDS } from "../lexicon/index.js";
 import type { LineFacts } from "./line-facts.js";
 import { talkLinkKind } from "./links.js";
 import type { Speaker } from "./section.js";
@@ -26,7 +26,7 @@ const QUOTED = /[“«"]\s*([^“”«»"]{6,160}?)\s*[”»"]/gu;
 const PEOPLE_AFTER = new RegExp(`^\\s*[,(]?\\s*(?:${BY_WORDS}|[-–—])\\s+((?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4}(?:(?:,\\s*|\\s+(?:and|et|&|und|y|e)\\s+)(?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4})*)`, "u");
 const TALK_WORD = new RegExp(`(?<![\\p{L}])(?:${TALK_WORDS})s?(?![\\p{L}])`, "iu");
 /** "(vidéo)", "([video](…))" right after a span: the talk's recording. */
-const MEDIA_AFTER = /^\s*\(?\s*\[?(?:vid[ée]o|video|slides|recording|replay)\]?/iu;
+const MEDIA_AFTER = new RegExp(`^\\s*\\(?\\s*\\[?(?:${MEDIA_WORDS})(?![\\p{L}])\\]?`, "iu");
 
 /** Reads as a title: a few words, mostly capitalized or with a subtitle, not a sentence, not a name alone. */
 function titleLike(text: string, quoted: boolean): boolean {
@@ -41,7 +41,7 @@ function titleLike(text: string, quoted: boolean): boolean {
  * describes rather than names, marked by its recording right after; it opens the sentence, holds a talk
  * word and a name.
  */
-const DESCRIBED = new RegExp(`(?:^|(?<=[.!?]\\s))((?:\\S+\\s+){0,2}(?:${TALK_WORDS})s?\\s+(?:\\S+\\s+){0,4}?[\\p{Lu}\\d][\\p{L}\\d.-]*)(?=\\s*\\(\\s*\\[?(?:vid[ée]o|video|slides|recording|replay)\\b)`, "giu");
+const DESCRIBED = new RegExp(`(?:^|(?<=[.!?]\\s))((?:\\S+\\s+){0,2}(?:${TALK_WORDS})s?\\s+(?:\\S+\\s+){0,4}?[\\p{Lu}\\d][\\p{L}\\d.-]*)(?=\\s*\\(\\s*\\[?(?:${MEDIA_WORDS})(?![\\p{L}]))`, "giu");
 
 interface Span {
   text: string;

@@ -43,7 +43,7 @@ export interface SegmentOptions {
   /** The recap's own title: dropped where the page repeats it, and the title of its notes. */
   recapTitle: string;
   language: string;
-  /** The recap's author: a short first line that names them ("My Blog - Jane Doe") is the page's byline, no talk. */
+  /** The recap's author ("Jane Doe (Acme Blog)"): a short line at the top naming them or their site is the page's byline, no talk. */
   author?: string;
 }
 
@@ -74,9 +74,10 @@ export function segment(body: string, options: SegmentOptions): FoundSection[] {
   const recapTitle = phraseKey(options.recapTitle);
   const lines = all.filter((line, i) => !tocLines.has(i) && !(plain && line.depth === 0 && phraseKey(line.text) === recapTitle));
   const facts = lines.map((line) => factsOf(line, options.language));
-  // A byline first ("Homecooked.nl - Jane Doe") heads nothing, unless the page is the author's own talk and nothing else.
-  if (opensWithByline(facts, options.author)) {
-    const sections = sectionsOf(facts.slice(1), options.recapTitle);
+  // A byline at the top ("Homecooked.nl - Jane Doe") heads nothing, unless the page is the author's own talk and nothing else.
+  const byline = bylines(facts, options.author);
+  if (byline.size > 0) {
+    const sections = sectionsOf(facts.filter((_, i) => !byline.has(i)), options.recapTitle);
     if (sections.some((s) => s.kind === "talk")) return sections;
   }
   return sectionsOf(facts, options.recapTitle);
@@ -92,12 +93,20 @@ function sectionsOf(facts: readonly LineFacts[], recapTitle: string): FoundSecti
   return sections.filter((s) => s.kind === "talk" || !talks || s.bullets.reduce((n, b) => n + b.text.length, 0) >= NOTES_WORTH_KEEPING);
 }
 
-/** Whether the page opens with a short line that names the recap's author ("Homecooked.nl - Jane Doe", "By Jane Doe"). */
-function opensWithByline(facts: readonly LineFacts[], author: string | undefined): boolean {
-  const first = facts[0];
-  const name = author && phraseKey(author.replace(/\s*[(（].*$/u, ""));
-  if (!name || !first || first.line.depth !== 0 || first.sentence || first.words > 12) return false;
-  return phraseKey(first.line.text).includes(name);
+/** Lines at the top of a page where its byline stands (a site name, "Posted on", the title around it). */
+const PAGE_TOP = 6;
+
+/**
+ * The short lines at the top of the page that name the recap's author or their site, as the author
+ * field gives them ("Jane Doe (Acme Blog)"): "Homecooked.nl - Jane Doe", "Λ: Ann Lee for Acme", "Acme Blog".
+ */
+function bylines(facts: readonly LineFacts[], author: string | undefined): Set<number> {
+  const names = (author?.match(/[^()（）]+/gu) ?? []).map((part) => phraseKey(part)).filter((name) => name.length >= 3);
+  const found = new Set<number>();
+  facts.slice(0, PAGE_TOP).forEach((f, i) => {
+    if (f.line.depth === 0 && !f.sentence && f.words <= 12 && names.some((name) => phraseKey(f.line.text).includes(name))) found.add(i);
+  });
+  return found;
 }
 
 class Planner {

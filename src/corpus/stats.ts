@@ -6,18 +6,23 @@ export interface EventSummary {
   event: string;
   year: number;
   location?: string;
+  /** The talks its recaps report (their own notes, and the programme, not counted). */
   sections: number;
+  /** The sessions of its official programme, when one is imported. */
+  programme: number;
 }
 
-/** The events of the corpus, one per event id, newest first. */
+/** The events of the corpus (of its recaps, or of an imported programme alone), one per event id, newest first. */
 export function summarizeEvents(recaps: readonly Recap[], sections: readonly Section[]): EventSummary[] {
   const byId = new Map<string, EventSummary>();
   for (const recap of recaps) {
-    if (!byId.has(recap.eventId)) byId.set(recap.eventId, { eventId: recap.eventId, event: recap.event, year: recap.year, location: recap.location, sections: 0 });
+    if (!byId.has(recap.eventId)) byId.set(recap.eventId, { eventId: recap.eventId, event: recap.event, year: recap.year, location: recap.location, sections: 0, programme: 0 });
   }
   for (const section of sections) {
-    const summary = byId.get(section.eventId);
-    if (summary && section.kind === "talk") summary.sections++;
+    if (!byId.has(section.eventId)) byId.set(section.eventId, { eventId: section.eventId, event: section.event, year: section.year, sections: 0, programme: 0 });
+    const summary = byId.get(section.eventId)!;
+    if (section.kind === "talk") summary.sections++;
+    if (section.kind === "programme") summary.programme++;
   }
   return [...byId.values()].sort((a, b) => b.year - a.year || a.eventId.localeCompare(b.eventId));
 }

@@ -180,10 +180,13 @@ describe("not every part of a recap is a talk", () => {
     ]);
   });
 
-  it("a first line naming the recap's author is the page's byline, unless the page is the author's one talk", () => {
+  it("lines at the top naming the recap's author or their site are the page's byline, unless the page is the author's one talk", () => {
     // A page saved as text, as the shipped recaps are.
-    const blog = ["Cooking With Clusters - Ada Brook", "", "Notes from the week.", "", "Platform Teams That Last", "", "Start with one paved road, then widen it as teams ask for more.", "", "Gateway API in Practice", "", "Routes per team keep the ownership of each hostname clear."].join("\n");
+    const notes = ["Notes from the week.", "", "Platform Teams That Last", "", "Start with one paved road, then widen it as teams ask for more.", "", "Gateway API in Practice", "", "Routes per team keep the ownership of each hostname clear."];
+    const blog = ["Cooking With Clusters - Ada Brook", "", ...notes].join("\n");
     expect(talks(segment(blog, { recapTitle: "KubeCon notes", language: "en", author: "Ada Brook (Cooking With Clusters)" }))).toEqual(["Platform Teams That Last", "Gateway API in Practice"]);
+    const site = ["Cluster Notes Weekly", "", "Written by Ada Brook for Acme", "", "Posted on", "", ...notes].join("\n");
+    expect(talks(segment(site, { recapTitle: "KubeCon notes", language: "en", author: "Acme (Cluster Notes Weekly)" }))).toEqual(["Platform Teams That Last", "Gateway API in Practice"]);
     const own = ["## Scaling Builds - Ada Brook, Acme", "", "I showed how we cut build times by caching layers per branch, and what it cost us."].join("\n");
     expect(talks(segment(own, { recapTitle: "My talk", language: "en", author: "Ada Brook" }))).toEqual(["Scaling Builds"]);
   });

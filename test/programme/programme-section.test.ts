@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { shippedCatalog } from "../../src/corpus/event-catalog.js";
 import { summarizeEvents } from "../../src/corpus/stats.js";
+import type { Corpus } from "../../src/corpus/corpus.js";
+import { eventCard, eventsCard } from "../../src/cards/events-card.js";
+import { checkEventId } from "../../src/commands/core-commands.js";
 import { createTagger, loadTopics } from "../../src/corpus/topics.js";
 import { defaultCorpusDir, synonymsFile, topicsFile } from "../../src/paths.js";
 import { programmeSection } from "../../src/programme/programme-section.js";
@@ -53,6 +56,16 @@ describe("a programme session as a section", () => {
     expect(scoreTakeaways([{ ...promising, kind: "talk" }], topics)[0]!.reasons).not.toContain("notes");
     const recap = { id: "eu-2026-notes", title: "Notes", event: "KubeCon + CloudNativeCon Europe 2026", eventId: "eu-2026", year: 2026, language: "en", body: "", file: "x.md" };
     expect(summarizeEvents([recap], sections)[0]!.sections).toBe(0);
+  });
+
+  it("makes its event known with no recap of it: listed with its sessions, filtered by, opened with a pointer to them", () => {
+    const [summary] = summarizeEvents([], sections);
+    expect(summary).toMatchObject({ eventId: "eu-2026", sections: 0, programme: sections.length });
+    expect(() => checkEventId({ recaps: [], sections } as unknown as Corpus, "eu-2026")).not.toThrow();
+    expect(() => checkEventId({ recaps: [], sections } as unknown as Corpus, "na-2026")).toThrow("Known events: eu-2026.");
+    expect(eventsCard([summary!]).items![0]!.meta).toBe(`eu-2026 · 0 sections · ${sections.length} sessions in its programme`);
+    const card = eventCard(summary!, [], [], { page: 1, pageSize: 8, commandFor: () => "event eu-2026" });
+    expect(card.notice).toBe(`No recap covers it yet. Its programme has ${sections.length} sessions: search <topic> event:eu-2026, or today <topic> during the event.`);
   });
 
   it("keeps its kind, its time and place and its links through the index's snapshot", async () => {
