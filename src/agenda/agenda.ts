@@ -4,7 +4,7 @@ import type { RichText } from "../text/rich-text.js";
 import { byRoom, covers, dayIn, eventProgrammes, inWindow, nearestProgramme, type AgendaWindow, type EventProgramme, type Session } from "./event-programmes.js";
 import { sessionsOnTopic } from "./on-topic.js";
 
-type Engine = Pick<SearchEngine, "search" | "sections">;
+type Engine = Pick<SearchEngine, "search" | "sections" | "kindWeight">;
 
 export interface Listed {
   session: Session;

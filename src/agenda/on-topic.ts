@@ -24,7 +24,7 @@ const MIN_SHARE_OF_BEST = 0.25;
  * The programme sessions of these events that a topic matches, through the search engine (so its
  * synonyms, stemming and typo tolerance apply), restricted to the events' programme sections.
  */
-export function sessionsOnTopic(engine: Pick<SearchEngine, "search" | "sections">, topic: string, eventIds: readonly string[]): TopicMatch {
+export function sessionsOnTopic(engine: Pick<SearchEngine, "search" | "sections" | "kindWeight">, topic: string, eventIds: readonly string[]): TopicMatch {
   const ranked: TopicMatch["ranked"] = new Map();
   let empty = false;
   let suggestion: string | undefined;
@@ -35,9 +35,11 @@ export function sessionsOnTopic(engine: Pick<SearchEngine, "search" | "sections"
     empty ||= answer.empty;
     suggestion ??= answer.suggestion;
     for (const { section, score, snippet } of answer.hits) {
+      // Scores as matched, without the weight search puts on a programme's sessions to rank recaps first: sessions are compared among themselves here.
+      const matched = score / engine.kindWeight(section.kind);
       // Search shows a talk both views matched by its recap section: the session is the one it links to, without the recap's words.
-      if (section.kind === "programme") scored.push({ id: section.id, score, snippet });
-      else if (section.programmeId) scored.push({ id: section.programmeId, score });
+      if (section.kind === "programme") scored.push({ id: section.id, score: matched, snippet });
+      else if (section.programmeId) scored.push({ id: section.programmeId, score: matched });
     }
   }
   scored.sort((a, b) => b.score - a.score);

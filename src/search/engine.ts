@@ -178,6 +178,11 @@ export class SearchEngine {
     return { postings: this.postings.state(), vocabulary: this.vocabulary, sequences: { start, ids, lineFrom, lines } };
   }
 
+  /** The factor a section's kind puts on its score: a recap's notes and a programme's sessions rank below talks that match as well. */
+  kindWeight(kind: Section["kind"]): number {
+    return kind === "notes" ? this.options.notesWeight : kind === "programme" ? this.options.programmeWeight : 1;
+  }
+
   search(query: string, filters: SearchFilters = {}, page: { offset: number; limit: number } = { offset: 0, limit: 5 }): SearchAnswer {
     // Lowercased but not folded: the French stemmer needs the accents.
     const words = tokenize(query.replace(/['’]/g, " ")).map((t) => t.word.toLowerCase());
@@ -356,7 +361,7 @@ export class SearchEngine {
       const d = matched[i]!;
       const share = this.coverage[d]! / totalWeight;
       const language = bonusLanguages.length && bonusLanguages.includes(this.facets.language[d]!) ? languageBonus : 1;
-      const kind = this.facets.notes[d] ? this.options.notesWeight : this.facets.programme[d] ? this.options.programmeWeight : 1;
+      const kind = this.kindWeight(this.sections[d]!.kind);
       heap.offer(d, this.sectionScore[d]! * share * share * language * kind);
     }
     const top = heap.sorted();

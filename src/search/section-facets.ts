@@ -13,10 +13,6 @@ export class SectionFacets {
   readonly language: Uint16Array;
   readonly year: Int32Array;
   readonly event: Int32Array;
-  /** 1 for a recap's own notes (`kind: "notes"`), 0 else. */
-  readonly notes: Uint8Array;
-  /** 1 for a session of an official programme (`kind: "programme"`), 0 else. */
-  readonly programme: Uint8Array;
   /** Made on the first speaker filter: most processes never see one. */
   private speakers?: { code: Int32Array; texts: string[] };
 
@@ -31,15 +27,11 @@ export class SectionFacets {
     this.language = new Uint16Array(n);
     this.year = new Int32Array(n);
     this.event = new Int32Array(n);
-    this.notes = new Uint8Array(n);
-    this.programme = new Uint8Array(n);
     for (let d = 0; d < n; d++) {
       const section = sections[d]!;
       this.language[d] = code(this.languageCodes, section.language);
       this.year[d] = section.year;
       this.event[d] = code(this.eventCodes, section.eventId);
-      this.notes[d] = section.kind === "notes" ? 1 : 0;
-      this.programme[d] = section.kind === "programme" ? 1 : 0;
     }
   }
 

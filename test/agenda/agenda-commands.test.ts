@@ -174,5 +174,8 @@ describe("a session a recap wrote up", () => {
     const card = (await linked.run("now ebpf", CONTEXT)).card;
     expect(card.items?.map((item) => item.id)).toEqual([tutorial.id]);
     expect(plain(card.items![0]!.snippet!)).toBe("Write your first eBPF program and attach it to the network stack, step by step.");
+    // The recap's section outranks every session in search; the day's other eBPF session is still on the topic.
+    const today = (await linked.run("today ebpf", CONTEXT)).card;
+    expect(today.items?.map((item) => item.id)).toEqual([tutorial.id, "programme-eu-2026--ag-midnight"]);
   });
 });
