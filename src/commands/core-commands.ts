@@ -38,8 +38,10 @@ function checkPage(page: number, total: number, pageSize: number, what: string):
 
 /** Refuses an event id the corpus does not have (no recap and no programme of it), naming those it has. */
 export function checkEventId(corpus: Corpus, id: string): void {
-  const known = new Set([...corpus.recaps, ...corpus.sections].map((r) => r.eventId));
-  if (!known.has(id)) throw new UserError(`There is no event “${id.slice(0, 40)}”. Known events: ${[...known].sort().join(", ")}.`);
+  // The recaps name nearly every event; the sections (a programme's sessions) only the rest.
+  if (corpus.recaps.some((r) => r.eventId === id) || corpus.sections.some((s) => s.eventId === id)) return;
+  const known = new Set([...corpus.recaps.map((r) => r.eventId), ...corpus.sections.map((s) => s.eventId)]);
+  throw new UserError(`There is no event “${id.slice(0, 40)}”. Known events: ${[...known].sort().join(", ")}.`);
 }
 
 export interface CoreOptions {

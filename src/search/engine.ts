@@ -97,6 +97,8 @@ export class SearchEngine {
   /** Each section's title and text as term ids, to find words side by side. */
   private readonly sequences: TermSequences;
   private readonly facets: SectionFacets;
+  /** Each section's `kindWeight`, read once a match in ranking. */
+  private readonly kindWeights: Float32Array;
   private readonly options: SearchOptions;
   // Scratch space reused by every search, one slot a section (indexed by section number), so a
   // query allocates nothing per matching section. Slots are cleared after each use.
@@ -154,6 +156,7 @@ export class SearchEngine {
       ({ postings: this.postings, vocabulary: this.vocabulary, sequences: this.sequences } = buildIndex(sections, fields, this.options.bm25));
     }
     this.facets = new SectionFacets(sections);
+    this.kindWeights = Float32Array.from(sections, (section) => this.kindWeight(section.kind));
     this.synonymWords = new Set(synonyms.flat(2));
     this.named = new Uint8Array(this.postings.termCount);
     for (const id of this.vocabulary.termIds) this.named[id] = 1;
@@ -361,8 +364,7 @@ export class SearchEngine {
       const d = matched[i]!;
       const share = this.coverage[d]! / totalWeight;
       const language = bonusLanguages.length && bonusLanguages.includes(this.facets.language[d]!) ? languageBonus : 1;
-      const kind = this.kindWeight(this.sections[d]!.kind);
-      heap.offer(d, this.sectionScore[d]! * share * share * language * kind);
+      heap.offer(d, this.sectionScore[d]! * share * share * language * this.kindWeights[d]!);
     }
     const top = heap.sorted();
     if (plan.concepts.length > 1 || plan.phrases.some(Boolean)) {
