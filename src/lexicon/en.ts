@@ -122,6 +122,7 @@ export const en: Lexicon = {
     listMarkers: ["take[\\s-]?aways?", "key (points?|topics?|learnings?|lessons?)", "lessons?( learned| learnt)?", "conclusions?", "to remember", "best practices", "tl;?dr"],
     listSections: ["conclusions?", "(key )?take[\\s-]?aways?", "lessons? learn[et]d?", "best practices", "key points"],
     dependentOpenings: ["well", "ok", "okay", "and", "but", "or", "so", "then", "also", "this", "that", "these", "those", "such", "it", "its", "it['’]s", "they", "their", "them", "he", "she", "his", "her", "here", "there", "which", "because", "however", "therefore", "thus", "otherwise", "moreover", "furthermore", "besides", "instead", "finally", "plus", "ie", "i\\.e", "eg", "e\\.g", "of course", "indeed", "in addition", "for (example|instance)"],
+    detachableOpenings: ["however,", "moreover,?", "furthermore,?", "thus,?", "therefore,?", "indeed,", "in fact,", "in addition,", "for (example|instance),", "that said,"],
     impersonalOpenings: ["(it['’]s|it is|it was) (strongly |generally |often |usually |always |never |not )?(suggested|recommended|advised|important|worth|possible|impossible|hard|easy|common|better|best|crucial|key|essential|a (good|bad) idea)\\b", "there['’]s\\b", "there (is|are|was|were)\\b"],
     firstPerson: ["I", "I['’]m", "I['’]ve", "I['’]d", "I['’]ll", "me", "my", "mine", "myself"],
     deictics: ["above", "below", "here", "link", "slides?", "this", "these", "those", "the (talk|speaker|speakers|presenters?)", "todo"],

@@ -71,7 +71,8 @@ export const fr: Lexicon = {
     leaningOpenings: ["un autre", "une autre", "d['’]autres", "l['’]autre", "les autres", "enfin", "finalement", "au final", "à la fin", "ensuite", "puis", "aussi", "également", "de même", "de plus", "en outre", "par ailleurs", "l['’]ensemble", "le reste", "ce dernier", "cette dernière", "celui-ci", "celle-ci", "le premier", "la première", "le dernier", "la dernière", "de ce", "dans ce", "pour cela", "pour ça", "c['’]est pourquoi"],
     leaningNouns: ["mod[eè]le", "projet", "outil", "idée", "but", "solution", "approche", "fonctionnalité", "chiffres?", "résultats?", "équipe", "problème"],
     ofWords: ["de", "d['’]", "du", "des", "pour"],
-    leaningWords: ["aussi", "également", "non plus", "de même", "en plus", "de plus"],
+    // "pour eux", "on y perd": people or a thing named in an earlier line.
+    leaningWords: ["aussi", "également", "non plus", "de même", "en plus", "de plus", "(pour|selon|chez) (eux|lui|elles?)", "on y"],
     definiteArticles: ["le", "la", "les", "l['’]"],
     indefiniteArticles: ["un", "une", "des"],
     copulas: ["est", "sont"],
@@ -95,6 +96,7 @@ export const fr: Lexicon = {
     listMarkers: ["à retenir", "leçons?( apprises)?", "en résumé"],
     listSections: ["à retenir", "leçons"],
     dependentOpenings: ["et", "mais", "ou", "donc", "puis", "ensuite", "alors", "ce", "cet", "cette", "ces", "cela", "ça", "c['’]est", "c['’]était", "il", "ils", "elle", "elles", "ici", "voici", "voilà", "nous", "je", "j['’]", "de plus", "en effet", "par exemple"],
+    detachableOpenings: ["en effet,?", "par ailleurs,?", "de plus,", "en outre,?", "ainsi,", "d['’]ailleurs,", "par exemple,", "cependant,?", "toutefois,?", "néanmoins,?", "pourtant,?"],
     impersonalOpenings: ["il (n['’])?(existe|y a|faut|est (possible|important|essentiel|utile|préférable|recommandé))\\b", "c['’]est (en effet |vraiment |toujours )?(une? (bonne|mauvaise|excellente) (idée|pratique)|important|essentiel|utile|possible|mieux|préférable)"],
     firstPerson: ["je", "j['’]\\p{L}+", "moi", "m['’]\\p{L}+", "mon", "ma", "mes"],
     deictics: ["ce talk", "cette", "ces", "la présentation", "ci-dessus", "ci-dessous", "ici"],

@@ -200,6 +200,12 @@ export interface TakeawayWords {
   listSections?: readonly string[];
   /** Openings that lean on the line before: pronouns, conjunctions, "here", first person. */
   dependentOpenings?: readonly string[];
+  /**
+   * Connectives that only tie a sentence to the one before and can be dropped, the rest standing on
+   * its own: "However, the overall outcome is …", "Thus, the TPM …", "En effet, …". Each entry says
+   * whether its comma is needed ("however," but "moreover,?"): without one, "however" may open a clause.
+   */
+  detachableOpenings?: readonly string[];
   /** Impersonal openings that point at nothing before them: "it's strongly suggested", "there is", "il faut". */
   impersonalOpenings?: readonly string[];
   /** The writer talking about themselves (matched with its case: "I", "my", "je"). */

@@ -2,6 +2,7 @@ import type { Bullet, Section } from "../corpus/section.js";
 import { isFunctionWord } from "../corpus/words.js";
 import { LEXICONS } from "../lexicon/index.js";
 import { hasConjugatedVerb, opensWithVerb } from "./grammar.js";
+import { sentencesOf } from "./sentences.js";
 import { any, anywhere, capitalized, wordSet } from "./words.js";
 
 /** A candidate statement with what the rules read around it. */
@@ -48,6 +49,12 @@ export function isPostable(score: number): boolean {
 
 /** Statements shorter than this are too thin to stand alone ("Networking is hard."). */
 const THIN_LENGTH = 60;
+/**
+ * From this length a definition goes on to say what the thing does and how ("AppArmor is a kernel
+ * module that supplements … to confine programs to …"): a reader learns from it. Shorter, it only
+ * names a category ("WASM is a polyglot compilation target for the web").
+ */
+const EXPLAINED_LENGTH = 100;
 
 const NEVER = 0;
 
@@ -213,8 +220,13 @@ function plans(text: string): boolean {
 /** A section that is a demo: "Demo", "Demo project: Stork", "Démonstration". */
 const DEMO = anywhere("demos");
 
-/** A year written in the text: dated news that says its year reads as history ("back in 2016"). */
+/**
+ * A year or a release written in the text: dated news that says when reads as history ("back in
+ * 2016", "Kubernetes 1.8 introduced …", "Starting from Kernel 2.2").
+ */
 const YEAR = /(?<![\p{N}])(19|20)\d{2}(?![\p{N}])/u;
+const RELEASE = new RegExp(VERSION.source, "u");
+const saysWhen = (text: string) => YEAR.test(text) || RELEASE.test(text);
 
 /**
  * A name of a project, company or product: a capital inside a word (eBPF, GitHub), an acronym, a
@@ -255,6 +267,19 @@ function namesOf(section: Candidate["section"]): Set<string> {
   }
   return names;
 }
+
+/**
+ * Notes in telegraph style: past the first sentence, one of a few words without a verb ("Features
+ * are hard. Lots and lots of discussion.", "Don't give up! … Worth the effort."). A first one of that
+ * kind is a label ("Image Stampede. Pods in CrashLoopBackoff …").
+ */
+function telegraphic(c: Candidate): boolean {
+  const later = sentencesOf(c.text).slice(1);
+  return later.some((sentence) => wordsOf(sentence).length <= TELEGRAM_WORDS && !hasConjugatedVerb(sentence, c.language));
+}
+
+/** At most this many words, a sentence without a verb is shorthand. */
+const TELEGRAM_WORDS = 5;
 
 /** "Kubernetes is a control loop: you express the desired state, it runs a diff": a claim, then why. */
 function explainedAfterColon(c: Candidate): boolean {
@@ -311,6 +336,7 @@ export const FEATURES: readonly Feature[] = [
   // A language grammar.ts does not read: whether it is a statement at all is not known.
   feature("unjudged", 0.6, (c) => !HAS_GRAMMAR.has(c.language)),
   feature("verbless", 0.35, (c) => c.origin !== "list" && !labelled(c) && HAS_GRAMMAR.has(c.language) && !hasConjugatedVerb(c.text, c.language)),
+  feature("telegraphic", 0.5, (c) => HAS_GRAMMAR.has(c.language) && telegraphic(c)),
   // A sentence that needs its neighbour.
   feature("the-subject", 0.8, matches(THE_SUBJECT)),
   feature("leaning-opening", 0.2, (c) => LEANING_OPENING.test(c.text) || CONJUNCTION_OPENING.test(labelled(c)?.rest ?? "")),
@@ -329,19 +355,19 @@ export const FEATURES: readonly Feature[] = [
   // A demo told step by step: what the screen showed, not what the talk taught.
   feature("demo", 0.5, (c) => DEMO.test(c.section.talk)),
   // Textbook lines and instructions: true, but nothing a channel learns from.
-  feature("definition", 0.5, matches(DEFINITION)),
+  feature("definition", 0.5, (c) => c.text.length < EXPLAINED_LENGTH && DEFINITION.test(c.text)),
   feature("description", 0.75, matches(DESCRIPTION)),
   feature("how-to", 0.3, matches(HOW_TO_OPENING)),
   feature("instructions", 0.6, matches(INSTRUCTIONS)),
   // News gone stale, unless the text says its year; a story about people; thin or unfinished text.
-  feature("dated", 0.5, (c) => plans(c.text) || (NEWS.test(c.text) && !YEAR.test(c.text))),
+  feature("dated", 0.5, (c) => plans(c.text) || (NEWS.test(c.text) && !saysWhen(c.text))),
   feature("personal", 0.5, matches(PERSONAL)),
   feature("question", 0.3, matches(QUESTION)),
   feature("exclamation", 0.7, (c) => c.text.includes("!")),
   feature("informal", 0.5, matches(INFORMAL)),
   feature("well-known", 0.5, matches(WELL_KNOWN)),
   feature("shorthand", 0.5, matches(SHORTHAND)),
-  feature("thin", 0.9, (c) => c.text.length < THIN_LENGTH),
+  feature("thin", 0.6, (c) => c.text.length < THIN_LENGTH),
   // Bullets and the author's own list items often skip the final period; a paragraph without one is a note.
   feature("unfinished", 0.75, (c) => c.origin === "sentence" && !/[.!?…。]["”»)]*$/u.test(c.text)),
 ];

@@ -8,6 +8,7 @@ import { createTagger, type Topic } from "../corpus/topics.js";
 import { attribute } from "./attribution.js";
 import { ONE_PER_ENUMERATION, isLabelItem, isPostable, scoreCandidate, type Candidate, type Scored } from "./rules.js";
 import { bestFirst } from "./best-first.js";
+import { sentencesOf } from "./sentences.js";
 import { any, wordSet } from "./words.js";
 
 export { bestFirst };
@@ -55,6 +56,8 @@ const LIST_SECTION = new RegExp(`^(${any("listSections")})\\b`, "i");
 
 /** Openings that lean on the line before: pronouns, conjunctions, "here", first person. */
 const DEPENDENT_OPENING = new RegExp(`^(\\(|(${any("dependentOpenings")})\\b)`, "i");
+/** "However, …", "Thus …", "En effet, …": a connective that can be dropped (`withoutConnective`). */
+const DETACHABLE_OPENING = new RegExp(`^(${any("detachableOpenings")})\\s+(?=\\S)`, "iu");
 /** "It's strongly suggested to ...", "There is no ...": an opening that points at nothing before it. */
 const IMPERSONAL_OPENING = new RegExp(`^(${any("impersonalOpenings")})`, "i");
 /** The author talking about themselves rather than the talk. */
@@ -72,7 +75,6 @@ const LOWERCASE_NAMES = new Set([
   "kubectl", "kubelet", "kubeadm", "kube-proxy", "etcd", "rkt", "containerd", "runc", "crictl", "kustomize",
   "linkerd", "minikube", "kind", "coredns", "iptables", "ipvs", "cgroups", "systemd", "gvisor", "k3s", "k8s",
 ]);
-const ABBREVIATIONS = wordSet("abbreviations");
 
 /**
  * Every candidate takeaway of a corpus, scored, in corpus order: each section's explicit takeaway,
@@ -184,7 +186,8 @@ function candidatesOf(section: Section): Found[] {
     for (const [index, piece] of pieces.entries()) {
       // A whole bullet may open in lower case, notes style: "experience shows DaemonSets are ...";
       // a sentence of a paragraph that does is the rest of a broken one.
-      const text = line.depth > 0 && pieces.length === 1 ? capitalize(normalize(piece)) : normalize(piece);
+      const whole = line.depth > 0 && pieces.length === 1 ? capitalize(normalize(piece)) : normalize(piece);
+      const text = withoutConnective(whole);
       if (!isSelfContained(text)) continue;
       if (index === 0 && line.depth === 0 && continuesInto(previous)) continue;
       if (index === last && !endsASentence(text) && continuesOnto(line, next)) continue;
@@ -228,6 +231,15 @@ function runsOf(bullets: readonly Bullet[]): number[] {
     runs.push(previous && previous.depth === line.depth ? runs[i - 1]! : i);
   });
   return runs;
+}
+
+/**
+ * "However, the overall outcome is …" → "The overall outcome is …": a connective that only ties the
+ * sentence to the one before is dropped, and the rest must stand on its own like any other.
+ */
+function withoutConnective(text: string): string {
+  const connective = DETACHABLE_OPENING.exec(text);
+  return connective ? capitalize(text.slice(connective[0].length)) : text;
 }
 
 /** "using eBPF ..." → "Using eBPF ...", but never a name written in lower case ("kubectl", "eBPF"). */
@@ -310,21 +322,6 @@ function balanced(text: string): boolean {
 
 function count(text: string, char: string): number {
   return text.split(char).length - 1;
-}
-
-/** Splits a paragraph into sentences, not after abbreviations such as "ie." or "e.g.". */
-export function sentencesOf(paragraph: string): string[] {
-  const sentences: string[] = [];
-  let start = 0;
-  for (const match of paragraph.matchAll(/[.!?…]+["”»)]?\s+(?=["“«(]?[\p{Lu}\p{N}])/gu)) {
-    const end = match.index! + match[0].length;
-    const before = paragraph.slice(start, match.index).split(/\s+/).pop()!.toLowerCase().replace(/^[^\p{L}]+|\.$/gu, "");
-    if (match[0].startsWith(".") && (ABBREVIATIONS.has(before) || /^\p{L}$/u.test(before))) continue;
-    sentences.push(paragraph.slice(start, end).trim());
-    start = end;
-  }
-  sentences.push(paragraph.slice(start).trim());
-  return sentences.filter(Boolean);
 }
 
 function normalize(text: string): string {

@@ -218,6 +218,8 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("According to Anirudh (AWS) it can already be used for production workloads."),
       candidate("If you were to run WordPress yourself on Kubernetes, it requires knowledge of many objects."),
       fr("Kyverno gère également la génération des secrets dans chaque namespace du cluster."),
+      fr("Contrairement à Linkerd, pour eux, l'avenir du service mesh est sans sidecar."),
+      fr("On y perd en transparence, le gain est au niveau des performances du proxy."),
     ],
     lacks: [candidate("Running the agent in a pod, as well as keeping it updated, protects the host from log attacks.")],
   },
@@ -288,7 +290,13 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Benchmarking is an essential part of machine learning research, that provides performance data."),
       candidate("Gatekeeper is an extensible admission controller for Kubernetes using OPA policies."),
     ],
-    lacks: [candidate("Service Meshes are a rabbit hole, think twice before you use them."), candidate(GOOD)],
+    lacks: [
+      candidate("Service Meshes are a rabbit hole, think twice before you use them."),
+      candidate(GOOD),
+      // Long enough to say what it does and how: a reader learns from it.
+      candidate("AppArmor is a Linux kernel security module that supplements user and group permissions to confine programs."),
+      candidate("Kubervisor is an operator that controls which pods receive ingress traffic, based on anomaly detection."),
+    ],
   },
   "how-to": {
     has: [
@@ -325,7 +333,7 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
     has: [
       candidate("A usable signing solution will be shipped by the second half of 2021 with updates."),
       candidate("Container Storage Object Interface was released: ephemeral volumes and Windows support."),
-      candidate("Kubernetes 1.8 introduced the Custom Metrics API for the autoscaler."),
+      candidate("The Custom Metrics API was recently introduced for the autoscaler."),
       fr("Le support de Windows sera disponible pour tous les clusters dans la prochaine version."),
       candidate("The managed service preview is not production ready, do not run production workloads."),
       candidate("The vendor will open-source the build scripts once the service reaches general availability."),
@@ -333,6 +341,9 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
     lacks: [
       candidate(GOOD),
       candidate("CoreOS coined the operator pattern term back in 2016, for managing stateful apps."),
+      // A release dates the news as a year does: history, once the card shows the event's year.
+      candidate("Kubernetes 1.8 introduced the Custom Metrics API for the autoscaler."),
+      candidate("Starting from Kernel 2.2, Linux introduced capabilities to split the privileges of root."),
       candidate("If the kubelet is not fast enough to react, the kernel's OOM killer will kill the container."),
       candidate("The operator relabels unhealthy pods so that the Service won't send them traffic."),
     ],
@@ -380,6 +391,18 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       fr("L’exemple le plus connu de supply chain attaque est la compromission du logiciel Solar Wind."),
     ],
     lacks: [candidate(GOOD)],
+  },
+  telegraphic: {
+    has: [
+      candidate("Features are hard to land. Lots and lots of discussion. The codebase is massive."),
+      candidate("Don't give up on contributing to the project! Worth the effort."),
+    ],
+    lacks: [
+      candidate(GOOD),
+      candidate("Image stampede. Pods in CrashLoopBackoff with imagePullPolicy Always can take a registry down."),
+      candidate("CD pipelines are production services. Spend time measuring their SLIs and improving them."),
+      candidate("Each container in a pod can specify resource requests and limits (ie. CPU and memory)."),
+    ],
   },
   thin: {
     has: [candidate("Networking is hard and Kubernetes networking is harder.")],

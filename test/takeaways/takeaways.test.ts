@@ -12,9 +12,9 @@ import {
   isSelfContained,
   postableTakeaways,
   scoreTakeaways,
-  sentencesOf,
   takeawaysJsonLines,
 } from "../../src/takeaways/takeaways.js";
+import { sentencesOf } from "../../src/takeaways/sentences.js";
 import { syntheticSections } from "../bench/synthetic.js";
 import { section } from "../daily/helpers.js";
 
@@ -55,6 +55,25 @@ describe("extractTakeaways", () => {
       language: "en",
       tags: ["Service mesh"],
     });
+  });
+
+  it("drops a connective that only ties a sentence to the one before, when the rest stands alone", () => {
+    const talk = section({
+      bullets: [
+        p("However, the outcome of the week is that nobody should be scared of Kubernetes networking."),
+        p("Thus the TPM is able to provide attestation, a verifiable state of the whole system."),
+        p("En effet, les équipes lançaient des clusters kubernetes dans tous les sens."),
+        // What is left leans on the line before as much as the connective did.
+        p("However, these tools have not been deployed widely outside of specialised cases."),
+        // Without a comma, "however" opens a clause: the sentence is left as it is, and out.
+        p("However the tools are deployed, attestation stays slow on every platform."),
+      ],
+    });
+    expect(extractTakeaways([talk]).map((t) => t.text)).toEqual([
+      "The outcome of the week is that nobody should be scared of Kubernetes networking.",
+      "The TPM is able to provide attestation, a verifiable state of the whole system.",
+      "Les équipes lançaient des clusters kubernetes dans tous les sens.",
+    ]);
   });
 
   it("reads a whole section named as a conclusion as an explicit list", () => {
