@@ -111,8 +111,16 @@ const LEANING_OPENING = new RegExp(
 );
 /** A subject that is a common noun the talk has been about: "The checks pass", "The volume will remain", "Le cluster". */
 const THE_SUBJECT = new RegExp(`^(${capitalized("definiteArticles")})\\s*\\p{Ll}[\\p{Ll}-]*\\s`, "u");
-/** Words anywhere that point back: "also", "as well", "anymore", "such APIs", "aussi". */
-const LEANING_WORD = new RegExp(`${anywhere("leaningWords").source}|[,;)]\\s(${any("pronounSubjects")})(?![\\p{L}-])`, "iu");
+/**
+ * Words anywhere that point back: "also", "as well", "anymore", "such APIs", "aussi"; a pronoun or
+ * a noun that only names something earlier as the subject after a comma ("Since ENIs are limited,
+ * the plugin adds secondary IPs").
+ */
+const LEANING_WORD = new RegExp(
+  `${anywhere("leaningWords").source}|[,;)]\\s(${any("pronounSubjects")})(?![\\p{L}-])|` +
+    `[,;]\\s(${any("definiteArticles")})\\s*(${any("leaningNouns")})s?(?![\\p{L}-])(?!\\s+(${any("ofWords")})\\b)`,
+  "iu",
+);
 /** A label's attributes that go on from something else: "Someone else’s app: and its state...". */
 const CONJUNCTION_OPENING = new RegExp(`^(${any("conjunctions")})(?![\\p{L}-])`, "iu");
 /** A question and its answer: "What is (e)BPF: ...", "Why OpenTelemetry? because ...". */
@@ -281,6 +289,27 @@ function telegraphic(c: Candidate): boolean {
 /** At most this many words, a sentence without a verb is shorthand. */
 const TELEGRAM_WORDS = 5;
 
+/**
+ * A checklist: three steps or more in a row ("turn off the insecure port, control access to etcd,
+ * restrict privileged containers"), each a verb after a comma. Hardening guides say it all; a talk's
+ * lesson is one of them and why. Words in brackets are the steps' details, not steps.
+ */
+function checklist(c: Candidate): boolean {
+  let text = c.text;
+  while (/\([^()]*\)/.test(text)) text = text.replace(/\([^()]*\)/g, " ");
+  // The steps after the first follow one another, each after a comma: "…, maintain loose coupling,
+  // no code is often better, so write the minimum" is advice and its reasons, not a checklist.
+  let run = 0;
+  for (const part of text.split(STEP_SEPARATOR).slice(1)) {
+    run = opensWithVerb(part, c.language) ? run + 1 : 0;
+    if (run >= CHECKLIST_STEPS - 1) return true;
+  }
+  return false;
+}
+const CHECKLIST_STEPS = 3;
+/** A comma, and the conjunction that may open the last step ("…, and protect system pods"). */
+const STEP_SEPARATOR = new RegExp(`,\\s*(?:(?:${any("conjunctions")})\\s+)?`, "iu");
+
 /** "Kubernetes is a control loop: you express the desired state, it runs a diff": a claim, then why. */
 function explainedAfterColon(c: Candidate): boolean {
   const colon = c.text.indexOf(": ");
@@ -337,6 +366,7 @@ export const FEATURES: readonly Feature[] = [
   feature("unjudged", 0.6, (c) => !HAS_GRAMMAR.has(c.language)),
   feature("verbless", 0.35, (c) => c.origin !== "list" && !labelled(c) && HAS_GRAMMAR.has(c.language) && !hasConjugatedVerb(c.text, c.language)),
   feature("telegraphic", 0.5, (c) => HAS_GRAMMAR.has(c.language) && telegraphic(c)),
+  feature("checklist", 0.5, (c) => HAS_GRAMMAR.has(c.language) && checklist(c)),
   // A sentence that needs its neighbour.
   feature("the-subject", 0.8, matches(THE_SUBJECT)),
   feature("leaning-opening", 0.2, (c) => LEANING_OPENING.test(c.text) || CONJUNCTION_OPENING.test(labelled(c)?.rest ?? "")),

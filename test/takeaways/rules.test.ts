@@ -220,6 +220,7 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       fr("Kyverno gère également la génération des secrets dans chaque namespace du cluster."),
       fr("Contrairement à Linkerd, pour eux, l'avenir du service mesh est sans sidecar."),
       fr("On y perd en transparence, le gain est au niveau des performances du proxy."),
+      candidate("Since the number of ENIs of an instance is limited, the plugin adds secondary IPs to each."),
     ],
     lacks: [candidate("Running the agent in a pod, as well as keeping it updated, protects the host from log attacks.")],
   },
@@ -402,6 +403,18 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Image stampede. Pods in CrashLoopBackoff with imagePullPolicy Always can take a registry down."),
       candidate("CD pipelines are production services. Spend time measuring their SLIs and improving them."),
       candidate("Each container in a pod can specify resource requests and limits (ie. CPU and memory)."),
+    ],
+  },
+  checklist: {
+    has: [
+      candidate("You should turn off the insecure port, control access to etcd, restrict privileged containers."),
+      candidate("You should align the QoS classes with the infrastructure, enable quotas, and protect system pods."),
+      fr("Il faut utiliser des quotas par namespace, configurer les limites, et éviter les conteneurs privilégiés."),
+    ],
+    lacks: [
+      candidate(GOOD),
+      candidate("When you write the operator, maintain loose coupling, no code is often better, so write the minimum."),
+      candidate("EKS manages the masters and etcd (HA, 3 AZs, encrypted, does backups), while workers are the customer's."),
     ],
   },
   thin: {
