@@ -61,9 +61,12 @@ const DETACHABLE_OPENING = new RegExp(`^(${any("detachableOpenings")})\\s+(?=\\S
 /** "It's strongly suggested to ...", "There is no ...": an opening that points at nothing before it. */
 const IMPERSONAL_OPENING = new RegExp(`^(${any("impersonalOpenings")})`, "i");
 /** The author talking about themselves rather than the talk. */
-const FIRST_PERSON = new RegExp(`(^|[^\\p{L}])(${any("firstPerson")})(?=$|[^\\p{L}])`, "u");
+const FIRST_PERSON = new RegExp(`(^|[^\\p{L}])(${any("firstPerson")})(?=$|[^\\p{L}/])`, "u");
+/** The writer's aside in brackets: "(I personally see a stronger setup …)", dropped from the statement. */
+const WRITERS_ASIDE = new RegExp(`\\s*\\((${any("firstPerson")})\\s[^()]*\\)`, "gu");
 /** Pointers at something the reader cannot see: the link above, the slides, this talk. */
-const DEICTIC = new RegExp(`\\b(${any("deictics")})\\b`, "i");
+// "above two masters", "below 10%" compare quantities: no pointer.
+const DEICTIC = new RegExp(`\\b(${any("deictics")})\\b(?!\\s+(\\d|(${any("numbers")})\\b))`, "i");
 /** Inline code that lost its line breaks: "kernel’sOOM_kill", "orGuaranteed". */
 const GLUED_CODE = new RegExp(`(['’]s\\p{Lu}|\\b(${any("gluedWords")})\\p{Lu}\\p{Ll})`, "u");
 const LABEL_OPENING = new RegExp(`^(${any("labels")})\\s*:`, "i");
@@ -187,7 +190,7 @@ function candidatesOf(section: Section): Found[] {
       // A whole bullet may open in lower case, notes style: "experience shows DaemonSets are ...";
       // a sentence of a paragraph that does is the rest of a broken one.
       const whole = line.depth > 0 && pieces.length === 1 ? capitalize(normalize(piece)) : normalize(piece);
-      const text = withoutConnective(whole);
+      const text = withoutAside(withoutConnective(whole));
       if (!isSelfContained(text)) continue;
       if (index === 0 && line.depth === 0 && continuesInto(previous)) continue;
       if (index === last && !endsASentence(text) && continuesOnto(line, next)) continue;
@@ -240,6 +243,11 @@ function runsOf(bullets: readonly Bullet[]): number[] {
 function withoutConnective(text: string): string {
   const connective = DETACHABLE_OPENING.exec(text);
   return connective ? capitalize(text.slice(connective[0].length)) : text;
+}
+
+/** "… doing so (I personally see a stronger setup doing the decoupling)." → "… doing so.": the writer's aside goes. */
+function withoutAside(text: string): string {
+  return text.replace(WRITERS_ASIDE, "");
 }
 
 /** "using eBPF ..." → "Using eBPF ...", but never a name written in lower case ("kubectl", "eBPF"). */

@@ -76,6 +76,13 @@ describe("extractTakeaways", () => {
     ]);
   });
 
+  it("drops the writer's aside in brackets, and keeps the statement around it", () => {
+    const talk = section({
+      bullets: [p("Some people recommend not running etcd on the masters, others see no issue (I personally prefer the split).")],
+    });
+    expect(extractTakeaways([talk]).map((t) => t.text)).toEqual(["Some people recommend not running etcd on the masters, others see no issue."]);
+  });
+
   it("reads a whole section named as a conclusion as an explicit list", () => {
     const conclusion = section({
       talk: "Conclusion – key take aways",
@@ -204,6 +211,8 @@ describe("isSelfContained", () => {
     ["a name in lowercase", "kubectl authentication is based on IAM, then Kubernetes RBAC takes over."],
     ["a mixed-case name", "eBPF lets you run custom code in the Linux kernel, safely and without modules."],
     ["French", "Les CIDR ranges supportés sont différents entre GCP et AWS pour les VPC."],
+    ["'I/O', no first person", "Noisy neighbours on a shared node make I/O the bottleneck of multitenancy."],
+    ["'above' before a quantity, no pointer", "Run three etcd nodes and scale above two masters only to scale the API servers."],
   ])("accepts %s", (_, text) => expect(isSelfContained(text)).toBe(true));
 
   it.each([
@@ -219,6 +228,7 @@ describe("isSelfContained", () => {
     ["a French pronoun opening", "Cette structure permet d’avoir une gouvernance commune entre chaque cloud."],
     ["an unbalanced bracket", "Allow to specify the major version (ie. the one EKS keeps updated"],
     ["a URL", "See github.com/kcp-dev/kcp for a minimal Kubernetes API with multi-tenancy"],
+    ["a pointer", "The presenters continued with a demo that is available from the link above."],
     ["the author speaking", "I’ve also talked to few people at the conference already using it in production."],
     ["a question", "What is the advantage of Linkerd multi-cluster over Consul or Istio multi DC?"],
     ["a title", "Kubernetes Everywhere: Lessons Learned From Going Multi-Cloud - Niko Smeds, Grafana Labs"],
