@@ -105,6 +105,8 @@ export const en: Lexicon = {
     news: ["released", "announced", "launched", "unveiled", "introduced", "went ga", "graduated", "recent(ly)?", "nowadays", "now", "currently", "today", "as of", "yet", "at the moment", "for now", "so far", "this year", "last year", "an? (brand )?new", "(in|is|are|still) (preview|alpha|beta|draft)", "preview", "GA", "general availability", "work in progress", "prototype", "at the time of writing"],
     future: ["will", "won['’]t", "might", "soon", "upcoming", "coming", "plans? to", "planned", "wants? to", "going to", "roadmap", "in the (near )?future", "(should|to) be (released|finalized|shipped|available|introduced|deprecated)"],
     informal: ["stuff", "basically", "kinda", "sort of", "gonna", "wanna", "pretty much", "a bunch of", "killing it"],
+    background: ["histor\\p{L}*ly", "traditionally", "originally", "in the (early days|beginning|past)", "at first", "back then"],
+    platitudes: ["(is|are) (an? )?(essential|important|key|crucial|critical|integral|vital|fundamental) (part|component|aspect|element|piece|step)s?", "plays? an? (key|crucial|important|vital|central|major) role"],
     wellKnown: ["well[- ]known", "best[- ]known", "(the )?most famous", "famous", "notorious", "everyone knows", "as we all know"],
     personal: ["he", "she", "his", "her", "him", "himself", "herself", "us", "our", "ours", "let['’]s", "we (can|could|are|were|need|have|had|saw|see|got|heard)", "^we"],
     definitionLinks: ["that", "which", "to", "used", "using", "based on", "built on", "designed", "aimed", "meant"],

@@ -83,6 +83,8 @@ export const fr: Lexicon = {
     news: ["annoncée?s?", "sortie?s?", "à ce jour", "pour l['’]instant", "pour le moment", "récemment", "actuellement", "aujourd['’]hui", "désormais", "maintenant", "cette année", "pas encore", "en cours", "une? nouvel(le)?", "en (preview|alpha|beta|draft)"],
     future: ["sera", "seront", "serait", "vont", "prochaine(ment)?", "bientôt"],
     informal: ["trucs?", "bref"],
+    background: ["historiquement", "traditionnellement", "à l['’]origine", "au (commencement|début)", "autrefois"],
+    platitudes: ["(est|sont) une? (partie|composante|étape|élément|aspect) (essentiel|essentielle|important|importante|clé|crucial|cruciale|fondamental|fondamentale)s?", "joue un rôle (clé|crucial|important|central|essentiel|majeur)"],
     wellKnown: ["(le|la|les) plus connue?s?", "bien connue?s?", "célèbres?", "fameu(x|se)s?", "tout le monde (sait|connaît)"],
     personal: ["elle", "ils", "elles", "nous", "notre", "nos", "il(?! (faut|y a|est possible|s['’]agit|existe))"],
     definitionLinks: ["qui", "permettant", "destinée?"],

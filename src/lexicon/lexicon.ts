@@ -164,6 +164,10 @@ export interface TakeawayWords {
   future?: readonly string[];
   /** Filler of hurried writing: "stuff", "basically", "bref". */
   informal?: readonly string[];
+  /** Openings that set the scene before the talk's point: "historically", "at first", "au commencement". */
+  background?: readonly string[];
+  /** Statements that only say something matters: "is an essential part of", "plays a key role". */
+  platitudes?: readonly string[];
   /** What everyone knows already: "the best-known example", "famous", "le plus connu". */
   wellKnown?: readonly string[];
   /** The speakers or the writer as characters: "he", "his", "we can", "nous"; `^we` opening. */

@@ -142,6 +142,11 @@ const SHORTHAND = /\s=\s|(?<![\p{L}\p{N}])(w\/o?|b\/c)(?![\p{L}\p{N}])|(?<![\p{L
 
 /** Filler of spoken or hurried writing: "more stuff that can break", "it's a bytecode basically". */
 const INFORMAL = anywhere("informal");
+/** The scene set before the talk's point: "Historically Linux had two categories…", "Au commencement…". */
+const BACKGROUND = new RegExp(`^(${any("background")})(?![\\p{L}-])`, "iu");
+/** Only that something matters: "Benchmarking is an essential part of ML research". */
+const PLATITUDE = anywhere("platitudes");
+
 /** What everyone knows already: "the best-known supply chain attack", "l'exemple le plus connu". */
 const WELL_KNOWN = anywhere("wellKnown");
 
@@ -234,6 +239,8 @@ const DEMO = anywhere("demos");
  */
 const YEAR = /(?<![\p{N}])(19|20)\d{2}(?![\p{N}])/u;
 const RELEASE = new RegExp(VERSION.source, "u");
+/** A year is a date, not a figure to hold on to ("took place in 2019"). */
+const YEARS = new RegExp(YEAR.source, "gu");
 const saysWhen = (text: string) => YEAR.test(text) || RELEASE.test(text);
 
 /**
@@ -330,9 +337,9 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** Whether the text gives a number that counts something, not a version or an id. */
+/** Whether the text gives a number that counts something, not a version, an id or a year. */
 function givesNumber(c: Candidate): boolean {
-  return NUMBER.test(c.text.replace(VERSION, " "));
+  return NUMBER.test(c.text.replace(VERSION, " ").replace(YEARS, " "));
 }
 
 /** The features, in the order their names are listed. Their weights are here and nowhere else. */
@@ -396,6 +403,8 @@ export const FEATURES: readonly Feature[] = [
   feature("exclamation", 0.7, (c) => c.text.includes("!")),
   feature("informal", 0.5, matches(INFORMAL)),
   feature("well-known", 0.5, matches(WELL_KNOWN)),
+  feature("background", 0.6, matches(BACKGROUND)),
+  feature("platitude", 0.5, matches(PLATITUDE)),
   feature("shorthand", 0.5, matches(SHORTHAND)),
   feature("thin", 0.6, (c) => c.text.length < THIN_LENGTH),
   // Bullets and the author's own list items often skip the final period; a paragraph without one is a note.

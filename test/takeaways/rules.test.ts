@@ -23,7 +23,11 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("The new scheduler gave a 10x improvement in throughput on large clusters."),
       candidate("Add-ons are rolled out by their owners to 1000s of clusters every week."),
     ],
-    lacks: [candidate("Kubernetes 1.8 introduced the Custom Metrics API for the autoscaler."), candidate(GOOD)],
+    lacks: [
+      candidate("Kubernetes 1.8 introduced the Custom Metrics API for the autoscaler."),
+      candidate("The merger of OpenCensus and OpenTracing took place in 2019."),
+      candidate(GOOD),
+    ],
   },
   comparison: {
     has: [
@@ -416,6 +420,25 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("When you write the operator, maintain loose coupling, no code is often better, so write the minimum."),
       candidate("EKS manages the masters and etcd (HA, 3 AZs, encrypted, does backups), while workers are the customer's."),
     ],
+  },
+  background: {
+    has: [
+      candidate("Historically Linux had two categories of processes: privileged and unprivileged ones."),
+      candidate("At first, every team at the company ran its own Kubernetes clusters."),
+      fr("Au commencement de Kubernetes chez Fastly, les équipes lançaient des clusters partout."),
+    ],
+    lacks: [
+      candidate(GOOD),
+      candidate("Starting from Kernel 2.2, Linux split the privileges traditionally held by root into capabilities."),
+    ],
+  },
+  platitude: {
+    has: [
+      candidate("Benchmarking is an essential part of machine learning research and productization."),
+      candidate("Observability plays a key role in running Kubernetes in production."),
+      fr("La supervision joue un rôle clé dans l'exploitation de Kubernetes en production."),
+    ],
+    lacks: [candidate(GOOD), candidate("Benchmarking showed that GPU sharing halves the cost of inference.")],
   },
   thin: {
     has: [candidate("Networking is hard and Kubernetes networking is harder.")],
