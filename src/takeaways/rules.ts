@@ -419,9 +419,13 @@ function asksNext(line: Bullet, next: Bullet | undefined): boolean {
   return next !== undefined && next.depth === line.depth && /\?\s*$/.test(next.text);
 }
 
-/** The list under a line: the next line nests under it and says something (not a bare link or name). */
+/**
+ * The list under a line: the next line nests under it and says something (not a bare link or name).
+ * A line that ends its sentence with a full stop or an exclamation is a claim its list details
+ * ("Your platform is a product: treat it like one!"), not a lead-in.
+ */
 function introducesList(line: Bullet, next: Bullet | undefined): boolean {
-  return next !== undefined && next.depth > line.depth && next.text.split(/\s+/).length >= 4 && !/https?:|www\.|\.(com|io|org)\b/.test(next.text);
+  return !/[.!]["”»)]?\s*$/.test(line.text) && next !== undefined && next.depth > line.depth && next.text.split(/\s+/).length >= 4 && !/https?:|www\.|\.(com|io|org)\b/.test(next.text);
 }
 
 export interface Scored {

@@ -242,10 +242,14 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
     has: [
       candidate("In case of a networking issue, the first thing to do is to collect information."),
       candidate("There are two main projects to run sandboxed pods in Kubernetes today."),
-      candidate("Sandboxed pods run each container on its own lightweight kernel.", { next: line("Kata Containers runs each pod in a virtual machine", 2) }),
+      candidate("Two projects run each sandboxed container on its own lightweight kernel", { next: line("Kata Containers runs each pod in a virtual machine", 2) }),
       candidate("Developers are familiar with unit, integration and end to end testing.", { next: line("How can we test a Kubernetes operator end to end?", 1) }),
     ],
-    lacks: [candidate("RedHat is working on a minimal Kubernetes API with multi-tenant support.", { next: line("github.com/kcp-dev/kcp", 2) })],
+    lacks: [
+      candidate("RedHat is working on a minimal Kubernetes API with multi-tenant support.", { next: line("github.com/kcp-dev/kcp", 2) }),
+      // A claim whose list details it: the sentence is whole.
+      candidate("Adopt open source Kubernetes ecosystem tools. Focus on tools that adopt KRM.", { next: line("Config Sync, Crossplane and Kpt all speak KRM", 2) }),
+    ],
   },
   "bare-label": {
     has: [
