@@ -197,6 +197,27 @@ export interface TakeawayWords {
   /** Capitalized words that name nothing worth a mention: "I", "OK" (plain words, as written). */
   commonCapitals?: readonly string[];
 
+  // Grammar (grammar.ts): just enough of a language to tell a statement from a note. Closed lists of
+  // the language's own words, never words of the corpus; a language without them is not judged.
+  /** Regular verbs common in technical notes, as lemmas; their -s and -ed forms are derived (English). */
+  verbLemmas?: readonly string[];
+  /** Forms that are always conjugated: auxiliaries, modals, irregular and frequent forms ("is", "can", "est", "permet"). */
+  finiteVerbs?: readonly string[];
+  /** Irregular past forms that are participles as often: conjugated only after a subject ("built", "made"). */
+  pastForms?: readonly string[];
+  /** Words a conjugated verb never follows directly: "the", "to", "of", "their". */
+  beforeNoVerb?: readonly string[];
+  /** Prepositions after which an -ed form is a participle: "focused on", "aimed at". */
+  participlePrepositions?: readonly string[];
+  /** Pronouns that, before a word, make it their verb: "they run", "il gère". */
+  subjectPronouns?: readonly string[];
+  /** Plural determiners, after which a word in -ent is a noun ("les composants"), not a verb. */
+  pluralDeterminers?: readonly string[];
+  /** Verbs and participles that open a bullet whose subject is the heading: "Meant for", "Permet de". */
+  verbOpenings?: readonly string[];
+  /** Auxiliaries that open a statement only when its subject is missing: "Has to support", "Is a tool". */
+  subjectlessAuxiliaries?: readonly string[];
+
   // Whether a statement stands on its own (takeaways.ts).
   /** A line that announces the recap's own list of takeaways: "take aways", "key points", "à retenir". */
   listMarkers?: readonly string[];
