@@ -122,7 +122,7 @@ export const en: Lexicon = {
     demos: ["demo", "live coding"],
     commonCapitals: ["I", "OK"],
     verbLemmas: [
-      "abstract", "add", "adjust", "aim", "allow", "apply", "assign", "attach", "automate", "avoid", "block", "build",
+      "abstract", "add", "adjust", "aim", "allow", "apply", "benefit", "consider", "differ", "explain", "happen", "learn", "matter", "offload", "recommend", "spend", "suggest", "supply", "vary", "want", "assign", "attach", "automate", "avoid", "block", "build",
       "bypass", "call", "cause", "change", "check", "collect", "combine", "compile", "configure", "connect", "consume",
       "contain", "control", "convert", "correlate", "create", "debug", "decide", "decouple", "define", "delete", "deliver",
       "denote", "depend", "deploy", "describe", "design", "detect", "determine", "drain", "drop", "eliminate", "enable", "encrypt",

@@ -73,7 +73,8 @@ export function hasConjugatedVerb(text: string, language: string): boolean {
     // A lemma after a pronoun or a plural common noun: "they run", "the colors denote", "processes
     // bypass"; a name ending in s ("Kubernetes use case") is no plural.
     if (!VERB_LEMMAS.has(word) || previous === undefined) return false;
-    return ENGLISH_PRONOUNS.has(previous) || (/[^s]s$/.test(previous) && written[i - 1] === previous);
+    // A plural acronym is a plural noun too: "VMs use NVIDIA GRID".
+    return ENGLISH_PRONOUNS.has(previous) || (/[^s]s$/.test(previous) && written[i - 1] === previous) || /^\p{Lu}{2,}s$/u.test(written[i - 1]!);
   });
 }
 
