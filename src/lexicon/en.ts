@@ -106,7 +106,7 @@ export const en: Lexicon = {
     future: ["will", "won['’]t", "might", "soon", "upcoming", "coming", "plans? to", "planned", "wants? to", "going to", "roadmap", "in the (near )?future", "(should|to) be (released|finalized|shipped|available|introduced|deprecated)"],
     informal: ["stuff", "basically", "kinda", "sort of", "gonna", "wanna", "pretty much", "a bunch of", "killing it"],
     background: ["histor\\p{L}*ly", "traditionally", "originally", "in the (early days|beginning|past)", "at first", "back then"],
-    platitudes: ["(is|are) (an? )?(essential|important|key|crucial|critical|integral|vital|fundamental) (part|component|aspect|element|piece|step)s?", "plays? an? (key|crucial|important|vital|central|major) role"],
+    platitudes: ["(is|are) (an? )?(essential|important|key|crucial|critical|integral|vital|fundamental) (part|component|aspect|element|piece|step)s?", "plays? an? (key|crucial|important|vital|central|major) role", "(may|might|can) or (may|might|can) not", "it (all )?depends"],
     wellKnown: ["well[- ]known", "best[- ]known", "(the )?most famous", "famous", "notorious", "everyone knows", "as we all know"],
     personal: ["he", "she", "his", "her", "him", "himself", "herself", "us", "our", "ours", "let['’]s", "we (can|could|are|were|need|have|had|saw|see|got|heard)", "^we"],
     definitionLinks: ["that", "which", "to", "used", "using", "based on", "built on", "designed", "aimed", "meant"],

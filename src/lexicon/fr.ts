@@ -84,7 +84,7 @@ export const fr: Lexicon = {
     future: ["sera", "seront", "serait", "vont", "prochaine(ment)?", "bientôt"],
     informal: ["trucs?", "bref"],
     background: ["historiquement", "traditionnellement", "à l['’]origine", "au (commencement|début)", "autrefois"],
-    platitudes: ["(est|sont) une? (partie|composante|étape|élément|aspect) (essentiel|essentielle|important|importante|clé|crucial|cruciale|fondamental|fondamentale)s?", "joue un rôle (clé|crucial|important|central|essentiel|majeur)"],
+    platitudes: ["(est|sont) une? (partie|composante|étape|élément|aspect) (essentiel|essentielle|important|importante|clé|crucial|cruciale|fondamental|fondamentale)s?", "joue un rôle (clé|crucial|important|central|essentiel|majeur)", "(ça|cela) dépend"],
     wellKnown: ["(le|la|les) plus connue?s?", "bien connue?s?", "célèbres?", "fameu(x|se)s?", "tout le monde (sait|connaît)"],
     personal: ["elle", "ils", "elles", "nous", "notre", "nos", "il(?! (faut|y a|est possible|s['’]agit|existe))"],
     definitionLinks: ["qui", "permettant", "destinée?"],

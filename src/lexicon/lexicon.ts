@@ -166,7 +166,7 @@ export interface TakeawayWords {
   informal?: readonly string[];
   /** Openings that set the scene before the talk's point: "historically", "at first", "au commencement". */
   background?: readonly string[];
-  /** Statements that only say something matters: "is an essential part of", "plays a key role". */
+  /** Statements that only say something matters, or hedge it away: "is an essential part of", "plays a key role", "may or may not". */
   platitudes?: readonly string[];
   /** What everyone knows already: "the best-known example", "famous", "le plus connu". */
   wellKnown?: readonly string[];

@@ -441,6 +441,7 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Benchmarking is an essential part of machine learning research and productization."),
       candidate("Observability plays a key role in running Kubernetes in production."),
       fr("La supervision joue un rôle clé dans l'exploitation de Kubernetes en production."),
+      candidate("You should think about your threat model, which may or may not be the same as your neighbour's."),
     ],
     lacks: [candidate(GOOD), candidate("Benchmarking showed that GPU sharing halves the cost of inference.")],
   },
