@@ -2,6 +2,7 @@ import type { Bullet, Section } from "../corpus/section.js";
 import { isFunctionWord } from "../corpus/words.js";
 import { LEXICONS } from "../lexicon/index.js";
 import { hasConjugatedVerb, opensWithVerb } from "./grammar.js";
+import { LOWERCASE_NAMES } from "./names.js";
 import { sentencesOf } from "./sentences.js";
 import { any, anywhere, capitalized, wordSet } from "./words.js";
 
@@ -109,8 +110,19 @@ const LEANING_OPENING = new RegExp(
     `^(${any("definiteArticles")})\\s*(${any("leaningNouns")})s?(?![\\p{L}-])(?!\\s+(${any("ofWords")})\\b)`,
   "iu",
 );
-/** A subject that is a common noun the talk has been about: "The checks pass", "The volume will remain", "Le cluster". */
-const THE_SUBJECT = new RegExp(`^(${capitalized("definiteArticles")})\\s*\\p{Ll}[\\p{Ll}-]*\\s`, "u");
+/**
+ * A subject that is a common noun the talk has been about: "The checks pass", "The volume will
+ * remain", "Le cluster", also after an opening condition ("Si la clé est utilisée, …"). A name
+ * written in lower case ("the kubelet") is no such noun.
+ */
+function hasTheSubject(text: string): boolean {
+  const noun = THE_SUBJECT.exec(text)?.[1];
+  return noun !== undefined && !LOWERCASE_NAMES.has(noun.toLowerCase());
+}
+const THE_SUBJECT = new RegExp(
+  `^(?:(?:${capitalized("conditions")})\\s+(?:${any("definiteArticles")})|(?:${capitalized("definiteArticles")}))\\s*(\\p{Ll}[\\p{Ll}-]*)\\s`,
+  "u",
+);
 /**
  * Words anywhere that point back: "also", "as well", "anymore", "such APIs", "aussi"; a pronoun or
  * a noun that only names something earlier as the subject after a comma ("Since ENIs are limited,
@@ -375,7 +387,7 @@ export const FEATURES: readonly Feature[] = [
   feature("telegraphic", 0.5, (c) => HAS_GRAMMAR.has(c.language) && telegraphic(c)),
   feature("checklist", 0.5, (c) => HAS_GRAMMAR.has(c.language) && checklist(c)),
   // A sentence that needs its neighbour.
-  feature("the-subject", 0.8, matches(THE_SUBJECT)),
+  feature("the-subject", 0.8, (c) => hasTheSubject(c.text)),
   feature("leaning-opening", 0.2, (c) => LEANING_OPENING.test(c.text) || CONJUNCTION_OPENING.test(labelled(c)?.rest ?? "")),
   feature("leaning-word", 0.5, matches(LEANING_WORD)),
   // An item that completes the line it nests under: "They solved that by:", "Requirements:".

@@ -8,6 +8,7 @@ import { createTagger, type Topic } from "../corpus/topics.js";
 import { attribute } from "./attribution.js";
 import { ONE_PER_ENUMERATION, isLabelItem, isPostable, scoreCandidate, type Candidate, type Scored } from "./rules.js";
 import { bestFirst } from "./best-first.js";
+import { LOWERCASE_NAMES } from "./names.js";
 import { sentencesOf } from "./sentences.js";
 import { any, wordSet } from "./words.js";
 
@@ -73,11 +74,6 @@ const LABEL_OPENING = new RegExp(`^(${any("labels")})\\s*:`, "i");
 const URL = /(https?:\/\/|www\.|\b[\w-]+\.(com|io|org|net|dev|nl|fr|sh|co)\b)/i;
 /** Endings of a line cut in the middle of a sentence. */
 const OPEN_ENDING = new RegExp(`([:;,(/&+=\\-–—]|\\b(${any("openEndings")}))$`, "i");
-/** Lowercase words that open a sentence correctly: command and project names. */
-const LOWERCASE_NAMES = new Set([
-  "kubectl", "kubelet", "kubeadm", "kube-proxy", "etcd", "rkt", "containerd", "runc", "crictl", "kustomize",
-  "linkerd", "minikube", "kind", "coredns", "iptables", "ipvs", "cgroups", "systemd", "gvisor", "k3s", "k8s",
-]);
 
 /**
  * Every candidate takeaway of a corpus, scored, in corpus order: each section's explicit takeaway,

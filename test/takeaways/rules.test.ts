@@ -358,8 +358,20 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
     ],
   },
   "the-subject": {
-    has: [candidate("The volume will remain alongside the Pod while the claim exists."), fr("Le cluster de production tourne sur trois zones.")],
-    lacks: [candidate(GOOD), candidate("Each cluster needs 3 control plane nodes to survive the loss of one zone."), candidate("The PodSpec is immutable, so new requests mean a new pod.")],
+    has: [
+      candidate("The volume will remain alongside the Pod while the claim exists."),
+      fr("Le cluster de production tourne sur trois zones."),
+      fr("Si la clé est utilisée, on sait que l'on a été compromis et on peut bloquer l'attaque."),
+      candidate("When the scheduler places a pod on a node, it never overcommits requested resources."),
+    ],
+    lacks: [
+      candidate(GOOD),
+      candidate("Each cluster needs 3 control plane nodes to survive the loss of one zone."),
+      candidate("The PodSpec is immutable, so new requests mean a new pod."),
+      // A name written in lower case is no common noun of the talk.
+      candidate("If the kubelet is not fast enough to react, the kernel's OOM killer kills the container."),
+      candidate("The kubelet reserves a buffer for the hard eviction threshold on every node."),
+    ],
   },
   personal: {
     has: [
