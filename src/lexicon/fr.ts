@@ -102,7 +102,7 @@ export const fr: Lexicon = {
       "devient", "deviennent", "consiste", "consistent", "utilise", "utilisent", "gère", "gèrent", "fournit",
       "fournissent", "supporte", "supportent", "contient", "contiennent", "nécessite", "nécessitent", "apporte",
       "apportent", "dépend", "dépendent", "suffit", "prend", "prennent", "donne", "donnent", "montre", "montrent",
-      "reste", "vient", "viennent", "sert", "servent", "évite", "évitent", "limite", "limitent", "tourne", "tournent",
+      "vient", "viennent", "sert", "servent", "évite", "évitent", "limite", "limitent", "tourne", "tournent",
       "expose", "exposent", "garantit", "assure", "assurent", "ajoute", "ajoutent", "améliore", "améliorent", "c'est",
       "n'est", "s'agit",
     ],

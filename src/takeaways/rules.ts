@@ -72,11 +72,16 @@ function labelled(c: Pick<Candidate, "text" | "language">): { label: string; res
   if (!match) return undefined;
   const label = match[1]!;
   // Words in brackets describe the name: "Falco (consume and enrich kernel events – incubating)".
-  let name = label;
-  while (/\([^()]*\)/.test(name)) name = name.replace(/\([^()]*\)/g, " ");
-  name = name.trim();
+  const name = withoutBrackets(label).trim();
   if (name.split(/\s+/).length > 5 || hasConjugatedVerb(name, c.language)) return undefined;
   return { label, rest: match[2]! };
+}
+
+/** The text without its words in brackets, nested ones too. */
+function withoutBrackets(text: string): string {
+  let rest = text;
+  while (/\([^()]*\)/.test(rest)) rest = rest.replace(/\([^()]*\)/g, " ");
+  return rest;
 }
 
 /** A run of at least three "Name: attributes" lines: a catalogue (project updates, tool lists). */
@@ -314,12 +319,10 @@ const TELEGRAM_WORDS = 5;
  * lesson is one of them and why. Words in brackets are the steps' details, not steps.
  */
 function checklist(c: Candidate): boolean {
-  let text = c.text;
-  while (/\([^()]*\)/.test(text)) text = text.replace(/\([^()]*\)/g, " ");
   // The steps after the first follow one another, each after a comma: "…, maintain loose coupling,
   // no code is often better, so write the minimum" is advice and its reasons, not a checklist.
   let run = 0;
-  for (const part of text.split(STEP_SEPARATOR).slice(1)) {
+  for (const part of withoutBrackets(c.text).split(STEP_SEPARATOR).slice(1)) {
     run = opensWithVerb(part, c.language) ? run + 1 : 0;
     if (run >= CHECKLIST_STEPS - 1) return true;
   }

@@ -10,7 +10,7 @@ import { ONE_PER_ENUMERATION, isLabelItem, isPostable, scoreCandidate, type Cand
 import { bestFirst } from "./best-first.js";
 import { LOWERCASE_NAMES } from "./names.js";
 import { sentencesOf } from "./sentences.js";
-import { any, wordSet } from "./words.js";
+import { any } from "./words.js";
 
 export { bestFirst };
 
@@ -65,8 +65,7 @@ const IMPERSONAL_OPENING = new RegExp(`^(${any("impersonalOpenings")})`, "i");
 const FIRST_PERSON = new RegExp(`(^|[^\\p{L}])(${any("firstPerson")})(?=$|[^\\p{L}/])`, "u");
 /** The writer's aside in brackets: "(I personally see a stronger setup …)", dropped from the statement. */
 const WRITERS_ASIDE = new RegExp(`\\s*\\((${any("firstPerson")})\\s[^()]*\\)`, "gu");
-/** Pointers at something the reader cannot see: the link above, the slides, this talk. */
-// "above two masters", "below 10%" compare quantities: no pointer.
+/** Pointers at something the reader cannot see: the link above, the slides, this talk ("above two masters" compares). */
 const DEICTIC = new RegExp(`\\b(${any("deictics")})\\b(?!\\s+(\\d|(${any("numbers")})\\b))`, "i");
 /** Inline code that lost its line breaks: "kernel’sOOM_kill", "orGuaranteed". */
 const GLUED_CODE = new RegExp(`(['’]s\\p{Lu}|\\b(${any("gluedWords")})\\p{Lu}\\p{Ll})`, "u");
