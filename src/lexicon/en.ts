@@ -120,6 +120,7 @@ export const en: Lexicon = {
     meansOpenings: ["by \\p{L}+ing"],
     instructions: ["you can", "you need to", "you have to", "(need|needs) to be (provided|installed|configured|created|set)"],
     demos: ["demo", "live coding"],
+    demoSteps: ["the (checks?|tests?|builds?|scans?|pipelines?|jobs?) (now )?(pass(es|ed)?|fail(s|ed)?|succeed(s|ed)?|turn(s|ed)? (green|red))"],
     commonCapitals: ["I", "OK"],
     verbLemmas: [
       "abstract", "add", "adjust", "aim", "allow", "apply", "assign", "attach", "automate", "avoid", "benefit",

@@ -95,6 +95,7 @@ export const fr: Lexicon = {
     capabilities: ["permet", "fournit", "propose", "offre"],
     instructions: ["vous pouvez", "vous devez", "on peut (utiliser|lancer|créer)"],
     demos: ["démo", "démonstration"],
+    demoSteps: ["(le|les) (tests?|builds?|pipelines?|checks?|scans?) (passent|passe|échouent|échoue)"],
     finiteVerbs: [
       "est", "sont", "était", "étaient", "sera", "seront", "serait", "fut", "a", "ont", "avait", "avaient", "aura",
       "auront", "peut", "peuvent", "pourra", "pourrait", "doit", "doivent", "devra", "faut", "fait", "font", "va", "vont",

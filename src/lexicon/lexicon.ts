@@ -194,6 +194,8 @@ export interface TakeawayWords {
   instructions?: readonly string[];
   /** A demo: "demo", "démonstration". */
   demos?: readonly string[];
+  /** A demo's step told as it happened on screen: "the checks pass", "the build fails", "les tests passent". */
+  demoSteps?: readonly string[];
   /** Capitalized words that name nothing worth a mention: "I", "OK" (plain words, as written). */
   commonCapitals?: readonly string[];
 

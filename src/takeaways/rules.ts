@@ -249,6 +249,8 @@ function plans(text: string): boolean {
 
 /** A section that is a demo: "Demo", "Demo project: Stork", "Démonstration". */
 const DEMO = anywhere("demos");
+/** A demo's step as it happened, in any section: "The checks pass because …", "Le build échoue". */
+const DEMO_STEP = anywhere("demoSteps");
 
 /**
  * A year or a release written in the text: dated news that says when reads as history ("back in
@@ -405,7 +407,7 @@ export const FEATURES: readonly Feature[] = [
   feature("catalogue", 0.6, (c) => labelled(c) !== undefined && inCatalogue(c)),
   feature("reference", NEVER, matches(REFERENCE)),
   // A demo told step by step: what the screen showed, not what the talk taught.
-  feature("demo", 0.5, (c) => DEMO.test(c.section.talk)),
+  feature("demo", 0.5, (c) => DEMO.test(c.section.talk) || DEMO_STEP.test(c.text)),
   // Textbook lines and instructions: true, but nothing a channel learns from.
   feature("definition", 0.5, (c) => c.text.length < EXPLAINED_LENGTH && DEFINITION.test(c.text)),
   feature("description", 0.75, matches(DESCRIPTION)),
