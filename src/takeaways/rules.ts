@@ -288,6 +288,8 @@ function namedByHeading(section: Candidate["section"], word: string): boolean {
 }
 
 const NAMES = new WeakMap<object, Set<string>>();
+/** At most this many words, a line of a section is a heading of its own. */
+const HEADING_NAME_WORDS = 3;
 
 /** The words a section writes capitalized in the middle of a sentence: its names. */
 function namesOf(section: Candidate["section"]): Set<string> {
@@ -296,6 +298,11 @@ function namesOf(section: Candidate["section"]): Set<string> {
     names = new Set();
     for (const sentence of section.text.split(/[.!?:;\n]\s+|\n/u)) {
       for (const word of wordsOf(sentence).slice(1)) if (/^\p{Lu}\p{Ll}/u.test(word)) names.add(word);
+    }
+    // A heading inside the section names what its notes are about: "Seccomp", "Sandboxed pods".
+    for (const line of section.text.split("\n")) {
+      const words = wordsOf(line);
+      if (words.length <= HEADING_NAME_WORDS && !/[.!?:;,]\s*$/.test(line)) for (const word of words) if (/^\p{Lu}\p{Ll}/u.test(word)) names.add(word);
     }
     NAMES.set(section, names);
   }

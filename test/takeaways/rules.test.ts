@@ -116,6 +116,10 @@ const CASES: Record<string, { has: Candidate[]; lacks: Candidate[] }> = {
       candidate("Running eBPF programs needs a recent kernel on every node of the cluster."),
       candidate("Seccomp limits the system calls a process can make.", { section: { kind: "talk", tags: ["Security"], text: "Profiles for Seccomp are JSON files.\nSeccomp limits the system calls a process can make.", talk: "Profiles" } }),
       candidate("Seccomp limits the system calls a process can make.", { section: { kind: "talk", tags: ["Security"], text: "Seccomp limits the system calls a process can make.", talk: "Seccomp" } }),
+      // A heading inside the section ("Seccomp" on a line of its own) names what its notes are about.
+      candidate("Seccomp limits the system calls a process can make.", {
+        section: { kind: "talk", tags: ["Security"], text: "Capabilities split root's privileges.\nSeccomp\nSeccomp limits the system calls a process can make.", talk: "Notes on security" },
+      }),
     ],
     lacks: [candidate("Each container in a pod can specify resource requests and limits."), candidate("If the parent is deleted, the child AND the parent are deleted."), candidate(GOOD)],
   },
