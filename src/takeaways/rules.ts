@@ -302,7 +302,8 @@ function namesOf(section: Candidate["section"]): Set<string> {
     // A heading inside the section names what its notes are about: "Seccomp", "Sandboxed pods".
     for (const line of section.text.split("\n")) {
       const words = wordsOf(line);
-      if (words.length <= HEADING_NAME_WORDS && !/[.!?:;,]\s*$/.test(line)) for (const word of words) if (/^\p{Lu}\p{Ll}/u.test(word)) names.add(word);
+      if (words.length > HEADING_NAME_WORDS || /[.!?:;,]\s*$/.test(line)) continue;
+      for (const word of words) if (/^\p{Lu}\p{Ll}/u.test(word)) names.add(word);
     }
     NAMES.set(section, names);
   }
