@@ -185,10 +185,11 @@ function splitAtParentheses(line: string): { title: string; speakers: Speaker[] 
 }
 
 const BY_PREFIX = new RegExp(`^(?:${BY_WORDS})\\s+`, "iu");
+const TALK_WORD_AND_PEOPLE = new RegExp(`^(${TALK_WORDS})\\s*[-–—:|]\\s*(.+)$`, "iu");
 
 /** "Keynote - Brendan Burns", "Keynote: Jane Doe": a talk word, then only its people. */
 function labelAndPerson(line: string): { title: string; speakers: Speaker[] } | undefined {
-  const match = new RegExp(`^(${TALK_WORDS})\\s*[-–—:|]\\s*(.+)$`, "iu").exec(line);
+  const match = TALK_WORD_AND_PEOPLE.exec(line);
   const speakers = match && isPersonName(match[2]!.trim()) ? parsePeople(match[2]!.trim()) : undefined;
   return speakers ? { title: match![1]!, speakers } : undefined;
 }

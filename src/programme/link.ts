@@ -36,43 +36,60 @@ function titleWords(title: string): string[] {
 const readings = (title: string): string[][] => [titleWords(title), ...(LABEL_HEAD.test(title) ? [titleWords(title.replace(LABEL_HEAD, ""))] : [])];
 
 /** How much a word says of a title: rarer among the event's titles, more. */
-export type WordWeight = (word: string) => number;
+type WordWeight = (word: string) => number;
 
 /** Words weighed by their inverse document frequency among some titles (a word none has weighs most). */
-export function titleWeights(titles: readonly string[]): WordWeight {
+function titleWeights(titles: readonly string[]): WordWeight {
   const documents = new Map<string, number>();
   for (const title of titles) for (const word of new Set(titleWords(title))) documents.set(word, (documents.get(word) ?? 0) + 1);
   return (word) => Math.log((titles.length + 1) / ((documents.get(word) ?? 0) + 1)) + 1;
 }
 
-/** Dice's coefficient of two word lists, as sets, each word counted at its weight. */
-function overlap(a: readonly string[], b: readonly string[], weight: WordWeight): number {
-  const left = new Set(a);
-  const right = new Set(b);
-  const total = (words: Set<string>) => [...words].reduce((sum, w) => sum + weight(w), 0);
-  const whole = total(left) + total(right);
+/** A title's words as a set and their weight together: worked out once a title, compared with many. */
+interface WeighedWords {
+  words: Set<string>;
+  total: number;
+}
+
+function weighed(words: readonly string[], weight: WordWeight): WeighedWords {
+  const set = new Set(words);
+  return { words: set, total: [...set].reduce((sum, w) => sum + weight(w), 0) };
+}
+
+/** Dice's coefficient of two titles' words, each word counted at its weight. */
+function overlap(a: WeighedWords, b: WeighedWords, weight: WordWeight): number {
+  const whole = a.total + b.total;
   if (!whole) return 0;
   let shared = 0;
-  for (const word of left) if (right.has(word)) shared += weight(word);
+  for (const word of a.words) if (b.words.has(word)) shared += weight(word);
   return (2 * shared) / whole;
 }
 
 const nameKey = (speaker: Speaker) => fold(speaker.name).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
+/** A recap talk as the links compare it: its titles' readings and its people. */
+interface RecapView {
+  readings: WeighedWords[];
+  people: string[];
+}
+
+/** A session as the links compare it: its title's words and its people. */
+interface SessionView {
+  section: Section;
+  title: WeighedWords;
+  people: Set<string>;
+}
+
 /** Why two views are one talk, and how close their titles are; undefined when they are not. */
-export function sameTalk(
-  recap: Pick<Section, "title" | "talk" | "speakers">,
-  session: Pick<Section, "title" | "speakers">,
-  weight: WordWeight,
-): { reason: "title" | "speaker and title"; closeness: number } | undefined {
-  const pairs = [...readings(recap.talk), ...readings(recap.title)].flatMap((mine) =>
-    [titleWords(session.title)].map((theirs) => ({ score: overlap(mine, theirs, weight), long: new Set(mine).size >= TITLE_WORDS && new Set(theirs).size >= TITLE_WORDS })),
-  );
+function sameTalk(recap: RecapView, session: SessionView, weight: WordWeight): { reason: "title" | "speaker and title"; closeness: number } | undefined {
+  const pairs = recap.readings.map((mine) => ({
+    score: overlap(mine, session.title, weight),
+    long: mine.words.size >= TITLE_WORDS && session.title.words.size >= TITLE_WORDS,
+  }));
   const best = Math.max(0, ...pairs.map((p) => p.score));
   const longEnough = pairs.some((p) => p.score >= TITLE_CLOSE && p.long);
   if (best >= TITLE_CLOSE && longEnough) return { reason: "title", closeness: best };
-  const theirs = new Set(session.speakers.map(nameKey));
-  if (best >= WITH_SPEAKER && recap.speakers.some((s) => theirs.has(nameKey(s)))) return { reason: "speaker and title", closeness: best };
+  if (best >= WITH_SPEAKER && recap.people.some((name) => session.people.has(name))) return { reason: "speaker and title", closeness: best };
   return undefined;
 }
 
@@ -86,15 +103,30 @@ export interface TalkLink {
 /** The links between the recaps' talk sections and the programme's sections of the same event (see the top of this file). */
 export function linkTalks(sections: readonly Section[]): TalkLink[] {
   const sessionsByEvent = new Map<string, Section[]>();
-  for (const s of sections) if (s.kind === "programme") sessionsByEvent.set(s.eventId, [...(sessionsByEvent.get(s.eventId) ?? []), s]);
+  for (const s of sections) {
+    if (s.kind !== "programme") continue;
+    const sessions = sessionsByEvent.get(s.eventId);
+    if (sessions) sessions.push(s);
+    else sessionsByEvent.set(s.eventId, [s]);
+  }
+  // Each title's words and weight once, for the event's weights: a recap talk is compared with every session.
+  const events = new Map(
+    [...sessionsByEvent].map(([event, sessions]) => {
+      const weight = titleWeights(sessions.map((s) => s.title));
+      const views = sessions.map((section) => ({ section, title: weighed(titleWords(section.title), weight), people: new Set(section.speakers.map(nameKey)) }));
+      return [event, { weight, views }];
+    }),
+  );
   const links: TalkLink[] = [];
-  const weights = new Map([...sessionsByEvent].map(([event, sessions]) => [event, titleWeights(sessions.map((s) => s.title))]));
   for (const recap of sections) {
-    const weight = weights.get(recap.eventId);
-    if (recap.kind !== "talk" || !weight) continue;
-    const found = sessionsByEvent
-      .get(recap.eventId)!
-      .map((session) => ({ session, match: sameTalk(recap, session, weight) }))
+    const event = events.get(recap.eventId);
+    if (recap.kind !== "talk" || !event) continue;
+    const view: RecapView = {
+      readings: [...readings(recap.talk), ...readings(recap.title)].map((words) => weighed(words, event.weight)),
+      people: recap.speakers.map(nameKey),
+    };
+    const found = event.views
+      .map((session) => ({ session: session.section, match: sameTalk(view, session, event.weight) }))
       .filter((c): c is { session: Section; match: NonNullable<ReturnType<typeof sameTalk>> } => c.match !== undefined)
       .sort((a, b) => b.match.closeness - a.match.closeness);
     const [first, second] = found;
