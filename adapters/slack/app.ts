@@ -2,7 +2,6 @@ import {
   App,
   HTTPReceiver,
   SocketModeReceiver,
-  webApi,
   type BlockButtonAction,
   type RespondArguments,
 } from "@slack/bolt";

@@ -61,7 +61,7 @@ export function agendaAt(sections: readonly Section[], engine: Engine, window: A
 }
 
 /** Sessions a daily post lists on an event's day. */
-export const DAY_POST_SESSIONS = 5;
+const DAY_POST_SESSIONS = 5;
 
 /**
  * An event day's sessions for a daily post: those starting on `date` (a local date, `2026-03-24`,

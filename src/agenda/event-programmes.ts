@@ -70,7 +70,7 @@ export function covers(programme: EventProgramme, at: Date): boolean {
 export type AgendaWindow = "now" | "next" | "today";
 
 /** `next` looks this far ahead. */
-export const NEXT_WINDOW_MS = 60 * 60_000;
+const NEXT_WINDOW_MS = 60 * 60_000;
 
 /** Whether a session is in the view at a moment: running, starting within the hour, or starting on the same day in the event's zone. */
 export function inWindow(window: AgendaWindow, facts: SessionFacts, at: Date): boolean {

@@ -38,7 +38,7 @@ function days(programme: EventProgramme): string {
 }
 
 /** A listed session: its title, time, room, format and track, speakers, where the topic matched (else its abstract's start), schedule page and details. */
-export function sessionItem({ session, snippet }: Listed): CardItem {
+function sessionItem({ session, snippet }: Listed): CardItem {
   const facts = session.session;
   const link = scheduleLink(facts);
   const text = snippet ?? (session.text ? [{ text: extract(session.text, ABSTRACT_EXTRACT) }] : undefined);

@@ -12,7 +12,7 @@ const ABBREVIATING_LOCALES = ["en-US", "en-GB", "en-IN", "en-AU"];
 const abbreviations = new Map<string, Intl.DateTimeFormat[]>();
 
 /** The zone's abbreviation in force at an instant ("CET", "CEST", "PDT"), else its offset ("GMT+9"). */
-export function zoneAbbreviation(zone: string, at: Date): string {
+function zoneAbbreviation(zone: string, at: Date): string {
   let formats = abbreviations.get(zone);
   if (!formats) abbreviations.set(zone, (formats = ABBREVIATING_LOCALES.map((locale) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }))));
   const names = formats.map((format) => format.formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? zone);

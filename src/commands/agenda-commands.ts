@@ -1,17 +1,17 @@
 import type { Reply } from "../cards/card.js";
 import { agendaAt } from "../agenda/agenda.js";
 import type { AgendaWindow } from "../agenda/event-programmes.js";
-import { plural } from "../text/plural.js";
 import type { BotData } from "./data.js";
 import { formatCommand } from "./grammar.js";
+import { checkPage } from "./pages.js";
 import type { CommandSpec } from "./spec.js";
 import { UserError } from "./user-error.js";
 
 /** Sessions a page of `now`, `next` or `today` lists. */
-export const AGENDA_PAGE_SIZE = 10;
+const AGENDA_PAGE_SIZE = 10;
 
 /** What to do when no programme is imported: said the same by the three commands. */
-export const NO_PROGRAMME = "No event programme is imported: `kubecon programme import <file.ics|URL>` adds one. Meanwhile, try `search <topic>`.";
+const NO_PROGRAMME = "No event programme is imported: `kubecon programme import <file.ics|URL>` adds one. Meanwhile, try `search <topic>`.";
 
 const VIEWS: Record<AgendaWindow, { summary: string; example: string }> = {
   now: { summary: "What's on now at the event: the sessions on a topic (all without one), with room", example: "now ebpf" },
@@ -42,8 +42,7 @@ export function agendaCommands(data: BotData, now: () => Date): CommandSpec[] {
         if (agenda.kind === "none") throw new UserError(NO_PROGRAMME);
         if (agenda.kind === "no-words") throw new UserError(`“${topic!.slice(0, 60)}” has no word to search for. Try a topic such as \`ebpf\`, or \`${window}\` alone.`);
         const page = Number(args.page ?? 1);
-        const pages = agenda.kind === "sessions" ? Math.max(1, Math.ceil(agenda.sessions.length / AGENDA_PAGE_SIZE)) : 1;
-        if (page > pages) throw new UserError(`There ${pages === 1 ? "is" : "are"} only ${plural(pages, "page")} of sessions.`);
+        checkPage(page, agenda.kind === "sessions" ? agenda.sessions.length : 0, AGENDA_PAGE_SIZE, "sessions");
         const { agendaCard } = await import("../cards/agenda-card.js");
         const commandFor = (n: number, to: AgendaWindow = window) => formatCommand(specs[to], { topic, page: n === 1 ? undefined : n });
         return { card: agendaCard({ window, topic, at, agenda, page, pageSize: AGENDA_PAGE_SIZE, commandFor }), visibility: "ephemeral" };

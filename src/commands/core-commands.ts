@@ -5,11 +5,11 @@ import type { Corpus } from "../corpus/corpus.js";
 import { findSection } from "../corpus/section-ids.js";
 import type { Section } from "../corpus/section.js";
 import type { SearchFilters } from "../search/engine.js";
-import { plural } from "../text/plural.js";
 import type { DailyStore } from "../store/daily-store.js";
 import type { CommandContext } from "./context.js";
 import type { BotData } from "./data.js";
 import { formatCommand } from "./grammar.js";
+import { checkPage } from "./pages.js";
 import type { CommandRegistry } from "./registry.js";
 import type { Args, CommandSpec } from "./spec.js";
 import { UserError } from "./user-error.js";
@@ -28,12 +28,6 @@ export function filtersOf(args: Args): SearchFilters {
     ...(args.lang !== undefined && { language: String(args.lang).toLowerCase() }),
     ...(args.speaker !== undefined && { speaker: String(args.speaker) }),
   };
-}
-
-/** Refuses a page past the last one. */
-function checkPage(page: number, total: number, pageSize: number, what: string): void {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (page > pages) throw new UserError(`There ${pages === 1 ? "is" : "are"} only ${plural(pages, "page")} of ${what}.`);
 }
 
 /** Refuses an event id the corpus does not have (no recap and no programme of it), naming those it has. */
@@ -55,7 +49,7 @@ export interface CoreOptions {
 }
 
 /** Whose deal a `takeaway` continues: the channel's in a workspace or server, else the person's (a direct message). */
-export function dealSpace(ctx: Pick<CommandContext, "platform" | "spaceId" | "channelId" | "userId">): string {
+function dealSpace(ctx: Pick<CommandContext, "platform" | "spaceId" | "channelId" | "userId">): string {
   return ctx.spaceId ? `${ctx.platform}:${ctx.spaceId}:${ctx.channelId}` : `${ctx.platform}:user:${ctx.userId}`;
 }
 

@@ -1,4 +1,4 @@
-import { BY_WORDS, MEDIA_WORDS, TALK_WORDS } from "../lexicon/index.js";
+import { AND_WORDS, BY_WORDS, MEDIA_WORDS, TALK_WORDS } from "../lexicon/index.js";
 import type { LineFacts } from "./line-facts.js";
 import { talkLinkKind } from "./links.js";
 import type { Speaker } from "./section.js";
@@ -23,7 +23,7 @@ export interface Mention {
 }
 
 const QUOTED = /[“«"]\s*([^“”«»"]{6,160}?)\s*[”»"]/gu;
-const PEOPLE_AFTER = new RegExp(`^\\s*[,(]?\\s*(?:${BY_WORDS}|[-–—])\\s+((?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4}(?:(?:,\\s*|\\s+(?:and|et|&|und|y|e)\\s+)(?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4})*)`, "u");
+const PEOPLE_AFTER = new RegExp(`^\\s*[,(]?\\s*(?:${BY_WORDS}|[-–—])\\s+((?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4}(?:(?:,\\s*|\\s+(?:${AND_WORDS})\\s+)(?:\\p{Lu}[\\p{L}'’.-]+\\s?){2,4})*)`, "u");
 const TALK_WORD = new RegExp(`(?<![\\p{L}])(?:${TALK_WORDS})s?(?![\\p{L}])`, "iu");
 /** "(vidéo)", "([video](…))" right after a span: the talk's recording. */
 const MEDIA_AFTER = new RegExp(`^\\s*\\(?\\s*\\[?(?:${MEDIA_WORDS})(?![\\p{L}])\\]?`, "iu");

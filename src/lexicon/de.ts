@@ -20,7 +20,6 @@ export const de: Lexicon = {
   byWords: ["von", "mit"],
   andWords: ["und", "&"],
   mediaWords: ["folien", "video", "aufzeichnung", "slides"],
-  signOffs: ["danke fürs lesen*", "vielen dank fürs lesen*"],
   honorifics: [],
   jobTitles: ["leiter", "leiterin", "entwickler", "entwicklerin", "gründer", "gründerin", "ingenieur"],
   titleLabels: ["titel", "thema"],

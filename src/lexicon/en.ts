@@ -56,10 +56,6 @@ export const en: Lexicon = {
   byWords: ["by", "with", "from"],
   andWords: ["and", "&"],
   mediaWords: ["slides", "slide", "video", "recording", "deck", "replay", "youtube", "sched", "schedule", "talk page", "session page", "abstract"],
-  signOffs: [
-    "that's all for now*", "that's all for today*", "that's all for this*", "that's it for now*", "that's it for today*", "that's it for this*", "thanks for reading*",
-    "thank you for reading*", "thanks so much for reading*", "if you liked this*", "if you enjoyed this*", "if you enjoyed the post*", "if you enjoyed the article*",
-  ],
   honorifics: [],
   jobTitles: ["senior", "sr", "sr.", "staff", "principal", "lead", "head", "chief", "director", "manager", "engineer", "engineering", "developer", "architect", "product", "software", "technology", "technical", "vp", "cto", "ceo", "cfo", "founder", "co-founder", "cofounder", "advocate", "evangelist", "maintainer", "contributor", "consultant", "researcher", "scientist", "member", "tlm", "distinguished", "fellow", "developer advocate"],
   titleLabels: ["title", "talk title", "session title", "topic", "talk", "session"],

@@ -20,7 +20,6 @@ export const es: Lexicon = {
   byWords: ["por", "de", "con"],
   andWords: ["y", "&"],
   mediaWords: ["diapositivas", "vídeo", "video", "grabación", "slides"],
-  signOffs: ["gracias por leer*"],
   honorifics: [],
   jobTitles: ["ingeniero", "ingeniera", "director", "directora", "fundador", "fundadora", "desarrollador", "desarrolladora", "arquitecto"],
   titleLabels: ["título", "tema"],

@@ -43,7 +43,6 @@ export const fr: Lexicon = {
   byWords: ["par", "de", "avec"],
   andWords: ["et", "&"],
   mediaWords: ["vidéo", "video", "diapos", "diapositives", "slides", "support", "replay", "enregistrement", "page de la session", "programme"],
-  signOffs: ["merci de nous avoir lus*", "merci de m'avoir lu*", "merci pour votre lecture*", "merci d'avoir lu*"],
   honorifics: [],
   jobTitles: ["ingénieur", "ingénieure", "directeur", "directrice", "responsable", "développeur", "développeuse", "architecte", "fondateur", "fondatrice", "cofondateur", "chef"],
   titleLabels: ["titre", "sujet", "thème", "titre de la conférence"],

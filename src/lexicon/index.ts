@@ -55,7 +55,6 @@ export const isContainerPhrase = (text: string) => isListOfTalks(text) || isTopi
 export const isPartPhrase = matcher("parts");
 export const isNotesTopicPhrase = matcher("notesTopics");
 export const isFurniturePhrase = matcher("furniture");
-export const isSignOffPhrase = matcher("signOffs");
 export const isTalkWord = matcher("talkWords");
 
 /** Regular-expression alternatives of a list, longest first, escaped. */
@@ -76,6 +75,7 @@ export const KEYNOTE_WORDS = alternatives("keynoteWords");
 export const UNIT_LABELS = alternatives("unitLabels");
 export const SPEAKER_LABELS = alternatives("speakerLabels");
 export const BY_WORDS = alternatives("byWords");
+export const AND_WORDS = alternatives("andWords");
 export const MEDIA_WORDS = alternatives("mediaWords");
 export const REPORTING_VERBS = alternatives("reportingVerbs");
 export const HONORIFICS = alternatives("honorifics");

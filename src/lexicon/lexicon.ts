@@ -65,8 +65,6 @@ export interface Lexicon {
   andWords: readonly string[];
   /** Labels of a talk's media links ("slides", "video"). */
   mediaWords: readonly string[];
-  /** Lines that end an article: the rest of the page is not the recap. */
-  signOffs: readonly string[];
   /** Words after a name that make it a person's ("さん" in "Aoi Takahashiさん"). */
   honorifics: readonly string[];
   /** Words that open a job title after a name ("Jane Doe Senior Engineer, Acme"): the name ends before them. */

@@ -20,7 +20,6 @@ export const pt: Lexicon = {
   byWords: ["por", "de", "com"],
   andWords: ["e", "&"],
   mediaWords: ["slides", "vídeo", "video", "gravação"],
-  signOffs: ["obrigado por ler*", "obrigada por ler*"],
   honorifics: [],
   jobTitles: ["engenheiro", "engenheira", "diretor", "diretora", "fundador", "fundadora", "desenvolvedor", "desenvolvedora", "arquiteto"],
   titleLabels: ["título", "tema"],

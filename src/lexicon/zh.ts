@@ -24,7 +24,6 @@ export const zh: Lexicon = {
   byWords: [],
   andWords: ["、", "和", "与"],
   mediaWords: ["视频", "幻灯片", "资料", "回放", "slides"],
-  signOffs: ["感谢阅读*"],
   honorifics: ["先生", "女士", "老师"],
   jobTitles: [],
   titleLabels: ["主题", "题目", "议题", "演讲主题", "演讲题目"],

@@ -1,7 +1,6 @@
 import { detectLanguage } from "../corpus/language.js";
 import type { Section } from "../corpus/section.js";
-import { programmeIdOf } from "./read-programme.js";
-import type { ProgrammeSession } from "./session.js";
+import { programmeIdOf, type ProgrammeSession } from "./session.js";
 
 /** Text enough for a language to be told apart (franc is unsure below it); a session with less speaks its programme's language. */
 const SURE_LANGUAGE = 200;

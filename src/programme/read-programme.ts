@@ -4,16 +4,13 @@ import { plainAbstract } from "./abstract.js";
 import { readCalendar, type CalendarEntry } from "./calendar.js";
 import { logisticsReason, recurringSlots } from "./logistics.js";
 import { ProgrammeError } from "./programme-error.js";
-import type { Programme, ProgrammeSession } from "./session.js";
+import { programmeIdOf, type Programme, type ProgrammeSession } from "./session.js";
 import { commonLabels, readSummary, type SummaryParts } from "./summary.js";
-
-/** The id of an event's programme, as its sections' `recapId`: `programme-eu-2026`. */
-export const programmeIdOf = (eventId: string): string => `programme-${eventId}`;
 
 const MAX_UID_SLUG = 40;
 
 /** A session's id: its programme's, then its UID as id characters (hashed when long), so it stays across imports. */
-export function sessionIdOf(eventId: string, uid: string): string {
+function sessionIdOf(eventId: string, uid: string): string {
   const slug = uid.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   const short = slug.length <= MAX_UID_SLUG && slug ? slug : `${slug.slice(0, 24).replace(/-$/, "")}-${hash(uid, 0).toString(36)}`;
   return `${programmeIdOf(eventId)}--${short}`;

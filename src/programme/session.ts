@@ -1,5 +1,8 @@
 import type { Speaker } from "../corpus/section.js";
 
+/** The id of an event's programme, as its sections' `recapId`: `programme-eu-2026`. */
+export const programmeIdOf = (eventId: string): string => `programme-${eventId}`;
+
 /** One session of an event's official programme, as its schedule export gives it, cleaned. */
 export interface ProgrammeSession {
   /** Stable across imports: the event id and the export's `UID` (`eu-2026--bdeb89fcb7b2…`). */

@@ -65,7 +65,7 @@ function isName(text: string, alone: boolean): boolean {
  * by " & " or " and " ("Name, Title, Company & Name, Company"); a name without a company shares
  * the next one's ("Jane Doe & John Roe, Acme"). Undefined when the text is not such a list.
  */
-export function programmePeople(text: string): Speaker[] | undefined {
+function programmePeople(text: string): Speaker[] | undefined {
   const people: { name: string; company?: string }[] = [];
   const parts = text.split(/\s*;\s*|\s+(?:&|and)\s+/u);
   for (const part of parts) {

@@ -631,7 +631,7 @@ export class SearchEngine {
       const { fuzziness } = this.options;
       // Only a stem shorter than the word can find what the word itself did not.
       const shorter = stems?.filter((stem) => stem.length < folded.length) ?? [];
-      if (found.length === 0 && shorter.length) found = this.typos.stemCorrections(folded, shorter, (stem) => Math.min(maxEdits, fuzziness(stem)));
+      if (found.length === 0 && shorter.length) found = this.typos.stemCorrections(shorter, (stem) => Math.min(maxEdits, fuzziness(stem)));
       if (this.recentCorrections.size >= MAX_CONCEPTS) this.recentCorrections.clear();
       this.recentCorrections.set(key, found);
     }

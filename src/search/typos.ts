@@ -105,7 +105,7 @@ export class Typos {
    * ("declarstively" when the corpus says "declarative"): the index terms near its own terms
    * (`stems`, its stems in each language), within what `maxEdits` allows a stem of its length.
    */
-  stemCorrections(typed: string, stems: readonly string[], maxEdits: (stem: string) => number): Correction[] {
+  stemCorrections(stems: readonly string[], maxEdits: (stem: string) => number): Correction[] {
     this.stems ??= this.termWords();
     const { near, terms, words } = this.stems;
     const found = new Map<number, Candidate>();

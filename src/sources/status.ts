@@ -33,12 +33,16 @@ export function sourceStatus(source: Source, now: Date): string {
 export async function sourceYields(store: RecapStore, sources: readonly Source[]): Promise<(source: Source) => string | undefined> {
   const recaps = new Map<number, number>();
   for (const recap of await store.listRecaps()) if (recap.sourceId !== undefined) recaps.set(recap.sourceId, (recaps.get(recap.sourceId) ?? 0) + 1);
-  const sessions = new Map<number, number>();
-  for (const source of sources) {
-    const eventId = source.kind === "programme" ? programmeEventId(source.eventHint) : undefined;
-    if (eventId) sessions.set(source.id, (await store.listProgramme(eventId)).length);
+  // The programme is read once, when a source follows one, and counted by event.
+  const sessions = new Map<string, number>();
+  if (sources.some((source) => source.kind === "programme")) {
+    for (const session of await store.listProgramme()) sessions.set(session.eventId, (sessions.get(session.eventId) ?? 0) + 1);
   }
-  return (source) => (source.kind !== "programme" ? plural(recaps.get(source.id) ?? 0, "recap") : sessions.has(source.id) ? plural(sessions.get(source.id)!, "session") : undefined);
+  return (source) => {
+    if (source.kind !== "programme") return plural(recaps.get(source.id) ?? 0, "recap");
+    const eventId = programmeEventId(source.eventHint);
+    return eventId ? plural(sessions.get(eventId) ?? 0, "session") : undefined;
+  };
 }
 
 /** One line a page: what became of it. */
