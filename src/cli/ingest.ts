@@ -91,10 +91,11 @@ export async function ingest(input: string, options: Options): Promise<string> {
       ? `Would store ${recap.title} in the recap store (dry run: nothing stored)`
       : STORED[stored!](recap.title)
     : `${verb} ${path}${options.dryRun ? " (dry run: nothing written)" : ""}`;
+  const talks = talksOf(sections).length;
   const lines = [
     first,
     `  ${recap.title} · ${recap.event} · ${recap.year} · language ${recap.language} · event id ${recap.eventId}${recap.location ? ` · ${recap.location}` : ""}${recap.tags ? ` · tags ${recap.tags.join(", ")}` : ""}`,
-    `${talksOf(sections).length} talks found${sections.length > talksOf(sections).length ? ", and the recap's own notes" : ""}:`,
+    `${talks} talks found${sections.length > talks ? ", and the recap's own notes" : ""}:`,
     ...sections.map((s) => {
       const who = s.speakers.length ? ` (${s.speakers.map(formatSpeaker).join("; ")})` : "";
       const link = s.urlKind ? ` · ${sectionLink(s)!.label}: ${s.url}` : "";

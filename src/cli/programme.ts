@@ -7,6 +7,7 @@ import type { Logger } from "../log/logger.js";
 import { ProgrammeError } from "../programme/programme-error.js";
 import { importProgramme } from "../sources/programme-import.js";
 import { configuredRefresh, sourceFetcher } from "../sources/refresher.js";
+import { programmeMoved } from "../store/recap-store.js";
 import { plural } from "../text/plural.js";
 import { openConfiguredRecapStore } from "./configured-store.js";
 import type { Flags } from "./flags.js";
@@ -51,7 +52,7 @@ export async function programmeCommand(words: readonly string[], flags: Flags, l
     const tracks = new Set(programme.sessions.map((s) => s.track).filter(Boolean)).size;
     const read = `The programme of ${programme.event} (${programme.name}): ${plural(programme.sessions.length, "talk")} in ${plural(tracks, "track")}, times in ${programme.timeZone}; ${plural(programme.logistics.length, "entry", "entries")} left out as logistics (badge pick-up, breaks, registration notices).`;
     if (!change) return `${read}\n(dry run: nothing stored)`;
-    const moved = change.added + change.changed + change.removed > 0;
+    const moved = programmeMoved(change);
     return `${read}\n${moved ? "Stored" : "Already stored, unchanged"}: ${change.added} added, ${change.changed} changed, ${change.removed} removed, ${change.unchanged} unchanged.${moved ? " Every replica serves it within a minute." : ""}`;
   } catch (error) {
     if (error instanceof ProgrammeError) throw new UserError(error.message);

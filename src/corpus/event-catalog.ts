@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { eventsFile } from "../paths.js";
 import { fold } from "../text/fold.js";
+import { isTimeZone } from "../time/zones.js";
 
 /** One KubeCon + CloudNativeCon event of the catalog (`data/events.yaml`). */
 export interface CatalogEvent {
@@ -19,16 +20,6 @@ export interface CatalogEvent {
   end?: string;
   /** The host city's IANA time zone (`Europe/Amsterdam`): a programme's times are shown in it. */
   timeZone?: string;
-}
-
-/** Whether the runtime knows an IANA time zone name. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

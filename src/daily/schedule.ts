@@ -5,6 +5,8 @@
  * occurrence, and the per-day claim makes sure it is posted once.
  */
 
+import { canonicalZone } from "../time/zones.js";
+
 /** A local time of day, "HH:MM" in 24-hour time. */
 export interface PostTime {
   hour: number;
@@ -51,14 +53,6 @@ export function zoneForCity(city: string): string | undefined {
   const wanted = city.trim().toLowerCase().replace(/ /g, "_");
   if (!wanted) return undefined;
   return supportedZones().find((zone) => zone.split("/").pop()!.toLowerCase() === wanted);
-}
-
-function canonicalZone(name: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
 }
 
 let zoneList: string[] | undefined;

@@ -1,5 +1,5 @@
 import ICAL from "ical.js";
-import { isTimeZone } from "../corpus/event-catalog.js";
+import { isTimeZone } from "../time/zones.js";
 import { ProgrammeError } from "./programme-error.js";
 import { instantOf } from "./zoned-time.js";
 

@@ -1,9 +1,8 @@
 import { looksLikeJsonFeed } from "./feed.js";
-import type { SourceKind } from "../store/recap-store.js";
+import { SOURCE_KINDS, type SourceKind } from "../store/recap-store.js";
 import { SourceError } from "./source-error.js";
 
-/** What a source can be: a feed of posts, a sitemap, one page, a list of addresses, or an event's programme (iCalendar). */
-export const SOURCE_KINDS: readonly SourceKind[] = ["feed", "sitemap", "page", "list", "programme"];
+export { SOURCE_KINDS };
 
 const mediaType = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase();
 

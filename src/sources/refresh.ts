@@ -1,6 +1,6 @@
 import { CorpusError } from "../corpus/corpus-error.js";
 import type { Logger } from "../log/logger.js";
-import type { PutOutcome, RecapInput, RecapStore, RefreshResult, Source } from "../store/recap-store.js";
+import { programmeMoved, type PutOutcome, type RecapInput, type RecapStore, type RefreshResult, type Source } from "../store/recap-store.js";
 import { ProgrammeError } from "../programme/programme-error.js";
 import { recapOfPage } from "./item-recap.js";
 import { importProgramme } from "./programme-import.js";
@@ -121,8 +121,7 @@ async function readSource(source: Source, ctx: RefreshContext, at: Date): Promis
 async function refreshProgramme(fetched: { url: string; text: string }, source: Source, ctx: RefreshContext): Promise<ItemReport> {
   try {
     const { programme, change } = await importProgramme(fetched.text, fetched.url, { ...(!ctx.dryRun && { store: ctx.store }), ...(source.eventHint && { eventId: source.eventHint }) });
-    const moved = change ? change.added + change.changed + change.removed : 0;
-    const outcome = !change || moved === 0 ? "unchanged" : change.changed + change.removed + change.unchanged === 0 ? "added" : "changed";
+    const outcome = !change || !programmeMoved(change) ? "unchanged" : change.changed + change.removed + change.unchanged === 0 ? "added" : "changed";
     return { url: source.url, title: `${programme.event}: ${programme.sessions.length} talks`, outcome };
   } catch (error) {
     if (error instanceof ProgrammeError) throw new SourceError(error.message);

@@ -1,9 +1,9 @@
 import { PostgresDatabase, type PostgresSchema, type PostgresStoreOptions, type Query } from "./postgres-database.js";
 import { PostgresListener } from "./postgres-listener.js";
 import type { ProgrammeSession } from "../programme/session.js";
-import { changeOf, moves, planProgramme, PROGRAMME_COLUMNS, toSession, type ProgrammeRow } from "./programme-rows.js";
+import { changeOf, planProgramme, PROGRAMME_COLUMNS, toSession, type ProgrammeRow } from "./programme-rows.js";
 import { isFailure, RECAP_COLUMNS, SOURCE_COLUMNS, toSource, toStoredRecap, type RecapRow, type SourceRow } from "./recap-rows.js";
-import type { ProgrammeChange, PutOutcome, RecapInput, RecapStore, RefreshRecord, Source, SourceInput, StoredRecap } from "./recap-store.js";
+import { programmeMoved, type ProgrammeChange, type PutOutcome, type RecapInput, type RecapStore, type RefreshRecord, type Source, type SourceInput, type StoredRecap } from "./recap-store.js";
 
 /** Where a moved revision is announced, its number as the payload. */
 const CHANNEL = "kubecon_recaps";
@@ -165,8 +165,9 @@ export class PostgresRecapStore implements RecapStore {
         );
       }
       if (plan.deletes.length) await query(`DELETE FROM programme_session WHERE id = ANY($1)`, [plan.deletes]);
-      if (moves(plan)) await moveRevision(query);
-      return changeOf(plan);
+      const change = changeOf(plan);
+      if (programmeMoved(change)) await moveRevision(query);
+      return change;
     });
   }
 

@@ -1,4 +1,5 @@
 import type { ProgrammeSession } from "../programme/session.js";
+import type { ProgrammeChange } from "./recap-store.js";
 
 /** A programme session's row, as both stores keep it: the session whole, as JSON, beside the columns a query needs. */
 export interface ProgrammeRow {
@@ -13,7 +14,7 @@ export const PROGRAMME_COLUMNS = "id, event_id, starts_at, document";
 
 export const toSession = (row: Pick<ProgrammeRow, "document">): ProgrammeSession => JSON.parse(row.document) as ProgrammeSession;
 
-export const rowOf = (session: ProgrammeSession): ProgrammeRow => ({ id: session.id, event_id: session.eventId, starts_at: session.start, document: JSON.stringify(session) });
+const rowOf = (session: ProgrammeSession): ProgrammeRow => ({ id: session.id, event_id: session.eventId, starts_at: session.start, document: JSON.stringify(session) });
 
 /** What an import does to the stored programme of its event, row by row. */
 export interface ProgrammePlan {
@@ -45,6 +46,4 @@ export function planProgramme(stored: ReadonlyMap<string, string>, sessions: rea
 }
 
 /** The counts an import reports. */
-export const changeOf = (plan: ProgrammePlan) => ({ added: plan.inserts.length, changed: plan.updates.length, removed: plan.deletes.length, unchanged: plan.unchanged });
-
-export const moves = (plan: ProgrammePlan): boolean => plan.inserts.length + plan.updates.length + plan.deletes.length > 0;
+export const changeOf = (plan: ProgrammePlan): ProgrammeChange => ({ added: plan.inserts.length, changed: plan.updates.length, removed: plan.deletes.length, unchanged: plan.unchanged });

@@ -55,7 +55,8 @@ export type PutOutcome = "added" | "changed" | "unchanged";
  * The kinds of source: an RSS, Atom or JSON feed; a sitemap (and its index files); one page; a plain
  * list of URLs; an event's programme (a schedule site's iCalendar export).
  */
-export type SourceKind = "feed" | "sitemap" | "page" | "list" | "programme";
+export const SOURCE_KINDS = ["feed", "sitemap", "page", "list", "programme"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** What storing an event's programme did, session by session. */
 export interface ProgrammeChange {
@@ -65,6 +66,9 @@ export interface ProgrammeChange {
   removed: number;
   unchanged: number;
 }
+
+/** Whether storing a programme changed what is served: a session added, changed or removed. */
+export const programmeMoved = (change: ProgrammeChange): boolean => change.added + change.changed + change.removed > 0;
 
 export interface SourceInput {
   url: string;

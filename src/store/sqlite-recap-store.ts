@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
-import { changeOf, moves, planProgramme, PROGRAMME_COLUMNS, toSession, type ProgrammeRow } from "./programme-rows.js";
+import { changeOf, planProgramme, PROGRAMME_COLUMNS, toSession, type ProgrammeRow } from "./programme-rows.js";
 import { isFailure, RECAP_COLUMNS, SOURCE_COLUMNS, toSource, toStoredRecap, type RecapRow, type SourceRow } from "./recap-rows.js";
-import type { ProgrammeChange, PutOutcome, RecapInput, RecapStore, RefreshRecord, SourceInput, StoredRecap } from "./recap-store.js";
+import { programmeMoved, type ProgrammeChange, type PutOutcome, type RecapInput, type RecapStore, type RefreshRecord, type SourceInput, type StoredRecap } from "./recap-store.js";
 import type { Logger } from "../log/logger.js";
 import type { ProgrammeSession } from "../programme/session.js";
 import { openSqliteFile, type SqliteFileSpec, type SqliteGuard } from "./sqlite-file.js";
@@ -169,8 +169,9 @@ function recapStore(db: Database.Database, guard: SqliteGuard): RecapStore {
     for (const row of plan.inserts) insertSession.run(row);
     for (const row of plan.updates) updateSession.run(row);
     for (const id of plan.deletes) deleteSession.run(id);
-    if (moves(plan)) bump.run();
-    return changeOf(plan);
+    const change = changeOf(plan);
+    if (programmeMoved(change)) bump.run();
+    return change;
   });
 
   const sourceSelect = `SELECT ${SOURCE_COLUMNS} FROM source`;
