@@ -1,7 +1,8 @@
 import type { Section } from "../corpus/section.js";
 import type { SearchEngine } from "../search/engine.js";
 import type { RichText } from "../text/rich-text.js";
-import { byRoom, covers, dayIn, eventProgrammes, inWindow, nearestProgramme, type AgendaWindow, type EventProgramme, type Session } from "./event-programmes.js";
+import { localDate } from "../time/wall-time.js";
+import { byRoom, covers, eventProgrammes, inWindow, nearestProgramme, type AgendaWindow, type EventProgramme, type Session } from "./event-programmes.js";
 import { sessionsOnTopic } from "./on-topic.js";
 
 type Engine = Pick<SearchEngine, "search" | "sections" | "kindWeight">;
@@ -74,7 +75,7 @@ export function daySessions(sections: readonly Section[], engine: Engine, date: 
   const topical = onTopic(engine, programmes, topic);
   const chosen = programmes
     .flatMap((p) => p.sessions)
-    .filter((s) => dayIn(new Date(s.session.start), s.session.timeZone) === date && topical.keep(s))
+    .filter((s) => localDate(new Date(s.session.start), s.session.timeZone) === date && topical.keep(s))
     .sort((a, b) => topical.rankOf(a) - topical.rankOf(b) || a.session.start.localeCompare(b.session.start))
     .slice(0, DAY_POST_SESSIONS)
     .sort((a, b) => a.session.start.localeCompare(b.session.start));

@@ -1,5 +1,5 @@
 import type { Section, SessionFacts } from "../corpus/section.js";
-import { wallTimeAt } from "../programme/zoned-time.js";
+import { localDate } from "../time/wall-time.js";
 
 /** A programme section with its time and place. */
 export type Session = Section & { session: SessionFacts };
@@ -15,12 +15,6 @@ export interface EventProgramme {
   /** The local dates (`2026-03-23`) the first and the last session start on, in the event's zone. */
   firstDay: string;
   lastDay: string;
-}
-
-/** The date a clock in `zone` shows at an instant: "2026-03-24". */
-export function dayIn(at: Date, zone: string): string {
-  const t = wallTimeAt(at, zone);
-  return `${t.year}-${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}`;
 }
 
 const rooms = new Intl.Collator("en", { numeric: true });
@@ -49,8 +43,8 @@ export function eventProgrammes(sections: readonly Section[]): EventProgramme[] 
       year,
       timeZone: session.timeZone,
       sessions,
-      firstDay: dayIn(new Date(session.start), session.timeZone),
-      lastDay: dayIn(new Date(sessions.at(-1)!.session.start), session.timeZone),
+      firstDay: localDate(new Date(session.start), session.timeZone),
+      lastDay: localDate(new Date(sessions.at(-1)!.session.start), session.timeZone),
     };
   });
   programmes.sort((a, b) => a.firstDay.localeCompare(b.firstDay));
@@ -62,7 +56,7 @@ const runs = (s: SessionFacts, at: Date) => new Date(s.start) <= at && at < new 
 
 /** Whether the moment falls on one of the event's days (in its zone), or a session runs then (one past midnight). */
 export function covers(programme: EventProgramme, at: Date): boolean {
-  const day = dayIn(at, programme.timeZone);
+  const day = localDate(at, programme.timeZone);
   return (programme.firstDay <= day && day <= programme.lastDay) || programme.sessions.some((s) => runs(s.session, at));
 }
 
@@ -81,7 +75,7 @@ export function inWindow(window: AgendaWindow, facts: SessionFacts, at: Date): b
     case "next":
       return start > at.getTime() && start <= at.getTime() + NEXT_WINDOW_MS;
     case "today":
-      return dayIn(new Date(start), facts.timeZone) === dayIn(at, facts.timeZone);
+      return localDate(new Date(start), facts.timeZone) === localDate(at, facts.timeZone);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SessionFacts } from "../corpus/section.js";
-import { wallTimeAt, type WallTime } from "../programme/zoned-time.js";
+import { wallTimeAt, type WallTime } from "../time/wall-time.js";
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -16,7 +16,6 @@ import {
   describeInstant,
   earliestPost,
   formatPostTime,
-  localDate,
   nextPostTime,
   parsePostTime,
   parseZone,
@@ -26,6 +25,7 @@ import {
   type PostTime,
 } from "./schedule.js";
 import type { Takeaway } from "../takeaways/takeaways.js";
+import { localDate } from "../time/wall-time.js";
 
 export interface DailyCommandsOptions {
   /** The subscriptions' store, asked for when a command runs: listing or registering the commands opens none. */

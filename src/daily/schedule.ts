@@ -5,6 +5,7 @@
  * occurrence, and the per-day claim makes sure it is posted once.
  */
 
+import { asUtc, localDate, wallTimeAt } from "../time/wall-time.js";
 import { canonicalZone } from "../time/zones.js";
 
 /** A local time of day, "HH:MM" in 24-hour time. */
@@ -73,15 +74,6 @@ function cachedFormatter(locale: string, zone: string, options: Intl.DateTimeFor
   return formatter;
 }
 
-const WALL_CLOCK: Intl.DateTimeFormatOptions = {
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-};
 const DESCRIPTION: Intl.DateTimeFormatOptions = {
   weekday: "short",
   day: "numeric",
@@ -94,17 +86,7 @@ const DESCRIPTION: Intl.DateTimeFormatOptions = {
 
 /** The local wall-clock reading at an instant, as if it were a UTC timestamp (ms). */
 function wallClock(instant: number, zone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of cachedFormatter("en-US", zone, WALL_CLOCK).formatToParts(instant)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  const ms = instant - Math.floor(instant / 1000) * 1000;
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) + ms;
-}
-
-/** The local date at an instant in a zone. */
-export function localDate(instant: Date, zone: string): LocalDate {
-  return new Date(wallClock(instant.getTime(), zone)).toISOString().slice(0, 10);
+  return asUtc(wallTimeAt(new Date(instant), zone)) + (instant - Math.floor(instant / 1000) * 1000);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

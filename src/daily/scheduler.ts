@@ -7,7 +7,8 @@ import type { Clock } from "./clock.js";
 import type { EventDayPost } from "./event-day.js";
 import { mayHaveArrived, PostError, type Poster, type PostTarget } from "./poster.js";
 import { chooseTakeaway, matchingTakeaways } from "./rotation.js";
-import { addDays, earliestPost, localDate, parsePostTime, zonedInstant, type LocalDate } from "./schedule.js";
+import { localDate } from "../time/wall-time.js";
+import { addDays, earliestPost, parsePostTime, zonedInstant, type LocalDate } from "./schedule.js";
 import type { Takeaway } from "../takeaways/takeaways.js";
 import { Throttle } from "./throttle.js";
 

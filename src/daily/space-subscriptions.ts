@@ -1,5 +1,6 @@
 import type { DailyStore } from "../store/daily-store.js";
-import { describeInstant, localDate, nextPostTime, parsePostTime } from "./schedule.js";
+import { localDate } from "../time/wall-time.js";
+import { describeInstant, nextPostTime, parsePostTime } from "./schedule.js";
 
 /** One channel of a workspace or guild that gets daily takeaways, and when it gets the next one. */
 export interface ChannelSubscription {

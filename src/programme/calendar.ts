@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { isTimeZone } from "../time/zones.js";
 import { ProgrammeError } from "./programme-error.js";
-import { instantOf } from "./zoned-time.js";
+import { instantOf } from "../time/wall-time.js";
 
 /** One `VEVENT` of an export, its text values unescaped by the parser, its times resolved. */
 export interface CalendarEntry {

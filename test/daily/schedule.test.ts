@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { localDate } from "../../src/time/wall-time.js";
 import {
   describeInstant,
-  localDate,
   nextPostTime,
   parsePostTime,
   parseZone,

@@ -3,7 +3,7 @@ import { shippedCatalog } from "../../src/corpus/event-catalog.js";
 import { readProgramme } from "../../src/programme/read-programme.js";
 import { ProgrammeError } from "../../src/programme/programme-error.js";
 import type { ProgrammeSession } from "../../src/programme/session.js";
-import { wallTimeAt } from "../../src/programme/zoned-time.js";
+import { wallTimeAt } from "../../src/time/wall-time.js";
 import { ENTRIES, smallProgramme } from "./small-programme.js";
 
 const catalog = shippedCatalog();

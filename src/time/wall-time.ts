@@ -21,7 +21,14 @@ export function wallTimeAt(instant: Date, zone: string): WallTime {
   return { year: part.year!, month: part.month!, day: part.day!, hour: part.hour!, minute: part.minute!, second: part.second! };
 }
 
-const asUtc = (t: WallTime) => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+/** A wall time read as if it were UTC, in milliseconds: wall-clock arithmetic without a zone. */
+export const asUtc = (t: WallTime): number => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+
+/** The date a clock in `zone` shows at an instant: "2026-03-24". */
+export function localDate(instant: Date, zone: string): string {
+  const t = wallTimeAt(instant, zone);
+  return `${t.year}-${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}`;
+}
 
 /** The zone's offset from UTC at an instant, in milliseconds. */
 const offsetAt = (ms: number, zone: string) => asUtc(wallTimeAt(new Date(ms), zone)) - Math.floor(ms / 1000) * 1000;
