@@ -63,9 +63,9 @@ function spansOf(facts: LineFacts): Span[] {
   return spans;
 }
 
-export function mentionsIn(facts: readonly LineFacts[], from: number, to: number): Mention[] {
+export function mentionsIn(facts: readonly LineFacts[]): Mention[] {
   const mentions: Mention[] = [];
-  for (let at = from; at < to; at++) {
+  for (let at = 0; at < facts.length; at++) {
     const f = facts[at]!;
     if (f.line.verbatim || f.heading) continue;
     const text = f.line.text;
@@ -84,7 +84,7 @@ export function mentionsIn(facts: readonly LineFacts[], from: number, to: number
       // A talk word alone does not make "Jane Doe" a talk: a name is a person's.
       const evidence = speakers.length > 0 || media || mediaAfter || (TALK_WORD.test(sentence.replace(span.text, "")) && !parsePeople(title));
       // A talk named in passing, with nothing said of it (an item of a list of sessions), is no section.
-      const said = wordsOf(text.replace(span.text, " ")).length >= 4 || (facts[at + 1] !== undefined && at + 1 < to && !facts[at + 1]!.heading && facts[at + 1]!.line.depth > f.line.depth);
+      const said = wordsOf(text.replace(span.text, " ")).length >= 4 || (facts[at + 1] !== undefined && !facts[at + 1]!.heading && facts[at + 1]!.line.depth > f.line.depth);
       if (!evidence || !said || mentions.some((m) => m.at === at && m.title === title)) continue;
       const url = span.url ?? (mediaAfter ? f.line.links.find((l) => talkLinkKind(l.url, l.label))?.url : undefined);
       mentions.push({ at, title, speakers, ...(url && { url }), strong: speakers.length > 0 || media === true || mediaAfter });

@@ -9,7 +9,7 @@ import { capitalizedShare, isCjk, isFunctionWord, lineLanguage, wordsOf } from "
 
 /**
  * What a line of a recap is, computed once: the facts every later decision reads. Nothing here decides
- * whether a line is a talk; `title-score.ts` and `structure.ts` do, from these facts.
+ * whether a line is a talk; `title-score.ts` and `segment.ts` do, from these facts.
  */
 export interface LineFacts {
   /** The line as read, with its links. */
@@ -39,6 +39,10 @@ export interface LineFacts {
   linkOnly: boolean;
   /** A line about the talk's media or people ("Slides: …", "Speakers: …", a schedule link): it marks the line above as a title. */
   marker: boolean;
+  /** Of those, a line pointing at the talk's slides or abstract (`isTalkMarker`): no note of the talk. */
+  talkMarker: boolean;
+  /** A reference set as "Slides: X", "See: X" (`LINK_LABEL`): kept as text, never a heading. */
+  linkLabel: boolean;
   /** People the line names after a label ("Presenters: Jane Doe, Acme"), or alone as programmes print them. */
   people?: Speaker[];
   /** The talk's own link (video, slides, session page), when the line gives one. */
@@ -59,7 +63,7 @@ const FRAGMENT = /^[(),.;:\]]|[<>{}=$`|\\]|^[a-z_][\w.-]*:\s|^(?:or|and|the|of|t
 const LEADING_DATE = /^(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}-\d{2})\s+/u;
 
 /** A line written as a heading in disguise: bold, italic or marked, alone on its line, short, not a sentence. */
-function setApart(line: Line, people: Speaker[] | undefined): boolean {
+function setApart(line: Line, people: Speaker[] | undefined, reference: boolean): boolean {
   return (
     line.depth === 0 &&
     line.markdownLevel === undefined &&
@@ -68,8 +72,7 @@ function setApart(line: Line, people: Speaker[] | undefined): boolean {
     wordsOf(line.text).length <= 24 &&
     line.text.length <= 200 &&
     !/[.,;!…。]$/.test(line.text) &&
-    !LINK_LABEL.test(line.text) &&
-    !isTalkMarker(line.text) &&
+    !reference &&
     // "*Speakers: Jane Doe (Acme)*", "*by Jane Doe*": the talk's people set in italics, not a heading.
     people === undefined
   );
@@ -107,10 +110,12 @@ export function factsOf(line: Line, recapLanguage: string): LineFacts {
   const url = peeled.mediaUrl ?? (ownLink && talkLinkKind(ownLink.url, ownLink.label) ? ownLink.url : undefined);
   const bare = line.links.length === 1 && /^(https?:\/\/|www\.)/i.test(line.text);
   const role = roleOf(text);
+  const talkMarker = isTalkMarker(line.text);
+  const linkLabel = LINK_LABEL.test(line.text);
   return {
     line,
     text,
-    heading: line.markdownLevel !== undefined || setApart(line, people),
+    heading: line.markdownLevel !== undefined || setApart(line, people, talkMarker || linkLabel),
     ...(role && { role }),
     ...(role === "day" && { day: dayLabel(text) }),
     title,
@@ -118,12 +123,14 @@ export function factsOf(line: Line, recapLanguage: string): LineFacts {
     talkLabel: TALK_LABEL.test(text),
     words,
     sentence:
-      FRAGMENT.test(text) || LINK_LABEL.test(line.text) || (cjk ? /[。！？]$|[。，、].{8,}/u.test(title) : SENTENCE_END.test(title) || (/[!]$/.test(title) && words > 10) || (words > 14 && share < 0.5)),
+      FRAGMENT.test(text) || linkLabel || (cjk ? /[。！？]$|[。，、].{8,}/u.test(title) : SENTENCE_END.test(title) || (/[!]$/.test(title) && words > 10) || (words > 14 && share < 0.5)),
     capitalized: share,
     foreign: recapLanguage !== "en" && (isCjk(recapLanguage) ? !cjk && /\p{Script=Latin}{2}/u.test(title) : lineLanguage(title) === "en"),
     cjkShort: isCjk(recapLanguage) && [...title].length <= 40 && !/[。！？、，]/u.test(title),
     linkOnly: bare || (line.links.length > 0 && line.links.every((l) => l.label === line.text)),
-    marker: isTalkMarker(line.text) || LINK_LABEL.test(line.text) || people !== undefined || fieldTitle !== undefined || bare,
+    marker: talkMarker || linkLabel || people !== undefined || fieldTitle !== undefined || bare,
+    talkMarker,
+    linkLabel,
     ...(people && { people }),
     ...(url && { url }),
   };

@@ -10,8 +10,6 @@ export interface Peeled {
   text: string;
   /** The link of a media label peeled off the end ("Title ([video](…))"), when there was one. */
   mediaUrl?: string;
-  /** A category in brackets before the title ("【基調講演】", "[Keynote]"). */
-  label?: string;
 }
 
 /** "Session: Title", "Talk 3 — Title", "Conférence : Titre": a label that only says the line is a talk. */
@@ -26,7 +24,7 @@ const TIME_SLOT =
 /** " — 31:45", " (1:02:10)": a recording's length after a title. */
 const TIME_AFTER = /\s*(?:[-–—|·]\s*|\(\s*)\d{1,2}:[0-5]\d(?::[0-5]\d)?\s*\)?$/u;
 /** "【セッション名】Title", "[VIDEO] Title", "[Keynote] Title": a category label before a title. */
-const BRACKET_LABEL = /^(?:【([^【】]{1,20})】|\[([^\][]{1,20})\])\s*(?=\S)/u;
+const BRACKET_LABEL = /^(?:【[^【】]{1,20}】|\[[^\][]{1,20}\])\s*(?=\S)/u;
 const MEDIA_LABEL = new RegExp(`^(?:${MEDIA_WORDS})$`, "iu");
 /** A media label at the end of a line with the punctuation around it: "Title ([slides](…), [video](…))". */
 const MEDIA_AT_END = new RegExp(`[\\s\\-–—|·,/()[\\]]*(?:${MEDIA_WORDS})[\\s)\\]]*$`, "iu");
@@ -35,13 +33,10 @@ const QUOTED_WHOLE = /^[「『“"«]\s*([^「」『』“”"«»]+?)\s*[」』
 
 export function peel(text: string, links: readonly Link[] = []): Peeled {
   let rest = text.replace(ANCHOR, "");
-  let label: string | undefined;
   let mediaUrl: string | undefined;
   const bracket = BRACKET_LABEL.exec(rest);
-  if (bracket && rest.length > bracket[0].length + 3) {
-    label = bracket[1] ?? bracket[2];
-    rest = rest.slice(bracket[0].length);
-  }
+  // A category in brackets before the title ("【基調講演】", "[Keynote]") is no part of it.
+  if (bracket && rest.length > bracket[0].length + 3) rest = rest.slice(bracket[0].length);
   rest = rest.replace(NUMBER, "").replace(TIME_SLOT, "").replace(UNIT_LABEL, "");
   const time = TIME_AFTER.exec(rest);
   if (time && time.index > 0) rest = rest.slice(0, time.index);
@@ -56,5 +51,5 @@ export function peel(text: string, links: readonly Link[] = []): Peeled {
   const quoted = QUOTED_WHOLE.exec(rest.trim());
   if (quoted) rest = quoted[1]!;
   rest = rest.replace(/\s*[:：]+\s*$/u, "").trim();
-  return { text: rest || text.trim(), ...(mediaUrl && { mediaUrl }), ...(label && { label }) };
+  return { text: rest || text.trim(), ...(mediaUrl && { mediaUrl }) };
 }

@@ -3,7 +3,7 @@ import { namesKubeCon } from "./event-catalog.js";
 import { mentionsIn, type Mention } from "./inline-talks.js";
 import { leadingDay } from "./days.js";
 import { factsOf, type LineFacts } from "./line-facts.js";
-import { isTalkMarker, LINK_LABEL, readLines, type Line } from "./lines.js";
+import { readLines, type Line } from "./lines.js";
 import { talkLinkKind, type TalkLinkKind } from "./links.js";
 import { outlineOf, walk, type OutlineNode } from "./outline.js";
 import type { Bullet, Speaker } from "./section.js";
@@ -125,7 +125,7 @@ class Planner {
     for (const node of walk(roots)) if (this.role(node) === "part") counts.set(node.level, (counts.get(node.level) ?? 0) + 1);
     const [level, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
     this.partLevel = count >= 2 ? level : undefined;
-    this.mentions = mentionsIn(facts, 0, facts.length);
+    this.mentions = mentionsIn(facts);
   }
 
   private mentionsIn(from: number, to: number): Mention[] {
@@ -323,8 +323,10 @@ class Planner {
     const facts = this.facts[i]!;
     const next = this.facts[i + 1];
     if (facts.line.depth !== 1 || !next || next.line.depth <= 1 || facts.sentence) return false;
+    if (facts.speakers.length > 0 || facts.talkLabel) return true;
     const bold = facts.line.emphasis > 0 || facts.line.lead !== undefined;
-    return facts.speakers.length > 0 || facts.talkLabel || (bold && titleScore(facts, next) >= TITLE_THRESHOLD) || titleScore(facts, next) >= TITLE_THRESHOLD + 1;
+    const score = titleScore(facts, next);
+    return score >= (bold ? TITLE_THRESHOLD : TITLE_THRESHOLD + 1);
   }
 
   private notesDraft(): Draft {
@@ -391,7 +393,7 @@ function found(draft: Draft, facts: readonly LineFacts[], recapTitle: string): F
     }
     if (part) bullets.push({ text: f.text, depth: 0, part: true });
     // "Link to slides", "Talk abstract": what the line points at is the talk's link, the words are no note.
-    else if (!isTalkMarker(f.line.text) && !(LINK_LABEL.test(f.line.text) && f.line.links.length > 0)) addLine(bullets, f.line);
+    else if (!f.talkMarker && !(f.linkLabel && f.line.links.length > 0)) addLine(bullets, f.line);
   }
   // A part's label stays where notes follow it, not where another label or the end does.
   const kept = bullets.filter((b, i) => !b.part || (bullets[i + 1] !== undefined && !bullets[i + 1]!.part));
