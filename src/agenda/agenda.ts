@@ -33,11 +33,15 @@ export type Agenda =
 
 /** The sessions a topic keeps, best first, with their snippets; all, in programme order, without one. */
 function onTopic(engine: Engine, programmes: readonly EventProgramme[], topic: string | undefined) {
-  if (!topic) return { rankOf: () => 0, snippetOf: () => undefined, keep: () => true, empty: false, suggestion: undefined };
+  if (!topic) return { rankOf: () => 0, listed: (session: Session): Listed => ({ session }), keep: () => true, empty: false, suggestion: undefined };
   const match = sessionsOnTopic(engine, topic, programmes.map((p) => p.eventId));
   return {
     rankOf: (s: Session) => match.ranked.get(s.id)?.rank ?? Infinity,
-    snippetOf: (s: Session) => match.ranked.get(s.id)?.snippet,
+    /** The session as listed: with where the topic matched it, when it did. */
+    listed: (session: Session): Listed => {
+      const snippet = match.ranked.get(session.id)?.snippet;
+      return snippet ? { session, snippet } : { session };
+    },
     keep: (s: Session) => match.ranked.has(s.id),
     empty: match.empty,
     suggestion: match.suggestion,
@@ -56,7 +60,7 @@ export function agendaAt(sections: readonly Section[], engine: Engine, window: A
   const sessions = matching
     .filter((s) => inWindow(window, s.session, at))
     .sort((a, b) => a.session.start.localeCompare(b.session.start) || topical.rankOf(a) - topical.rankOf(b) || byRoom(a, b))
-    .map((session) => ({ session, ...(topical.snippetOf(session) && { snippet: topical.snippetOf(session)! }) }));
+    .map(topical.listed);
   const later = sessions.length ? undefined : matching.filter((s) => new Date(s.session.start) > at).sort((a, b) => a.session.start.localeCompare(b.session.start))[0];
   return { kind: "sessions", programmes, sessions, ...(later && { later }), ...(topical.suggestion && { suggestion: topical.suggestion }) };
 }
@@ -79,5 +83,5 @@ export function daySessions(sections: readonly Section[], engine: Engine, date: 
     .sort((a, b) => topical.rankOf(a) - topical.rankOf(b) || a.session.start.localeCompare(b.session.start))
     .slice(0, DAY_POST_SESSIONS)
     .sort((a, b) => a.session.start.localeCompare(b.session.start));
-  return { programmes, sessions: chosen.map((session) => ({ session, ...(topical.snippetOf(session) && { snippet: topical.snippetOf(session)! }) })) };
+  return { programmes, sessions: chosen.map(topical.listed) };
 }

@@ -27,14 +27,16 @@ export interface AgendaCardInput {
 const names = (programmes: readonly EventProgramme[]) => programmes.map((p) => eventWithYear(p.event, p.year)).join(" and ");
 const onTopic = (topic: string | undefined) => (topic ? ` on “${topic}”` : "");
 
+/** "Mon 23 Mar" for a local date, "2026-03-23". */
+function dateLabel(date: string): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return dayLabel({ year, month, day });
+}
+
 /** "Mon 23 Mar – Thu 26 Mar 2026": an event's days from its programme. */
 function days(programme: EventProgramme): string {
-  const label = (date: string) => {
-    const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-    return dayLabel({ year, month, day });
-  };
   const year = programme.lastDay.slice(0, 4);
-  return programme.firstDay === programme.lastDay ? `${label(programme.firstDay)} ${year}` : `${label(programme.firstDay)} – ${label(programme.lastDay)} ${year}`;
+  return programme.firstDay === programme.lastDay ? `${dateLabel(programme.firstDay)} ${year}` : `${dateLabel(programme.firstDay)} – ${dateLabel(programme.lastDay)} ${year}`;
 }
 
 /** A listed session: its title, time, room, format and track, speakers, where the topic matched (else its abstract's start), schedule page and details. */
@@ -111,10 +113,9 @@ function outsideCard(input: AgendaCardInput, programme: EventProgramme, upcoming
 
 /** The daily post of an event's day: its sessions on the subscription's topic. */
 export function dayCard(programmes: readonly EventProgramme[], date: string, sessions: readonly Listed[], topic?: string): Card {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
   return {
     title: `Today at ${names(programmes)}${onTopic(topic)}`,
-    subtitle: dayLabel({ year, month, day }),
+    subtitle: dateLabel(date),
     items: sessions.map(sessionItem),
     footer: `${plural(sessions.length, "session")} of the official programme`,
     actions: [{ kind: "command", label: "What's on now", command: topic ? `now ${topic}` : "now", style: "primary" }],

@@ -27,7 +27,8 @@ export function scheduleLink(facts: SessionFacts | undefined): Link | undefined 
  * talk's own ("Watch", "Slides", "Talk page"), else the recap's source.
  */
 export function sectionLink(section: Pick<Section, "url" | "urlKind"> & Partial<Pick<Section, "kind" | "session">>): Link | undefined {
-  if (section.kind === "programme" && section.session?.scheduleUrl === section.url) return scheduleLink(section.session);
+  // A programme section's link is its schedule page (programmeSection sets one from the other).
+  if (section.kind === "programme") return scheduleLink(section.session);
   if (!section.url) return undefined;
   if (!section.urlKind) return { label: "Source", url: section.url };
   return { label: LINK_LABELS[section.urlKind], url: section.url, talk: true };

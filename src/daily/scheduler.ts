@@ -3,6 +3,7 @@ import type { Logger } from "../log/logger.js";
 import type { Claim, DailyStore, PostedRecord, Subscription } from "../store/daily-store.js";
 import { StoreUnavailableError } from "../store/store-error.js";
 import { dailyCard } from "../cards/takeaway-card.js";
+import type { Card } from "../cards/card.js";
 import type { Clock } from "./clock.js";
 import type { EventDayPost } from "./event-day.js";
 import { mayHaveArrived, PostError, type Poster, type PostTarget } from "./poster.js";
@@ -13,6 +14,17 @@ import type { Takeaway } from "../takeaways/takeaways.js";
 import { Throttle } from "./throttle.js";
 
 const MINUTE = 60_000;
+
+/** One daily post: what it records (`id`, the rotation's `cycle`) and shows. */
+interface DailyPost {
+  id: string;
+  cycle: number;
+  card: Card;
+  /** An event day's sessions rather than a takeaway. */
+  sessions?: true;
+}
+
+const takeawayPost = (takeaway: Takeaway, cycle: number, topic: string | undefined): DailyPost => ({ id: takeaway.id, cycle, card: dailyCard(takeaway, topic) });
 
 export interface SchedulerOptions {
   store: DailyStore;
@@ -181,7 +193,7 @@ export class DailyScheduler {
     const context = logContext(subscription, claim.localDate);
     let sent = false;
     try {
-      let chosen: { takeaway: Takeaway; cycle: number } | undefined;
+      let post: DailyPost | undefined;
       if (claim.unsettled) {
         // An earlier attempt may have arrived: look for it before sending anything.
         const found = await poster.findPosted?.(target, claim.claimId, claim.unsettled.since);
@@ -192,38 +204,46 @@ export class DailyScheduler {
           return;
         }
         const takeaway = byId.get(claim.unsettled.takeawayId);
-        if (takeaway) chosen = { takeaway, cycle: claim.unsettled.cycle };
+        if (takeaway) post = takeawayPost(takeaway, claim.unsettled.cycle, subscription.topic);
         this.noteLateResend(poster, claim.unsettled.since, subscription, context);
       }
-      // On a day of an event whose programme is imported, the day's sessions take the takeaway's place
-      // (unless a takeaway's send is being finished).
-      const day = chosen ? undefined : this.options.eventDay?.(subscription.topic, claim.localDate);
-      if (!day) chosen ??= chooseTakeaway(subscription.id, await store.rotation(subscription.id), candidates);
-      if (!day && !chosen) {
+      post ??= await this.nextPost(subscription, claim.localDate, candidates);
+      if (!post) {
         report.failed++;
         const reason = `no takeaway is tagged '${subscription.topic}'`;
         await store.recordFailed(claim, reason);
         logger.warn(context, `daily post skipped: ${reason}`);
         return;
       }
-      const postId = day?.id ?? chosen!.takeaway.id;
-      const cycle = chosen?.cycle ?? (await store.rotation(subscription.id)).cycle;
+      const { id: postId, cycle, card } = post;
       if (!(await store.markSending(claim, postId, cycle, clock.now()))) {
         logger.warn(context, "daily claim taken over by another process; leaving the post to it");
         return;
       }
-      const card = day?.card ?? dailyCard(chosen!.takeaway, subscription.topic);
       await this.throttle.wait(`${subscription.platform}:${subscription.channelId}`);
       sent = true;
       const { messageId } = await poster.post(target, card, claim.claimId);
       report.posted++;
       await this.record({ ...postedRecord(claim, postId, messageId, cycle), at: clock.now() });
       // After the record, as for a post found already sent: a reader of the log finds the store up to date.
-      logger.info({ ...context, takeawayId: postId, messageId }, day ? "daily event-day sessions posted" : "daily takeaway posted");
+      logger.info({ ...context, takeawayId: postId, messageId }, post.sessions ? "daily event-day sessions posted" : "daily takeaway posted");
     } catch (error) {
       // Unsettled stays unsettled; a send that ended without the platform's answer becomes so.
       await this.failed(claim, subscription, error, Boolean(claim.unsettled) || (sent && mayHaveArrived(error)), report);
     }
+  }
+
+  /**
+   * What a subscription posts today: on a day of an event whose programme is imported, the day's
+   * sessions take the takeaway's place; else the next takeaway of its rotation. None when no
+   * takeaway is on its topic.
+   */
+  private async nextPost(subscription: Subscription, date: LocalDate, candidates: readonly Takeaway[]): Promise<DailyPost | undefined> {
+    const rotation = await this.options.store.rotation(subscription.id);
+    const day = this.options.eventDay?.(subscription.topic, date);
+    if (day) return { id: day.id, cycle: rotation.cycle, card: day.card, sessions: true };
+    const chosen = chooseTakeaway(subscription.id, rotation, candidates);
+    return chosen && takeawayPost(chosen.takeaway, chosen.cycle, subscription.topic);
   }
 
   /**

@@ -19,7 +19,11 @@ export function withProgramme(corpus: Corpus, sessions: readonly ProgrammeSessio
   const links = linkTalks(all);
   const sessionOf = new Map(links.map((link) => [link.recapSectionId, link.programmeId]));
   const recapsOf = new Map<string, string[]>();
-  for (const link of links) recapsOf.set(link.programmeId, [...(recapsOf.get(link.programmeId) ?? []), link.recapSectionId]);
+  for (const link of links) {
+    const recaps = recapsOf.get(link.programmeId);
+    if (recaps) recaps.push(link.recapSectionId);
+    else recapsOf.set(link.programmeId, [link.recapSectionId]);
+  }
   const byId = new Map(programme.map((section) => [section.id, section]));
   const linked = (section: Section): Section => {
     const programmeId = sessionOf.get(section.id);
