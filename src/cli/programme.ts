@@ -7,6 +7,7 @@ import type { Logger } from "../log/logger.js";
 import { ProgrammeError } from "../programme/programme-error.js";
 import { importProgramme } from "../sources/programme-import.js";
 import { configuredRefresh, sourceFetcher } from "../sources/refresher.js";
+import { PROGRAMME_ACCEPT } from "../sources/refresh.js";
 import { programmeMoved } from "../store/recap-store.js";
 import { plural } from "../text/plural.js";
 import { openConfiguredRecapStore } from "./configured-store.js";
@@ -21,7 +22,7 @@ async function exportText(input: string): Promise<{ text: string; name: string }
     if (!config.ok) throw new UserError(config.problems.join("; "));
     const fetcher = sourceFetcher(configuredRefresh(config.value));
     try {
-      const fetched = await fetcher.fetch({ url: input, accept: "text/calendar, text/plain;q=0.5" });
+      const fetched = await fetcher.fetch({ url: input, accept: PROGRAMME_ACCEPT });
       if (fetched.status !== "fetched") throw new UserError(`${input} sent nothing to read.`);
       return { text: fetched.text, name: fetched.url };
     } finally {

@@ -42,7 +42,9 @@ export interface SourceReport {
 
 const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/plain;q=0.5";
 const PAGE_ACCEPT = "text/html, text/markdown, text/plain;q=0.9";
-const ACCEPT = { feed: FEED_ACCEPT, sitemap: "application/xml, text/xml;q=0.9", list: "text/plain", page: PAGE_ACCEPT, programme: "text/calendar, text/plain;q=0.5" } as const;
+/** What an event's programme is asked as: its schedule site's iCalendar export. */
+export const PROGRAMME_ACCEPT = "text/calendar, text/plain;q=0.5";
+const ACCEPT = { feed: FEED_ACCEPT, sitemap: "application/xml, text/xml;q=0.9", list: "text/plain", page: PAGE_ACCEPT, programme: PROGRAMME_ACCEPT } as const;
 
 /** A failing source is tried again after 5 minutes, then 10, 20 … up to the refresh interval (6 hours without one). */
 const FIRST_RETRY_MS = 5 * 60_000;

@@ -45,7 +45,10 @@ export function backupStores(options: { databaseUrl?: string; dataDir: string; t
   for (const { target } of copies) if (existsSync(target)) throw new StoreError(`${target} already exists: give a new file name, a backup never overwrites`);
   for (const copy of copies) vacuumInto(copy.source, copy.target);
 
-  const lines = copies.map(({ target, counts }) => `Backed up ${counts.map(([table, noun]) => plural(count(target, table), noun)).join(" and ")} to ${target} (${Math.ceil(statSync(target).size / 1024)} KB).`);
+  const lines = copies.map(({ target, counts }) => {
+    const rows = rowsIn(target, counts.map(([table]) => table));
+    return `Backed up ${counts.map(([, noun], i) => plural(rows[i]!, noun)).join(" and ")} to ${target} (${Math.ceil(statSync(target).size / 1024)} KB).`;
+  });
   const restore = copies.map(({ source, target }) => `${target} to ${source}`).join(", ");
   lines.push(`To restore: stop the bot, copy ${restore}, and delete their -wal and -shm files beside them if present.`);
   return lines.join("\n");
@@ -69,11 +72,11 @@ function vacuumInto(source: string, target: string): void {
   }
 }
 
-/** The rows of a table in a copy, read back from the copy itself. */
-function count(file: string, table: string): number {
+/** The rows of each table in a copy, read back from the copy itself (opened once). */
+function rowsIn(file: string, tables: readonly string[]): number[] {
   const copy = new Database(file, { readonly: true });
   try {
-    return copy.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    return tables.map((table) => copy.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
   } finally {
     copy.close();
   }
