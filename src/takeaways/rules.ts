@@ -264,8 +264,8 @@ const saysWhen = (text: string) => YEAR.test(text) || RELEASE.test(text);
 
 /**
  * A name of a project, company or product: a capital inside a word (eBPF, GitHub), an acronym, a
- * capitalized word past the first, or a first word its section writes capitalized mid-sentence too
- * ("Seccomp limits ..." where the notes say "... with Seccomp").
+ * capitalized word past the first, or a first word its section names (`namesOf`: "Seccomp limits
+ * ..." where the notes say "... with Seccomp" or have "Seccomp" as a heading).
  */
 function namesSomething(c: Candidate): boolean {
   const words = wordsOf(c.text);
@@ -273,7 +273,7 @@ function namesSomething(c: Candidate): boolean {
     // "child AND parent", "JUST": a function word in capitals is emphasis, no name.
     if (COMMON_CAPITALS.has(word) || isFunctionWord(word)) return false;
     if (/\p{Ll}\p{Lu}|^\p{Lu}{2,}s?$|^\p{Lu}[\p{Ll}\p{N}]*\p{Lu}/u.test(word)) return true;
-    return /^\p{Lu}\p{Ll}/u.test(word) && (i > 0 || namesOf(c.section).has(word) || namedByHeading(c.section, word));
+    return /^\p{Lu}\p{Ll}/u.test(word) && (i > 0 || namesOf(c.section).has(word));
   });
 }
 
@@ -281,17 +281,11 @@ function wordsOf(text: string): string[] {
   return text.replace(/[’]/g, "'").split(/[^\p{L}\p{N}'/-]+/u).filter(Boolean);
 }
 
-/** A short heading ("Seccomp", "Notes on security › AppArmor") names what its notes are about. */
-function namedByHeading(section: Candidate["section"], word: string): boolean {
-  const heading = wordsOf(section.talk);
-  return heading.length <= 3 && heading.includes(word);
-}
-
 const NAMES = new WeakMap<object, Set<string>>();
-/** At most this many words, a line of a section is a heading of its own. */
+/** At most this many words, a heading names what its notes are about. */
 const HEADING_NAME_WORDS = 3;
 
-/** The words a section writes capitalized in the middle of a sentence: its names. */
+/** The words a section writes capitalized in the middle of a sentence, or in a short heading: its names. */
 function namesOf(section: Candidate["section"]): Set<string> {
   let names = NAMES.get(section);
   if (!names) {
@@ -299,11 +293,12 @@ function namesOf(section: Candidate["section"]): Set<string> {
     for (const sentence of section.text.split(/[.!?:;\n]\s+|\n/u)) {
       for (const word of wordsOf(sentence).slice(1)) if (/^\p{Lu}\p{Ll}/u.test(word)) names.add(word);
     }
-    // A heading inside the section names what its notes are about: "Seccomp", "Sandboxed pods".
-    for (const line of section.text.split("\n")) {
-      const words = wordsOf(line);
-      if (words.length > HEADING_NAME_WORDS || /[.!?:;,]\s*$/.test(line)) continue;
-      for (const word of words) if (/^\p{Lu}\p{Ll}/u.test(word)) names.add(word);
+    // A short heading names what its notes are about: the section's own talk heading ("AppArmor" under
+    // "Notes on security"), or a line of its own inside it (no end punctuation).
+    const headings = [section.talk, ...section.text.split("\n").filter((line) => !/[.!?:;,]\s*$/.test(line))];
+    for (const heading of headings) {
+      const words = wordsOf(heading);
+      if (words.length <= HEADING_NAME_WORDS) for (const word of words) if (/^\p{Lu}\p{Ll}/u.test(word)) names.add(word);
     }
     NAMES.set(section, names);
   }
