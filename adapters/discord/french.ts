@@ -15,6 +15,8 @@ export const FRENCH_ROOT = { name: "kubecon", description: "Chercher dans les co
 
 export const FRENCH_MESSAGE_COMMAND = "Chercher des talks KubeCon";
 
+/** The options of maintenant, ensuite and aujourdhui: one topic, one page. */
+const AGENDA_OPTIONS = { topic: { name: "sujet", description: "Le sujet des sessions (toutes sans sujet)" }, page: { name: "page", description: "Page de sessions" } };
 export const FRENCH: Record<string, FrenchCommand> = {
   search: {
     name: "chercher",
@@ -47,17 +49,17 @@ export const FRENCH: Record<string, FrenchCommand> = {
   now: {
     name: "maintenant",
     description: "Les sessions sur un sujet en cours à l'événement (toutes sans sujet)",
-    options: { topic: { name: "sujet", description: "Le sujet des sessions (toutes sans sujet)" }, page: { name: "page", description: "Page de sessions" } },
+    options: AGENDA_OPTIONS,
   },
   next: {
     name: "ensuite",
     description: "Les sessions sur un sujet qui commencent dans l'heure",
-    options: { topic: { name: "sujet", description: "Le sujet des sessions (toutes sans sujet)" }, page: { name: "page", description: "Page de sessions" } },
+    options: AGENDA_OPTIONS,
   },
   today: {
     name: "aujourdhui",
     description: "Les sessions du jour sur un sujet, avec heure et salle",
-    options: { topic: { name: "sujet", description: "Le sujet des sessions (toutes sans sujet)" }, page: { name: "page", description: "Page de sessions" } },
+    options: AGENDA_OPTIONS,
   },
   daily: {
     name: "quotidien",

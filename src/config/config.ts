@@ -19,6 +19,8 @@ export class ConfigError extends Error {
 const DURATION = /^(0|\d+\s*[smhd])$/i;
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const durationMs = (text: string) => (text === "0" ? 0 : parseInt(text, 10) * UNIT_MS[text.trim().slice(-1).toLowerCase()]!);
+/** A comma-separated list of at least one item, each as `item` checks it. */
+const commaList = (item: z.ZodString) => z.string().transform((text) => text.split(",").map((part) => part.trim()).filter(Boolean)).pipe(z.array(item).min(1));
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -45,11 +47,11 @@ const variables = {
     problem: "must be a duration like 30s or 5m (0 leaves a replica to the store's announcements alone)",
   },
   SOURCE_KEYWORDS: {
-    schema: z.string().transform((text) => text.split(",").map((word) => word.trim()).filter(Boolean)).pipe(z.array(z.string()).min(1)),
+    schema: commaList(z.string()),
     problem: "must be words that name the event, comma-separated (kubecon, cloudnativecon)",
   },
   SOURCE_PRIVATE_HOSTS: {
-    schema: z.string().transform((text) => text.split(",").map((host) => host.trim()).filter(Boolean)).pipe(z.array(z.string().regex(/^[\w.:\[\]-]+$/)).min(1)),
+    schema: commaList(z.string().regex(/^[\w.:\[\]-]+$/)),
     problem: "must be host names or IP addresses, comma-separated (wiki.internal, 10.0.0.12), without scheme or port",
   },
   SOURCE_CONTACT: {
