@@ -17,6 +17,7 @@ export const FRENCH_MESSAGE_COMMAND = "Chercher des talks KubeCon";
 
 /** The options of maintenant, ensuite and aujourdhui: one topic, one page. */
 const AGENDA_OPTIONS = { topic: { name: "sujet", description: "Le sujet des sessions (toutes sans sujet)" }, page: { name: "page", description: "Page de sessions" } };
+
 export const FRENCH: Record<string, FrenchCommand> = {
   search: {
     name: "chercher",

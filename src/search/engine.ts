@@ -86,6 +86,13 @@ interface Plan {
  * sum of its BM25+ scores (field-boosted), times the share of concepts it covers, squared, with a
  * bonus where query words stand side by side.
  */
+
+/** Every term of every concept of a plan, with its concept's number (the bit it sets). */
+function forEachConceptTerm(plan: Plan, visit: (termId: number, concept: number) => void): void {
+  plan.concepts.forEach((alternatives, c) => {
+    for (const { leaves } of alternatives) for (const leaf of leaves) for (const { termId } of leaf) visit(termId, c);
+  });
+}
 export class SearchEngine {
   private readonly postings: Postings;
   /** Index term → the first word of the corpus that gives it, for "did you mean". */
@@ -373,10 +380,10 @@ export class SearchEngine {
       const named = this.namedShares(reranked.map((entry) => entry.index), plan, totalWeight);
       const conceptBits = plan.concepts.length > 1 ? this.conceptBits(plan) : undefined;
       reranked.forEach((entry, i) => {
-        const inOneLine = conceptBits ? this.sequences.bestLineWeight(entry.index, conceptBits, plan.weights) / totalWeight : 0;
+        const inOneLine = conceptBits ? this.sequences.bestLineWeight(entry.index, conceptBits, plan.weights, totalWeight) / totalWeight : 0;
         entry.score *= (1 + phraseBonus * (adjacent[i] ?? 0)) * (1 + lineBonus * inOneLine) * named[i]! ** 2;
       });
-      if (conceptBits) for (const alternatives of plan.concepts) for (const { leaves } of alternatives) for (const leaf of leaves) for (const { termId } of leaf) conceptBits[termId] = 0;
+      if (conceptBits) forEachConceptTerm(plan, (termId) => (conceptBits[termId] = 0));
       top.sort((a, b) => b.score - a.score || a.index - b.index);
     }
     // One entry a talk: its other parts below the best one are left out of the page, and a talk
@@ -397,9 +404,7 @@ export class SearchEngine {
   private conceptBits(plan: Plan): Int32Array {
     this.termConcepts ??= new Int32Array(this.postings.termCount);
     const bits = this.termConcepts;
-    plan.concepts.forEach((alternatives, c) => {
-      for (const { leaves } of alternatives) for (const leaf of leaves) for (const { termId } of leaf) bits[termId]! |= 1 << c;
-    });
+    forEachConceptTerm(plan, (termId, c) => (bits[termId]! |= 1 << c));
     return bits;
   }
 
@@ -415,10 +420,9 @@ export class SearchEngine {
       const apart = sections.map((d) => ((this.inWords[d]! & ~this.asOneWord[d]!) >>> c) & 1);
       if (!phrases || !apart.includes(1)) return;
       const named = sections.map(() => 0);
+      // Term id → the words of the phrase it may be, as bits, in the scratch array, cleared after each phrase.
+      const bits = (this.termConcepts ??= new Int32Array(this.postings.termCount));
       for (const words of phrases) {
-        // Term id → the words of the phrase it may be, as bits, in a scratch array cleared after.
-        this.termConcepts ??= new Int32Array(this.postings.termCount);
-        const bits = this.termConcepts;
         words.forEach((word, k) => word.forEach((id) => (bits[id]! |= 1 << k)));
         sections.forEach((d, i) => {
           if (apart[i]) named[i] = Math.max(named[i]!, popcount(this.sequences.pairsSideBySide(d, bits, words.length - 1)) / (words.length - 1));

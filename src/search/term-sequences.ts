@@ -75,14 +75,14 @@ export class TermSequences {
   /**
    * The most of the concepts' weight that one line of the section's text holds, counting a line
    * only when it holds two concepts or more (a line with one query word is every line that mentions
-   * it). `conceptBits`: term id → the concepts it stands for, as bits (0 for other terms).
+   * it). `conceptBits`: term id → the concepts it stands for, as bits (0 for other terms); `all`: the
+   * weights' sum, which no line can pass.
    */
-  bestLineWeight(section: number, conceptBits: Int32Array, weights: readonly number[]): number {
+  bestLineWeight(section: number, conceptBits: Int32Array, weights: readonly number[], all: number): number {
     const { ids, lines } = this;
     const from = this.lineFrom[section]!;
     const to = this.lineFrom[section + 1]!;
     const end = this.start[section + 1]!;
-    const all = weights.reduce((sum, weight) => sum + weight, 0);
     let best = 0;
     for (let line = from; line < to; line++) {
       const lineEnd = line + 1 < to ? lines[line + 1]! : end;
