@@ -253,9 +253,10 @@ export function queryLanguages(query: string): string[] {
   let french = 0;
   let accented = false;
   for (const word of query.toLowerCase().split(/[^\p{L}]+/u)) {
+    const lettered = hasFrenchLetter(word);
     if (ENGLISH_ONLY.has(word)) english++;
-    else if (FRENCH_ONLY.has(word) || hasFrenchLetter(word)) french++;
-    if (hasFrenchLetter(word)) accented = true;
+    else if (FRENCH_ONLY.has(word) || lettered) french++;
+    accented ||= lettered;
   }
   // One French function word alone ("ai") does not make a query French.
   return french > english && (french >= 2 || accented) ? ["fr"] : [];
